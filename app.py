@@ -1,0 +1,237 @@
+"""Drill Atlas: a map and table of China–Russia joint military exercises and patrols.
+
+Page layout and widgets only. Loading, filtering, URL state and layer building live in
+``geodata`` and ``layers``; this is the only module that imports Streamlit.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+
+import layers
+from geodata import schema
+from geodata.filters import bounds_of, exercises_in_view, regions_for
+from geodata.loaders import Dataset, load_dataset
+from geodata.problems import ERROR, DataError
+from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_params
+from layers.popups import exercise_html
+from layers.styles import GROUP_COLOURS, GROUP_LABELS
+
+APP_DIR = Path(__file__).resolve().parent
+DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
+SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
+MAP_HEIGHT = 600
+S23_NOTE = (
+    "Sea names and limits follow IHO S-23, Limits of Oceans and Seas (1953); as S-23 itself says, "
+    "they carry no political significance. Regions marked 'area' are drawn around the places sources name."
+)
+
+
+def data_signature(data_dir: Path) -> tuple:
+    """Names, sizes and modification times of the data files: a cheap cache key that changes on edit."""
+    stats = []
+    for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, schema.VERSION_FILE):
+        path = data_dir / name
+        stats.append((name, path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else (name, None, None))
+    return tuple(stats)
+
+
+@st.cache_data(show_spinner="Loading exercises and regions…")
+def cached_dataset(data_dir: str, signature: tuple) -> tuple[Dataset, dict[str, dict]]:
+    dataset = load_dataset(Path(data_dir))
+    return dataset, layers.region_geometries(dataset.regions)
+
+
+@st.cache_resource(show_spinner=False)
+def published_land(static_dir: str, land_file: str) -> str:
+    return layers.publish_static_assets(Path(static_dir), Path(land_file))
+
+
+def exercise_label(exercises, exercise_id: str) -> str:
+    record = exercises.loc[exercises["exercise_id"] == exercise_id].iloc[0]
+    return f"{record['name']} ({record['start_date'][:7]})"
+
+
+def restore_view_from_url(catalog: Catalog) -> None:
+    """On a session's first run, put the URL's view into the widgets' session state."""
+    if "view_restored" in st.session_state:
+        return
+    params = {p: st.query_params.get_all(p) for p in PARAMS if p in st.query_params}
+    view, notices = view_from_params(params, catalog)
+    st.session_state.update(
+        view_restored=True,
+        url_notices=notices,
+        years=view.years,
+        exercise=list(view.exercises),
+        series=list(view.series),
+        domain=list(view.domains),
+        selected=view.selected,
+    )
+
+
+def clear_notices() -> None:
+    st.session_state["url_notices"] = []
+
+
+def select_from_table() -> None:
+    rows = st.session_state["table"].selection.rows
+    if rows:
+        st.session_state["selected"] = st.session_state["table_ids"][rows[0]]
+
+
+def render_sidebar(exercises, catalog: Catalog) -> ViewState:
+    """Draw the filter widgets and return the view they describe."""
+    sidebar = st.sidebar
+    sidebar.header("Filters")
+    if catalog.first_year < catalog.last_year:
+        sidebar.slider(
+            "Years", min_value=catalog.first_year, max_value=catalog.last_year, key="years", on_change=clear_notices
+        )
+    else:
+        st.session_state["years"] = (catalog.first_year, catalog.last_year)
+        sidebar.caption(f"Years: {catalog.first_year}")
+    sidebar.multiselect(
+        "Exercises",
+        options=catalog.exercise_ids,
+        format_func=lambda exercise_id: exercise_label(exercises, exercise_id),
+        key="exercise",
+        placeholder="All exercises",
+        on_change=clear_notices,
+    )
+    sidebar.multiselect("Series", options=catalog.series, key="series", placeholder="All series", on_change=clear_notices)
+    sidebar.multiselect(
+        "Domain", options=catalog.domains, format_func=str.capitalize, key="domain", placeholder="All domains",
+        on_change=clear_notices,
+    )
+    years = tuple(st.session_state["years"])
+    return ViewState(
+        years=(int(years[0]), int(years[-1])),
+        exercises=tuple(st.session_state["exercise"]),
+        series=tuple(st.session_state["series"]),
+        domains=tuple(st.session_state["domain"]),
+        selected=st.session_state.get("selected"),
+    )
+
+
+def build_map(dataset: Dataset, geometries: dict, shown, view: ViewState, land_name: str) -> folium.Map:
+    """Compose the map of the shown exercises (a fresh Map every run: st_folium mutates it)."""
+    used = regions_for(dataset.regions, shown)
+    focus = used
+    selected_regions = None
+    if view.selected:
+        record = shown.loc[shown["exercise_id"] == view.selected].iloc[0]
+        selected_regions = dataset.regions.loc[dataset.regions["region_id"].isin(record["region_id_list"])]
+        focus = selected_regions
+    assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
+    m = layers.base_map(assets, bounds=bounds_of(focus), tiles=SHOW_TILES)
+    if assets.land_geojson:
+        layers.land_layer(assets.land_geojson).add_to(m)
+    for fg in layers.region_layers(used, shown, geometries):
+        fg.add_to(m)
+    if selected_regions is not None:
+        layers.selection_layer(selected_regions, geometries, f"Selected: {record['name']}").add_to(m)
+    groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
+    layers.legend("Drills by domain", [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups],
+                  "Darker fill: more exercises there").add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    return m
+
+
+def render_table(shown, dataset: Dataset) -> None:
+    names = dict(zip(dataset.regions["region_id"], dataset.regions["name"], strict=True))
+    table = shown.assign(
+        regions=shown["region_id_list"].map(lambda ids: ", ".join(names[i] for i in ids)),
+        participants=shown["participants"].str.replace(";", ", "),
+        source=shown["source_urls"].map(lambda urls: urls[0]),
+        more_sources=shown["source_urls"].map(lambda urls: " ".join(urls[1:])),
+    )[["name", "series", "start_date", "end_date", "domain", "participants", "regions", "summary", "source", "more_sources"]]
+    st.session_state["table_ids"] = list(shown["exercise_id"])
+    st.dataframe(
+        table,
+        key="table",
+        on_select=select_from_table,
+        selection_mode="single-row",
+        hide_index=True,
+        width="stretch",
+        column_config={
+            "name": st.column_config.TextColumn("Exercise", pinned=True),
+            "start_date": "Start",
+            "end_date": "End",
+            "source": st.column_config.LinkColumn("Source"),
+            "more_sources": "More sources",
+        },
+    )
+
+
+def main() -> None:
+    st.set_page_config(page_title="Drill Atlas", page_icon="🗺️", layout="wide")
+    try:
+        dataset, geometries = cached_dataset(str(DATA_DIR), data_signature(DATA_DIR))
+    except DataError as error:
+        st.title("Drill Atlas")
+        st.error("The data files could not be loaded:\n\n" + "\n".join(f"- {p}" for p in error.problems))
+        st.stop()
+    land_name = published_land(str(APP_DIR / "static"), str(DATA_DIR / schema.LAND_FILE))
+    if land_name is None:
+        st.warning(f"No land layer ({schema.LAND_FILE} missing in {DATA_DIR}): without map tiles the coast will not show.")
+    catalog = Catalog.from_exercises(dataset.exercises)
+    restore_view_from_url(catalog)
+    view = render_sidebar(dataset.exercises, catalog)
+    shown = exercises_in_view(dataset.exercises, view).sort_values(["start", "exercise_id"])
+
+    if view.selected and view.selected not in set(shown["exercise_id"]):
+        view = ViewState(view.years, view.exercises, view.series, view.domains, None)
+        st.session_state["selected"] = None
+    st.sidebar.selectbox(
+        "Zoom to exercise",
+        options=[None, *shown["exercise_id"]],
+        format_func=lambda i: "— whole view —" if i is None else exercise_label(dataset.exercises, i),
+        key="selected",
+    )
+    view = ViewState(view.years, view.exercises, view.series, view.domains, st.session_state["selected"])
+    params = view_to_params(view, catalog)
+    if params != {k: st.query_params.get(k) for k in params} or set(st.query_params) - set(params):
+        st.query_params.from_dict(params)
+
+    st.title("Drill Atlas")
+    st.caption(
+        f"China–Russia joint military exercises and patrols · dataset version {dataset.version} · "
+        "the address bar is a share link to this view"
+    )
+    for notice in st.session_state.get("url_notices", []):
+        st.warning(notice, icon="🔗")
+    errors = [p for p in dataset.problems if p.severity == ERROR]
+    if dataset.problems:
+        with st.expander(f"⚠️ {len(errors)} data error(s), {len(dataset.problems) - len(errors)} warning(s)", expanded=bool(errors)):
+            st.text("\n".join(str(p) for p in dataset.problems))
+
+    years = f"{view.years[0]}" if view.years[0] == view.years[1] else f"{view.years[0]}–{view.years[1]}"
+    used_regions = regions_for(dataset.regions, shown)
+    cols = st.columns(3)
+    cols[0].metric("Exercises shown", len(shown))
+    cols[1].metric("Regions", len(used_regions))
+    cols[2].metric("Years", years)
+    if shown.empty:
+        st.info("No exercise matches these filters. Widen the years or clear a filter in the sidebar.")
+
+    st_folium(
+        build_map(dataset, geometries, shown, view, land_name),
+        key="map",
+        height=MAP_HEIGHT,
+        use_container_width=True,
+        returned_objects=[],
+    )
+    if view.selected:
+        record = shown.loc[shown["exercise_id"] == view.selected].iloc[0].to_dict()
+        st.html(exercise_html(record))
+    st.subheader(f"{len(shown)} exercise{'s' if len(shown) != 1 else ''}, {years}")
+    render_table(shown, dataset)
+    st.caption(S23_NOTE + f" Land: Natural Earth. Dataset version {dataset.version}.")
+
+
+main()

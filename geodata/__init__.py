@@ -1,0 +1,1 @@
+"""Drill Atlas data: loading, validation, filtering, URL state, region build and export."""

@@ -1,0 +1,111 @@
+"""Filters from exercises to the exercises and regions a view shows.
+
+Every function takes frames and returns new frames; inputs are never modified.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import geopandas as gpd
+import pandas as pd
+
+from geodata.query import ViewState
+
+SEVERAL_DOMAINS = "several"
+"""Style group of a region whose shown exercises span more than one domain."""
+
+
+def exercises_in_years(exercises: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
+    """Return the exercises active at any time from 1 January ``first`` to 31 December ``last``.
+
+    An exercise that starts in December 2021 and ends in January 2022 is in both years.
+    """
+    active = (exercises["start"].dt.year <= last) & (exercises["end"].dt.year >= first)
+    return exercises.loc[active]
+
+
+def exercises_with_ids(exercises: pd.DataFrame, exercise_ids: Iterable[str]) -> pd.DataFrame:
+    """Return the exercises whose ``exercise_id`` is listed; all of them if none is listed."""
+    wanted = set(exercise_ids)
+    if not wanted:
+        return exercises
+    return exercises.loc[exercises["exercise_id"].isin(wanted)]
+
+
+def exercises_in_series(exercises: pd.DataFrame, series_names: Iterable[str]) -> pd.DataFrame:
+    """Return the exercises of the listed series; all of them if none is listed."""
+    wanted = set(series_names)
+    if not wanted:
+        return exercises
+    return exercises.loc[exercises["series"].isin(wanted)]
+
+
+def exercises_in_domains(exercises: pd.DataFrame, domains: Iterable[str]) -> pd.DataFrame:
+    """Return the exercises of the listed domains; all of them if none is listed."""
+    wanted = set(domains)
+    if not wanted:
+        return exercises
+    return exercises.loc[exercises["domain"].isin(wanted)]
+
+
+def exercises_at(exercises: pd.DataFrame, region_id: str) -> pd.DataFrame:
+    """Return the exercises held (at least partly) in one region, in date order."""
+    held = exercises["region_id_list"].map(lambda ids: region_id in ids)
+    return exercises.loc[held].sort_values(["start", "end", "exercise_id"])
+
+
+def domain_group(domains: Iterable[str]) -> str:
+    """Name the style group for a set of domains: the domain itself, or ``"several"``."""
+    distinct = set(domains)
+    if len(distinct) == 1:
+        return distinct.pop()
+    return SEVERAL_DOMAINS
+
+
+def regions_for(regions: gpd.GeoDataFrame, exercises: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Return the regions where any of ``exercises`` took place, with what took place there.
+
+    Parameters
+    ----------
+    regions : geopandas.GeoDataFrame
+        All regions, EPSG:4326, with ``region_id``.
+    exercises : pandas.DataFrame
+        The exercises to show, with ``region_id_list`` and ``domain``.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        The used regions in their original order, plus ``exercise_ids`` (tuple, date
+        order), ``exercise_count`` and ``style_group`` (see :func:`domain_group`).
+    """
+    held: dict[str, list[str]] = {}
+    domains: dict[str, set[str]] = {}
+    for record in exercises.sort_values(["start", "exercise_id"]).itertuples(index=False):
+        for region_id in record.region_id_list:
+            held.setdefault(region_id, []).append(record.exercise_id)
+            domains.setdefault(region_id, set()).add(record.domain)
+    used = regions.loc[regions["region_id"].isin(held)].copy()
+    used["exercise_ids"] = used["region_id"].map(lambda rid: tuple(held[rid]))
+    used["exercise_count"] = used["exercise_ids"].map(len).astype("int64")
+    used["style_group"] = used["region_id"].map(lambda rid: domain_group(domains[rid]))
+    return used
+
+
+def bounds_of(regions: gpd.GeoDataFrame) -> list[list[float]] | None:
+    """Return ``[[south, west], [north, east]]`` around the regions, or None if there are none.
+
+    Longitudes may exceed 180 for regions kept in the Pacific frame; Leaflet handles that.
+    """
+    if regions.empty:
+        return None
+    west, south, east, north = regions.total_bounds
+    return [[float(south), float(west)], [float(north), float(east)]]
+
+
+def exercises_in_view(exercises: pd.DataFrame, view: ViewState) -> pd.DataFrame:
+    """Apply every filter of a view: years, then exercises, series and domains."""
+    shown = exercises_in_years(exercises, *view.years)
+    shown = exercises_with_ids(shown, view.exercises)
+    shown = exercises_in_series(shown, view.series)
+    return exercises_in_domains(shown, view.domains)

@@ -1,0 +1,179 @@
+"""Read the Drill Atlas data files into validated frames.
+
+``load_dataset`` is the one entry point the app uses; ``read_exercises`` and ``read_regions``
+are exposed for the validator and the tests. A file that cannot be used at all raises
+:class:`~geodata.problems.DataError`; bad rows inside a usable file are reported as
+:class:`~geodata.problems.Problem` and left out.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio.errors
+
+from geodata import schema
+from geodata.problems import DataError, Problem, quote
+from geodata.validation import validate_exercises, validate_regions
+
+MAX_DATA_FILE_BYTES = 50 * 1024 * 1024
+"""Largest data file the loaders accept; a bigger one is refused, not read."""
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated exercises and regions, ready to filter and draw.
+
+    Attributes
+    ----------
+    exercises : pandas.DataFrame
+        Valid rows of exercises.csv (see :func:`geodata.validation.validate_exercises`).
+    regions : geopandas.GeoDataFrame
+        Valid features of regions.geojson in EPSG:4326.
+    version : str
+        Dataset version from ``geodata/VERSION`` (``"unversioned"`` if absent).
+    problems : tuple of Problem
+        Everything the loaders reported, errors and warnings.
+    """
+
+    exercises: pd.DataFrame
+    regions: gpd.GeoDataFrame
+    version: str
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def _check_readable(path: Path) -> None:
+    if not path.is_file():
+        raise DataError([Problem(path.name, "", "", f"file not found at {path}")])
+    size = path.stat().st_size
+    if size == 0:
+        raise DataError([Problem(path.name, "", "", "file is empty")])
+    if size > MAX_DATA_FILE_BYTES:
+        raise DataError(
+            [Problem(path.name, "", "", f"file is {size:,} bytes; the limit is {MAX_DATA_FILE_BYTES:,}")]
+        )
+
+
+def _csv_line_numbers(text: str) -> list[int]:
+    """Editor line number at which each data record of a CSV text starts."""
+    reader = csv.reader(io.StringIO(text))
+    starts: list[int] = []
+    next(reader, None)
+    line = reader.line_num
+    for _ in reader:
+        starts.append(line + 1)
+        line = reader.line_num
+    return starts
+
+
+def read_exercises(path: Path) -> tuple[pd.DataFrame, pd.Series]:
+    """Read exercises.csv as text, checking only that it is a usable table.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The CSV file (UTF-8, comma-separated, header row).
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        Every cell as ``str``; empty cells are ``""``.
+    line_numbers : pandas.Series
+        Editor line number of each row, for messages.
+
+    Raises
+    ------
+    DataError
+        If the file is missing, empty, too large, not UTF-8, not parseable as CSV, or
+        lacks a required column.
+    """
+    _check_readable(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(path.name, "", "", f"is not UTF-8 text (byte {error.start})")]) from error
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, skipinitialspace=False
+        )
+        line_numbers = _csv_line_numbers(text)
+    except (pd.errors.ParserError, csv.Error, ValueError) as error:
+        raise DataError([Problem(path.name, "", "", f"cannot be read as CSV: {error}")]) from error
+    frame.columns = [str(c).strip() for c in frame.columns]
+    missing = [c for c in schema.EXERCISE_COLUMNS if c not in frame.columns]
+    if missing:
+        raise DataError([Problem(path.name, "line 1", c, "required column is missing") for c in missing])
+    if len(line_numbers) != len(frame):
+        line_numbers = [index + 2 for index in range(len(frame))]
+    return frame, pd.Series(line_numbers, dtype="int64")
+
+
+def read_regions(path: Path) -> gpd.GeoDataFrame:
+    """Read regions.geojson with pyogrio, in EPSG:4326.
+
+    Raises
+    ------
+    DataError
+        If the file is missing, empty, too large, not readable as GeoJSON, or lacks a
+        required property.
+    """
+    _check_readable(path)
+    try:
+        regions = gpd.read_file(path, engine="pyogrio")
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError) as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise DataError([Problem(path.name, "", "", f"cannot be read as GeoJSON: {quote(message, 200)}")]) from error
+    if regions.crs is None:
+        regions = regions.set_crs("EPSG:4326")
+    elif not regions.crs.equals("EPSG:4326"):
+        regions = regions.to_crs("EPSG:4326")
+    missing = [c for c in schema.REGION_PROPERTIES if c not in regions.columns]
+    if missing:
+        raise DataError([Problem(path.name, "", c, "required property is missing from the features") for c in missing])
+    return regions
+
+
+def read_version(path: Path) -> str:
+    """Return the first line of the VERSION file, or ``"unversioned"``."""
+    try:
+        return path.read_text(encoding="utf-8").strip().splitlines()[0][:40] or "unversioned"
+    except (OSError, IndexError, UnicodeDecodeError):
+        return "unversioned"
+
+
+def load_dataset(data_dir: Path = schema.DATA_DIR) -> Dataset:
+    """Load, validate and cross-check the exercises and regions in ``data_dir``.
+
+    Parameters
+    ----------
+    data_dir : pathlib.Path
+        Folder holding ``exercises.csv``, ``regions.geojson`` and ``VERSION``.
+
+    Returns
+    -------
+    Dataset
+        The valid rows and every problem found. Exercises that reference a region which
+        is missing or invalid are left out with a problem naming the region.
+
+    Raises
+    ------
+    DataError
+        If either file is unusable as a whole.
+    """
+    data_dir = Path(data_dir)
+    regions, region_problems = validate_regions(read_regions(data_dir / schema.REGIONS_FILE))
+    frame, line_numbers = read_exercises(data_dir / schema.EXERCISES_FILE)
+    exercises, exercise_problems = validate_exercises(
+        frame, frozenset(regions["region_id"]), line_numbers=line_numbers
+    )
+    return Dataset(
+        exercises=exercises,
+        regions=regions,
+        version=read_version(data_dir / schema.VERSION_FILE),
+        problems=tuple(region_problems + exercise_problems),
+    )

@@ -1,0 +1,84 @@
+"""Column names, allowed values and file names of the Drill Atlas data contract.
+
+The contract is documented in README.md ("Data files"). Every module that reads or writes the
+files takes its names from here, so a column is renamed in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from types import MappingProxyType
+
+DATA_DIR = Path(__file__).resolve().parent
+EXERCISES_FILE = "exercises.csv"
+REGIONS_FILE = "regions.geojson"
+LAND_FILE = "land.geojson"
+VERSION_FILE = "VERSION"
+
+EXERCISE_COLUMNS = (
+    "exercise_id",
+    "name",
+    "series",
+    "start_date",
+    "end_date",
+    "domain",
+    "participants",
+    "region_ids",
+    "summary",
+    "sources",
+)
+"""Columns every exercises.csv must have, in the documented order."""
+
+OPTIONAL_EXERCISE_COLUMNS = (
+    "name_ru",
+    "name_zh",
+    "date_precision",
+    "forces",
+    "notes",
+)
+"""Columns that may be present; missing ones are read as empty text."""
+
+REGION_PROPERTIES = ("region_id", "name", "kind", "area_km2", "source")
+"""Properties every feature of regions.geojson must have."""
+
+OPTIONAL_REGION_PROPERTIES = ("published_area_km2", "basis")
+
+DOMAINS = ("naval", "air", "ground", "combined")
+REGION_KINDS = ("sea", "area")
+DATE_PRECISIONS = ("day", "month")
+
+LIST_SEPARATOR = ";"
+"""Separator inside multi-valued cells (participants, region_ids, sources)."""
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
+ISO3_PATTERN = re.compile(r"^[A-Z]{3}$")
+URL_PATTERN = re.compile(r"^https?://[^\s<>\"']+$")
+
+MAX_TEXT_LENGTH = 4000
+"""Longest text cell accepted; longer cells are reported, never silently cut."""
+
+COUNTRY_NAMES = MappingProxyType(
+    {
+        "CHN": "China",
+        "RUS": "Russia",
+        "IRN": "Iran",
+        "ZAF": "South Africa",
+        "KAZ": "Kazakhstan",
+        "KGZ": "Kyrgyzstan",
+        "TJK": "Tajikistan",
+        "UZB": "Uzbekistan",
+        "IND": "India",
+        "PAK": "Pakistan",
+        "MNG": "Mongolia",
+        "BLR": "Belarus",
+        "ARM": "Armenia",
+        "MMR": "Myanmar",
+        "AZE": "Azerbaijan",
+        "DZA": "Algeria",
+        "LAO": "Laos",
+        "NIC": "Nicaragua",
+        "SYR": "Syria",
+    }
+)
+"""Display names for the ISO 3166 alpha-3 codes used in the data; unknown codes show as codes."""

@@ -1,0 +1,19 @@
+"""Pure builders from Drill Atlas frames to Folium maps and layers (no Streamlit here)."""
+
+from layers.assets import AssetUrls, asset_urls, publish_static_assets
+from layers.basemap import base_map
+from layers.land import land_layer
+from layers.legend import legend
+from layers.regions import region_geometries, region_layers, selection_layer
+
+__all__ = [
+    "AssetUrls",
+    "asset_urls",
+    "base_map",
+    "land_layer",
+    "legend",
+    "publish_static_assets",
+    "region_geometries",
+    "region_layers",
+    "selection_layer",
+]

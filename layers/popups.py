@@ -1,0 +1,84 @@
+"""HTML of tooltips and popups, with every text field escaped.
+
+folium's GeoJsonTooltip and GeoJsonPopup put property values into the page with
+``innerHTML``, and the data is human-edited: a ``<script>`` or ``<img onerror>`` in a summary
+would run. Every value from the data goes through :func:`html.escape` here, and only links
+whose URL is http(s) become anchors.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping
+
+from geodata import schema
+
+MAX_POPUP_HEIGHT_PX = 340
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def date_range_text(start: str, end: str, precision: str = "day") -> str:
+    """Human dates: ``2024-07-14 – 2024-07-17``, one date if equal, months if imprecise."""
+    if precision == "month":
+        start, end = start[:7], end[:7]
+    if start == end:
+        return start
+    return f"{start} – {end}"
+
+
+def country_names(codes: Iterable[str]) -> str:
+    """``China, Russia`` for ``("CHN", "RUS")``; unknown codes are shown as they are."""
+    return ", ".join(schema.COUNTRY_NAMES.get(code, code) for code in codes)
+
+
+def source_links(urls: Iterable[str]) -> str:
+    """Numbered links to the sources, opened in a new tab; non-http(s) text is shown, not linked."""
+    links = []
+    for number, url in enumerate(urls, start=1):
+        if schema.URL_PATTERN.match(url):
+            links.append(
+                f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer" title="{_e(url)}">[{number}]</a>'
+            )
+        else:
+            links.append(f"[{number}] {_e(url)}")
+    return " ".join(links)
+
+
+def exercise_html(record: Mapping[str, object]) -> str:
+    """One exercise as an HTML block: name, dates, who, forces, what happened, doubts, sources."""
+    precision = str(record.get("date_precision") or "day")
+    parts = [
+        f'<div class="da-exercise"><b>{_e(record["name"])}</b>',
+        f'<br><span class="da-meta">{_e(date_range_text(str(record["start_date"]), str(record["end_date"]), precision))}'
+        f" · {_e(record['series'])} · {_e(record['domain'])}</span>",
+        f"<br>Participants: {_e(country_names(record['participant_codes']))}",
+    ]
+    if record.get("forces"):
+        parts.append(f"<br>Forces: {_e(record['forces'])}")
+    parts.append(f"<br>{_e(record['summary'])}")
+    if record.get("notes"):
+        parts.append(f'<br><i>Sources differ:</i> {_e(record["notes"])}')
+    parts.append(f"<br>Sources: {source_links(record['source_urls'])}</div>")
+    return "".join(parts)
+
+
+def region_popup_html(region: Mapping[str, object], exercises: Iterable[Mapping[str, object]]) -> str:
+    """Popup of a region: its name and size, then each exercise held there in date order."""
+    exercises = list(exercises)
+    count = len(exercises)
+    header = (
+        f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:260px">'
+        f"<h4 style=\"margin:0 0 4px\">{_e(region['name'])}</h4>"
+        f'<span class="da-meta">{count} exercise{"s" if count != 1 else ""} shown'
+        f" · about {int(region['area_km2']):,} km²</span><hr style=\"margin:4px 0\">"
+    )
+    body = '<hr style="margin:4px 0">'.join(exercise_html(record) for record in exercises)
+    return header + body + "</div>"
+
+
+def region_tooltip_html(region: Mapping[str, object], count: int) -> str:
+    """Hover text of a region: its name and how many shown exercises it holds."""
+    return f"{_e(region['name'])} · {count} exercise{'s' if count != 1 else ''}"

@@ -1,0 +1,60 @@
+"""Colours and Leaflet path styles of the map's style groups."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+GROUP_COLOURS = MappingProxyType(
+    {
+        "naval": "#1f5fa8",
+        "air": "#d9822b",
+        "ground": "#3b8f3b",
+        "combined": "#7b3fa0",
+        "several": "#b8336a",
+    }
+)
+"""Fill and outline colour of each style group (see :func:`geodata.filters.domain_group`)."""
+
+GROUP_LABELS = MappingProxyType(
+    {
+        "naval": "Naval",
+        "air": "Air",
+        "ground": "Ground",
+        "combined": "Combined",
+        "several": "Several domains",
+    }
+)
+
+SELECTED_COLOUR = "#ffbf00"
+LAND_STYLE = MappingProxyType({"color": "#9a8f7a", "weight": 0.6, "fillColor": "#efe9dc", "fillOpacity": 1.0})
+SEA_BACKGROUND = "#c9dbe6"
+
+MIN_FILL_OPACITY = 0.15
+MAX_FILL_OPACITY = 0.55
+
+
+def fill_opacity(count: int, most: int) -> float:
+    """Fill opacity for a region holding ``count`` of the shown exercises, ``most`` being the busiest.
+
+    Busier regions are drawn more solid, so the map doubles as a heat map of activity.
+    """
+    if most <= 1:
+        return MAX_FILL_OPACITY
+    share = (max(count, 1) - 1) / (most - 1)
+    return round(MIN_FILL_OPACITY + share * (MAX_FILL_OPACITY - MIN_FILL_OPACITY), 3)
+
+
+def region_style(group: str, count: int, most: int) -> dict[str, object]:
+    """Leaflet path options for a region of a style group."""
+    colour = GROUP_COLOURS[group]
+    return {
+        "color": colour,
+        "weight": 1.5,
+        "fillColor": colour,
+        "fillOpacity": fill_opacity(count, most),
+    }
+
+
+def highlight_style(group: str) -> dict[str, object]:
+    """Leaflet path options while the pointer is over a region."""
+    return {"color": GROUP_COLOURS[group], "weight": 3, "fillOpacity": MAX_FILL_OPACITY + 0.1}
