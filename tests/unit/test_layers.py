@@ -1,0 +1,181 @@
+"""Layer builders: structure first, rendered HTML second; hostile text never reaches the page raw."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import folium
+import pytest
+
+from geodata.filters import regions_for
+from layers import asset_urls, base_map, land_layer, legend, region_geometries, region_layers, selection_layer
+from layers.popups import date_range_text, exercise_html, region_popup_html, source_links
+from layers.styles import GROUP_COLOURS, fill_opacity
+
+ASSETS = asset_urls("land/land-abc.geojson")
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def render(m: folium.Map) -> str:
+    return m.get_root().render()
+
+
+def geojson_children(fg: folium.FeatureGroup) -> list[folium.GeoJson]:
+    return [child for child in fg._children.values() if isinstance(child, folium.GeoJson)]
+
+
+@pytest.fixture
+def built(small_dataset):
+    used = regions_for(small_dataset.regions, small_dataset.exercises)
+    return used, region_layers(used, small_dataset.exercises, region_geometries(small_dataset.regions))
+
+
+def test_base_map_loads_leaflet_from_the_app_not_a_cdn():
+    html = render(base_map(ASSETS, tiles=False))
+    assert "/app/static/leaflet-1.9.3/leaflet.js" in html
+    assert "/app/static/leaflet-1.9.3/leaflet.css" in html
+    assert not re.search(r"cdn\.jsdelivr|code\.jquery|cdnjs\.cloudflare|bootstrapcdn", html)
+    assert "L.tileLayer" not in html
+
+
+def test_base_map_with_tiles_offers_two_base_layers():
+    html = render(base_map(ASSETS, tiles=True))
+    assert html.count("L.tileLayer(") == 2
+
+
+def test_asset_urls_follow_the_base_url_path():
+    assets = asset_urls("land/x.geojson", "/atlas/")
+    assert assets.leaflet_js == "/atlas/app/static/leaflet-1.9.3/leaflet.js"
+    assert assets.land_geojson == "/atlas/app/static/land/x.geojson"
+    assert asset_urls(None).land_geojson is None
+
+
+def test_fit_bounds_in_the_pacific_frame():
+    m = base_map(ASSETS, bounds=[[55.0, 175.0], [62.0, 195.0]], tiles=False)
+    assert "[[55.0, 175.0], [62.0, 195.0]]" in render(m)
+
+
+def test_one_feature_group_per_style_group(built):
+    used, groups = built
+    assert [fg.layer_name for fg in groups] == ["Naval drills (3 regions)", "Air drills (1 region)"]
+    naval_layers = geojson_children(groups[0])
+    assert [len(g.data["features"]) for g in naval_layers] == [2, 1]  # two seas, then the bay in the areas pane
+    assert naval_layers[1].options["pane"] == "areas"
+    assert sum(len(g.data["features"]) for fg in groups for g in geojson_children(fg)) == len(used)
+
+
+def test_larger_seas_are_drawn_first(built):
+    _, groups = built
+    seas = geojson_children(groups[0])[0].data["features"]
+    assert [f["properties"]["region_id"] for f in seas] == ["north_sea_box", "south_sea_box"]
+
+
+def test_style_follows_group_and_activity(built):
+    _, groups = built
+    north, south = geojson_children(groups[0])[0].data["features"]
+    style = geojson_children(groups[0])[0].style_function(north)
+    assert style["color"] == GROUP_COLOURS["naval"]
+    assert north["properties"]["style"]["fillOpacity"] > south["properties"]["style"]["fillOpacity"]
+
+
+@pytest.mark.parametrize(("count", "most", "opacity"), [(1, 1, 0.55), (1, 5, 0.15), (5, 5, 0.55), (3, 5, 0.35)])
+def test_fill_opacity(count, most, opacity):
+    assert fill_opacity(count, most) == pytest.approx(opacity)
+
+
+def test_popup_lists_exercises_with_sources(built):
+    _, groups = built
+    north = geojson_children(groups[0])[0].data["features"][0]["properties"]
+    assert north["popup"].index("Bravo-2019") < north["popup"].index("Delta-2024")
+    assert 'href="https://example.org/bravo2"' in north["popup"]
+    assert "Sources differ:" in north["popup"]
+    assert north["tooltip"] == "North test sea · 2 exercises"
+
+
+def test_no_exercises_no_layers(small_dataset):
+    empty = small_dataset.exercises.iloc[0:0]
+    assert region_layers(regions_for(small_dataset.regions, empty), empty, {}) == []
+
+
+def hostile_record(**overrides):
+    record = {
+        "name": HOSTILE,
+        "start_date": "2024-07-14",
+        "end_date": "2024-07-17",
+        "date_precision": "day",
+        "series": HOSTILE,
+        "domain": "naval",
+        "participant_codes": ("CHN", HOSTILE),
+        "forces": HOSTILE,
+        "summary": HOSTILE,
+        "notes": HOSTILE,
+        "source_urls": ('https://example.org/"><script>alert(1)</script>', "javascript:alert(1)"),
+    }
+    record.update(overrides)
+    return record
+
+
+def test_exercise_html_escapes_every_field():
+    text = exercise_html(hostile_record())
+    assert "<script>" not in text and "<img" not in text
+    assert "&lt;script&gt;" in text
+    assert 'href="javascript:' not in text
+    assert "[2] javascript:alert(1)" in text
+    assert "[1] https://example.org/&quot;&gt;&lt;script&gt;" in text  # quotes in a URL: shown, not linked
+
+
+def test_region_popup_escapes_the_region_name():
+    text = region_popup_html({"name": HOSTILE, "area_km2": 10}, [hostile_record()])
+    assert "<script>" not in text and "<img" not in text
+
+
+def test_hostile_text_in_data_never_renders_raw(small_dataset):
+    exercises = small_dataset.exercises.copy()
+    for column in ("name", "series", "summary", "forces", "notes"):
+        exercises[column] = HOSTILE
+    regions = small_dataset.regions.copy()
+    regions["name"] = HOSTILE
+    m = base_map(ASSETS, tiles=False)
+    for fg in region_layers(regions_for(regions, exercises), exercises, region_geometries(regions)):
+        fg.add_to(m)
+    selection_layer(regions.iloc[:1], region_geometries(regions), f"Selected: {HOSTILE}").add_to(m)
+    legend(HOSTILE, [(HOSTILE, "#123456")], HOSTILE).add_to(m)
+    folium.LayerControl().add_to(m)
+    html = render(m)
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "\\u003cscript\\u003e" not in html or "&lt;" in html
+
+
+def test_date_range_text():
+    assert date_range_text("2024-07-14", "2024-07-17") == "2024-07-14 – 2024-07-17"
+    assert date_range_text("2024-07-24", "2024-07-24") == "2024-07-24"
+    assert date_range_text("2024-09-01", "2024-09-30", "month") == "2024-09"
+
+
+def test_source_links_number_and_open_in_a_new_tab():
+    links = source_links(["https://a.example/1", "https://b.example/2"])
+    assert links.count('target="_blank" rel="noopener noreferrer"') == 2
+    assert ">[1]<" in links and ">[2]<" in links
+
+
+def test_land_layer_fetches_its_data():
+    m = base_map(ASSETS, tiles=False)
+    land_layer(ASSETS.land_geojson).add_to(m)
+    html = render(m)
+    assert 'fetch("/app/static/land/land-abc.geojson")' in html
+    assert '"pane": "land"' in html and '"interactive": false' in html
+
+
+def test_selection_layer_outlines_without_blocking_clicks(small_dataset):
+    fg = selection_layer(small_dataset.regions.iloc[:2], region_geometries(small_dataset.regions), "Selected: X")
+    (layer,) = geojson_children(fg)
+    assert len(layer.data["features"]) == 2
+    assert layer.options["interactive"] is False
+
+
+def test_geodata_and_layers_do_not_import_streamlit():
+    code = "import geodata.loaders, geodata.filters, geodata.query, layers, sys; print('streamlit' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
