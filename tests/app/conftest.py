@@ -1,0 +1,46 @@
+"""AppTest fixtures: a fresh cache for every test, and the app pointed at test data."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import APP, SMALL_DATA
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    yield
+    st.cache_data.clear()
+    st.cache_resource.clear()
+
+
+@pytest.fixture
+def app_factory(monkeypatch):
+    """Return a function making an AppTest of app.py on a given data folder, with no map tiles."""
+
+    def make(data_dir=SMALL_DATA, **query) -> AppTest:
+        monkeypatch.setenv("DRILL_ATLAS_DATA_DIR", str(data_dir))
+        monkeypatch.setenv("DRILL_ATLAS_TILES", "off")
+        at = AppTest.from_file(str(APP), default_timeout=60)
+        for key, value in query.items():
+            at.query_params[key] = value
+        return at
+
+    return make
+
+
+def map_args(at: AppTest) -> dict:
+    """The arguments st_folium sent to the browser (script, js_links, ...)."""
+    components = [c for c in at.get("component_instance") if c.proto.component_name == "streamlit_folium.st_folium"]
+    assert len(components) == 1
+    return json.loads(components[0].proto.json_args)
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}

@@ -1,0 +1,139 @@
+"""The app as Streamlit runs it: filters, URL state, notices, data errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.app.conftest import map_args, metrics
+
+
+def shown_region_ids(at) -> set[str]:
+    script = map_args(at)["script"]
+    return {rid for rid in ("north_sea_box", "south_sea_box", "bay_box", "dateline_box") if f'"region_id": "{rid}"' in script}
+
+
+def test_app_runs_on_test_data(app_factory):
+    at = app_factory().run()
+    assert not at.exception
+    assert metrics(at) == {"Exercises shown": "4", "Regions": "4", "Years": "2016–2024"}
+    assert shown_region_ids(at) == {"north_sea_box", "south_sea_box", "bay_box", "dateline_box"}
+    assert at.query_params == {}
+
+
+def test_map_is_served_locally_and_returns_nothing(app_factory):
+    args = map_args(app_factory().run())
+    assert args["js_links"] == ["/app/static/leaflet-1.9.3/leaflet.js"]
+    assert args["css_links"] == ["/app/static/leaflet-1.9.3/leaflet.css"]
+    assert args["returned_objects"] == []
+    assert "L.tileLayer" not in args["script"]
+
+
+def test_year_filter_updates_map_table_and_url(app_factory):
+    at = app_factory().run()
+    at.slider(key="years").set_value((2024, 2024)).run()
+    assert metrics(at)["Exercises shown"] == "2"
+    assert shown_region_ids(at) == {"north_sea_box", "dateline_box"}
+    assert at.query_params["years"] == "2024"
+    assert len(at.dataframe[0].value) == 2
+
+
+def test_exercise_filter_updates_url(app_factory):
+    at = app_factory().run()
+    at.multiselect(key="exercise").set_value(["bravo_2019", "alpha_2016"]).run()
+    assert metrics(at)["Exercises shown"] == "2"
+    assert shown_region_ids(at) == {"north_sea_box", "bay_box", "south_sea_box"}
+    assert at.query_params["exercise"] == "bravo_2019,alpha_2016"
+
+
+def test_shared_link_restores_the_view(app_factory):
+    at = app_factory(years="2019-2024", exercise="bravo_2019,charlie_2024", domain="air").run()
+    assert not at.exception and not at.warning
+    assert at.slider(key="years").value == (2019, 2024)
+    assert at.multiselect(key="exercise").value == ["bravo_2019", "charlie_2024"]
+    assert at.multiselect(key="domain").value == ["air"]
+    assert metrics(at)["Exercises shown"] == "1"
+    assert shown_region_ids(at) == {"dateline_box"}
+
+
+def test_single_year_link(app_factory):
+    at = app_factory(years="2016").run()
+    assert at.slider(key="years").value == (2016, 2016)
+    assert metrics(at)["Exercises shown"] == "1"
+
+
+def test_series_link_uses_slugs(app_factory):
+    at = app_factory(series="test_patrol").run()
+    assert at.multiselect(key="series").value == ["Test Patrol"]
+    assert metrics(at)["Exercises shown"] == "2"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"years": "<script>alert(1)</script>"},
+        {"years": "1800-1900"},
+        {"exercise": "nope,<img src=x onerror=alert(1)>"},
+        {"domain": "space"},
+        {"selected": "x" * 3000},
+    ],
+)
+def test_bad_link_falls_back_with_a_notice(app_factory, query):
+    at = app_factory(**query).run()
+    assert not at.exception
+    assert len(at.warning) == 1
+    assert metrics(at)["Exercises shown"] == "4"
+
+
+def test_notice_goes_away_after_a_filter_change(app_factory):
+    at = app_factory(years="bad").run()
+    assert len(at.warning) == 1
+    at.slider(key="years").set_value((2019, 2024)).run()
+    assert len(at.warning) == 0
+
+
+def test_selected_exercise_zooms_and_shows_details(app_factory):
+    at = app_factory(selected="delta_2024").run()
+    assert at.selectbox(key="selected").value == "delta_2024"
+    script = map_args(at)["script"]
+    assert "Selected: Delta-2024" in script
+    assert "[[40.0, 130.0], [50.0, 140.0]]" in script
+    assert any("Delta drill in the north box." in h.proto.body for h in at.get("html"))
+    assert at.query_params["selected"] == "delta_2024"
+
+
+def test_selection_outside_the_filter_is_cleared(app_factory):
+    at = app_factory(selected="alpha_2016").run()
+    at.slider(key="years").set_value((2024, 2024)).run()
+    assert at.selectbox(key="selected").value is None
+    assert "selected" not in at.query_params
+
+
+def test_no_match_says_so(app_factory):
+    at = app_factory(domain="ground").run()
+    assert metrics(at)["Exercises shown"] == "0"
+    assert any("No exercise matches" in i.value for i in at.info)
+
+
+def test_bad_rows_are_listed_and_the_rest_shown(app_factory, small_data):
+    path = small_data / "exercises.csv"
+    path.write_text(path.read_text().replace("2016-09-12", "2016-13-12"))
+    at = app_factory(small_data).run()
+    assert not at.exception
+    assert metrics(at)["Exercises shown"] == "3"
+    problems = at.expander[0].text[0].value
+    assert "exercises.csv, line 2, field 'start_date'" in problems
+
+
+def test_unusable_file_gives_an_error_not_a_traceback(app_factory, small_data):
+    (small_data / "regions.geojson").write_text("{ broken")
+    at = app_factory(small_data).run()
+    assert not at.exception
+    assert "regions.geojson" in at.error[0].value and "cannot be read as GeoJSON" in at.error[0].value
+
+
+def test_missing_land_layer_is_a_warning(app_factory, small_data):
+    (small_data / "land.geojson").unlink()
+    at = app_factory(small_data).run()
+    assert not at.exception
+    assert any("No land layer" in w.value for w in at.warning)
+    assert "fetch(" not in map_args(at)["script"]
