@@ -1,0 +1,111 @@
+"""The dashboard in headless Chromium, with every request to the internet blocked."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from geodata.filters import regions_for
+from geodata.loaders import load_dataset
+from geodata.schema import DATA_DIR
+from tests.browser.hostile import HOSTILE
+from tests.conftest import SMALL_DATA
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT = 30_000
+
+
+def map_frame(page):
+    return page.frame_locator(MAP_FRAME)
+
+
+def regions_drawn(page):
+    """Interactive region paths (the land backdrop and selection outline are not interactive)."""
+    return map_frame(page).locator("path.leaflet-interactive")
+
+
+def open_app(page, server, query: str = ""):
+    page.goto(server.url + "/" + query)
+    expect(page.get_by_text("Drill Atlas").first).to_be_visible(timeout=TIMEOUT)
+
+
+def test_map_draws_every_region_offline(page, serve, blocked_requests, screenshot):
+    server = serve(SMALL_DATA)
+    open_app(page, server)
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+    expect(map_frame(page).locator(".leaflet-land-pane path")).not_to_have_count(0, timeout=TIMEOUT)
+    expect(map_frame(page).locator(".da-legend")).to_contain_text("Naval")
+    screenshot("small-data-map")
+    assert all("127.0.0.1" not in url for url in blocked_requests)
+    assert "Traceback" not in server.log()
+
+
+def test_filter_change_redraws_and_updates_the_url(page, serve, blocked_requests):
+    open_app(page, serve(SMALL_DATA))
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+    page.get_by_role("combobox", name="Exercises").click()
+    page.get_by_role("option", name=re.compile("Bravo-2019")).click()
+    page.keyboard.press("Escape")
+    expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
+    page.wait_for_function("() => location.search.includes('exercise=bravo_2019')", timeout=TIMEOUT)
+
+
+def test_shared_link_restores_the_view(page, serve, blocked_requests):
+    open_app(page, serve(SMALL_DATA), "?years=2024&domain=air")
+    expect(regions_drawn(page)).to_have_count(1, timeout=TIMEOUT)
+    expect(page.get_by_role("slider", name=re.compile("start"))).to_have_value("2024")
+    expect(page.get_by_test_id("stMultiSelect").get_by_text("Air")).to_be_visible()
+
+
+def test_bad_link_shows_a_notice(page, serve, blocked_requests):
+    open_app(page, serve(SMALL_DATA), "?years=%3Cscript%3E&exercise=nope")
+    expect(page.get_by_text(re.compile("is not a year"))).to_be_visible(timeout=TIMEOUT)
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+
+
+def test_popup_lists_exercises_and_sources(page, serve, blocked_requests):
+    open_app(page, serve(SMALL_DATA), "?exercise=bravo_2019")
+    expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
+    map_frame(page).locator(".leaflet-areas-pane path.leaflet-interactive").first.click()
+    popup = map_frame(page).locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Bravo-2019", timeout=TIMEOUT)
+    expect(popup.locator('a[href="https://example.org/bravo2"]')).to_have_count(1)
+
+
+def test_hostile_text_shows_escaped_and_never_runs(page, serve, blocked_requests, hostile_data, screenshot):
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_app(page, serve(hostile_data), "?selected=alpha_2016")
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+    frame = map_frame(page)
+    south = frame.locator(".leaflet-overlay-pane path.leaflet-interactive").nth(1)
+    south.click(force=True)
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text('<img src=x onerror="window.__pwned=1">', timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile(r"<script>window.__pwned=2</script>")).first).to_be_visible()
+    screenshot("hostile-data")
+    assert page.evaluate("() => window.__pwned") is None
+    assert frame.locator("body").evaluate("() => window.__pwned") is None
+    assert frame.locator("img[src='x']").count() == 0
+    assert dialogs == []
+    assert HOSTILE
+
+
+def test_bundled_data_draws_its_regions(page, serve, blocked_requests, screenshot):
+    dataset = load_dataset(DATA_DIR)
+    expected = len(regions_for(dataset.regions, dataset.exercises))
+    server = serve(DATA_DIR)
+    open_app(page, server)
+    expect(regions_drawn(page)).to_have_count(expected, timeout=TIMEOUT)
+    expect(map_frame(page).locator(".leaflet-land-pane path")).not_to_have_count(0, timeout=TIMEOUT)
+    page.wait_for_timeout(500)
+    screenshot("bundled-data-overview")
+    open_app(page, server, "?years=2024")
+    used_2024 = dataset.exercises.loc[(dataset.exercises["start"].dt.year <= 2024) & (dataset.exercises["end"].dt.year >= 2024)]
+    expect(regions_drawn(page)).to_have_count(len(regions_for(dataset.regions, used_2024)), timeout=TIMEOUT)
+    page.wait_for_timeout(500)
+    screenshot("bundled-data-2024")
