@@ -1,0 +1,39 @@
+"""Check the data files and print every problem: ``python -m geodata.validate [--data-dir DIR]``.
+
+Exit status 0 when the files are clean, 1 when anything is wrong (a repaired geometry counts:
+the committed file should be fixed), 2 when a file cannot be read at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from geodata import schema
+from geodata.loaders import load_dataset
+from geodata.problems import DataError
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Validate the data folder named on the command line; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m geodata.validate", description=__doc__.splitlines()[0])
+    parser.add_argument("--data-dir", type=Path, default=schema.DATA_DIR, help="folder with the data files")
+    args = parser.parse_args(argv)
+    try:
+        dataset = load_dataset(args.data_dir)
+    except DataError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
+    for problem in dataset.problems:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+    print(
+        f"{args.data_dir}: {len(dataset.exercises)} exercises, {len(dataset.regions)} regions, "
+        f"dataset version {dataset.version}: {len(dataset.problems)} problem(s)"
+    )
+    return 1 if dataset.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Install everything the test suite needs, then run all of it: data validation, unit, AppTest
+# and real-browser tests. The README's test command and CI's .ci/run both call this script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Debian's chromium is missing: run 'sudo apt-get install -y chromium' and try again." >&2
+    exit 1
+  fi
+fi
+
+[ -d .venv ] || python3 -m venv .venv
+. .venv/bin/activate
+pip install -q --disable-pip-version-check -r requirements-dev.txt
+
+python -m geodata.validate
+python -m pytest -q -p no:cacheprovider --screenshot only-on-failure --output test-results/playwright "$@"
