@@ -1,0 +1,1 @@
+"""Benchmarks of Drill Atlas: they print figures and assert nothing."""
