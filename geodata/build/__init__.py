@@ -1,0 +1,113 @@
+"""Offline build of geodata/regions.geojson and geodata/land.geojson (run: python -m geodata.build)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import shapely
+
+from geodata.build.backdrop import BACKDROP_DECIMALS, backdrop_land
+from geodata.build.checks import check_regions
+from geodata.build.land import ensure_world_atlas, read_land, simplify_land
+from geodata.build.limits import WORLD_ATLAS_URL
+from geodata.build.output import REGION_DECIMALS, write_feature_collection
+from geodata.build.regions import REGIONS
+from geodata.build.seas import build_region, land_index
+from geodata.build.spec import RegionSpec
+from geodata.geometry import area_km2
+
+__all__ = ["BuildResult", "build", "region_properties", "GEODATA_DIR"]
+
+GEODATA_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote: per-region rows and file sizes in bytes."""
+
+    regions: tuple[dict, ...]
+    vertices: dict[str, int]
+    regions_bytes: int
+    land_bytes: int
+    land_vertices: int
+
+
+def region_properties(spec: RegionSpec, area: float) -> dict:
+    """Return the output properties of one region feature.
+
+    Parameters
+    ----------
+    spec : RegionSpec
+        Region definition.
+    area : float
+        Computed area in km².
+
+    Returns
+    -------
+    dict
+        ``region_id``, ``name``, ``kind``, ``area_km2`` (int),
+        ``published_area_km2`` (int or None), ``basis`` and ``source``
+        (http(s) URLs joined by ``";"``, limit pages first, area source last).
+    """
+    urls = list(dict.fromkeys([*spec.sources, *([spec.area_source] if spec.area_source else [])]))
+    return {
+        "region_id": spec.region_id,
+        "name": spec.name,
+        "kind": spec.kind,
+        "area_km2": int(round(area)),
+        "published_area_km2": spec.published_area_km2,
+        "basis": spec.basis,
+        "source": ";".join(urls),
+    }
+
+
+def build(out_dir: Path = GEODATA_DIR, specs: tuple[RegionSpec, ...] = REGIONS) -> BuildResult:
+    """Build, check and write the region and land layers.
+
+    Parameters
+    ----------
+    out_dir : pathlib.Path
+        Directory receiving ``regions.geojson`` and ``land.geojson``.
+    specs : tuple of RegionSpec
+        Regions to build, in output order.
+
+    Returns
+    -------
+    BuildResult
+
+    Raises
+    ------
+    geodata.build.checks.BuildCheckError
+        If any region fails validity, piece-count, area or overlap checks;
+        nothing is written in that case.
+    geodata.build.land.LandError
+        If world-atlas cannot be installed or read.
+    """
+    package = ensure_world_atlas()
+    land = simplify_land(read_land(package / "land-10m.json"))
+    frames = {frame: land_index(land, pacific_frame=frame) for frame in (False, True)}
+    geometries = {spec.region_id: build_region(spec, frames[spec.pacific_frame]) for spec in specs}
+    areas = {rid: area_km2(geom) for rid, geom in geometries.items()}
+    check_regions(specs, geometries, areas)
+
+    rows = tuple(region_properties(spec, areas[spec.region_id]) for spec in specs)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    regions_bytes = write_feature_collection(
+        out_dir / "regions.geojson",
+        [(row, geometries[row["region_id"]]) for row in rows],
+        REGION_DECIMALS,
+    )
+    backdrop = backdrop_land(read_land(package / "land-50m.json"))
+    land_bytes = write_feature_collection(
+        out_dir / "land.geojson",
+        [({"source": f"Natural Earth 1:50m land via {WORLD_ATLAS_URL}"}, backdrop)],
+        BACKDROP_DECIMALS,
+    )
+    return BuildResult(
+        regions=rows,
+        vertices={rid: int(shapely.get_num_coordinates(g)) for rid, g in geometries.items()},
+        regions_bytes=regions_bytes,
+        land_bytes=land_bytes,
+        land_vertices=int(shapely.get_num_coordinates(backdrop)),
+    )

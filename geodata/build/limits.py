@@ -28,6 +28,7 @@ S23_BALTIC_URLS = (
     "https://sos-de-fra-1.exo.io/ex-de-fra-1/internationale_hydrographische_organisation_der_ostsee.3.html",
     "https://gesetze.legal/eu/vo_eg_98_88/anhang_i",
 )
+WORLD_ATLAS_URL = "https://npmjs.com/package/world-atlas"
 EAST_SIBERIAN_LIMIT_URL = "https://www.worldatlas.com/articles/where-is-the-east-siberian-sea-located.html"
 
 JAPAN_SEA_SW = CutLine(
@@ -115,15 +116,16 @@ RYUKYU = CutLine(
     ),
     "S-23 #50 ECS southern/eastern limit, Miyako group inside the ECS",
 )
-LUZON_STRAIT_NORTH = CutLine(
-    "South China Sea / Philippine Sea (Eluanbi - Y'Ami)",
-    ((120.83, 21.93), (121.95, 21.1), (121.95, 21.0)),
-    "Garan Bi (Eluanbi) 21°53'45\"N (NOAA draft) - Y'Ami ~; extended south past 21.1°N",
-)
-LUZON_STRAIT_SOUTH = CutLine(
-    "South China Sea / Pacific (Y'Ami - Batan - Babuyan - Cape Engano)",
-    ((121.95, 21.2), (121.95, 21.1), (121.95, 20.4), (121.9, 19.5), (122.13, 18.58)),
-    "Y'Ami ~ through Batan and Babuyan ~ (estimates) to Cape Engano 18°35'N 122°08'E (NOAA draft)",
+LUZON_STRAIT = CutLine(
+    "South China Sea / Pacific (Eluanbi - Y'Ami - Batan - Babuyan - Cape Engano)",
+    (
+        (120.83, 21.93),  # Garan Bi (Eluanbi), NOAA draft 21°53'45"N 120°51'30"E
+        (121.95, 21.1),  # Y'Ami ~ (not in NE land)
+        (121.95, 20.4),  # through the Batan islands (estimate)
+        (121.9, 19.5),  # through the Babuyan islands (estimate)
+        (122.13, 18.58),  # Cape Engano, NOAA draft 18°35'N 122°08'E
+    ),
+    "Luzon Strait: Eluanbi - Y'Ami as in the guide; the Batan/Babuyan points are estimates",
 )
 KII_SUIDO = CutLine(
     "Kii Suido", ((134.75, 33.83), (135.06, 33.88)), "conventional closing line; both ends estimates"
@@ -174,11 +176,6 @@ BAB_EL_MANDEB = CutLine(
     ((43.50, 12.667), (43.333, 12.483)),
     "S-23 #38: Husn Murad 12°40'N 43°30'E - Ras Siyan 12°29'N 43°20'E",
 )
-GULF_OF_ADEN_EAST = CutLine(
-    "Gulf of Aden / Arabian Sea (meridian of Ras Asir)",
-    ((51.267, 11.0), (51.267, 16.0)),
-    "S-23 #38: the meridian of Cape Guardafui (Ras Asir) 51°16'E; both ends inland",
-)
 BALTIC_WEST = CutLine(
     "Baltic Sea western limit (Danish straits)",
     (
@@ -222,3 +219,34 @@ KERCH = CutLine(
     ((36.41, 45.10), (36.64, 45.08)),
     "Black Sea / Sea of Azov limit across the Kerch Strait; coordinates are estimates",
 )
+# South China Sea: the S-23 (1953) northern limit is above (SCS_NORTH). The other
+# limits below are conventional lines; point coordinates are estimates unless noted.
+GULF_OF_THAILAND = CutLine(
+    "South China Sea / Gulf of Thailand (Camau Point - Kuala Terengganu)",
+    ((104.75, 8.6), (103.13, 5.33)),
+    "Camau Point 8°36'N - N side of the bay of Kuala Terengganu 5°20'N (from memory of S-23, "
+    "not verified); longitudes are estimates",
+)
+SINGAPORE_STRAIT_EAST = CutLine(
+    "South China Sea / Singapore Strait and Riau waters (Johor - Bintan - Lingga - Singkep - Sumatra)",
+    ((104.283, 1.367), (104.6, 1.0), (104.6, -0.2), (104.5, -0.5), (103.9, -1.2)),
+    "conventional: Johor E point - E of Bintan - Lingga - Singkep - Sumatra (end inland); all estimates",
+)
+JAVA_SEA_NORTH = CutLine(
+    "South China Sea / Java Sea (Sumatra - Bangka - Belitung - Borneo)",
+    ((106.083, -3.233), (105.95, -3.0), (106.85, -2.567), (107.617, -2.6), (108.267, -2.767), (110.317, -3.0)),
+    "conventional, after the S-23 Java Sea northern limit as remembered (Lucipara Point - Bangka - "
+    "Tanjong Berikat - Billiton - Tanjong Sambar); not verified, treat as estimates",
+)
+MINDORO_PALAWAN = CutLine(
+    "South China Sea / Philippine inland seas (Luzon - Cape Calavite - Busuanga - Cabuli - Palawan)",
+    ((120.65, 13.77), (120.30, 13.446), (119.8625, 12.311), (119.497, 11.446), (119.5, 11.417)),
+    "Cape Calavite 13°26'45\"N 120°18'E, Busuanga NW 12°18'40\"N 119°51'45\"E, Cabuli Island "
+    "11°26'45\"N 119°29'50\"E (NOAA draft Sulu Sea limit); Luzon end is an estimate",
+)
+BALABAC = CutLine(
+    "South China Sea / Sulu Sea (Palawan - Balabac - Borneo)",
+    ((117.18, 8.33), (117.0, 7.95), (116.8, 7.02)),
+    "conventional: SW Palawan - Balabac Island - Tanjong Sampanmangio (N point of Borneo); estimates",
+)
+SULU_NOAA_URL = "https://www.nodc.noaa.gov/cgi-bin/OAS/prd/seaname/details/110"

@@ -1,0 +1,224 @@
+"""Tests for the region build (geodata.build) and the committed geodata/regions.geojson."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from itertools import combinations
+from pathlib import Path
+
+import numpy as np
+import pytest
+import shapely
+from shapely.geometry import Polygon, box, shape
+
+from geodata.build import build
+from geodata.build.checks import BuildCheckError, area_problem, check_regions, overlap_problems
+from geodata.build.land import PACKAGE_DIR, unwrap_polygon
+from geodata.build.regions import REGIONS
+from geodata.build.seas import build_region, land_index
+from geodata.build.spec import CutLine, RegionSpec, bbox
+from geodata.geometry import area_km2
+
+GEODATA = Path(__file__).resolve().parents[2] / "geodata"
+REGIONS_FILE = GEODATA / "regions.geojson"
+LAND_FILE = GEODATA / "land.geojson"
+SPECS = {spec.region_id: spec for spec in REGIONS}
+PROPERTY_TYPES = {
+    "region_id": str,
+    "name": str,
+    "kind": str,
+    "area_km2": int,
+    "published_area_km2": (int, type(None)),
+    "basis": str,
+    "source": str,
+}
+
+
+@pytest.fixture(scope="module")
+def features() -> list[dict]:
+    return json.loads(REGIONS_FILE.read_text(encoding="utf-8"))["features"]
+
+
+@pytest.fixture(scope="module")
+def geometries(features) -> dict:
+    return {f["properties"]["region_id"]: shape(f["geometry"]) for f in features}
+
+
+def _spec(**overrides) -> RegionSpec:
+    base = RegionSpec(
+        region_id="test_sea", name="Test Sea", kind="sea", basis="test",
+        envelope=bbox(0, 0, 1, 1), seeds=((0.5, 0.5),), sources=("https://example.org",),
+    )
+    return dataclasses.replace(base, **overrides)
+
+
+# --- antimeridian repair ------------------------------------------------------
+
+def test_unwrap_polygon_splits_a_stitched_ring_at_the_antimeridian():
+    # As GDAL reads a geostitched ring: 170°E..170°W drawn the long way round.
+    stitched = Polygon([(170, 0), (-170, 0), (-170, 10), (170, 10)])
+    assert stitched.bounds[2] - stitched.bounds[0] > 180
+
+    pieces = unwrap_polygon(stitched)
+
+    bounds = sorted(p.bounds for p in pieces)
+    assert len(pieces) == 2
+    assert bounds[0] == pytest.approx((-180, 0, -170, 10))
+    assert bounds[1] == pytest.approx((170, 0, 180, 10))
+    assert sum(p.area for p in pieces) == pytest.approx(200.0)
+    assert all(p.is_valid for p in pieces)
+
+
+def test_unwrap_polygon_keeps_a_hole_in_the_same_frame_as_its_shell():
+    shell = [(170, 0), (-170, 0), (-170, 10), (170, 10)]
+    hole = [(-178, 4), (-176, 4), (-176, 6), (-178, 6)]
+    pieces = unwrap_polygon(Polygon(shell, [hole]))
+    assert sum(p.area for p in pieces) == pytest.approx(200.0 - 4.0)
+
+
+def test_unwrap_polygon_drops_a_ring_around_the_pole():
+    # A ring that circles the globe does not close after unwrapping (Antarctica).
+    ring = [(-180, -70), (-90, -75), (0, -70), (90, -75), (180, -70), (180, -90), (-180, -90)]
+    assert unwrap_polygon(Polygon(ring)) == []
+
+
+def test_land_index_pacific_frame_shifts_western_land_by_360():
+    west = box(-170, 60, -160, 65)
+    east = box(170, 60, 175, 65)
+    index = land_index([west, east], pacific_frame=True)
+    assert sorted(p.bounds[0] for p in index.polygons) == [170, 190]
+
+
+# --- cutting ------------------------------------------------------------------
+
+def test_build_region_cut_line_separates_connected_water():
+    # Two land blocks reaching past the envelope leave a strait between x=4 and x=6.
+    land = land_index([box(-5, -5, 4, 15), box(6, -5, 15, 15)])
+    spec = _spec(
+        envelope=bbox(-2, -2, 12, 12),
+        seeds=((5, 9),),
+        cuts=(CutLine("strait", ((3.9, 5.0), (6.1, 5.0)), "test line"),),
+    )
+    uncut = build_region(dataclasses.replace(spec, cuts=()), land)
+    cut = build_region(spec, land)
+    assert uncut.contains(shapely.Point(5, 1))
+    assert not cut.contains(shapely.Point(5, 1))
+    assert cut.contains(shapely.Point(5, 9))
+    assert cut.is_valid
+
+
+# --- area ---------------------------------------------------------------------
+
+def test_area_km2_of_one_degree_cell_at_the_equator():
+    assert area_km2(box(0, 0, 1, 1)) == pytest.approx(12_308, rel=0.005)
+
+
+def test_area_km2_is_the_same_in_the_pacific_frame():
+    assert area_km2(box(179.5, 50, 180.5, 51)) == pytest.approx(area_km2(box(-180.5, 50, -179.5, 51)), rel=1e-9)
+
+
+def test_area_problem_names_the_region_on_drift():
+    spec = _spec(region_id="drifting_sea", published_area_km2=100_000, area_tolerance=0.05)
+    message = area_problem(spec, 120_000.0)
+    assert message is not None
+    assert "drifting_sea" in message
+    assert "120,000" in message and "100,000" in message
+    assert area_problem(spec, 104_000.0) is None
+    assert area_problem(_spec(), 1.0) is None
+
+
+def test_check_regions_fails_loudly_on_area_drift():
+    spec = _spec(region_id="drifting_sea", published_area_km2=100_000, area_tolerance=0.05)
+    geom = box(0, 0, 1, 1)
+    with pytest.raises(BuildCheckError, match="drifting_sea"):
+        check_regions([spec], {"drifting_sea": geom}, {"drifting_sea": 150_000.0})
+
+
+def test_overlap_problems_skips_declared_parent_only():
+    parent = _spec(region_id="big")
+    child = _spec(region_id="small", parent="big")
+    other = _spec(region_id="other")
+    geoms = {"big": box(0, 0, 2, 2), "small": box(0.5, 0.5, 1, 1), "other": box(1, 1, 3, 3)}
+    problems = overlap_problems([parent, child, other], geoms)
+    assert any("big and other" in p for p in problems)
+    assert not any("big and small" in p for p in problems)
+
+
+# --- committed output -----------------------------------------------------------
+
+def test_regions_file_is_a_feature_collection_with_every_spec(features):
+    ids = [f["properties"]["region_id"] for f in features]
+    assert len(ids) == len(set(ids))
+    assert ids == [spec.region_id for spec in REGIONS]
+
+
+def test_region_properties_are_exact_and_typed(features):
+    for feature in features:
+        props = feature["properties"]
+        assert set(props) == set(PROPERTY_TYPES), props["region_id"]
+        for key, types in PROPERTY_TYPES.items():
+            assert isinstance(props[key], types), (props["region_id"], key)
+        assert props["kind"] in {"sea", "area"}
+        urls = props["source"].split(";")
+        assert urls and all(u.startswith(("http://", "https://")) for u in urls), props["region_id"]
+
+
+def test_region_geometries_are_valid_polygons_with_four_decimals(features, geometries):
+    for rid, geom in geometries.items():
+        assert geom.geom_type in {"Polygon", "MultiPolygon"}, rid
+        assert geom.is_valid and not geom.is_empty, rid
+        assert len(shapely.get_parts(geom)) <= SPECS[rid].max_pieces, rid
+    coords = np.concatenate([shapely.get_coordinates(g) for g in geometries.values()])
+    assert np.allclose(coords, np.round(coords, 4), atol=1e-9)
+
+
+def test_region_areas_match_geometry_and_published_figures(features, geometries):
+    for feature in features:
+        props = feature["properties"]
+        rid = props["region_id"]
+        assert props["area_km2"] == pytest.approx(area_km2(geometries[rid]), rel=1e-3), rid
+        assert props["published_area_km2"] == SPECS[rid].published_area_km2
+        if props["published_area_km2"]:
+            assert area_problem(SPECS[rid], props["area_km2"]) is None
+
+
+def test_bering_sea_is_one_piece_in_the_pacific_frame(geometries):
+    bering = geometries["bering_sea"]
+    lons = shapely.get_coordinates(bering)[:, 0]
+    assert bering.geom_type == "Polygon"
+    assert lons.min() > 0 and lons.max() > 180
+    assert 160 < lons.min() and lons.max() < 210
+
+
+def test_non_nested_regions_overlap_less_than_one_km2(geometries):
+    for a, b in combinations(REGIONS, 2):
+        if a.parent == b.region_id or b.parent == a.region_id:
+            continue
+        ga, gb = geometries[a.region_id], geometries[b.region_id]
+        if ga.intersects(gb):
+            assert area_km2(ga.intersection(gb)) < 1.0, (a.region_id, b.region_id)
+
+
+def test_nested_regions_lie_inside_their_parent(geometries):
+    for spec in REGIONS:
+        if spec.parent:
+            outside = geometries[spec.region_id].difference(geometries[spec.parent])
+            assert area_km2(outside) < 1.0, spec.region_id
+
+
+def test_land_backdrop_is_small_and_valid():
+    assert LAND_FILE.stat().st_size <= 600 * 1024
+    land = shape(json.loads(LAND_FILE.read_text(encoding="utf-8"))["features"][0]["geometry"])
+    assert land.is_valid
+    assert land.bounds[2] > 180  # Pacific-frame copy of Alaska and Chukotka
+
+
+@pytest.mark.skipif(
+    not PACKAGE_DIR.exists() and shutil.which("npm") is None, reason="needs world-atlas or npm to install it"
+)
+def test_full_build_reproduces_the_committed_files(tmp_path):
+    build(tmp_path)
+    assert (tmp_path / "regions.geojson").read_bytes() == REGIONS_FILE.read_bytes()
+    assert (tmp_path / "land.geojson").read_bytes() == LAND_FILE.read_bytes()
