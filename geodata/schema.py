@@ -53,7 +53,7 @@ LIST_SEPARATOR = ";"
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 ISO3_PATTERN = re.compile(r"^[A-Z]{3}$")
-URL_PATTERN = re.compile(r"^https?://[^\s<>\"']+$")
+URL_PATTERN = re.compile(r'^https?://[^\s<>"`]+$')
 
 MAX_TEXT_LENGTH = 4000
 """Longest text cell accepted; longer cells are reported, never silently cut."""
