@@ -1,0 +1,48 @@
+"""The bundled data: clean, cited, and holding the 2024 events of the news item the project grew from."""
+
+from __future__ import annotations
+
+import pytest
+
+from geodata.loaders import load_dataset
+from geodata.schema import DATA_DIR
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return load_dataset(DATA_DIR)
+
+
+def test_bundled_data_has_no_problem(dataset):
+    assert dataset.problems == ()
+    assert dataset.version != "unversioned"
+
+
+def test_every_record_cites_a_source(dataset):
+    assert all(len(urls) >= 1 for urls in dataset.exercises["source_urls"])
+    assert all(url.startswith(("http://", "https://")) for urls in dataset.exercises["source_urls"] for url in urls)
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "region_ids", "month"),
+    [
+        ("joint_sea_2024", {"zhanjiang_waters"}, "2024-07"),
+        ("northern_joint_2024", {"sea_of_japan", "sea_of_okhotsk"}, "2024-09"),
+        ("ocean_2024", {"sea_of_japan"}, "2024-09"),
+        ("joint_naval_patrol_2024_jul", {"philippine_sea"}, "2024-07"),
+        ("joint_naval_patrol_2024_autumn", {"sea_of_okhotsk"}, "2024-10"),
+    ],
+)
+def test_seed_events_are_present(dataset, exercise_id, region_ids, month):
+    record = dataset.exercises.set_index("exercise_id").loc[exercise_id]
+    assert region_ids <= set(record["region_id_list"])
+    assert record["start_date"].startswith(month)
+    assert {"CHN", "RUS"} <= set(record["participant_codes"])
+
+
+def test_seed_regions_follow_the_coast(dataset):
+    regions = dataset.regions.set_index("region_id")
+    for region_id in ("sea_of_japan", "sea_of_okhotsk", "zhanjiang_waters"):
+        geometry = regions.loc[region_id, "geometry"]
+        assert geometry.is_valid
+        assert len(geometry.exterior.coords if geometry.geom_type == "Polygon" else geometry.geoms[0].exterior.coords) > 100
