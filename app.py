@@ -190,8 +190,9 @@ def main() -> None:
     st.sidebar.selectbox(
         "Zoom to exercise",
         options=[None, *shown["exercise_id"]],
-        format_func=lambda i: "— whole view —" if i is None else exercise_label(dataset.exercises, i),
+        format_func=lambda i: "Whole view" if i is None else exercise_label(dataset.exercises, i),
         key="selected",
+        placeholder="Whole view",
     )
     view = ViewState(view.years, view.exercises, view.series, view.domains, st.session_state["selected"])
     params = view_to_params(view, catalog)
