@@ -9,18 +9,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
 import layers
 from geodata import schema
-from geodata.filters import bounds_of, exercises_in_view, regions_for
+from geodata.filters import exercises_in_view, regions_for
 from geodata.loaders import Dataset, load_dataset
 from geodata.problems import ERROR, DataError
 from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_params
 from layers.popups import exercise_html
-from layers.styles import GROUP_COLOURS, GROUP_LABELS
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
@@ -118,30 +116,6 @@ def render_sidebar(exercises, catalog: Catalog) -> ViewState:
     )
 
 
-def build_map(dataset: Dataset, geometries: dict, shown, view: ViewState, land_name: str) -> folium.Map:
-    """Compose the map of the shown exercises (a fresh Map every run: st_folium mutates it)."""
-    used = regions_for(dataset.regions, shown)
-    focus = used
-    selected_regions = None
-    if view.selected:
-        record = shown.loc[shown["exercise_id"] == view.selected].iloc[0]
-        selected_regions = dataset.regions.loc[dataset.regions["region_id"].isin(record["region_id_list"])]
-        focus = selected_regions
-    assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
-    m = layers.base_map(assets, bounds=bounds_of(focus), tiles=SHOW_TILES)
-    if assets.land_geojson:
-        layers.land_layer(assets.land_geojson).add_to(m)
-    for fg in layers.region_layers(used, shown, geometries):
-        fg.add_to(m)
-    if selected_regions is not None:
-        layers.selection_layer(selected_regions, geometries, f"Selected: {record['name']}").add_to(m)
-    groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
-    layers.legend("Drills by domain", [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups],
-                  "Darker fill: more exercises there").add_to(m)
-    folium.LayerControl(collapsed=True).add_to(m)
-    return m
-
-
 def render_table(shown, dataset: Dataset) -> None:
     names = dict(zip(dataset.regions["region_id"], dataset.regions["name"], strict=True))
     table = shown.assign(
@@ -220,8 +194,9 @@ def main() -> None:
     if shown.empty:
         st.info("No exercise matches these filters. Widen the years or clear a filter in the sidebar.")
 
+    assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
     st_folium(
-        build_map(dataset, geometries, shown, view, land_name),
+        layers.dashboard_map(dataset.regions, geometries, shown, assets, selected=view.selected, tiles=SHOW_TILES),
         key="map",
         height=MAP_HEIGHT,
         use_container_width=True,

@@ -2,6 +2,7 @@
 
 from layers.assets import AssetUrls, asset_urls, publish_static_assets
 from layers.basemap import base_map
+from layers.compose import dashboard_map
 from layers.land import land_layer
 from layers.legend import legend
 from layers.regions import region_geometries, region_layers, selection_layer
@@ -10,6 +11,7 @@ __all__ = [
     "AssetUrls",
     "asset_urls",
     "base_map",
+    "dashboard_map",
     "land_layer",
     "legend",
     "publish_static_assets",

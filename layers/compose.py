@@ -1,0 +1,68 @@
+"""The whole dashboard map for a view: base map, land, region groups, selection, legend, layer control."""
+
+from __future__ import annotations
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from geodata.filters import bounds_of, regions_for
+from layers.assets import AssetUrls
+from layers.basemap import base_map
+from layers.land import land_layer
+from layers.legend import legend
+from layers.regions import region_layers, selection_layer
+from layers.styles import GROUP_COLOURS, GROUP_LABELS
+
+
+def dashboard_map(
+    regions: gpd.GeoDataFrame,
+    geometries: dict[str, dict],
+    shown: pd.DataFrame,
+    assets: AssetUrls,
+    *,
+    selected: str | None = None,
+    tiles: bool = True,
+) -> folium.Map:
+    """Compose the map of the shown exercises.
+
+    Parameters
+    ----------
+    regions : geopandas.GeoDataFrame
+        Every valid region (EPSG:4326).
+    geometries : dict
+        From :func:`layers.regions.region_geometries`.
+    shown : pandas.DataFrame
+        The exercises in the view.
+    assets : AssetUrls
+        Where Leaflet and the land layer are served.
+    selected : str, optional
+        ``exercise_id`` to outline and fit; it must be among ``shown``.
+    tiles : bool, default True
+        Whether to add the online tile basemaps.
+
+    Returns
+    -------
+    folium.Map
+        A new map on every call: st_folium mutates the map it is given, so a map must
+        never be cached or reused.
+    """
+    used = regions_for(regions, shown)
+    focus = used
+    selected_record = None
+    if selected is not None:
+        selected_record = shown.loc[shown["exercise_id"] == selected].iloc[0]
+        focus = regions.loc[regions["region_id"].isin(selected_record["region_id_list"])]
+    m = base_map(assets, bounds=bounds_of(focus), tiles=tiles)
+    if assets.land_geojson:
+        land_layer(assets.land_geojson).add_to(m)
+    for fg in region_layers(used, shown, geometries):
+        fg.add_to(m)
+    if selected_record is not None:
+        selection_layer(focus, geometries, f"Selected: {selected_record['name']}").add_to(m)
+    groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
+    legend(
+        "Drills by domain", [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups], "Darker fill: more exercises there"
+    ).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+    return m
