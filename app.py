@@ -7,6 +7,7 @@ Page layout and widgets only. Loading, filtering, URL state and layer building l
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import streamlit as st
@@ -14,16 +15,17 @@ from streamlit_folium import st_folium
 
 import layers
 from geodata import schema
-from geodata.filters import exercises_in_view, regions_for
+from geodata.filters import exercises_at, exercises_in_view, regions_for
 from geodata.loaders import Dataset, load_dataset
 from geodata.problems import ERROR, DataError
 from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_params
-from layers.popups import exercise_html
+from layers.popups import exercise_html, region_popup_html
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
 MAP_HEIGHT = 600
+MAP_ONLY_HEIGHT = 720
 S23_NOTE = (
     "Sea names and limits follow IHO S-23, Limits of Oceans and Seas (1953); as S-23 itself says, "
     "they carry no political significance. Regions marked 'area' are drawn around the places sources name."
@@ -33,7 +35,7 @@ S23_NOTE = (
 def data_signature(data_dir: Path) -> tuple:
     """Names, sizes and modification times of the data files: a cheap cache key that changes on edit."""
     stats = []
-    for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, schema.VERSION_FILE):
+    for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, "routes.geojson", schema.VERSION_FILE):
         path = data_dir / name
         stats.append((name, path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else (name, None, None))
     return tuple(stats)
@@ -46,13 +48,17 @@ def cached_dataset(data_dir: str, signature: tuple) -> tuple[Dataset, dict[str, 
 
 
 @st.cache_resource(show_spinner=False)
-def published_land(static_dir: str, land_file: str) -> str:
+def published_land(static_dir: str, land_file: str) -> str | None:
     return layers.publish_static_assets(Path(static_dir), Path(land_file))
 
 
-def exercise_label(exercises, exercise_id: str) -> str:
-    record = exercises.loc[exercises["exercise_id"] == exercise_id].iloc[0]
-    return f"{record['name']} ({record['start_date'][:7]})"
+def exercise_labels(exercises) -> dict[str, str]:
+    """Option labels: English name and month, then the Russian and Chinese names, so typing any script finds it."""
+    labels = {}
+    for record in exercises.itertuples(index=False):
+        native = " · ".join(name for name in (record.name_ru, record.name_zh) if name)
+        labels[record.exercise_id] = f"{record.name} ({record.start_date[:7]})" + (f" · {native}" if native else "")
+    return labels
 
 
 def restore_view_from_url(catalog: Catalog) -> None:
@@ -68,52 +74,86 @@ def restore_view_from_url(catalog: Catalog) -> None:
         exercise=list(view.exercises),
         series=list(view.series),
         domain=list(view.domains),
+        q=view.search,
         selected=view.selected,
+        region=view.region,
+        map_view=view.map_view,
     )
 
 
-def clear_notices() -> None:
+def view_changed() -> None:
+    """A widget changed the view: the link's notices and panned map view no longer apply."""
     st.session_state["url_notices"] = []
+    st.session_state["map_view"] = None
 
 
 def select_from_table() -> None:
     rows = st.session_state["table"].selection.rows
     if rows:
         st.session_state["selected"] = st.session_state["table_ids"][rows[0]]
+        view_changed()
 
 
-def render_sidebar(exercises, catalog: Catalog) -> ViewState:
-    """Draw the filter widgets and return the view they describe."""
+def render_filters(catalog: Catalog, labels: dict[str, str]) -> None:
+    """Draw the filter widgets; their values live in session state under the URL parameter names."""
     sidebar = st.sidebar
     sidebar.header("Filters")
+    sidebar.text_input(
+        "Search", key="q", placeholder="Name in English, Русский or 中文", on_change=view_changed, max_chars=100
+    )
     if catalog.first_year < catalog.last_year:
         sidebar.slider(
-            "Years", min_value=catalog.first_year, max_value=catalog.last_year, key="years", on_change=clear_notices
+            "Years", min_value=catalog.first_year, max_value=catalog.last_year, key="years", on_change=view_changed
         )
     else:
         st.session_state["years"] = (catalog.first_year, catalog.last_year)
         sidebar.caption(f"Years: {catalog.first_year}")
     sidebar.multiselect(
-        "Exercises",
-        options=catalog.exercise_ids,
-        format_func=lambda exercise_id: exercise_label(exercises, exercise_id),
-        key="exercise",
-        placeholder="All exercises",
-        on_change=clear_notices,
+        "Exercises", options=catalog.exercise_ids, format_func=labels.__getitem__, key="exercise",
+        placeholder="All exercises", on_change=view_changed,
     )
-    sidebar.multiselect("Series", options=catalog.series, key="series", placeholder="All series", on_change=clear_notices)
+    sidebar.multiselect("Series", options=catalog.series, key="series", placeholder="All series", on_change=view_changed)
     sidebar.multiselect(
         "Domain", options=catalog.domains, format_func=str.capitalize, key="domain", placeholder="All domains",
-        on_change=clear_notices,
+        on_change=view_changed,
     )
+
+
+def filters_view() -> ViewState:
     years = tuple(st.session_state["years"])
     return ViewState(
         years=(int(years[0]), int(years[-1])),
         exercises=tuple(st.session_state["exercise"]),
         series=tuple(st.session_state["series"]),
         domains=tuple(st.session_state["domain"]),
-        selected=st.session_state.get("selected"),
+        search=st.session_state["q"],
     )
+
+
+def render_focus(shown, used_regions, labels: dict[str, str]) -> None:
+    """Draw the 'zoom to' selectors, clearing a focus the filters no longer show."""
+    if st.session_state.get("selected") not in set(shown["exercise_id"]):
+        st.session_state["selected"] = None
+    if st.session_state.get("region") not in set(used_regions["region_id"]):
+        st.session_state["region"] = None
+    region_names = dict(zip(used_regions["region_id"], used_regions["name"], strict=True))
+    st.sidebar.header("Focus")
+    st.sidebar.selectbox(
+        "Zoom to exercise", options=[None, *shown["exercise_id"]], key="selected", placeholder="Whole view",
+        format_func=lambda i: "Whole view" if i is None else labels[i], on_change=view_changed,
+    )
+    st.sidebar.selectbox(
+        "Zoom to region", options=[None, *sorted(region_names, key=region_names.get)], key="region",
+        placeholder="Whole view", format_func=lambda i: "Whole view" if i is None else region_names[i],
+        on_change=view_changed,
+    )
+
+
+def sync_url(view: ViewState, catalog: Catalog) -> None:
+    """Write the view into the address bar when it differs from what is there."""
+    params = view_to_params(view, catalog)
+    if params != {k: st.query_params.get(k) for k in params} or set(st.query_params) - set(params) - {"embed", "layout"}:
+        st.query_params.from_dict(params | {k: st.query_params[k] for k in ("embed", "layout") if k in st.query_params})
 
 
 def render_table(shown, dataset: Dataset) -> None:
@@ -123,7 +163,8 @@ def render_table(shown, dataset: Dataset) -> None:
         participants=shown["participants"].str.replace(";", ", "),
         source=shown["source_urls"].map(lambda urls: urls[0]),
         more_sources=shown["source_urls"].map(lambda urls: " ".join(urls[1:])),
-    )[["name", "series", "start_date", "end_date", "domain", "participants", "regions", "summary", "source", "more_sources"]]
+    )[["name", "series", "start_date", "end_date", "domain", "participants", "regions", "summary", "notes", "source",
+       "more_sources"]]
     st.session_state["table_ids"] = list(shown["exercise_id"])
     st.dataframe(
         table,
@@ -136,14 +177,29 @@ def render_table(shown, dataset: Dataset) -> None:
             "name": st.column_config.TextColumn("Exercise", pinned=True),
             "start_date": "Start",
             "end_date": "End",
+            "notes": "Where sources differ",
             "source": st.column_config.LinkColumn("Source"),
             "more_sources": "More sources",
         },
     )
 
 
+def render_focus_details(view: ViewState, shown, dataset: Dataset) -> None:
+    if view.selected:
+        record = shown.loc[shown["exercise_id"] == view.selected].iloc[0].to_dict()
+        st.html(exercise_html(record))
+    elif view.region:
+        region = dataset.regions.loc[dataset.regions["region_id"] == view.region].iloc[0].to_dict()
+        held = exercises_at(shown, view.region)
+        st.html(region_popup_html(region, held.to_dict("records")))
+
+
 def main() -> None:
-    st.set_page_config(page_title="Drill Atlas", page_icon="🗺️", layout="wide")
+    map_only = st.query_params.get("layout") == "map"
+    st.set_page_config(
+        page_title="Drill Atlas", page_icon="🗺️", layout="wide",
+        initial_sidebar_state="collapsed" if map_only else "auto",
+    )
     try:
         dataset, geometries = cached_dataset(str(DATA_DIR), data_signature(DATA_DIR))
     except DataError as error:
@@ -151,27 +207,32 @@ def main() -> None:
         st.error("The data files could not be loaded:\n\n" + "\n".join(f"- {p}" for p in error.problems))
         st.stop()
     land_name = published_land(str(APP_DIR / "static"), str(DATA_DIR / schema.LAND_FILE))
-    if land_name is None:
-        st.warning(f"No land layer ({schema.LAND_FILE} missing in {DATA_DIR}): without map tiles the coast will not show.")
-    catalog = Catalog.from_exercises(dataset.exercises)
+    catalog = Catalog.from_exercises(dataset.exercises, tuple(dataset.regions["region_id"]), dataset.version)
+    labels = exercise_labels(dataset.exercises)
     restore_view_from_url(catalog)
-    view = render_sidebar(dataset.exercises, catalog)
-    shown = exercises_in_view(dataset.exercises, view).sort_values(["start", "exercise_id"])
-
-    if view.selected and view.selected not in set(shown["exercise_id"]):
-        view = ViewState(view.years, view.exercises, view.series, view.domains, None)
-        st.session_state["selected"] = None
-    st.sidebar.selectbox(
-        "Zoom to exercise",
-        options=[None, *shown["exercise_id"]],
-        format_func=lambda i: "Whole view" if i is None else exercise_label(dataset.exercises, i),
-        key="selected",
-        placeholder="Whole view",
+    if not map_only:
+        render_filters(catalog, labels)
+    shown = exercises_in_view(dataset.exercises, filters_view()).sort_values(["start", "exercise_id"])
+    used_regions = regions_for(dataset.regions, shown)
+    if not map_only:
+        render_focus(shown, used_regions, labels)
+    view = replace(
+        filters_view(),
+        selected=st.session_state.get("selected") if st.session_state.get("selected") in set(shown["exercise_id"]) else None,
+        region=st.session_state.get("region") if st.session_state.get("region") in set(used_regions["region_id"]) else None,
+        map_view=st.session_state.get("map_view"),
     )
-    view = ViewState(view.years, view.exercises, view.series, view.domains, st.session_state["selected"])
-    params = view_to_params(view, catalog)
-    if params != {k: st.query_params.get(k) for k in params} or set(st.query_params) - set(params):
-        st.query_params.from_dict(params)
+    sync_url(view, catalog)
+
+    assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
+    the_map = layers.dashboard_map(
+        dataset.regions, geometries, shown, assets,
+        selected=view.selected, region=view.region, map_view=view.map_view, tiles=SHOW_TILES,
+    )
+    if map_only:
+        st_folium(the_map, key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[])
+        st.caption(f"Drill Atlas · dataset version {dataset.version} · " + S23_NOTE)
+        return
 
     st.title("Drill Atlas")
     st.caption(
@@ -180,31 +241,24 @@ def main() -> None:
     )
     for notice in st.session_state.get("url_notices", []):
         st.warning(notice, icon="🔗")
+    if land_name is None:
+        st.warning(f"No land layer ({schema.LAND_FILE} missing in {DATA_DIR}): without map tiles the coast will not show.")
     errors = [p for p in dataset.problems if p.severity == ERROR]
     if dataset.problems:
-        with st.expander(f"⚠️ {len(errors)} data error(s), {len(dataset.problems) - len(errors)} warning(s)", expanded=bool(errors)):
+        with st.expander(
+            f"⚠️ {len(errors)} data error(s), {len(dataset.problems) - len(errors)} warning(s)", expanded=bool(errors)
+        ):
             st.text("\n".join(str(p) for p in dataset.problems))
 
     years = f"{view.years[0]}" if view.years[0] == view.years[1] else f"{view.years[0]}–{view.years[1]}"
-    used_regions = regions_for(dataset.regions, shown)
     cols = st.columns(3)
     cols[0].metric("Exercises shown", len(shown))
     cols[1].metric("Regions", len(used_regions))
     cols[2].metric("Years", years)
     if shown.empty:
         st.info("No exercise matches these filters. Widen the years or clear a filter in the sidebar.")
-
-    assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
-    st_folium(
-        layers.dashboard_map(dataset.regions, geometries, shown, assets, selected=view.selected, tiles=SHOW_TILES),
-        key="map",
-        height=MAP_HEIGHT,
-        use_container_width=True,
-        returned_objects=[],
-    )
-    if view.selected:
-        record = shown.loc[shown["exercise_id"] == view.selected].iloc[0].to_dict()
-        st.html(exercise_html(record))
+    st_folium(the_map, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+    render_focus_details(view, shown, dataset)
     st.subheader(f"{len(shown)} exercise{'s' if len(shown) != 1 else ''}, {years}")
     render_table(shown, dataset)
     st.caption(S23_NOTE + f" Land: Natural Earth. Dataset version {dataset.version}.")

@@ -5,6 +5,7 @@ Every function takes frames and returns new frames; inputs are never modified.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 import geopandas as gpd
@@ -47,6 +48,30 @@ def exercises_in_domains(exercises: pd.DataFrame, domains: Iterable[str]) -> pd.
     if not wanted:
         return exercises
     return exercises.loc[exercises["domain"].isin(wanted)]
+
+
+SEARCHED_COLUMNS = ("name", "name_ru", "name_zh", "series", "summary", "exercise_id")
+
+
+def _folded(text: str) -> str:
+    return unicodedata.normalize("NFKC", str(text)).casefold()
+
+
+def exercises_matching(exercises: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Return the exercises whose name in any script, series, summary or id contains ``text``.
+
+    Matching ignores case and Unicode width/compatibility forms (NFKC), so ``ОКЕАН`` finds
+    ``Океан-2024`` and full-width digits match ASCII ones. Every word must match somewhere.
+    """
+    words = _folded(text).split()
+    if not words:
+        return exercises
+    haystack = exercises[[c for c in SEARCHED_COLUMNS if c in exercises.columns]].astype(str).agg(" ".join, axis=1)
+    haystack = haystack.map(_folded)
+    hit = pd.Series(True, index=exercises.index)
+    for word in words:
+        hit &= haystack.str.contains(word, regex=False)
+    return exercises.loc[hit]
 
 
 def exercises_at(exercises: pd.DataFrame, region_id: str) -> pd.DataFrame:
@@ -104,8 +129,9 @@ def bounds_of(regions: gpd.GeoDataFrame) -> list[list[float]] | None:
 
 
 def exercises_in_view(exercises: pd.DataFrame, view: ViewState) -> pd.DataFrame:
-    """Apply every filter of a view: years, then exercises, series and domains."""
+    """Apply every filter of a view: years, then exercises, series, domains and search text."""
     shown = exercises_in_years(exercises, *view.years)
     shown = exercises_with_ids(shown, view.exercises)
     shown = exercises_in_series(shown, view.series)
-    return exercises_in_domains(shown, view.domains)
+    shown = exercises_in_domains(shown, view.domains)
+    return exercises_matching(shown, view.search)

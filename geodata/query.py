@@ -1,7 +1,9 @@
 """The view a user sees, and its codec to and from the URL query string.
 
 The address bar is the share link: ``?years=2016-2024&exercise=joint_sea_2024,ocean_2024``.
-Parsing never raises. A value that cannot be used falls back to its default and yields a
+Filters (``years``, ``exercise``, ``series``, ``domain``), the focus (``selected`` exercise,
+``region``), the map view (``lat``, ``lon``, ``z``) and the dataset version the link was made
+with (``v``) all live there. Parsing never raises. A value that cannot be used falls back to its default and yields a
 notice the app shows; parameters it does not know are ignored.
 """
 
@@ -21,9 +23,35 @@ PARAM_EXERCISE = "exercise"
 PARAM_SERIES = "series"
 PARAM_DOMAIN = "domain"
 PARAM_SELECTED = "selected"
-PARAMS = (PARAM_YEARS, PARAM_EXERCISE, PARAM_SERIES, PARAM_DOMAIN, PARAM_SELECTED)
+PARAM_SEARCH = "q"
+PARAM_REGION = "region"
+PARAM_LAT = "lat"
+PARAM_LON = "lon"
+PARAM_ZOOM = "z"
+PARAM_VERSION = "v"
+PARAMS = (
+    PARAM_YEARS,
+    PARAM_EXERCISE,
+    PARAM_SERIES,
+    PARAM_DOMAIN,
+    PARAM_SEARCH,
+    PARAM_SELECTED,
+    PARAM_REGION,
+    PARAM_LAT,
+    PARAM_LON,
+    PARAM_ZOOM,
+    PARAM_VERSION,
+)
+MAP_VIEW_PARAMS = (PARAM_LAT, PARAM_LON, PARAM_ZOOM)
+
+LAT_RANGE = (-85.0, 85.0)
+LON_RANGE = (-360.0, 540.0)
+"""Longitudes beyond ±180 are valid: the map keeps the Pacific in a 0..360 frame."""
+ZOOM_RANGE = (2, 12)
+COORDINATE_DECIMALS = 3
 
 MAX_PARAM_LENGTH = 2000
+MAX_SEARCH_LENGTH = 100
 """Longest parameter value read; longer values are refused with a notice."""
 
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–:]\s*(\d{4})\s*)?$")
@@ -43,18 +71,22 @@ class Catalog:
     exercise_ids: tuple[str, ...]
     series: tuple[str, ...]
     domains: tuple[str, ...] = schema.DOMAINS
+    region_ids: tuple[str, ...] = ()
+    version: str = ""
 
     @classmethod
-    def from_exercises(cls, exercises: pd.DataFrame) -> Catalog:
+    def from_exercises(cls, exercises: pd.DataFrame, region_ids: tuple[str, ...] = (), version: str = "") -> Catalog:
         """Build the catalogue of an exercises frame (an empty frame gives this year only)."""
         if exercises.empty:
             year = pd.Timestamp.today().year
-            return cls(year, year, (), ())
+            return cls(year, year, (), (), region_ids=tuple(region_ids), version=version)
         return cls(
             first_year=int(exercises["start"].dt.year.min()),
             last_year=int(exercises["end"].dt.year.max()),
             exercise_ids=tuple(exercises.sort_values(["start", "exercise_id"])["exercise_id"]),
             series=tuple(sorted(set(exercises["series"]))),
+            region_ids=tuple(region_ids),
+            version=version,
         )
 
     @property
@@ -77,15 +109,24 @@ class ViewState:
         Series names chosen; empty means every series.
     domains : tuple of str
         Domains chosen; empty means every domain.
+    search : str
+        Text an exercise's name (English, Russian or Chinese), series or summary must contain.
     selected : str or None
-        The exercise the map is zoomed to.
+        The exercise the map is zoomed to and outlines.
+    region : str or None
+        The region the map is zoomed to and outlines (when no exercise is selected).
+    map_view : tuple of (float, float, int) or None
+        Latitude, longitude and zoom the user panned to; None lets the map fit what it shows.
     """
 
     years: tuple[int, int]
     exercises: tuple[str, ...] = ()
     series: tuple[str, ...] = ()
     domains: tuple[str, ...] = ()
+    search: str = ""
     selected: str | None = None
+    region: str | None = None
+    map_view: tuple[float, float, int] | None = None
 
     @classmethod
     def default(cls, catalog: Catalog) -> ViewState:
@@ -144,6 +185,40 @@ def _known(values: list[str], allowed: Sequence[str], param: str, notices: list[
     return tuple(dict.fromkeys(value for value in values if value in allowed))
 
 
+def _number(text: str, bounds: tuple[float, float]) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    if not bounds[0] <= value <= bounds[1] or value != value:
+        return None
+    return value
+
+
+def parse_map_view(values: Mapping[str, str]) -> tuple[tuple[float, float, int] | None, str | None]:
+    """Read ``lat``, ``lon`` and ``z`` together; all three or none, each within its range.
+
+    Returns
+    -------
+    map_view : tuple or None
+        ``(lat, lon, zoom)`` rounded to :data:`COORDINATE_DECIMALS`, or None.
+    notice : str or None
+        Why the view was ignored, if it was.
+    """
+    given = [param for param in MAP_VIEW_PARAMS if values.get(param, "").strip()]
+    if not given:
+        return None, None
+    if len(given) < len(MAP_VIEW_PARAMS):
+        return None, "lat, lon and z go together; the map view was ignored."
+    lat = _number(values[PARAM_LAT], LAT_RANGE)
+    lon = _number(values[PARAM_LON], LON_RANGE)
+    zoom = _number(values[PARAM_ZOOM], ZOOM_RANGE)
+    if lat is None or lon is None or zoom is None or zoom != int(zoom):
+        shown = ", ".join(f"{p}={quote(values[p], 20)}" for p in MAP_VIEW_PARAMS)
+        return None, f"map view {shown} is out of range or not a number; the map fits the regions instead."
+    return (round(lat, COORDINATE_DECIMALS), round(lon, COORDINATE_DECIMALS), int(zoom)), None
+
+
 def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog) -> tuple[ViewState, list[str]]:
     """Read a view from URL query parameters.
 
@@ -183,17 +258,37 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
     by_slug = catalog.series_by_slug
     series_slugs = _known(_list_values(values.get(PARAM_SERIES, "")), tuple(by_slug), PARAM_SERIES, notices)
     domains = _known(_list_values(values.get(PARAM_DOMAIN, "")), catalog.domains, PARAM_DOMAIN, notices)
+    search = " ".join(values.get(PARAM_SEARCH, "").split())
+    if len(search) > MAX_SEARCH_LENGTH:
+        notices.append(f"q: search text cut to {MAX_SEARCH_LENGTH} characters.")
+        search = search[:MAX_SEARCH_LENGTH]
     selected = None
     if values.get(PARAM_SELECTED, "").strip():
         picked = _known([values[PARAM_SELECTED].strip()], catalog.exercise_ids, PARAM_SELECTED, notices)
         selected = picked[0] if picked else None
+    region = None
+    if values.get(PARAM_REGION, "").strip():
+        picked = _known([values[PARAM_REGION].strip()], catalog.region_ids, PARAM_REGION, notices)
+        region = picked[0] if picked else None
+    map_view, notice = parse_map_view(values)
+    if notice:
+        notices.append(notice)
+    link_version = values.get(PARAM_VERSION, "").strip()
+    if link_version and catalog.version and link_version != catalog.version:
+        notices.append(
+            f"This link was made with dataset version {quote(link_version, 40)}; you are seeing version "
+            f"{catalog.version}, which may hold more or corrected records."
+        )
     return (
         ViewState(
             years=years,
             exercises=exercises,
             series=tuple(by_slug[slug] for slug in series_slugs),
             domains=domains,
+            search=search,
             selected=selected,
+            region=region,
+            map_view=map_view,
         ),
         notices,
     )
@@ -202,7 +297,9 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
 def view_to_params(view: ViewState, catalog: Catalog) -> dict[str, str]:
     """Write a view as URL query parameters, leaving out every value at its default.
 
-    ``view_from_params(view_to_params(v, c), c)`` gives back ``v`` for every valid view.
+    ``view_from_params(view_to_params(v, c), c)`` gives back ``v`` for every valid view. When
+    anything is written, the dataset version goes along (``v``) so a reader of an old link is
+    told the data has changed since.
     """
     params: dict[str, str] = {}
     first, last = view.years
@@ -214,6 +311,15 @@ def view_to_params(view: ViewState, catalog: Catalog) -> dict[str, str]:
         params[PARAM_SERIES] = ",".join(series_slug(name) for name in view.series)
     if view.domains:
         params[PARAM_DOMAIN] = ",".join(view.domains)
+    if view.search:
+        params[PARAM_SEARCH] = view.search
     if view.selected:
         params[PARAM_SELECTED] = view.selected
+    if view.region:
+        params[PARAM_REGION] = view.region
+    if view.map_view:
+        lat, lon, zoom = view.map_view
+        params |= {PARAM_LAT: f"{lat:g}", PARAM_LON: f"{lon:g}", PARAM_ZOOM: str(zoom)}
+    if params and catalog.version:
+        params[PARAM_VERSION] = catalog.version
     return params

@@ -31,6 +31,7 @@ def base_map(
     assets: AssetUrls,
     *,
     bounds: list[list[float]] | None = None,
+    view: tuple[float, float, int] | None = None,
     tiles: bool = True,
 ) -> folium.Map:
     """Create an empty map that loads Leaflet from ``assets`` instead of public CDNs.
@@ -41,6 +42,8 @@ def base_map(
         Where the app serves Leaflet.
     bounds : list, optional
         ``[[south, west], [north, east]]`` to fit; East Asia if None.
+    view : tuple of (float, float, int), optional
+        Latitude, longitude and zoom to open at instead of fitting ``bounds``.
     tiles : bool, default True
         Add the CARTO light basemap and OpenStreetMap (both fetched from the internet; the
         bundled land layer shows wherever they fail). False gives no tile requests at all.
@@ -69,5 +72,9 @@ def base_map(
             max_zoom=19,
         ).add_to(m)
         folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)").add_to(m)
-    m.fit_bounds(bounds or DEFAULT_BOUNDS)
+    if view is not None:
+        m.location = [view[0], view[1]]
+        m.options["zoom"] = view[2]
+    else:
+        m.fit_bounds(bounds or DEFAULT_BOUNDS)
     return m

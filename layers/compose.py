@@ -13,6 +13,7 @@ from layers.land import land_layer
 from layers.legend import legend
 from layers.regions import region_layers, selection_layer
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
+from layers.viewsync import view_sync
 
 
 def dashboard_map(
@@ -22,6 +23,8 @@ def dashboard_map(
     assets: AssetUrls,
     *,
     selected: str | None = None,
+    region: str | None = None,
+    map_view: tuple[float, float, int] | None = None,
     tiles: bool = True,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
@@ -38,6 +41,10 @@ def dashboard_map(
         Where Leaflet and the land layer are served.
     selected : str, optional
         ``exercise_id`` to outline and fit; it must be among ``shown``.
+    region : str, optional
+        ``region_id`` to outline and fit when no exercise is selected.
+    map_view : tuple of (float, float, int), optional
+        Latitude, longitude and zoom from a shared link; overrides fitting.
     tiles : bool, default True
         Whether to add the online tile basemaps.
 
@@ -49,20 +56,25 @@ def dashboard_map(
     """
     used = regions_for(regions, shown)
     focus = used
-    selected_record = None
+    outline_label = None
     if selected is not None:
-        selected_record = shown.loc[shown["exercise_id"] == selected].iloc[0]
-        focus = regions.loc[regions["region_id"].isin(selected_record["region_id_list"])]
-    m = base_map(assets, bounds=bounds_of(focus), tiles=tiles)
+        record = shown.loc[shown["exercise_id"] == selected].iloc[0]
+        focus = regions.loc[regions["region_id"].isin(record["region_id_list"])]
+        outline_label = f"Selected: {record['name']}"
+    elif region is not None:
+        focus = regions.loc[regions["region_id"] == region]
+        outline_label = f"Selected: {focus.iloc[0]['name']}"
+    m = base_map(assets, bounds=bounds_of(focus), view=map_view, tiles=tiles)
     if assets.land_geojson:
         land_layer(assets.land_geojson).add_to(m)
     for fg in region_layers(used, shown, geometries):
         fg.add_to(m)
-    if selected_record is not None:
-        selection_layer(focus, geometries, f"Selected: {selected_record['name']}").add_to(m)
+    if outline_label is not None:
+        selection_layer(focus, geometries, outline_label).add_to(m)
     groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
     legend(
         "Drills by domain", [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups], "Darker fill: more exercises there"
     ).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
+    view_sync().add_to(m)
     return m

@@ -137,3 +137,45 @@ def test_missing_land_layer_is_a_warning(app_factory, small_data):
     assert not at.exception
     assert any("No land layer" in w.value for w in at.warning)
     assert "fetch(" not in map_args(at)["script"]
+
+
+def test_region_link_zooms_and_lists_what_was_held_there(app_factory):
+    at = app_factory(region="north_sea_box").run()
+    assert at.selectbox(key="region").value == "north_sea_box"
+    script = map_args(at)["script"]
+    assert "Selected: North test sea" in script and "[[40.0, 130.0], [50.0, 140.0]]" in script
+    details = " ".join(h.proto.body for h in at.get("html"))
+    assert "Bravo-2019" in details and "Delta-2024" in details
+
+
+def test_map_view_link_opens_there_and_a_filter_change_refits(app_factory):
+    at = app_factory(lat="45.5", lon="185.25", z="6").run()
+    script = map_args(at)["script"]
+    assert "center: [45.5, 185.25]" in script and '"zoom": 6' in script and "fitBounds" not in script
+    assert at.query_params["z"] == "6"
+    at.multiselect(key="domain").set_value(["naval"]).run()
+    assert "fitBounds" in map_args(at)["script"]
+    assert "z" not in at.query_params and at.query_params["domain"] == "naval"
+
+
+def test_search_finds_any_script_and_goes_into_the_link(app_factory):
+    at = app_factory().run()
+    at.text_input(key="q").set_value("charlie").run()
+    assert metrics(at)["Exercises shown"] == "1"
+    assert at.query_params["q"] == "charlie"
+
+
+def test_link_pins_the_dataset_version(app_factory):
+    at = app_factory().run()
+    at.multiselect(key="domain").set_value(["air"]).run()
+    assert at.query_params["v"] == "test-1"
+    older = app_factory(domain="air", v="test-0").run()
+    assert any("dataset version 'test-0'" in w.value for w in older.warning)
+
+
+def test_map_only_layout_has_no_sidebar_or_table(app_factory):
+    at = app_factory(layout="map", years="2024").run()
+    assert not at.exception
+    assert len(at.sidebar) == 0 and len(at.dataframe) == 0
+    assert shown_region_ids(at) == {"north_sea_box", "dateline_box"}
+    assert at.query_params["layout"] == "map"

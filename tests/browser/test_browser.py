@@ -109,3 +109,39 @@ def test_bundled_data_draws_its_regions(page, serve, blocked_requests, screensho
     expect(regions_drawn(page)).to_have_count(len(regions_for(dataset.regions, used_2024)), timeout=TIMEOUT)
     page.wait_for_timeout(500)
     screenshot("bundled-data-2024")
+
+
+def test_panning_writes_the_view_into_the_link(page, serve, blocked_requests):
+    server = serve(SMALL_DATA)
+    open_app(page, server, "?years=2019-2024")
+    expect(regions_drawn(page)).to_have_count(3, timeout=TIMEOUT)
+    map_box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(map_box["x"] + 300, map_box["y"] + 300)
+    page.mouse.down()
+    page.mouse.move(map_box["x"] + 200, map_box["y"] + 250, steps=5)
+    page.mouse.up()
+    page.wait_for_function("() => new URL(location.href).searchParams.has('z')", timeout=TIMEOUT)
+    page.wait_for_timeout(1500)  # let Leaflet's inertia settle: each moveend rewrites the link
+    params = page.evaluate("() => Object.fromEntries(new URL(location.href).searchParams)")
+    assert params["years"] == "2019-2024" and {"lat", "lon", "z"} <= set(params)
+    centre = page.frame_locator(MAP_FRAME).locator("body").evaluate(
+        "() => { const m = Object.values(window).find(v => v && v._leaflet_id && v.getCenter); "
+        "const c = m.getCenter(); return [c.lat.toFixed(3), c.lng.toFixed(3), m.getZoom()]; }"
+    )
+    assert [params["lat"], params["lon"], params["z"]] == [centre[0], centre[1], str(centre[2])]
+
+    shared = page.url
+    fresh = page.context.browser.new_context(viewport={"width": 1400, "height": 1000})
+    fresh.route(re.compile(r"^(?!https?://127\.0\.0\.1)[a-z]+:"), lambda route: route.abort())
+    other = fresh.new_page()
+    other.goto(shared)
+    expect(other.frame_locator(MAP_FRAME).locator("path.leaflet-interactive")).to_have_count(3, timeout=TIMEOUT)
+    reopened = other.frame_locator(MAP_FRAME).locator("body").evaluate(
+        "() => { const m = Object.values(window).find(v => v && v._leaflet_id && v.getCenter); "
+        "const c = m.getCenter(); return [c.lat.toFixed(3), c.lng.toFixed(3), m.getZoom()]; }"
+    )
+    one_pixel = 360 / (256 * 2 ** centre[2])
+    assert reopened[2] == centre[2]
+    assert abs(float(reopened[0]) - float(centre[0])) < one_pixel
+    assert abs(float(reopened[1]) - float(centre[1])) < one_pixel
+    fresh.close()

@@ -9,6 +9,7 @@ from geodata.filters import (
     domain_group,
     exercises_at,
     exercises_in_view,
+    exercises_matching,
     exercises_in_years,
     regions_for,
 )
@@ -85,3 +86,24 @@ def test_bounds_keep_the_pacific_frame(small_dataset):
     dateline = small_dataset.regions.loc[small_dataset.regions["region_id"] == "dateline_box"]
     assert bounds_of(dateline) == [[55.0, 175.0], [62.0, 195.0]]
     assert bounds_of(dateline.iloc[0:0]) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ["alpha_2016", "bravo_2019", "charlie_2024", "delta_2024"]),
+        ("bravo", ["bravo_2019"]),
+        ("BRAVO new year", ["bravo_2019"]),
+        ("test patrol", ["charlie_2024", "delta_2024"]),
+        ("Морское", ["alpha_2016"]),
+        ("МОРСКОЕ", ["alpha_2016"]),
+        ("海上联合", ["alpha_2016"]),
+        ("ＡＬＰＨＡ", ["alpha_2016"]),
+        ("nothing-like-this", []),
+        ("(", []),
+    ],
+)
+def test_search_matches_any_script(small_dataset, text, expected):
+    exercises = small_dataset.exercises.copy()
+    exercises.loc[exercises["exercise_id"] == "alpha_2016", ["name_ru", "name_zh"]] = ["Морское взаимодействие-2016", "海上联合-2016"]
+    assert ids(exercises_matching(exercises, text)) == expected

@@ -11,6 +11,8 @@ CATALOG = Catalog(
     last_year=2025,
     exercise_ids=("joint_sea_2024", "ocean_2024", "northern_joint_2024"),
     series=("Joint Sea", "Joint naval patrol", "Northern/Interaction"),
+    region_ids=("sea_of_japan", "bering_sea"),
+    version="2026-11-25",
 )
 
 
@@ -22,6 +24,8 @@ CATALOG = Catalog(
         ViewState((2016, 2024), exercises=("ocean_2024", "joint_sea_2024")),
         ViewState((2005, 2025), series=("Northern/Interaction", "Joint naval patrol"), domains=("air", "naval")),
         ViewState((2012, 2020), exercises=("ocean_2024",), selected="ocean_2024"),
+        ViewState((2005, 2025), region="bering_sea", map_view=(58.25, 185.5, 5)),
+        ViewState((2024, 2024), selected="ocean_2024", region="sea_of_japan", map_view=(-12.345, -170.0, 12)),
     ],
 )
 def test_round_trip(view):
@@ -31,17 +35,57 @@ def test_round_trip(view):
 
 def test_defaults_are_left_out_of_the_url():
     assert view_to_params(ViewState((2005, 2025)), CATALOG) == {}
-    assert view_to_params(ViewState((2024, 2024)), CATALOG) == {"years": "2024"}
+    assert view_to_params(ViewState((2024, 2024)), CATALOG) == {"years": "2024", "v": "2026-11-25"}
     assert view_to_params(ViewState((2016, 2024), exercises=("ocean_2024",)), CATALOG) == {
         "years": "2016-2024",
         "exercise": "ocean_2024",
+        "v": "2026-11-25",
     }
+
+
+def test_map_view_is_written_rounded():
+    params = view_to_params(ViewState((2005, 2025), map_view=(42.5, 131.25, 6)), CATALOG)
+    assert params == {"lat": "42.5", "lon": "131.25", "z": "6", "v": "2026-11-25"}
+    view, notices = view_from_params({"lat": "42.123456", "lon": "131.98765", "z": "7"}, CATALOG)
+    assert view.map_view == (42.123, 131.988, 7) and notices == []
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"lat": "42.5", "lon": "131"},
+        {"lat": "95", "lon": "131", "z": "5"},
+        {"lat": "42", "lon": "999", "z": "5"},
+        {"lat": "42", "lon": "131", "z": "5.5"},
+        {"lat": "42", "lon": "131", "z": "40"},
+        {"lat": "nan", "lon": "131", "z": "5"},
+        {"lat": "<b>", "lon": "131", "z": "5"},
+    ],
+)
+def test_bad_map_view_falls_back_to_fitting(params):
+    view, notices = view_from_params(params, CATALOG)
+    assert view.map_view is None and len(notices) == 1
+
+
+def test_link_from_an_older_dataset_says_so():
+    view, notices = view_from_params({"years": "2024", "v": "2025-01-01"}, CATALOG)
+    assert view.years == (2024, 2024)
+    assert notices == [
+        "This link was made with dataset version '2025-01-01'; you are seeing version 2026-11-25, "
+        "which may hold more or corrected records."
+    ]
+    assert view_from_params({"v": "2026-11-25"}, CATALOG)[1] == []
+
+
+def test_unknown_region_is_ignored():
+    view, notices = view_from_params({"region": "atlantis"}, CATALOG)
+    assert view.region is None and "'atlantis'" in notices[0]
 
 
 def test_series_use_slugs_in_the_url():
     assert series_slug("Northern/Interaction") == "northern_interaction"
     params = view_to_params(ViewState((2005, 2025), series=("Joint naval patrol",)), CATALOG)
-    assert params == {"series": "joint_naval_patrol"}
+    assert params == {"series": "joint_naval_patrol", "v": "2026-11-25"}
 
 
 def test_repeated_parameters_read_like_commas():
@@ -99,4 +143,12 @@ def test_good_values_survive_beside_bad_ones():
 
 
 def test_unknown_parameters_are_ignored():
-    assert view_from_params({"utm_source": "x", "z": "5"}, CATALOG) == (ViewState((2005, 2025)), [])
+    assert view_from_params({"utm_source": "x", "embed": "true"}, CATALOG) == (ViewState((2005, 2025)), [])
+
+
+def test_search_text_round_trips_and_is_bounded():
+    view = ViewState((2005, 2025), search="Морское 2024")
+    assert view_from_params(view_to_params(view, CATALOG), CATALOG) == (view, [])
+    long_view, notices = view_from_params({"q": "x" * 150}, CATALOG)
+    assert len(long_view.search) == 100 and "cut" in notices[0]
+    assert view_from_params({"q": "  two   words "}, CATALOG)[0].search == "two words"
