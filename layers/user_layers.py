@@ -1,0 +1,193 @@
+"""Layers the analyst brings: an uploaded file, and the area read from a navigational warning.
+
+Both are drawn above the drill regions in colours and dash patterns the regions never use, and
+every text from the file or the notice is escaped here: folium's tooltips and popups insert
+property values as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from types import MappingProxyType
+
+import folium
+import geopandas as gpd
+import shapely
+from shapely.geometry.base import BaseGeometry
+
+from geodata.notices import ParsedNotice, Position
+from layers.basemap import AREAS_PANE
+from layers.popups import MAX_POPUP_HEIGHT_PX
+
+UPLOAD_COLOUR = "#00897b"
+NOTICE_COLOUR = "#d7191c"
+UPLOAD_STYLE = MappingProxyType(
+    {"color": UPLOAD_COLOUR, "weight": 2, "fillColor": UPLOAD_COLOUR, "fillOpacity": 0.15, "dashArray": "6 3"}
+)
+NOTICE_STYLE = MappingProxyType(
+    {"color": NOTICE_COLOUR, "weight": 3, "fillColor": NOTICE_COLOUR, "fillOpacity": 0.12, "dashArray": "10 5"}
+)
+POINT_RADIUS_PX = 6
+POPUP_MAX_WIDTH = 440
+MAX_POPUP_PROPERTIES = 30
+MAX_VALUE_CHARS = 300
+MAX_POPUP_VERTICES = 40
+NAME_COLUMNS = ("name", "title", "label", "id")
+KIND_LABELS = MappingProxyType(
+    {
+        "polygon": "area",
+        "circle": "circle",
+        "circles": "circles",
+        "corridor": "corridor along a line",
+        "line": "line",
+        "point": "point",
+    }
+)
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _cut(text: object, limit: int = MAX_VALUE_CHARS) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
+
+
+def properties_html(properties: dict[str, object], title: str) -> str:
+    """Show a feature's properties as an escaped two-column table under a title.
+
+    Parameters
+    ----------
+    properties : dict
+        Property names and values (any text, hostile or huge).
+    title : str
+        Heading of the popup.
+
+    Returns
+    -------
+    str
+        HTML showing at most :data:`MAX_POPUP_PROPERTIES` properties, each name and value cut to
+        :data:`MAX_VALUE_CHARS` characters and escaped.
+    """
+    items = list(properties.items())
+    rows = "".join(
+        f'<tr><th style="text-align:left;padding-right:6px;vertical-align:top">{_e(_cut(key, 60))}</th>'
+        f"<td>{_e(_cut(value))}</td></tr>"
+        for key, value in items[:MAX_POPUP_PROPERTIES]
+    )
+    more = len(items) - MAX_POPUP_PROPERTIES
+    extra = f'<br><span class="da-meta">… and {more} more properties</span>' if more > 0 else ""
+    return (
+        f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:220px">'
+        f'<h4 style="margin:0 0 4px">{_e(_cut(title, 120))}</h4><table>{rows}</table>{extra}</div>'
+    )
+
+
+def _geojson(features: list[dict], style: MappingProxyType) -> folium.GeoJson:
+    return folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        style_function=lambda feature: dict(style),
+        highlight_function=lambda feature: {"weight": int(style["weight"]) + 2, "fillOpacity": 0.3},
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=POPUP_MAX_WIDTH),
+        marker=folium.CircleMarker(
+            radius=POINT_RADIUS_PX, color=style["color"], fill=True, fill_color=style["color"], fill_opacity=0.8
+        ),
+        pane=AREAS_PANE,
+    )
+
+
+def _feature(geometry: BaseGeometry, tooltip: str, popup: str) -> dict:
+    return {
+        "type": "Feature",
+        "geometry": shapely.geometry.mapping(geometry),
+        "properties": {"tooltip": tooltip, "popup": popup},
+    }
+
+
+def upload_layer(frame: gpd.GeoDataFrame, name: str) -> folium.FeatureGroup:
+    """Draw an uploaded file's features as one GeoJson layer.
+
+    Parameters
+    ----------
+    frame : geopandas.GeoDataFrame
+        From :func:`geodata.uploads.read_upload`: EPSG:4326, properties as text.
+    name : str
+        Layer name (usually the file name), escaped here: the layer control inserts it as HTML.
+
+    Returns
+    -------
+    folium.FeatureGroup
+        Holding one GeoJson whose features carry only an escaped ``tooltip`` (the feature's
+        name-like property, else the layer name) and ``popup`` (every property); the raw
+        property values are not put in the page.
+    """
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    by_lower = {str(c).strip().lower(): c for c in columns}
+    label_column = next((by_lower[n] for n in NAME_COLUMNS if n in by_lower), None)
+    features = []
+    for index, geometry in enumerate(frame.geometry):
+        properties = {str(c): frame[c].iloc[index] for c in columns}
+        label = str(properties.get(str(label_column)) or "") if label_column is not None else ""
+        title = label or f"{name} · feature {index + 1}"
+        features.append(_feature(geometry, _e(_cut(title, 120)), properties_html(properties, title)))
+    layer_name = _e(f"Your layer: {_cut(name, 80)} ({len(features)} feature{'s' if len(features) != 1 else ''})")
+    fg = folium.FeatureGroup(name=layer_name)
+    if features:
+        _geojson(features, UPLOAD_STYLE).add_to(fg)
+    return fg
+
+
+def _position_text(position: Position) -> str:
+    """``42°30.000'N 131°45.000'E``: degrees and decimal minutes, as notices write them."""
+
+    def part(value: float, positive: str, negative: str, width: int) -> str:
+        hemisphere = positive if value >= 0 else negative
+        minutes_total = round(abs(value) * 60, 3)
+        degrees, minutes = divmod(minutes_total, 60)
+        return f"{int(degrees):0{width}d}°{minutes:06.3f}'{hemisphere}"
+
+    return f"{part(position.lat, 'N', 'S', 2)} {part(position.lon, 'E', 'W', 3)}"
+
+
+def notice_popup_html(parsed: ParsedNotice, label: str) -> str:
+    """Popup of a notice's shape: label, kind, radius and the positions read, escaped."""
+    kind = KIND_LABELS.get(parsed.kind, parsed.kind)
+    if parsed.radius_km is not None:
+        kind += f", radius {parsed.radius_km:,.2f} km ({parsed.radius_km / 1.852:,.2f} NM)"
+    positions = "".join(f"<li>{_e(_position_text(p))}</li>" for p in parsed.vertices[:MAX_POPUP_VERTICES])
+    more = len(parsed.vertices) - MAX_POPUP_VERTICES
+    extra = f"<li>… and {more} more</li>" if more > 0 else ""
+    return (
+        f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:220px">'
+        f'<h4 style="margin:0 0 4px">{_e(_cut(label, 120))}</h4>'
+        f'<span class="da-meta">From a notice: {_e(kind)}, {len(parsed.vertices)} position'
+        f'{"s" if len(parsed.vertices) != 1 else ""}</span>'
+        f'<ol style="margin:2px 0 2px 18px;padding:0">{positions}{extra}</ol></div>'
+    )
+
+
+def notice_layer(parsed: ParsedNotice, label: str) -> folium.FeatureGroup:
+    """Draw the shape read from a navigational warning.
+
+    Parameters
+    ----------
+    parsed : ParsedNotice
+        From :func:`geodata.notices.parse_notice`.
+    label : str
+        Name of the notice (e.g. ``NAVAREA XI 123/24``), shown in the layer control, the
+        tooltip and the popup, escaped here.
+
+    Returns
+    -------
+    folium.FeatureGroup
+        Holding one GeoJson with the shape in the notice colour; empty when nothing was read
+        (``parsed.geometry`` is None).
+    """
+    name = _e(f"Notice: {_cut(label, 80)}")
+    fg = folium.FeatureGroup(name=name)
+    if parsed.geometry is not None and not parsed.geometry.is_empty:
+        feature = _feature(parsed.geometry, _e(_cut(label, 120)), notice_popup_html(parsed, label))
+        _geojson([feature], NOTICE_STYLE).add_to(fg)
+    return fg

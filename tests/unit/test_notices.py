@@ -1,0 +1,389 @@
+"""Tests for geodata.notices: navigational warnings in each supported format, and their mistakes."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import folium
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geodata.geometry import area_km2
+from geodata.notices import KINDS, ParsedNotice, Position, geodesic_circle, parse_notice
+from layers.user_layers import notice_layer, notice_popup_html
+
+# The drill box used by most texts below: 42°30'N–41°50'N, 131°45'E–132°30'E.
+BOX = (
+    Position(42.5, 131.75),
+    Position(42.5, 132.5),
+    Position(41 + 50 / 60, 132.5),
+    Position(41 + 50 / 60, 131.75),
+)
+
+NAVAREA = """NAVAREA XI 1234/24
+SEA OF JAPAN.
+1. HAZARDOUS OPERATIONS, ROCKET LAUNCHING 150000Z TO 182359Z JUL 24
+   IN AREA BOUNDED BY
+   42-30.00N 131-45.00E, 42-30.00N 132-30.00E,
+   41-50.00N 132-30.00E, 41-50.00N 131-45.00E.
+2. CANCEL THIS MSG 190100Z JUL 24.
+"""
+HYDROPAC = """HYDROPAC 2345/24(52,95).
+SEA OF JAPAN.
+MISSILE FIRING 15 THRU 18 JUL
+IN AREA BOUNDED BY 4230N 13145E, 4230N 13230E, 4150N 13230E, 4150N 13145E.
+"""
+PRIP_DASHES = """ПРИП ВЛАДИВОСТОК 123/24 КАРТА 62050
+ЯПОНСКОЕ МОРЕ
+1. 15 ИЮЛЯ 0900 ДО 1800 РАКЕТНЫЕ СТРЕЛЬБЫ РАЙОНЕ
+42-30.0С 131-45.0В
+42-30.0С 132-30.0В
+41-50.0С 132-30.0В
+41-50.0С 131-45.0В
+2. ОТМ ЭТОТ НР 151900 ИЮЛ=
+"""
+PRIP_ABBREVIATIONS = (
+    "Район ограничен точками: 42°30,0' с.ш. 131°45,0' в.д.; 42°30,0' с.ш. 132°30,0' в.д.; "
+    "41°50,0' с.ш. 132°30,0' в.д.; 41°50,0' с.ш. 131°45,0' в.д."
+)
+MSA_DASHES = (
+    "辽航警1234/24\n渤海海峡 实际使用武器\n2024年7月15日0800时至1800时，在42-30.00N 131-45.00E、"
+    "42-30.00N 132-30.00E、41-50.00N 132-30.00E、41-50.00N 131-45.00E各点连线范围内海域进行实际使用武器，禁止驶入。"
+)
+MSA_PREFIXES = (
+    "在北纬42度30分、东经131度45分；北纬42度30分、东经132度30分；北纬41度50分、东经132度30分；"
+    "北纬41度50分、东经131度45分四点连线范围内海域进行军事演习。"
+)
+PREFIX_HEMISPHERES = "AREA BOUNDED BY N42-30 E131-45, N42-30 E132-30, N41-50 E132-30, N41-50 E131-45."
+SIGNS = "42°30'N 131°45'E / 42°30'N 132°30'E / 41°50'N 132°30'E / 41°50'N 131°45'E"
+PRIMES_SECONDS = "42°30′00″N 131°45′00″E, 42°30′00″N 132°30′00″E, 41°50′00″N 132°30′00″E, 41°50′00″N 131°45′00″E"
+PACKED_SECONDS = "423000N 1314500E 423000N 1323000E 415000N 1323000E 415000N 1314500E"
+SPACES = "42 30 N 131 45 E; 42 30 N 132 30 E; 41 50 N 132 30 E; 41 50 N 131 45 E"
+DECIMAL_HEMISPHERES = "42.5N 131.75E, 42.5N 132.5E, 41.833333N 132.5E, 41.833333N 131.75E"
+DECIMAL_PAIRS = "Exercise area: 42.5, 131.75; 42.5, 132.5; 41.833333, 132.5; 41.833333, 131.75"
+DECIMAL_LINES = "1. 42.5 131.75\n2. 42.5 132.5\n3. 41.8333333 132.5\n4. 41.8333333 131.75\n"
+CLOSED_RING = NAVAREA.replace("41-50.00N 131-45.00E.", "41-50.00N 131-45.00E, 42-30.00N 131-45.00E.")
+
+POLYGON_TEXTS = {
+    "navarea_dashes": NAVAREA,
+    "hydropac_packed": HYDROPAC,
+    "prip_cyrillic_letters": PRIP_DASHES,
+    "prip_cyrillic_abbreviations_comma_decimals": PRIP_ABBREVIATIONS,
+    "msa_dashes_chinese_separators": MSA_DASHES,
+    "msa_chinese_prefixes_degree_characters": MSA_PREFIXES,
+    "hemisphere_before": PREFIX_HEMISPHERES,
+    "degree_minute_signs": SIGNS,
+    "primes_with_seconds": PRIMES_SECONDS,
+    "packed_with_seconds": PACKED_SECONDS,
+    "spaces": SPACES,
+    "decimal_with_hemispheres": DECIMAL_HEMISPHERES,
+    "decimal_pairs": DECIMAL_PAIRS,
+    "decimal_lines": DECIMAL_LINES,
+}
+
+
+def assert_vertices(actual: tuple[Position, ...], expected: tuple[Position, ...], tolerance: float = 1e-6) -> None:
+    assert len(actual) == len(expected), actual
+    for got, want in zip(actual, expected, strict=True):
+        assert got.lat == pytest.approx(want.lat, abs=tolerance)
+        assert got.lon == pytest.approx(want.lon, abs=tolerance)
+
+
+@pytest.mark.parametrize("text", POLYGON_TEXTS.values(), ids=POLYGON_TEXTS.keys())
+def test_every_format_gives_the_drill_box(text):
+    parsed = parse_notice(text)
+    assert parsed.kind == "polygon"
+    assert parsed.unparsed == ()
+    assert_vertices(parsed.vertices, BOX)
+    assert parsed.geometry.is_valid
+    assert parsed.geometry.bounds == pytest.approx((131.75, 41 + 50 / 60, 132.5, 42.5), abs=1e-6)
+
+
+def test_a_repeated_first_vertex_closes_the_ring_without_a_fifth_corner():
+    parsed = parse_notice(CLOSED_RING)
+    assert len(parsed.vertices) == 5
+    assert len(parsed.geometry.exterior.coords) == 5  # four corners and the closing point
+    assert parsed.warnings == ()
+
+
+def test_position_values_with_seconds_and_decimals():
+    parsed = parse_notice("38°49′14.5″N 121°13′33″E")
+    assert_vertices(parsed.vertices, (Position(38 + 49 / 60 + 14.5 / 3600, 121 + 13 / 60 + 33 / 3600),))
+    assert parsed.kind == "point"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("33-55.5S 018-25.2E", Position(-(33 + 55.5 / 60), 18 + 25.2 / 60)),
+        ("S33-55.5 E18-25.2", Position(-(33 + 55.5 / 60), 18 + 25.2 / 60)),
+        ("21-18.0N 157-52.0W", Position(21.3, -(157 + 52 / 60))),
+        ("33°55,5' ю.ш. 18°25,2' в.д.", Position(-(33 + 55.5 / 60), 18 + 25.2 / 60)),
+        ("南纬33度55.5分 东经18度25.2分", Position(-(33 + 55.5 / 60), 18 + 25.2 / 60)),
+        ("北纬21°18′、西经157°52′", Position(21.3, -(157 + 52 / 60))),
+        ("-33.925, 18.42", Position(-33.925, 18.42)),
+        ("42-30.00N131-45.00E", Position(42.5, 131.75)),
+        ("38-45.5N/121-14.3E", Position(38 + 45.5 / 60, 121 + 14.3 / 60)),
+        ("０４２－３０．０Ｎ　１３１－４５．０Ｅ", Position(42.5, 131.75)),
+    ],
+    ids=["south", "south_before", "west", "russian_south", "chinese_south", "chinese_west",
+         "signed_decimal", "no_space", "slash", "full_width"],
+)
+def test_hemispheres_give_signs(text, expected):
+    parsed = parse_notice(text)
+    assert parsed.unparsed == ()
+    assert_vertices(parsed.vertices, (expected,))
+
+
+def test_longitude_first_decimal_pair_is_swapped_with_a_warning():
+    parsed = parse_notice("131.75, 42.5")
+    assert_vertices(parsed.vertices, (Position(42.5, 131.75),))
+    assert any("longitude, latitude" in w for w in parsed.warnings)
+
+
+MISTAKES = [
+    ("42-3O.00N 131-45.00E", "could not read '42-3O.00N' (letter O instead of zero?)"),
+    ("42-30.00N l31-45.00E", "could not read 'l31-45.00E' (letter l or I instead of one?)"),
+    ("42-75.00N 131-45.00E", "could not read '42-75.00N 131-45.00E' (minutes 75 must be below 60)"),
+    ("95-00.00N 131-45.00E", "could not read '95-00.00N 131-45.00E' (latitude 95° is beyond 90°)"),
+    ("42-30.00N 191-45.00E", "could not read '42-30.00N 191-45.00E' (longitude 191.75° is beyond 180°)"),
+    ("42°30'75\"N 131°45'E", "could not read '42°30\\'75\"N 131°45\\'E' (seconds 75 must be below 60)"),
+    ("42-30.00 131-45.00", "could not read '42-30.00 131-45.00' (no hemisphere letter N, S, E or W)"),
+    ("42° 3O' N 131° 45' E", "could not read \"42° 3O' N\" (letter O instead of zero?)"),
+    ("42-30.00N", "could not read '42-30.00N' (a latitude needs a longitude next to it)"),
+    ("42.5, 200.5", "could not read '42.5, 200.5' (not a latitude and longitude)"),
+]
+
+
+@pytest.mark.parametrize("text, message", MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_mistakes_are_quoted_back(text, message):
+    parsed = parse_notice(text)
+    assert parsed.unparsed == (message,)
+    assert parsed.geometry is None
+    assert parsed.kind == "none"
+
+
+def test_a_mistake_among_good_vertices_keeps_the_rest():
+    text = NAVAREA.replace("41-50.00N 132-30.00E", "41-5O.00N 132-30.00E")
+    parsed = parse_notice(text)
+    assert parsed.unparsed == ("could not read '41-5O.00N' (letter O instead of zero?)",)
+    assert_vertices(parsed.vertices, (BOX[0], BOX[1], BOX[3]))
+    assert parsed.kind == "polygon"
+
+
+def test_text_without_positions_says_so():
+    assert parse_notice("CANCEL NAVAREA XI 1234/24. DTG 150000Z JUL 24, 0800-1600 UTC.").unparsed == (
+        "found no position (such as 42-30.00N 131-45.00E) in the text",
+    )
+
+
+@pytest.mark.parametrize("text", ["", "   \n", None, 42, b"42-30N 131-45E"])
+def test_empty_or_non_text_input_never_raises(text):
+    parsed = parse_notice(text)
+    assert parsed == ParsedNotice(None, "none", (), (), ("the text is empty",))
+
+
+def test_self_intersecting_polygon_is_repaired_with_a_warning():
+    # Corners listed across the box (a bow tie) instead of around it.
+    parsed = parse_notice("42-30N 131-45E, 41-50N 132-30E, 42-30N 132-30E, 41-50N 131-45E")
+    assert parsed.kind == "polygon"
+    assert parsed.geometry.is_valid
+    assert any("crosses itself" in w for w in parsed.warnings)
+    assert parsed.geometry.geom_type == "MultiPolygon"
+
+
+def test_collinear_positions_give_a_line():
+    parsed = parse_notice("42-00N 131-00E 42-00N 132-00E 42-00N 133-00E AREA BOUNDED BY")
+    assert parsed.kind == "line"
+    assert parsed.warnings
+
+
+def test_polygon_across_the_antimeridian_keeps_continuous_longitudes():
+    parsed = parse_notice("BERING SEA. AREA BOUNDED BY 52-00N 178-00E, 52-00N 178-00W, 51-00N 178-00W, 51-00N 178-00E.")
+    assert parsed.kind == "polygon"
+    assert_vertices(parsed.vertices, (Position(52, 178), Position(52, -178), Position(51, -178), Position(51, 178)))
+    assert parsed.geometry.bounds == pytest.approx((178, 51, 182, 52))
+    assert area_km2(parsed.geometry) == pytest.approx(4 * 111.2 * 111.2 * math.cos(math.radians(51.5)), rel=0.01)
+
+
+CIRCLES = [
+    ("GUNNERY EXERCISES WITHIN 10 NM RADIUS OF 38-00.0N 124-30.0E.", Position(38, 124.5), 18.52, ()),
+    ("CIRCLE RADIUS 5NM CENTERED ON 42-30.00N 131-45.00E", Position(42.5, 131.75), 9.26, ()),
+    ("РАЙОН РАДИУСОМ 5 МИЛЬ С ЦЕНТРОМ 43-05.0С 131-50.0В", Position(43 + 5 / 60, 131 + 50 / 60), 9.26, ()),
+    ("район радиусом 20 кбт с центром 43-05.0С 131-50.0В", Position(43 + 5 / 60, 131 + 50 / 60), 3.704, ()),
+    (
+        "以北纬38°49′14″、东经121°13′33″为中心，半径2海里圆形区域内",
+        Position(38 + 49 / 60 + 14 / 3600, 121 + 13 / 60 + 33 / 3600),
+        3.704,
+        (),
+    ),
+    ("以38-49.23N 121-13.55E为中心、半径500米的圆形区域", Position(38 + 49.23 / 60, 121 + 13.55 / 60), 0.5, ()),
+    ("DANGER AREA RADIUS 25 KM CENTRED 60-00N 170-00W", Position(60, -170), 25.0, ()),
+    ("WITHIN 3 MILES OF 52-00N 179-59W", Position(52, -(179 + 59 / 60)), 5.556, ("nautical miles",)),
+]
+
+
+@pytest.mark.parametrize("text, centre, radius_km, warning_words", CIRCLES, ids=[c[0][:30] for c in CIRCLES])
+def test_circles_are_geodesic_and_their_area_is_pi_r_squared(text, centre, radius_km, warning_words):
+    parsed = parse_notice(text)
+    assert parsed.kind == "circle"
+    assert parsed.unparsed == ()
+    assert_vertices(parsed.vertices, (centre,))
+    assert parsed.radius_km == pytest.approx(radius_km)
+    assert area_km2(parsed.geometry) == pytest.approx(math.pi * radius_km**2, rel=0.01)
+    for word in warning_words:
+        assert any(word in w for w in parsed.warnings)
+
+
+def test_circle_across_the_antimeridian_is_one_piece_beyond_180():
+    circle = geodesic_circle(Position(52.0, 179.9), 50.0)
+    assert circle.is_valid
+    west, _, east, _ = circle.bounds
+    assert west < 180 < east < 181.5
+
+
+def test_radius_around_several_positions_gives_circles():
+    parsed = parse_notice("WITHIN 2 NM OF 42-30N 131-45E AND 42-00N 131-00E")
+    assert parsed.kind == "circles"
+    assert area_km2(parsed.geometry) == pytest.approx(2 * math.pi * 3.704**2, rel=0.01)
+    assert any("each of the 2 positions" in w for w in parsed.warnings)
+
+
+def test_corridor_along_a_track_line():
+    parsed = parse_notice("WITHIN 5 NM OF TRACKLINE JOINING 42-30N 131-45E AND 42-00N 132-00E")
+    assert parsed.kind == "corridor"
+    length_km = 58.9  # geodesic length of the track
+    expected = 2 * 9.26 * length_km + math.pi * 9.26**2
+    assert area_km2(parsed.geometry) == pytest.approx(expected, rel=0.02)
+
+
+def test_line_words_give_a_line():
+    parsed = parse_notice(
+        "CABLE OPERATIONS ALONG THE LINE JOINING 35-00.0N 129-00.0E AND 34-30.0N 129-30.0E AND 34-00.0N 130-00.0E"
+    )
+    assert parsed.kind == "line"
+    assert list(parsed.geometry.coords) == [(129.0, 35.0), (129.5, 34.5), (130.0, 34.0)]
+
+
+def test_bounded_area_with_line_words_stays_a_polygon():
+    assert parse_notice(MSA_DASHES).kind == "polygon"  # 各点连线范围内: within the lines joining the points
+
+
+def test_two_positions_give_a_line_with_a_warning():
+    parsed = parse_notice("42-30N 131-45E 42-00N 132-00E")
+    assert parsed.kind == "line"
+    assert parsed.warnings == ("two positions make a line, not an area",)
+
+
+def test_absurd_radius_is_reported():
+    parsed = parse_notice("RADIUS 99999 NM CENTRED 42-30N 131-45E")
+    assert parsed.kind == "point"
+    assert parsed.unparsed and "radius" in parsed.unparsed[0]
+
+
+def test_very_long_text_is_cut_with_a_warning():
+    parsed = parse_notice(NAVAREA + "X" * 30_000)
+    assert parsed.kind == "polygon"
+    assert any("only the first" in w for w in parsed.warnings)
+
+
+def test_notice_layer_draws_one_escaped_geojson():
+    parsed = parse_notice(NAVAREA)
+    fg = notice_layer(parsed, "NAVAREA <script>alert(1)</script>")
+    geojsons = [child for child in fg._children.values() if child._name == "GeoJson"]
+    assert len(geojsons) == 1
+    m = folium.Map(tiles=None)
+    fg.add_to(m)
+    html = m.get_root().render()
+    properties = geojsons[0].data["features"][0]["properties"]
+    assert "<script>alert" not in properties["tooltip"] + properties["popup"] + html
+    assert "&lt;script&gt;" in properties["tooltip"]
+    assert "42°30.000&#x27;N 131°45.000&#x27;E" in properties["popup"]
+    assert "<script>" not in fg.layer_name
+
+
+def test_notice_layer_is_empty_when_nothing_was_read():
+    assert list(notice_layer(parse_notice("nothing here"), "x")._children) == []
+
+
+def test_notice_popup_gives_the_radius_in_km_and_nautical_miles():
+    popup = notice_popup_html(parse_notice("RADIUS 5NM CENTERED ON 42-30N 131-45E"), "n")
+    assert "radius 9.26 km (5.00 NM)" in popup
+
+
+def _dm(value: float, positive: str, negative: str, width: int) -> str:
+    minutes = round(abs(value) * 60, 2)
+    return f"{int(minutes // 60):0{width}d}-{minutes % 60:05.2f}{positive if value >= 0 else negative}"
+
+
+@st.composite
+def positions(draw):
+    lat = draw(st.integers(-89 * 6000, 89 * 6000)) / 6000  # whole hundredths of a minute
+    lon = draw(st.integers(-179 * 6000, 179 * 6000)) / 6000
+    return Position(lat, lon)
+
+
+FORMATTERS = {
+    "dashes": lambda p: f"{_dm(p.lat, 'N', 'S', 2)} {_dm(p.lon, 'E', 'W', 3)}",
+    "russian": lambda p: f"{_dm(p.lat, 'С', 'Ю', 2)} {_dm(p.lon, 'В', 'З', 3)}",
+    "prefix": lambda p: f"{_dm(p.lat, 'N', 'S', 2)[-1]}{_dm(p.lat, 'N', 'S', 2)[:-1]} "
+    f"{_dm(p.lon, 'E', 'W', 3)[-1]}{_dm(p.lon, 'E', 'W', 3)[:-1]}",
+    "signs": lambda p: "{}°{}'{} {}°{}'{}".format(
+        *_dm(p.lat, "N", "S", 2)[:-1].split("-"), _dm(p.lat, "N", "S", 2)[-1],
+        *_dm(p.lon, "E", "W", 3)[:-1].split("-"), _dm(p.lon, "E", "W", 3)[-1],
+    ),
+    "chinese": lambda p: "{}{}度{}分、{}{}度{}分".format(
+        "北纬" if p.lat >= 0 else "南纬", *_dm(p.lat, "N", "S", 2)[:-1].split("-"),
+        "东经" if p.lon >= 0 else "西经", *_dm(p.lon, "E", "W", 3)[:-1].split("-"),
+    ),
+}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(points=st.lists(positions(), min_size=1, max_size=6), style=st.sampled_from(sorted(FORMATTERS)),
+       separator=st.sampled_from([", ", "; ", "\n", " / ", "、"]))
+def test_formatted_positions_read_back_exactly(points, style, separator):
+    text = "AREA: " + separator.join(FORMATTERS[style](p) for p in points) + "."
+    parsed = parse_notice(text)
+    assert parsed.unparsed == ()
+    assert_vertices(parsed.vertices, tuple(points), tolerance=1e-6)
+
+
+NOTICE_ALPHABET = st.sampled_from(
+    list("0123456789 -.,;/°'\"′″NSEWnsewOlIСЮВЗсшвд北纬东经度分秒\n半径海里radiusRADIUSNM()")
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.text(max_size=200), st.text(NOTICE_ALPHABET, max_size=200)))
+def test_any_text_gives_a_result_never_an_exception(text):
+    parsed = parse_notice(text)
+    assert parsed.kind in KINDS
+    assert (parsed.geometry is None) == (parsed.kind == "none")
+    if parsed.geometry is not None:
+        assert parsed.geometry.is_valid
+        assert parsed.vertices
+    else:
+        assert parsed.unparsed
+
+
+def test_many_unreadable_parts_are_counted_not_listed():
+    parsed = parse_notice("42-30N " * 50)
+    assert len(parsed.unparsed) == 21
+    assert parsed.unparsed[-1] == "… and 30 more parts that could not be read"
+
+
+def test_long_position_lists_are_cut_with_a_warning():
+    text = " ".join(f"{40 + i % 5}-{i % 60:02d}N {130 + i % 7}-{i % 59:02d}E" for i in range(600))
+    parsed = parse_notice(text)
+    assert len(parsed.vertices) == 500
+    assert "only the first 500 of 600 positions are used" in parsed.warnings
+
+
+@pytest.mark.parametrize("text", ["4" * 20_000, "1 " * 10_000, "N1 " * 6_000, "1." + "1" * 19_990 + ", 2.2"])
+def test_long_hostile_texts_are_read_in_linear_time(text):
+    started = time.perf_counter()
+    parse_notice(text)
+    assert time.perf_counter() - started < 2.0
