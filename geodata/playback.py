@@ -1,0 +1,125 @@
+"""Playback: stepping through the shown exercises month by month.
+
+Pure functions over an exercises frame (with the typed ``start`` and ``end`` columns from
+:func:`geodata.validation.validate_exercises`); the app draws the slider and the play button.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+WINDOW = "window"
+"""Show the exercises active at some time during the month."""
+
+CUMULATIVE = "cumulative"
+"""Show every exercise that started on or before the end of the month."""
+
+MODES = (WINDOW, CUMULATIVE)
+
+MONTH_FORMAT = "%B %Y"
+
+
+def _as_month(month: pd.Period | str) -> pd.Period:
+    """Return the monthly period of ``month``; raise ValueError if it names no month."""
+    if not isinstance(month, (pd.Period, pd.Timestamp, str)):
+        raise ValueError(f"{month!r} is not a month")
+    period = pd.Period(month, freq="M")
+    if pd.isna(period):
+        raise ValueError(f"{month!r} is not a month")
+    return period
+
+
+def _check_mode(mode: str) -> None:
+    if mode not in MODES:
+        raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+
+
+def playback_months(exercises: pd.DataFrame) -> list[pd.Period]:
+    """Return every month from the first exercise's start to the last exercise's end.
+
+    Months without any exercise are included, so that playback runs at an even pace.
+
+    Parameters
+    ----------
+    exercises : pandas.DataFrame
+        With datetime columns ``start`` and ``end``.
+
+    Returns
+    -------
+    list of pandas.Period
+        Monthly periods in order; empty if there are no exercises.
+    """
+    if exercises.empty:
+        return []
+    first = exercises["start"].min().to_period("M")
+    last = exercises["end"].max().to_period("M")
+    return list(pd.period_range(first, last, freq="M"))
+
+
+def exercises_active_in(exercises: pd.DataFrame, month: pd.Period | str, *, mode: str = WINDOW) -> pd.DataFrame:
+    """Return the exercises a playback step shows.
+
+    Parameters
+    ----------
+    exercises : pandas.DataFrame
+        With datetime columns ``start`` and ``end``.
+    month : pandas.Period or str
+        The step, as a monthly period or text such as ``"2024-07"``.
+    mode : {"window", "cumulative"}, default "window"
+        ``"window"``: exercises active on at least one day of the month (an exercise from
+        27 December to 2 January is active in both months). ``"cumulative"``: exercises
+        that started on or before the last day of the month.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matching rows, in their original order; ``exercises`` is not modified.
+
+    Raises
+    ------
+    ValueError
+        If ``mode`` is not one of :data:`MODES` or ``month`` is not a month.
+    """
+    _check_mode(mode)
+    period = _as_month(month)
+    started = exercises["start"] < (period + 1).start_time
+    if mode == CUMULATIVE:
+        return exercises.loc[started]
+    return exercises.loc[started & (exercises["end"] >= period.start_time)]
+
+
+def next_month(months: list[pd.Period], month: pd.Period | str) -> pd.Period | None:
+    """Return the step after ``month`` in ``months``, or None at the end or if it is not a step."""
+    try:
+        period = _as_month(month)
+    except ValueError:
+        return None
+    if period not in months:
+        return None
+    index = months.index(period)
+    return months[index + 1] if index + 1 < len(months) else None
+
+
+def describe_step(month: pd.Period | str, mode: str, count: int) -> str:
+    """Return the caption of a playback step, for example ``"July 2024: 3 exercises active"``.
+
+    Parameters
+    ----------
+    month : pandas.Period or str
+        The step.
+    mode : {"window", "cumulative"}
+        How the step was chosen (see :func:`exercises_active_in`).
+    count : int
+        How many exercises the step shows.
+
+    Raises
+    ------
+    ValueError
+        If ``mode`` or ``month`` is not valid.
+    """
+    _check_mode(mode)
+    label = _as_month(month).strftime(MONTH_FORMAT)
+    noun = "exercise" if count == 1 else "exercises"
+    if mode == CUMULATIVE:
+        return f"Up to the end of {label}: {count} {noun} started"
+    return f"{label}: {count} {noun} active"

@@ -1,0 +1,280 @@
+"""Timeline charts: the Vega-Lite spec they produce, and reading Streamlit's selection back."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from geodata.filters import exercises_in_years
+from geodata.loaders import load_dataset
+from layers.styles import GROUP_COLOURS, GROUP_LABELS
+from layers.timeline import (
+    DIMMED_OPACITY,
+    LEGEND_TITLE,
+    MIN_BAR_PIXELS,
+    PICK,
+    TIMELINE_COLUMNS,
+    counts_by_year,
+    counts_by_year_chart,
+    picked_exercise_id,
+    timeline_chart,
+    timeline_rows,
+)
+from tests.conftest import ROOT
+
+HOSTILE = "</script><img src=x onerror=alert(1)>\"'); datum.x || alert(2) ({{signal}}) \\"
+
+
+def spec_of(chart) -> dict:
+    """The chart as the JSON Streamlit sends to the browser (must survive a JSON round trip)."""
+    return json.loads(json.dumps(chart.to_dict()))
+
+
+def data_of(spec: dict) -> list[dict]:
+    (rows,) = spec["datasets"].values()
+    return rows
+
+
+def without_data(spec: dict) -> dict:
+    return {key: value for key, value in spec.items() if key != "datasets"}
+
+
+@pytest.fixture
+def exercises(small_dataset) -> pd.DataFrame:
+    return small_dataset.exercises
+
+
+@pytest.fixture(scope="module")
+def bundled_exercises():
+    return load_dataset().exercises
+
+
+def test_timeline_has_one_bar_per_exercise(exercises):
+    spec = spec_of(timeline_chart(exercises))
+    rows = data_of(spec)
+    assert sorted(row["exercise_id"] for row in rows) == sorted(exercises["exercise_id"])
+    assert set(rows[0]) == set(TIMELINE_COLUMNS)
+    assert spec["mark"]["type"] == "bar"
+    assert spec["encoding"]["x"]["field"] == "start"
+    assert spec["encoding"]["x2"]["field"] == "bar_end"
+    assert spec["encoding"]["y"]["field"] == "series"
+
+
+def test_timeline_bars_run_from_start_to_the_day_after_the_end(exercises):
+    rows = {row["exercise_id"]: row for row in data_of(spec_of(timeline_chart(exercises)))}
+    assert (rows["bravo_2019"]["start"], rows["bravo_2019"]["bar_end"]) == ("2019-12-27", "2020-01-03")
+    assert (rows["charlie_2024"]["start"], rows["charlie_2024"]["bar_end"]) == ("2024-07-24", "2024-07-26")
+    assert rows["bravo_2019"]["dates"] == "2019-12-27 – 2020-01-02"
+    assert rows["delta_2024"]["dates"] == "2024-09", "month-precision dates show the month only"
+    assert rows["bravo_2019"]["participants"] == "China, Russia, Iran"
+
+
+def test_one_day_exercise_keeps_a_visible_width():
+    one_day = pd.DataFrame(
+        {
+            "exercise_id": ["a", "b"],
+            "name": ["A", "B"],
+            "series": ["S", "S"],
+            "domain": ["air", "naval"],
+            "start": pd.to_datetime(["2005-01-01", "2025-06-01"]),
+            "end": pd.to_datetime(["2005-01-01", "2025-06-30"]),
+            "start_date": ["2005-01-01", "2025-06-01"],
+            "end_date": ["2005-01-01", "2025-06-30"],
+            "date_precision": ["day", ""],
+            "participant_codes": [("CHN", "RUS"), ("CHN", "RUS")],
+        }
+    )
+    spec = spec_of(timeline_chart(one_day))
+    assert data_of(spec)[0]["bar_end"] == "2005-01-02"
+    assert spec["mark"]["strokeWidth"] == MIN_BAR_PIXELS
+    assert spec["encoding"]["stroke"]["field"] == spec["encoding"]["color"]["field"]
+
+
+def test_timeline_axis_covers_whole_years(exercises):
+    x = spec_of(timeline_chart(exercises))["encoding"]["x"]
+    assert x["scale"]["type"] == "utc"
+    assert x["scale"]["domainMin"]["year"] == 2016
+    assert x["scale"]["domainMax"]["year"] == 2025
+    assert [value["year"] for value in x["axis"]["values"]] == list(range(2016, 2025))
+
+
+@pytest.mark.parametrize("build", [timeline_chart, counts_by_year_chart])
+def test_colours_are_the_maps(exercises, build):
+    encoding = spec_of(build(exercises))["encoding"]
+    scale = encoding["color"]["scale"]
+    assert scale["domain"] == [GROUP_LABELS["naval"], GROUP_LABELS["air"]]
+    assert scale["range"] == [GROUP_COLOURS["naval"], GROUP_COLOURS["air"]]
+    assert encoding["color"]["legend"]["title"] == LEGEND_TITLE
+
+
+def test_colour_scale_lists_every_domain_present_in_schema_order(exercises):
+    copies = [exercises.assign(domain=domain) for domain in ("combined", "ground", "air", "naval")]
+    everything = pd.concat(copies).assign(exercise_id=[f"x{i}" for i in range(4 * len(exercises))])
+    scale = spec_of(timeline_chart(everything))["encoding"]["color"]["scale"]
+    assert scale["domain"] == ["Naval", "Air", "Ground", "Combined"]
+    assert scale["range"] == [GROUP_COLOURS[d] for d in ("naval", "air", "ground", "combined")]
+
+
+def test_timeline_has_a_click_selection_on_exercise_id(exercises):
+    spec = spec_of(timeline_chart(exercises))
+    (param,) = spec["params"]
+    assert param["name"] == PICK
+    assert param["select"]["type"] == "point"
+    assert param["select"]["fields"] == ["exercise_id"]
+    assert param["select"]["on"] == "click"
+    assert "value" not in param, "nothing is highlighted without a selection"
+    opacity = spec["encoding"]["opacity"]
+    assert opacity["condition"] == [{"param": PICK, "value": 1.0}]
+    assert opacity["value"] == DIMMED_OPACITY
+
+
+def test_selected_exercise_is_highlighted(exercises):
+    (param,) = spec_of(timeline_chart(exercises, selected="bravo_2019"))["params"]
+    assert param["value"] == [{"exercise_id": "bravo_2019"}]
+
+
+@pytest.mark.parametrize("selected", ["not_shown_2020", HOSTILE, ""])
+def test_unknown_selection_highlights_nothing(exercises, selected):
+    spec = spec_of(timeline_chart(exercises, selected=selected))
+    assert "value" not in spec["params"][0]
+    assert HOSTILE not in json.dumps(spec)
+
+
+def test_overlapping_exercises_of_a_series_get_separate_lanes(exercises):
+    overlapping = exercises.copy()
+    delta = overlapping["exercise_id"] == "delta_2024"
+    overlapping.loc[delta, "start"] = pd.Timestamp("2024-07-25")
+    lanes = timeline_rows(overlapping).set_index("exercise_id")["lane"]
+    assert lanes["charlie_2024"] != lanes["delta_2024"]
+    assert timeline_rows(exercises)["lane"].eq(0).all(), "months apart: one lane"
+    spec = spec_of(timeline_chart(overlapping))
+    assert spec["encoding"]["yOffset"]["scale"]["domain"] == [0, 1]
+
+
+def test_series_rows_follow_their_first_exercise(exercises):
+    y = spec_of(timeline_chart(exercises))["encoding"]["y"]
+    assert y["sort"] == ["Test Series", "Test Patrol"]
+
+
+def strings_in(value) -> list[str]:
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in strings_in(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in strings_in(item)]
+    return [value] if isinstance(value, str) else []
+
+
+def keys_in(value) -> set[str]:
+    if isinstance(value, dict):
+        return set(value) | {key for item in value.values() for key in keys_in(item)}
+    if isinstance(value, list):
+        return {key for item in value for key in keys_in(item)}
+    return set()
+
+
+def test_hostile_text_stays_data(exercises):
+    hostile = exercises.assign(name=HOSTILE, series=HOSTILE)
+    spec = spec_of(timeline_chart(hostile))
+    assert {(row["name"], row["series"]) for row in data_of(spec)} == {(HOSTILE, HOSTILE)}
+    assert spec["encoding"]["y"]["sort"] == [HOSTILE], "the row order lists the series as a plain JSON string"
+    outside_data = without_data(spec)
+    del outside_data["encoding"]["y"]["sort"]
+    assert not [text for text in strings_in(outside_data) if "onerror" in text or "alert" in text]
+
+
+@pytest.mark.parametrize("build", [timeline_chart, counts_by_year_chart])
+def test_charts_need_no_network(exercises, build):
+    spec = spec_of(build(exercises))
+    assert "url" not in keys_in(spec), "data travels inline, never from a URL"
+    assert "datasets" in spec
+    remote = [text for text in strings_in(without_data(spec)) if "://" in text]
+    assert remote == [spec["$schema"]], "only the schema id, which Vega never fetches"
+
+
+def test_counts_by_year_counts_an_exercise_in_every_year_it_ran(exercises):
+    counts = counts_by_year(exercises)
+    by_year = counts.groupby("year")["count"].sum().to_dict()
+    assert by_year == {2016: 1, 2019: 1, 2020: 1, 2024: 2}, "bravo (Dec 2019 – Jan 2020) counts in both years"
+    pairs = set(zip(counts["year"], counts["domain"], strict=True))
+    assert pairs == {(2016, "naval"), (2019, "naval"), (2020, "naval"), (2024, "naval"), (2024, "air")}
+
+
+def test_counts_by_year_stacks_in_domain_order(exercises):
+    year = counts_by_year(exercises).query("year == 2024")
+    assert list(year["domain"]) == ["naval", "air"]
+    assert list(zip(year["stack_low"], year["stack_high"], strict=True)) == [(0, 1), (1, 2)]
+    assert list(year["year_start"]) == ["2024-01-01"] * 2
+    assert list(year["year_end"]) == ["2025-01-01"] * 2
+
+
+def test_counts_chart_data_is_the_counts(exercises):
+    spec = spec_of(counts_by_year_chart(exercises))
+    rows = data_of(spec)
+    assert sum(row["count"] for row in rows) == 5
+    assert spec["encoding"]["y"]["field"] == "stack_low"
+    assert spec["encoding"]["y2"]["field"] == "stack_high"
+
+
+def test_counts_on_bundled_data_match_the_year_filter(bundled_exercises):
+    counts = counts_by_year(bundled_exercises).groupby("year")["count"].sum()
+    for year, count in counts.items():
+        assert count == len(exercises_in_years(bundled_exercises, year, year))
+
+
+def test_bundled_timeline_has_every_exercise(bundled_exercises):
+    spec = spec_of(timeline_chart(bundled_exercises))
+    assert len(data_of(spec)) == len(bundled_exercises)
+    assert spec["encoding"]["x"]["scale"]["domainMin"]["year"] == bundled_exercises["start"].dt.year.min()
+
+
+def test_empty_view_gives_empty_charts(exercises):
+    none = exercises.iloc[0:0]
+    assert timeline_rows(none).empty
+    assert counts_by_year(none).empty
+    for chart in (timeline_chart(none, selected="alpha_2016"), counts_by_year_chart(none)):
+        spec = spec_of(chart)
+        assert data_of(spec) == []
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        ({"selection": {PICK: [{"exercise_id": "joint_sea_2012"}]}}, "joint_sea_2012"),
+        ({"selection": {PICK: [{"exercise_id": "a"}, {"exercise_id": "b"}]}}, "a"),
+        ({"selection": {PICK: [{"exercise_id": "a", "vlPoint": {}}]}}, "a"),
+        ({"selection": {PICK: {}}}, None),
+        ({"selection": {PICK: []}}, None),
+        ({"selection": {}}, None),
+        ({"selection": None}, None),
+        ({"selection": {PICK: [{"exercise_id": 5}]}}, None),
+        ({"selection": {PICK: [{"exercise_id": ""}]}}, None),
+        ({"selection": {PICK: [{}]}}, None),
+        ({"selection": {PICK: ["joint_sea_2012"]}}, None),
+        ({"selection": {PICK: "joint_sea_2012"}}, None),
+        ({"selection": {"other": [{"exercise_id": "a"}]}}, None),
+        ({}, None),
+        (None, None),
+        ("selection", None),
+        ([{"exercise_id": "a"}], None),
+    ],
+)
+def test_picked_exercise_id(state, expected):
+    assert picked_exercise_id(state) == expected
+
+
+def test_picked_exercise_id_reads_dict_subclasses():
+    class ReadOnly(dict):
+        pass
+
+    state = ReadOnly(selection=ReadOnly({PICK: [ReadOnly(exercise_id="ocean_2024")]}))
+    assert picked_exercise_id(state) == "ocean_2024"
+
+
+def test_timeline_and_playback_do_not_import_streamlit():
+    code = "import layers.timeline, geodata.playback, sys; print('streamlit' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
