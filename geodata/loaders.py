@@ -19,6 +19,7 @@ import pyogrio.errors
 
 from geodata import schema
 from geodata.problems import DataError, Problem, quote
+from geodata.routes import empty_routes, read_routes, validate_routes
 from geodata.validation import validate_exercises, validate_regions
 
 MAX_DATA_FILE_BYTES = 50 * 1024 * 1024
@@ -37,6 +38,9 @@ class Dataset:
         Valid features of regions.geojson in EPSG:4326.
     version : str
         Dataset version from ``geodata/VERSION`` (``"unversioned"`` if absent).
+    routes : geopandas.GeoDataFrame
+        Valid features of routes.geojson in EPSG:4326 (see
+        :func:`geodata.routes.validate_routes`); empty when there is no routes file.
     problems : tuple of Problem
         Everything the loaders reported, errors and warnings.
     """
@@ -44,6 +48,7 @@ class Dataset:
     exercises: pd.DataFrame
     regions: gpd.GeoDataFrame
     version: str
+    routes: gpd.GeoDataFrame = field(default_factory=empty_routes)
     problems: tuple[Problem, ...] = field(default=())
 
 
@@ -147,23 +152,26 @@ def read_version(path: Path) -> str:
 
 
 def load_dataset(data_dir: Path = schema.DATA_DIR) -> Dataset:
-    """Load, validate and cross-check the exercises and regions in ``data_dir``.
+    """Load, validate and cross-check the exercises, regions and routes in ``data_dir``.
 
     Parameters
     ----------
     data_dir : pathlib.Path
-        Folder holding ``exercises.csv``, ``regions.geojson`` and ``VERSION``.
+        Folder holding ``exercises.csv``, ``regions.geojson``, ``VERSION`` and, optionally,
+        ``routes.geojson``.
 
     Returns
     -------
     Dataset
         The valid rows and every problem found. Exercises that reference a region which
-        is missing or invalid are left out with a problem naming the region.
+        is missing or invalid are left out with a problem naming the region; routes of an
+        exercise that is missing or invalid are left out with a problem naming it. An
+        unusable routes file gives its problems and no routes: routes are optional.
 
     Raises
     ------
     DataError
-        If either file is unusable as a whole.
+        If the exercises or regions file is unusable as a whole.
     """
     data_dir = Path(data_dir)
     regions, region_problems = validate_regions(read_regions(data_dir / schema.REGIONS_FILE))
@@ -171,9 +179,16 @@ def load_dataset(data_dir: Path = schema.DATA_DIR) -> Dataset:
     exercises, exercise_problems = validate_exercises(
         frame, frozenset(regions["region_id"]), line_numbers=line_numbers
     )
+    try:
+        routes, route_problems = validate_routes(
+            read_routes(data_dir / schema.ROUTES_FILE), frozenset(exercises["exercise_id"])
+        )
+    except DataError as error:
+        routes, route_problems = empty_routes(), list(error.problems)
     return Dataset(
         exercises=exercises,
         regions=regions,
         version=read_version(data_dir / schema.VERSION_FILE),
-        problems=tuple(region_problems + exercise_problems),
+        routes=routes,
+        problems=tuple(region_problems + exercise_problems + route_problems),
     )

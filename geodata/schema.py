@@ -15,6 +15,7 @@ EXERCISES_FILE = "exercises.csv"
 REGIONS_FILE = "regions.geojson"
 LAND_FILE = "land.geojson"
 VERSION_FILE = "VERSION"
+ROUTES_FILE = "routes.geojson"
 
 EXERCISE_COLUMNS = (
     "exercise_id",
@@ -42,7 +43,15 @@ OPTIONAL_EXERCISE_COLUMNS = (
 REGION_PROPERTIES = ("region_id", "name", "kind", "area_km2", "source")
 """Properties every feature of regions.geojson must have."""
 
-OPTIONAL_REGION_PROPERTIES = ("published_area_km2", "basis")
+OPTIONAL_REGION_PROPERTIES = ("published_area_km2", "basis", "precision")
+"""Properties a region may have; ``precision`` says in plain words how exact the polygon is."""
+
+ROUTE_PROPERTIES = ("route_id", "exercise_id", "route_kind", "waypoints", "straits", "source", "precision")
+"""Properties every feature of routes.geojson must have (``straits`` may be empty)."""
+
+ROUTE_KINDS = ("patrol", "transit", "air_patrol")
+"""``patrol``: ships on a joint patrol; ``transit``: ships on their way to or from one;
+``air_patrol``: aircraft on a joint air patrol."""
 
 DOMAINS = ("naval", "air", "ground", "combined")
 REGION_KINDS = ("sea", "area")

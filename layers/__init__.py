@@ -6,6 +6,7 @@ from layers.compose import dashboard_map
 from layers.land import land_layer
 from layers.legend import legend
 from layers.regions import region_geometries, region_layers, selection_layer
+from layers.routes import route_layer
 
 __all__ = [
     "AssetUrls",
@@ -17,5 +18,6 @@ __all__ = [
     "publish_static_assets",
     "region_geometries",
     "region_layers",
+    "route_layer",
     "selection_layer",
 ]

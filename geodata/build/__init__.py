@@ -12,12 +12,13 @@ from geodata.build.checks import check_regions
 from geodata.build.land import ensure_world_atlas, read_land, simplify_land
 from geodata.build.limits import WORLD_ATLAS_URL
 from geodata.build.output import REGION_DECIMALS, write_feature_collection
-from geodata.build.regions import REGIONS
+from geodata.build.regions import REGIONS, SITES
 from geodata.build.seas import build_region, land_index
-from geodata.build.spec import RegionSpec
+from geodata.build.sites import COUNTRIES_FILE, build_site, read_countries, site_basis
+from geodata.build.spec import RegionSpec, SiteSpec
 from geodata.geometry import area_km2
 
-__all__ = ["BuildResult", "build", "region_properties", "GEODATA_DIR"]
+__all__ = ["BuildResult", "build", "region_properties", "site_properties", "GEODATA_DIR"]
 
 GEODATA_DIR = Path(__file__).resolve().parent.parent
 
@@ -47,7 +48,7 @@ def region_properties(spec: RegionSpec, area: float) -> dict:
     -------
     dict
         ``region_id``, ``name``, ``kind``, ``area_km2`` (int),
-        ``published_area_km2`` (int or None), ``basis`` and ``source``
+        ``published_area_km2`` (int or None), ``basis``, ``precision`` and ``source``
         (http(s) URLs joined by ``";"``, limit pages first, area source last).
     """
     urls = list(dict.fromkeys([*spec.sources, *([spec.area_source] if spec.area_source else [])]))
@@ -58,11 +59,42 @@ def region_properties(spec: RegionSpec, area: float) -> dict:
         "area_km2": int(round(area)),
         "published_area_km2": spec.published_area_km2,
         "basis": spec.basis,
+        "precision": spec.precision,
         "source": ";".join(urls),
     }
 
 
-def build(out_dir: Path = GEODATA_DIR, specs: tuple[RegionSpec, ...] = REGIONS) -> BuildResult:
+def site_properties(spec: SiteSpec, area: float) -> dict:
+    """Return the output properties of one land site, with the same keys as a sea.
+
+    Parameters
+    ----------
+    spec : SiteSpec
+        Site definition.
+    area : float
+        Computed area in km².
+
+    Returns
+    -------
+    dict
+        As :func:`region_properties`; ``kind`` is ``"area"``, ``published_area_km2`` is
+        None and ``source`` lists the exercise sources that name the site.
+    """
+    return {
+        "region_id": spec.region_id,
+        "name": spec.name,
+        "kind": "area",
+        "area_km2": int(round(area)),
+        "published_area_km2": None,
+        "basis": site_basis(spec),
+        "precision": spec.precision,
+        "source": ";".join(dict.fromkeys(spec.sources)),
+    }
+
+
+def build(
+    out_dir: Path = GEODATA_DIR, specs: tuple[RegionSpec, ...] = REGIONS, sites: tuple[SiteSpec, ...] = SITES
+) -> BuildResult:
     """Build, check and write the region and land layers.
 
     Parameters
@@ -70,7 +102,9 @@ def build(out_dir: Path = GEODATA_DIR, specs: tuple[RegionSpec, ...] = REGIONS) 
     out_dir : pathlib.Path
         Directory receiving ``regions.geojson`` and ``land.geojson``.
     specs : tuple of RegionSpec
-        Regions to build, in output order.
+        Seas and sea areas to build, in output order.
+    sites : tuple of SiteSpec
+        Land sites to build, written after ``specs`` in this order.
 
     Returns
     -------
@@ -79,7 +113,7 @@ def build(out_dir: Path = GEODATA_DIR, specs: tuple[RegionSpec, ...] = REGIONS) 
     Raises
     ------
     geodata.build.checks.BuildCheckError
-        If any region fails validity, piece-count, area or overlap checks;
+        If any region fails validity, piece-count, area, overlap or site-radius checks;
         nothing is written in that case.
     geodata.build.land.LandError
         If world-atlas cannot be installed or read.
@@ -88,10 +122,15 @@ def build(out_dir: Path = GEODATA_DIR, specs: tuple[RegionSpec, ...] = REGIONS) 
     land = simplify_land(read_land(package / "land-10m.json"))
     frames = {frame: land_index(land, pacific_frame=frame) for frame in (False, True)}
     geometries = {spec.region_id: build_region(spec, frames[spec.pacific_frame]) for spec in specs}
+    countries = read_countries(package / COUNTRIES_FILE, {site.country for site in sites if site.country})
+    geometries.update({site.region_id: build_site(site, countries) for site in sites})
     areas = {rid: area_km2(geom) for rid, geom in geometries.items()}
-    check_regions(specs, geometries, areas)
+    check_regions(specs, geometries, areas, sites)
 
-    rows = tuple(region_properties(spec, areas[spec.region_id]) for spec in specs)
+    rows = tuple(
+        [region_properties(spec, areas[spec.region_id]) for spec in specs]
+        + [site_properties(site, areas[site.region_id]) for site in sites]
+    )
     out_dir.mkdir(parents=True, exist_ok=True)
     regions_bytes = write_feature_collection(
         out_dir / "regions.geojson",

@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         published = row["published_area_km2"]
         drift = f"{row['area_km2'] / published - 1:+.1%}" if published else "-"
         print(
-            f"{row['region_id']:22} {row['area_km2']:>10,} km²  published {published or '-':>10}  "
+            f"{row['region_id']:26} {row['area_km2']:>10,} km²  published {published or '-':>10}  "
             f"{drift:>6}  {result.vertices[row['region_id']]:>5} vertices"
         )
     print(

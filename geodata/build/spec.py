@@ -1,4 +1,4 @@
-"""Data types for region definitions: cut lines, island-chain limits and region specs."""
+"""Data types for region definitions: cut lines, island-chain limits, sea specs and land sites."""
 
 from __future__ import annotations
 
@@ -51,6 +51,8 @@ class RegionSpec:
         Output properties; ``kind`` is ``"sea"`` or ``"area"``.
     basis
         Short text written to the output, e.g. ``"IHO S-23 (1953) limits"``.
+    precision
+        How exact the polygon is, in plain words for the reader (written to the output).
     envelope
         Lon/lat polygon around the water; land and cuts are removed from it.
     cuts
@@ -73,6 +75,7 @@ class RegionSpec:
     name: str
     kind: str
     basis: str
+    precision: str
     envelope: tuple[Point, ...]
     seeds: tuple[Point, ...]
     sources: tuple[str, ...]
@@ -83,6 +86,49 @@ class RegionSpec:
     pacific_frame: bool = False
     parent: str | None = None
     max_pieces: int = 1
+
+
+@dataclass(frozen=True)
+class SiteSpec:
+    """An ``area`` region for an exercise held on land: a geodesic circle or a whole country.
+
+    With ``centre`` and ``radius_km`` the region is the circle of that radius around the
+    estimated position, clipped to ``country`` when one is named (a province drawn as a
+    circle must not spill into the neighbours). Without them it is the whole ``country``.
+
+    Attributes
+    ----------
+    region_id, name
+        Output properties; the kind is always ``"area"``.
+    precision
+        How exact the polygon is, in plain words (written to the output).
+    sources
+        Exercise source URLs that name the site.
+    centre
+        Estimated (lon, lat) of the site; no source gives coordinates.
+    radius_km
+        Circle radius, chosen to show the uncertainty of the position.
+    country
+        Natural Earth admin-0 name (world-atlas ``countries-10m``) to clip the circle to,
+        or to draw whole when there is no circle.
+    without
+        Lon/lat polygon: country parts whose representative point lies inside are left out.
+    without_note
+        Why those parts are left out (appended to ``basis``).
+    pacific_frame
+        Write the country in the 0..360 longitude frame (it crosses the antimeridian).
+    """
+
+    region_id: str
+    name: str
+    precision: str
+    sources: tuple[str, ...]
+    centre: Point | None = None
+    radius_km: float | None = None
+    country: str | None = None
+    without: tuple[Point, ...] = ()
+    without_note: str = ""
+    pacific_frame: bool = False
 
 
 def bbox(west: float, south: float, east: float, north: float) -> tuple[Point, ...]:

@@ -46,3 +46,20 @@ def test_seed_regions_follow_the_coast(dataset):
         geometry = regions.loc[region_id, "geometry"]
         assert geometry.is_valid
         assert len(geometry.exterior.coords if geometry.geom_type == "Polygon" else geometry.geoms[0].exterior.coords) > 100
+
+
+def test_every_exercise_has_a_place_on_the_map(dataset):
+    assert len(dataset.exercises) >= 65
+    assert {"naval", "air", "ground"} <= set(dataset.exercises["domain"])
+    assert all(len(ids) >= 1 for ids in dataset.exercises["region_id_list"])
+    provisional = "joint_air_patrol_2026_jun"  # secondary sources only
+    assert provisional not in set(dataset.exercises["exercise_id"])
+
+
+def test_bundled_routes_are_valid_and_cover_every_kind(dataset):
+    routes = dataset.routes
+    assert set(routes["route_kind"]) == {"patrol", "transit", "air_patrol"}
+    assert set(routes["exercise_id"]) <= set(dataset.exercises["exercise_id"])
+    assert all(len(urls) >= 1 for urls in routes["source_urls"])
+    alaska = routes.set_index("route_id").loc["joint_air_patrol_2024_jul", "geometry"]
+    assert min(x for x, _ in alaska.coords) > 180  # Bering and Chukchi waypoints kept east of 180°

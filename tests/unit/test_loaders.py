@@ -16,6 +16,7 @@ GOOD_ROW = "ok_2024,OK-2024,Test,2024-01-01,2024-01-02,naval,CHN;RUS,north_sea_b
 
 def write_csv(data_dir: Path, *rows: str) -> None:
     (data_dir / "exercises.csv").write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    (data_dir / "routes.geojson").unlink()  # its routes belong to the exercises replaced here
 
 
 def only_problem(dataset, field):

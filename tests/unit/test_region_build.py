@@ -9,22 +9,28 @@ from itertools import combinations
 from pathlib import Path
 
 import numpy as np
+import pyproj
 import pytest
 import shapely
 from shapely.geometry import Polygon, box, shape
 
 from geodata.build import build
-from geodata.build.checks import BuildCheckError, area_problem, check_regions, overlap_problems
+from geodata.build.checks import BuildCheckError, area_problem, check_regions, overlap_problems, radius_problem
 from geodata.build.land import PACKAGE_DIR, unwrap_polygon
-from geodata.build.regions import REGIONS
+from geodata.build.regions import REGIONS, SITES
 from geodata.build.seas import build_region, land_index
-from geodata.build.spec import CutLine, RegionSpec, bbox
+from geodata.build.sites import geodesic_circle, site_basis
+from geodata.build.spec import CutLine, RegionSpec, SiteSpec, bbox
 from geodata.geometry import area_km2
+from geodata.loaders import load_dataset
+from geodata.schema import DATA_DIR
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 REGIONS_FILE = GEODATA / "regions.geojson"
 LAND_FILE = GEODATA / "land.geojson"
 SPECS = {spec.region_id: spec for spec in REGIONS}
+SITE_SPECS = {site.region_id: site for site in SITES}
+GEOD = pyproj.Geod(ellps="WGS84")
 PROPERTY_TYPES = {
     "region_id": str,
     "name": str,
@@ -32,6 +38,7 @@ PROPERTY_TYPES = {
     "area_km2": int,
     "published_area_km2": (int, type(None)),
     "basis": str,
+    "precision": str,
     "source": str,
 }
 
@@ -48,7 +55,7 @@ def geometries(features) -> dict:
 
 def _spec(**overrides) -> RegionSpec:
     base = RegionSpec(
-        region_id="test_sea", name="Test Sea", kind="sea", basis="test",
+        region_id="test_sea", name="Test Sea", kind="sea", basis="test", precision="test",
         envelope=bbox(0, 0, 1, 1), seeds=((0.5, 0.5),), sources=("https://example.org",),
     )
     return dataclasses.replace(base, **overrides)
@@ -151,7 +158,7 @@ def test_overlap_problems_skips_declared_parent_only():
 def test_regions_file_is_a_feature_collection_with_every_spec(features):
     ids = [f["properties"]["region_id"] for f in features]
     assert len(ids) == len(set(ids))
-    assert ids == [spec.region_id for spec in REGIONS]
+    assert ids == [spec.region_id for spec in REGIONS] + [site.region_id for site in SITES]
 
 
 def test_region_properties_are_exact_and_typed(features):
@@ -161,6 +168,7 @@ def test_region_properties_are_exact_and_typed(features):
         for key, types in PROPERTY_TYPES.items():
             assert isinstance(props[key], types), (props["region_id"], key)
         assert props["kind"] in {"sea", "area"}
+        assert props["precision"].strip(), props["region_id"]
         urls = props["source"].split(";")
         assert urls and all(u.startswith(("http://", "https://")) for u in urls), props["region_id"]
 
@@ -169,7 +177,8 @@ def test_region_geometries_are_valid_polygons_with_four_decimals(features, geome
     for rid, geom in geometries.items():
         assert geom.geom_type in {"Polygon", "MultiPolygon"}, rid
         assert geom.is_valid and not geom.is_empty, rid
-        assert len(shapely.get_parts(geom)) <= SPECS[rid].max_pieces, rid
+        if rid in SPECS:
+            assert len(shapely.get_parts(geom)) <= SPECS[rid].max_pieces, rid
     coords = np.concatenate([shapely.get_coordinates(g) for g in geometries.values()])
     assert np.allclose(coords, np.round(coords, 4), atol=1e-9)
 
@@ -179,7 +188,7 @@ def test_region_areas_match_geometry_and_published_figures(features, geometries)
         props = feature["properties"]
         rid = props["region_id"]
         assert props["area_km2"] == pytest.approx(area_km2(geometries[rid]), rel=1e-3), rid
-        assert props["published_area_km2"] == SPECS[rid].published_area_km2
+        assert props["published_area_km2"] == (SPECS[rid].published_area_km2 if rid in SPECS else None)
         if props["published_area_km2"]:
             assert area_problem(SPECS[rid], props["area_km2"]) is None
 
@@ -206,6 +215,97 @@ def test_nested_regions_lie_inside_their_parent(geometries):
         if spec.parent:
             outside = geometries[spec.region_id].difference(geometries[spec.parent])
             assert area_km2(outside) < 1.0, spec.region_id
+
+
+# --- land sites (kind "area") ------------------------------------------------------
+
+def _geodesic_km(centre, geometry) -> np.ndarray:
+    coords = shapely.get_coordinates(geometry)
+    n = len(coords)
+    _, _, metres = GEOD.inv(np.full(n, centre[0]), np.full(n, centre[1]), coords[:, 0], coords[:, 1])
+    return metres / 1000.0
+
+
+@pytest.mark.parametrize(("centre", "radius_km"), [((60.35, 54.95), 30), ((0.0, 0.0), 100), ((170.0, 70.0), 250)])
+def test_geodesic_circle_has_the_radius_everywhere(centre, radius_km):
+    circle = geodesic_circle(centre, radius_km)
+    distances = _geodesic_km(centre, circle)
+    assert circle.is_valid
+    assert distances == pytest.approx(np.full(len(distances), radius_km), rel=1e-6)
+    assert area_km2(circle) == pytest.approx(np.pi * radius_km**2, rel=0.01)
+
+
+def test_radius_problem_names_a_site_whose_circle_is_off():
+    site = SiteSpec("test_range", "Test range", "approximate", ("https://example.org",), (40.0, 50.0), 30)
+    assert radius_problem(site, geodesic_circle((40.0, 50.0), 30)) is None
+    message = radius_problem(site, geodesic_circle((40.0, 50.0), 33))
+    assert message is not None and "test_range" in message and "30 km" in message
+    with pytest.raises(BuildCheckError, match="test_range"):
+        check_regions([], {"test_range": geodesic_circle((40.0, 50.0), 33)}, {}, [site])
+
+
+def test_site_basis_says_how_the_polygon_is_drawn():
+    circle = SiteSpec("a", "A", "p", ("https://example.org",), centre=(85.0, -41.5), radius_km=700, country="China")
+    assert site_basis(circle).startswith("geodesic circle of radius 700 km around 85.00°E 41.50°S")
+    assert "clipped to China" in site_basis(circle)
+    country = SiteSpec("b", "B", "p", ("https://example.org",), country="Russia", without_note="Crimea left out")
+    assert "boundary of Russia" in site_basis(country) and site_basis(country).endswith("Crimea left out")
+
+
+def test_circle_sites_honour_their_radius_within_one_percent(geometries):
+    for site in SITES:
+        if site.centre is None:
+            continue
+        distances = _geodesic_km(site.centre, geometries[site.region_id])
+        assert distances.max() <= site.radius_km * 1.01, site.region_id
+        if site.country is None:
+            assert distances.min() >= site.radius_km * 0.99, site.region_id
+
+
+def test_site_properties_describe_the_site(features):
+    by_id = {f["properties"]["region_id"]: f["properties"] for f in features}
+    for site in SITES:
+        props = by_id[site.region_id]
+        assert props["kind"] == "area"
+        assert props["precision"] == site.precision
+        assert props["source"].split(";") == list(dict.fromkeys(site.sources))
+        if site.radius_km is not None:
+            assert f"{site.radius_km:g} km" in props["basis"] and f"{site.radius_km:g} km" in props["precision"]
+
+
+def test_whole_country_site_is_one_pacific_frame_shape_without_crimea(geometries):
+    russia = geometries["russia"]
+    lons = shapely.get_coordinates(russia)[:, 0]
+    assert russia.is_valid
+    assert 19 < lons.min() and 185 < lons.max() < 200  # Kaliningrad to Chukotka, east of 180° kept east
+    assert russia.contains(shapely.Point(37.6, 55.75)) and russia.contains(shapely.Point(185.0, 66.0))
+    assert not russia.intersects(shapely.Point(34.1, 45.0))  # Simferopol
+    assert area_km2(russia) == pytest.approx(17_000_000, rel=0.03)
+
+
+def test_every_exercise_on_land_has_an_area_with_a_precision():
+    dataset = load_dataset(DATA_DIR)
+    regions = dataset.regions.set_index("region_id")
+    land = dataset.exercises.loc[dataset.exercises["domain"].isin(["ground", "combined"])]
+    assert len(land) >= 20
+    for record in land.to_dict("records"):
+        kinds = {regions.loc[rid, "kind"] for rid in record["region_id_list"]}
+        assert "area" in kinds, record["exercise_id"]
+    for rid in {rid for ids in dataset.exercises["region_id_list"] for rid in ids}:
+        assert str(regions.loc[rid, "precision"]).strip(), rid
+
+
+def test_shared_sites_hold_every_exercise_held_there():
+    exercises = load_dataset(DATA_DIR).exercises.set_index("exercise_id")["region_id_list"]
+    for region_id, exercise_ids in {
+        "chebarkul_range": ("peace_mission_2007", "peace_mission_2013", "peace_mission_2018"),
+        "donguz_range": ("tsentr_2019", "peace_mission_2021"),
+        "qingtongxia_base": ("zapad_interaction_2021", "cooperation_2017"),
+        "moscow_area": ("aerospace_security_2016", "cooperation_2007", "cooperation_2016"),
+        "durban_richards_bay_waters": ("mosi_2023",),
+    }.items():
+        for exercise_id in exercise_ids:
+            assert region_id in exercises[exercise_id], (region_id, exercise_id)
 
 
 def test_land_backdrop_is_small_and_valid():

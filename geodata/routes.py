@@ -1,0 +1,202 @@
+"""Read and validate geodata/routes.geojson: patrol and transit routes as ordered lines.
+
+Routes are optional: a missing file means no routes. A file that exists but cannot be used
+raises :class:`~geodata.problems.DataError`; bad features inside a usable file are reported
+as :class:`~geodata.problems.Problem` (file, feature, field) and left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import pyogrio.errors
+import shapely
+
+from geodata import schema
+from geodata.problems import ERROR, WARNING, DataError, Problem, quote
+from geodata.validation import split_list
+
+MAX_ROUTES_FILE_BYTES = 10 * 1024 * 1024
+"""Largest routes file read; a bigger one is refused."""
+MAX_LONGITUDE_STEP = 180.0
+"""Largest longitude change between consecutive points; more means the line wraps the globe."""
+
+
+def empty_routes() -> gpd.GeoDataFrame:
+    """Return a routes frame with no rows: the columns of a valid one, in EPSG:4326."""
+    columns = {name: pd.Series(dtype=object) for name in (*schema.ROUTE_PROPERTIES, "waypoint_list",
+                                                         "strait_list", "source_urls")}
+    return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs="EPSG:4326"), crs="EPSG:4326")
+
+
+def read_routes(path: Path) -> gpd.GeoDataFrame:
+    """Read routes.geojson with pyogrio, in EPSG:4326.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        GeoJSON FeatureCollection of LineStrings with :data:`geodata.schema.ROUTE_PROPERTIES`.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        One row per feature, properties as read; :func:`empty_routes` when the file does
+        not exist or holds no feature.
+
+    Raises
+    ------
+    DataError
+        If the file is empty, too large, not readable as GeoJSON, or its features lack a
+        required property.
+    """
+    path = Path(path)
+    if not path.exists():
+        return empty_routes()
+    size = path.stat().st_size if path.is_file() else 0
+    if size == 0:
+        raise DataError([Problem(path.name, "", "", "file is empty or not a file")])
+    if size > MAX_ROUTES_FILE_BYTES:
+        raise DataError([Problem(path.name, "", "", f"file is {size:,} bytes; the limit is {MAX_ROUTES_FILE_BYTES:,}")])
+    try:
+        # A geometry GEOS cannot build (a one-point LineString) is read as missing and
+        # reported by validate_routes, instead of failing the whole file.
+        routes = gpd.read_file(path, engine="pyogrio", on_invalid="ignore")
+    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, shapely.errors.GEOSException,
+            ValueError) as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise DataError([Problem(path.name, "", "", f"cannot be read as GeoJSON: {quote(message, 200)}")]) from error
+    if routes.empty:
+        return empty_routes()
+    if routes.crs is None:
+        routes = routes.set_crs("EPSG:4326")
+    elif not routes.crs.equals("EPSG:4326"):
+        routes = routes.to_crs("EPSG:4326")
+    missing = [c for c in schema.ROUTE_PROPERTIES if c not in routes.columns]
+    if missing:
+        raise DataError([Problem(path.name, "", c, "required property is missing from the features") for c in missing])
+    return routes
+
+
+def _text(value: object) -> str:
+    """Return a property as text; missing values (None, NaN) become ``""``."""
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def _feature_label(index: int, route_id: str) -> str:
+    label = f"feature {index + 1}"
+    return f"{label} ({quote(route_id, 40)[1:-1]})" if route_id else label
+
+
+def _geometry_problems(geometry: object) -> list[tuple[str, str]]:
+    """Field and message of each problem with a route's line; empty when the line is usable."""
+    if geometry is None or geometry.is_empty:
+        return [("geometry", "is missing, empty or unreadable (a LineString needs at least 2 points)")]
+    if geometry.geom_type != "LineString":
+        return [("geometry", f"is a {geometry.geom_type}; routes must be LineString")]
+    if not geometry.is_valid:
+        return [("geometry", f"is invalid ({shapely.is_valid_reason(geometry)})")]
+    coords = shapely.get_coordinates(geometry)
+    found = []
+    steps = np.abs(np.diff(coords[:, 0]))
+    if steps.max() > MAX_LONGITUDE_STEP:
+        point = int(steps.argmax()) + 1
+        found.append(("geometry", f"jumps {steps.max():.1f}° in longitude between points {point} and {point + 1}; "
+                                  "write longitudes east of 180° as more than 180 (Pacific frame)"))
+    if np.abs(coords[:, 1]).max() > 90.0:
+        found.append(("geometry", "has a latitude beyond ±90°"))
+    return found
+
+
+def _route_problems(
+    text: dict[str, str], geometry: object, exercise_ids: frozenset[str]
+) -> list[tuple[str, str, str]]:
+    """Return (field, message, severity) for everything wrong with one route on its own."""
+    found: list[tuple[str, str, str]] = []
+    for name, value in text.items():
+        if len(value) > schema.MAX_TEXT_LENGTH:
+            found.append((name, f"is {len(value)} characters long; the limit is {schema.MAX_TEXT_LENGTH}", ERROR))
+    if not schema.SLUG_PATTERN.match(text["route_id"]):
+        found.append(("route_id", f"{quote(text['route_id'])} is not a slug (lower-case letters, digits, '_')", ERROR))
+    if text["exercise_id"] not in exercise_ids:
+        found.append(("exercise_id", f"{quote(text['exercise_id'])} is not a valid exercise_id in "
+                      f"{schema.EXERCISES_FILE}", ERROR))
+    if text["route_kind"] not in schema.ROUTE_KINDS:
+        found.append(("route_kind", f"{quote(text['route_kind'])} is not one of {', '.join(schema.ROUTE_KINDS)}",
+                      ERROR))
+    waypoints = split_list(text["waypoints"])
+    if not waypoints:
+        found.append(("waypoints", "is empty; give the place names in order, joined by ';'", ERROR))
+    sources = split_list(text["source"])
+    if not sources:
+        found.append(("source", "is empty; every route needs at least one http(s) source URL", ERROR))
+    found.extend(("source", f"{quote(url)} is not an http(s) URL", ERROR)
+                 for url in sources if not schema.URL_PATTERN.match(url))
+    line_problems = _geometry_problems(geometry)
+    found.extend((field, message, ERROR) for field, message in line_problems)
+    if waypoints and not line_problems:
+        points = len(shapely.get_coordinates(geometry))
+        if points != len(waypoints):
+            found.append(("waypoints", f"names {len(waypoints)} places but the line has {points} points", WARNING))
+    return found
+
+
+def validate_routes(
+    routes: gpd.GeoDataFrame, exercise_ids: frozenset[str], file: str = schema.ROUTES_FILE
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    """Check every route and keep the good ones.
+
+    Parameters
+    ----------
+    routes : geopandas.GeoDataFrame
+        From :func:`read_routes`, in EPSG:4326.
+    exercise_ids : frozenset of str
+        The ``exercise_id`` values a route may belong to (the valid exercises).
+    file : str
+        File name used in problem messages.
+
+    Returns
+    -------
+    valid : geopandas.GeoDataFrame
+        Good routes in file order, text properties stripped (``straits`` ``""`` when
+        empty), plus ``waypoint_list``, ``strait_list`` and ``source_urls`` (tuples of str).
+    problems : list of Problem
+        Errors (route dropped): a route_id that is not a slug or is repeated, an unknown
+        exercise_id, a route_kind not in :data:`geodata.schema.ROUTE_KINDS`, no waypoint
+        names, text over :data:`geodata.schema.MAX_TEXT_LENGTH`, a missing or non-http(s)
+        source, a geometry that is not a valid LineString of at least two points or jumps
+        more than 180° in longitude. A warning (route kept) when the number of waypoint
+        names differs from the number of points.
+    """
+    if routes.empty:
+        return empty_routes(), []
+    routes = routes.reset_index(drop=True)
+    problems: list[Problem] = []
+    keep: list[int] = []
+    seen: dict[str, str] = {}
+    for index, record in enumerate(routes.to_dict("records")):
+        text = {name: _text(record.get(name)) for name in schema.ROUTE_PROPERTIES}
+        row = _feature_label(index, text["route_id"])
+        found = [
+            Problem(file, row, field, message, severity)
+            for field, message, severity in _route_problems(text, record.get("geometry"), exercise_ids)
+        ]
+        if text["route_id"] in seen and schema.SLUG_PATTERN.match(text["route_id"]):
+            found.append(Problem(file, row, "route_id", f"{quote(text['route_id'])} is already used by "
+                                 f"{seen[text['route_id']]}"))
+        seen.setdefault(text["route_id"], row)
+        problems.extend(found)
+        if not any(p.severity == ERROR for p in found):
+            keep.append(index)
+
+    valid = routes.iloc[keep].copy()
+    for name in schema.ROUTE_PROPERTIES:
+        valid[name] = valid[name].map(_text)
+    valid["waypoint_list"] = valid["waypoints"].map(split_list)
+    valid["strait_list"] = valid["straits"].map(split_list)
+    valid["source_urls"] = valid["source"].map(split_list)
+    return valid.reset_index(drop=True), problems

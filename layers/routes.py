@@ -1,0 +1,139 @@
+"""The routes layer: patrol, transit and air-patrol lines of the shown exercises."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+
+import folium
+import geopandas as gpd
+import pandas as pd
+
+from layers.basemap import AREAS_PANE
+from layers.popups import MAX_POPUP_HEIGHT_PX, date_range_text, source_links
+from layers.styles import GROUP_COLOURS
+
+ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "air patrol"}
+ROUTE_DASHES = {"patrol": None, "transit": "10 7", "air_patrol": "2 6"}
+"""Leaflet ``dashArray`` per route kind: patrols solid, transits dashed, air patrols dotted."""
+ROUTE_WEIGHT = 3
+POPUP_MAX_WIDTH = 440
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def route_style(route_kind: str, domain: str) -> dict[str, object]:
+    """Leaflet path options of a route: the exercise's domain colour, the kind's dash pattern.
+
+    Parameters
+    ----------
+    route_kind : str
+        One of :data:`geodata.schema.ROUTE_KINDS`.
+    domain : str
+        The exercise's domain (a key of :data:`layers.styles.GROUP_COLOURS`).
+
+    Returns
+    -------
+    dict
+        ``color``, ``weight``, ``opacity``, ``lineCap`` and ``dashArray`` (None for solid).
+    """
+    return {
+        "color": GROUP_COLOURS[domain],
+        "weight": ROUTE_WEIGHT,
+        "opacity": 0.9,
+        "lineCap": "round",
+        "dashArray": ROUTE_DASHES[route_kind],
+    }
+
+
+def route_tooltip_html(route: Mapping[str, object], exercise: Mapping[str, object]) -> str:
+    """Hover text of a route: ``exercise name · kind``, escaped."""
+    return f"{_e(exercise['name'])} · {_e(ROUTE_KIND_LABELS[str(route['route_kind'])])}"
+
+
+def route_popup_html(route: Mapping[str, object], exercise: Mapping[str, object]) -> str:
+    """Popup of a route: exercise, dates, kind, waypoints in order, straits, precision, sources.
+
+    Parameters
+    ----------
+    route : mapping
+        A valid route (see :func:`geodata.routes.validate_routes`), with ``waypoint_list``,
+        ``strait_list``, ``source_urls``, ``route_kind`` and ``precision``.
+    exercise : mapping
+        Its exercise row, with ``name``, ``start_date``, ``end_date``, ``date_precision``.
+
+    Returns
+    -------
+    str
+        HTML with every text value escaped and only http(s) sources linked.
+    """
+    dates = date_range_text(
+        str(exercise["start_date"]), str(exercise["end_date"]), str(exercise.get("date_precision") or "day")
+    )
+    stops = "".join(f"<li>{_e(place)}</li>" for place in route["waypoint_list"])
+    parts = [
+        f'<div class="da-popup da-route" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:260px">',
+        f'<b>{_e(exercise["name"])}</b>',
+        f'<br><span class="da-meta">{_e(dates)} · {_e(ROUTE_KIND_LABELS[str(route["route_kind"])])}</span>',
+        f'<br>Waypoints in order:<ol style="margin:2px 0 2px 18px;padding:0">{stops}</ol>',
+    ]
+    if route["strait_list"]:
+        parts.append(f"Straits: {_e(', '.join(route['strait_list']))}<br>")
+    parts.append(f"<i>{_e(route['precision'])}</i>")
+    parts.append(f"<br>Sources: {source_links(route['source_urls'])}</div>")
+    return "".join(parts)
+
+
+def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> folium.FeatureGroup | None:
+    """Draw the routes of the shown exercises as one GeoJson layer.
+
+    Parameters
+    ----------
+    routes : geopandas.GeoDataFrame
+        Valid routes in EPSG:4326 (``Dataset.routes``); Pacific-frame longitudes are kept.
+    shown_exercises : pandas.DataFrame
+        The exercises in the view, with ``exercise_id``, ``name``, ``domain``,
+        ``start_date``, ``end_date`` and ``date_precision``.
+
+    Returns
+    -------
+    folium.FeatureGroup or None
+        Named ``Routes (N)``, holding one GeoJson layer in the areas pane (above the region
+        polygons, so lines stay visible and clickable), routes in date order; None when no
+        shown exercise has a route.
+    """
+    exercises = shown_exercises.set_index("exercise_id", drop=False)
+    shown = routes.loc[routes["exercise_id"].isin(exercises.index)]
+    if shown.empty:
+        return None
+    shown = shown.assign(start_date=shown["exercise_id"].map(exercises["start_date"])).sort_values(
+        ["start_date", "exercise_id", "route_id"]
+    )
+    collection = shown[["route_id", "geometry"]].__geo_interface__
+    features = []
+    for feature, route in zip(collection["features"], shown.to_dict("records"), strict=True):
+        exercise = exercises.loc[route["exercise_id"]].to_dict()
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {
+                    "route_id": route["route_id"],
+                    "tooltip": route_tooltip_html(route, exercise),
+                    "popup": route_popup_html(route, exercise),
+                    "style": route_style(str(route["route_kind"]), str(exercise["domain"])),
+                },
+            }
+        )
+    fg = folium.FeatureGroup(name=f"Routes ({len(features)})")
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features},
+        style_function=lambda feature: feature["properties"]["style"],
+        highlight_function=lambda feature: {"weight": ROUTE_WEIGHT + 3, "opacity": 1.0},
+        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
+        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=POPUP_MAX_WIDTH),
+        pane=AREAS_PANE,
+    ).add_to(fg)
+    return fg

@@ -1,0 +1,273 @@
+"""Routes: the waypoint-table build, the loader and validator, and the map layer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import numpy as np
+import pytest
+
+from geodata import schema
+from geodata.build.routes import ROUTES_CSV, ROUTES_GEOJSON, build_routes, pacific_longitudes, read_waypoints
+from geodata.loaders import load_dataset
+from geodata.problems import ERROR, WARNING, DataError
+from geodata.routes import empty_routes, read_routes, validate_routes
+from layers.assets import asset_urls
+from layers.compose import dashboard_map
+from layers.regions import region_geometries
+from layers.routes import ROUTE_DASHES, route_layer
+from layers.styles import GROUP_COLOURS
+
+HOSTILE = '<img src=x onerror="alert(1)">'
+WAYPOINT_HEADER = "route_id,exercise_id,route_kind,seq,lon,lat,place,strait,source"
+
+
+def feature(**overrides) -> dict:
+    props = {
+        "route_id": "good_route",
+        "exercise_id": "bravo_2019",
+        "route_kind": "patrol",
+        "waypoints": "A;B",
+        "straits": "",
+        "source": "https://example.org/r",
+        "precision": "schematic",
+    }
+    geometry = overrides.pop("geometry", {"type": "LineString", "coordinates": [[131.0, 42.0], [135.0, 45.0]]})
+    props.update(overrides)
+    return {"type": "Feature", "properties": props, "geometry": geometry}
+
+
+def write_routes(data_dir: Path, *features: dict) -> Path:
+    path = data_dir / schema.ROUTES_FILE
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": list(features)}), encoding="utf-8")
+    return path
+
+
+def frame(*features: dict) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame.from_features(list(features), crs="EPSG:4326")
+
+
+# --- reading ------------------------------------------------------------------------
+
+def test_missing_routes_file_means_no_routes(tmp_path):
+    routes = read_routes(tmp_path / "routes.geojson")
+    assert routes.empty and routes.crs.to_epsg() == 4326
+    assert set(schema.ROUTE_PROPERTIES) <= set(routes.columns)
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [("", "empty"), ("{not json", "cannot be read as GeoJSON")],
+)
+def test_unusable_routes_file_raises_a_data_error_naming_the_file(tmp_path, content, words):
+    path = tmp_path / "routes.geojson"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_routes(path)
+    assert caught.value.problems[0].file == "routes.geojson"
+    assert words in caught.value.problems[0].message
+
+
+def test_missing_property_is_named(tmp_path):
+    bare = feature()
+    del bare["properties"]["precision"]
+    with pytest.raises(DataError) as caught:
+        read_routes(write_routes(tmp_path, bare))
+    assert [(p.file, p.field) for p in caught.value.problems] == [("routes.geojson", "precision")]
+
+
+def test_one_point_line_is_reported_not_fatal(tmp_path):
+    broken = feature(route_id="stub", geometry={"type": "LineString", "coordinates": [[131.0, 42.0]]})
+    path = write_routes(tmp_path, feature(), broken)
+    routes, problems = validate_routes(read_routes(path), frozenset({"bravo_2019"}))
+    assert list(routes["route_id"]) == ["good_route"]
+    assert [(p.row, p.field) for p in problems] == [("feature 2 (stub)", "geometry")]
+    assert "at least 2 points" in problems[0].message
+
+
+def test_unusable_routes_file_does_not_stop_the_dataset(small_data):
+    (small_data / "routes.geojson").write_text("{not json", encoding="utf-8")
+    dataset = load_dataset(small_data)
+    assert len(dataset.exercises) == 4 and dataset.routes.empty
+    assert [p.file for p in dataset.problems] == ["routes.geojson"]
+
+
+def test_small_dataset_routes_load_clean(small_dataset):
+    assert list(small_dataset.routes["route_id"]) == ["bravo_2019_patrol", "charlie_2024_air"]
+    bravo = small_dataset.routes.iloc[0]
+    assert bravo["waypoint_list"] == ("North box west", "North box middle", "Test bay")
+    assert bravo["strait_list"] == ("Test strait",)
+    assert small_dataset.routes.iloc[1]["strait_list"] == ()
+
+
+# --- validation: each error class names file, feature and field ------------------------
+
+@pytest.mark.parametrize(
+    ("bad", "field", "words"),
+    [
+        (feature(route_id="Bad Route"), "route_id", "slug"),
+        (feature(route_id="good_route"), "route_id", "already used by feature 1"),
+        (feature(exercise_id="nowhere_2030"), "exercise_id", "not a valid exercise_id"),
+        (feature(route_kind="cruise"), "route_kind", "not one of"),
+        (feature(waypoints=" ; "), "waypoints", "empty"),
+        (feature(source=""), "source", "at least one"),
+        (feature(source="javascript:alert(1)"), "source", "http(s)"),
+        (feature(precision="x" * (schema.MAX_TEXT_LENGTH + 1)), "precision", "limit"),
+        (feature(geometry={"type": "Point", "coordinates": [131.0, 42.0]}), "geometry", "must be LineString"),
+        (feature(geometry={"type": "LineString", "coordinates": [[131, 42], [131, 42]]}), "geometry", "invalid"),
+        (feature(geometry={"type": "LineString", "coordinates": [[179, 60], [-179, 61]]}), "geometry", "Pacific frame"),
+        (feature(geometry=None), "geometry", "missing"),
+    ],
+)
+def test_bad_route_is_reported_with_file_feature_and_field(bad, field, words):
+    bad["properties"]["route_id"] = bad["properties"]["route_id"] if field == "route_id" else "bad_route"
+    valid, problems = validate_routes(frame(feature(), bad), frozenset({"bravo_2019"}))
+    assert list(valid["route_id"]) == ["good_route"], "the good route must still load"
+    assert len(problems) == 1, problems
+    problem = problems[0]
+    assert (problem.file, problem.field, problem.severity) == ("routes.geojson", field, ERROR)
+    assert problem.row.startswith("feature 2")
+    assert words in problem.message
+    assert str(problem).startswith("routes.geojson, feature 2")
+
+
+def test_waypoint_count_mismatch_is_a_warning_and_the_route_is_kept():
+    valid, problems = validate_routes(frame(feature(waypoints="A;B;C")), frozenset({"bravo_2019"}))
+    assert list(valid["route_id"]) == ["good_route"]
+    assert [(p.field, p.severity) for p in problems] == [("waypoints", WARNING)]
+
+
+def test_validate_routes_of_nothing_is_empty():
+    valid, problems = validate_routes(empty_routes(), frozenset())
+    assert valid.empty and problems == []
+
+
+# --- the build from the waypoint table ----------------------------------------------
+
+def test_pacific_longitudes_keep_a_route_continuous_across_180():
+    assert pacific_longitudes([165.0, -178.0, -169.0]) == [165.0, 182.0, 191.0]
+    assert pacific_longitudes([-172.0, -175.0]) == [188.0, 185.0]
+    assert pacific_longitudes([18.0, 30.0, -10.0]) == [18.0, 30.0, -10.0]  # the Atlantic side is untouched
+
+
+def write_waypoints(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "routes.csv"
+    path.write_text("\n".join([WAYPOINT_HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+GOOD_WAYPOINTS = (
+    "r_1,bravo_2019,patrol,1,175.0,58.0,West,,https://example.org/a",
+    "r_1,bravo_2019,patrol,2,-175.0,59.0,East,Test Strait,https://example.org/b",
+)
+
+
+def test_build_routes_writes_lines_the_loader_accepts(tmp_path):
+    out = tmp_path / "routes.geojson"
+    assert build_routes(write_waypoints(tmp_path, *GOOD_WAYPOINTS), out) == 1
+    routes, problems = validate_routes(read_routes(out), frozenset({"bravo_2019"}))
+    assert problems == []
+    route = routes.iloc[0]
+    assert list(route.geometry.coords) == [(175.0, 58.0), (185.0, 59.0)]
+    assert route["waypoints"] == "West;East" and route["straits"] == "Test Strait"
+    assert route["source"] == "https://example.org/a;https://example.org/b"
+    assert route["precision"].startswith("schematic")
+
+
+@pytest.mark.parametrize(
+    ("row", "field", "words"),
+    [
+        ("r_1,bravo_2019,cruise,3,170.0,57.0,P,,https://example.org/c", "route_kind", "not one of"),
+        ("r_1,other_2020,patrol,3,170.0,57.0,P,,https://example.org/c", "exercise_id", "differs"),
+        ("r_1,bravo_2019,patrol,2,170.0,57.0,P,,https://example.org/c", "seq", "used twice"),
+        ("r_1,bravo_2019,patrol,3,170.0,97.0,P,,https://example.org/c", "lat", "outside"),
+        ("r_1,bravo_2019,patrol,3,east,57.0,P,,https://example.org/c", "lon", "not a number"),
+        ('r_1,bravo_2019,patrol,3,170.0,57.0,"P; Q",,https://example.org/c', "place", "separates places"),
+        ("r_1,bravo_2019,patrol,3,170.0,57.0,P,,ftp://example.org/c", "source", "http(s)"),
+        ("r_2,bravo_2019,patrol,1,170.0,57.0,P,,https://example.org/c", "route_id", "only one waypoint"),
+    ],
+)
+def test_bad_waypoint_is_named_by_line_and_field(tmp_path, row, field, words):
+    with pytest.raises(DataError) as caught:
+        read_waypoints(write_waypoints(tmp_path, *GOOD_WAYPOINTS, row))
+    problems = caught.value.problems
+    assert [(p.file, p.row, p.field) for p in problems] == [("routes.csv", "line 4", field)]
+    assert words in problems[0].message
+
+
+def test_committed_routes_are_the_build_of_the_waypoint_table(tmp_path):
+    out = tmp_path / "routes.geojson"
+    build_routes(ROUTES_CSV, out)
+    assert out.read_bytes() == ROUTES_GEOJSON.read_bytes()
+
+
+# --- the layer ------------------------------------------------------------------------
+
+def test_route_layer_is_one_geojson_of_the_shown_exercises_routes(small_dataset):
+    shown = small_dataset.exercises.loc[small_dataset.exercises["exercise_id"] != "bravo_2019"]
+    fg = route_layer(small_dataset.routes, shown)
+    assert isinstance(fg, folium.FeatureGroup)
+    assert fg.layer_name == "Routes (1)"
+    children = list(fg._children.values())
+    assert len(children) == 1 and isinstance(children[0], folium.GeoJson)
+    assert [f["properties"]["route_id"] for f in children[0].data["features"]] == ["charlie_2024_air"]
+
+
+def test_route_layer_is_none_without_shown_routes(small_dataset):
+    shown = small_dataset.exercises.loc[small_dataset.exercises["exercise_id"] == "alpha_2016"]
+    assert route_layer(small_dataset.routes, shown) is None
+
+
+def test_route_style_follows_kind_and_domain(small_dataset):
+    data = route_layer(small_dataset.routes, small_dataset.exercises)._children
+    geojson = next(iter(data.values()))
+    styles = {f["properties"]["route_id"]: geojson.style_function(f) for f in geojson.data["features"]}
+    assert styles["bravo_2019_patrol"]["color"] == GROUP_COLOURS["naval"]
+    assert styles["bravo_2019_patrol"]["dashArray"] is None
+    assert styles["charlie_2024_air"]["color"] == GROUP_COLOURS["air"]
+    assert styles["charlie_2024_air"]["dashArray"] == ROUTE_DASHES["air_patrol"]
+    assert ROUTE_DASHES["transit"] not in (None, ROUTE_DASHES["air_patrol"])
+
+
+def test_route_tooltip_and_popup_escape_hostile_text(small_dataset):
+    exercises = small_dataset.exercises.copy()
+    exercises.loc[exercises["exercise_id"] == "charlie_2024", "name"] = HOSTILE
+    routes = small_dataset.routes.copy()
+    routes.at[1, "waypoint_list"] = ("<script>alert(2)</script>", "B", "C")
+    routes.at[1, "strait_list"] = ("<b>Strait</b>",)
+    routes.at[1, "source_urls"] = ("javascript:alert(3)", "https://example.org/ok")
+    geojson = next(iter(route_layer(routes, exercises)._children.values()))
+    props = next(f["properties"] for f in geojson.data["features"] if f["properties"]["route_id"] == "charlie_2024_air")
+    for text in (props["tooltip"], props["popup"]):
+        assert "<img" not in text and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in text
+    assert "<script>" not in props["popup"] and "&lt;script&gt;" in props["popup"]
+    assert "<b>Strait" not in props["popup"]
+    assert 'href="javascript' not in props["popup"] and 'href="https://example.org/ok"' in props["popup"]
+    assert props["popup"].index("&lt;script&gt;") < props["popup"].index(">B</li>") < props["popup"].index(">C</li>")
+
+
+def test_route_across_the_antimeridian_stays_one_continuous_line(small_dataset):
+    geojson = next(iter(route_layer(small_dataset.routes, small_dataset.exercises)._children.values()))
+    line = next(f for f in geojson.data["features"] if f["properties"]["route_id"] == "charlie_2024_air")
+    lons = np.array([x for x, _ in line["geometry"]["coordinates"]])
+    assert line["geometry"]["type"] == "LineString"
+    assert lons.max() > 180 and np.abs(np.diff(lons)).max() <= 180
+
+
+def test_dashboard_map_draws_routes_above_the_regions(small_dataset):
+    assets = asset_urls(None)
+    geometries = region_geometries(small_dataset.regions)
+    shown = small_dataset.exercises
+    with_routes = dashboard_map(
+        small_dataset.regions, geometries, shown, assets, routes=small_dataset.routes, tiles=False
+    )
+    names = [getattr(child, "layer_name", None) for child in with_routes._children.values()]
+    assert "Routes (2)" in names
+    assert names.index("Routes (2)") > max(i for i, n in enumerate(names) if n and "drills" in n)
+    without = dashboard_map(small_dataset.regions, geometries, shown, assets, tiles=False)
+    names = [getattr(child, "layer_name", None) for child in without._children.values()]
+    assert not any(n and n.startswith("Routes") for n in names)
+
