@@ -1,0 +1,187 @@
+"""Export what the dashboard would show, from the command line.
+
+    python -m geodata.export --years 2024 --series joint_sea --format geojson -o joint-sea-2024.geojson
+    python -m geodata.export --link "https://…/?years=2016-2024&domain=air" --format html -o air.html
+
+The options are the share link's parameters, read by the same codec
+(:func:`geodata.query.view_from_params`), so a link and a command with the same values export
+the same exercises. Values that cannot be used are reported on stderr and left at their
+default, as the app does. Exit status: 0 when the file was written, 1 when the data could not
+be loaded or the file could not be written, 2 for bad options.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pandas as pd
+
+from geodata import query, schema
+from geodata.export.describe import describe_view
+from geodata.export.features import ExportError, to_geojson_bytes, to_kml_bytes
+from geodata.export.formats import FORMATS
+from geodata.export.page import to_html_bytes
+from geodata.export.table import to_csv_bytes
+from geodata.filters import exercises_in_view, regions_for
+from geodata.loaders import Dataset, load_dataset
+from geodata.problems import DataError
+from layers.compose import dashboard_map
+from layers.regions import region_geometries
+from layers.standalone import inline_asset_urls
+
+LIST_OPTIONS = (
+    ("exercise", query.PARAM_EXERCISE, "exercise_id values, comma-separated (repeatable)"),
+    ("series", query.PARAM_SERIES, "series slugs such as joint_sea, comma-separated (repeatable)"),
+    ("domain", query.PARAM_DOMAIN, "naval, air, ground or combined, comma-separated (repeatable)"),
+)
+TEXT_OPTIONS = (
+    ("years", query.PARAM_YEARS, "a year or a range: 2024, 2016-2024"),
+    ("search", query.PARAM_SEARCH, "text the exercise's name, series or summary must contain"),
+    ("selected", query.PARAM_SELECTED, "exercise_id to zoom to and outline (HTML)"),
+    ("region", query.PARAM_REGION, "region_id to zoom to and outline (HTML)"),
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the command's options."""
+    parser = argparse.ArgumentParser(
+        prog="python -m geodata.export",
+        description="Export the exercises a Drill Atlas view shows, with their sources, dataset version and filters.",
+    )
+    parser.add_argument("--format", required=True, choices=tuple(FORMATS), help="file format")
+    parser.add_argument("-o", "--output", required=True, type=Path, help="file to write")
+    parser.add_argument(
+        "--link", default="", help="a share link or its query string; the options below override its values"
+    )
+    for name, _, help_text in TEXT_OPTIONS:
+        parser.add_argument(f"--{name}", help=help_text)
+    for name, _, help_text in LIST_OPTIONS:
+        parser.add_argument(f"--{name}", action="append", help=help_text)
+    parser.add_argument("--data-dir", type=Path, default=schema.DATA_DIR, help="folder of the data files")
+    parser.add_argument("--no-tiles", action="store_true", help="HTML: leave out the online basemaps")
+    return parser
+
+
+def params_from_args(args: argparse.Namespace) -> dict[str, str | list[str]]:
+    """Collect the share-link parameters the options give: ``--link`` first, each option over it."""
+    link = args.link.strip()
+    query_string = urlsplit(link).query if "?" in link else link
+    params: dict[str, str | list[str]] = dict(parse_qs(query_string, keep_blank_values=True))
+    for name, param, _ in TEXT_OPTIONS:
+        if getattr(args, name) is not None:
+            params[param] = getattr(args, name)
+    for name, param, _ in LIST_OPTIONS:
+        if getattr(args, name) is not None:
+            params[param] = list(getattr(args, name))
+    return params
+
+
+def shown_in_view(dataset: Dataset, view: query.ViewState) -> tuple[pd.DataFrame, query.ViewState, list[str]]:
+    """Return the exercises a view shows, in the app's order, and the view without a focus they do not show.
+
+    Returns
+    -------
+    shown : pandas.DataFrame
+        :func:`geodata.filters.exercises_in_view`, by start date and ``exercise_id``.
+    view : ViewState
+        With ``selected`` and ``region`` cleared when the filters do not show them (the app
+        does the same).
+    notices : list of str
+        One per cleared focus.
+    """
+    shown = exercises_in_view(dataset.exercises, view).sort_values(["start", "exercise_id"])
+    notices = []
+    if view.selected and view.selected not in set(shown["exercise_id"]):
+        notices.append(f"selected={view.selected} is not among the exercises shown; the map shows the whole view.")
+        view = replace(view, selected=None)
+    if view.region and view.region not in set(regions_for(dataset.regions, shown)["region_id"]):
+        notices.append(f"region={view.region} holds none of the exercises shown; the map shows the whole view.")
+        view = replace(view, region=None)
+    return shown, view, notices
+
+
+def export_bytes(
+    dataset: Dataset,
+    shown: pd.DataFrame,
+    view: query.ViewState,
+    description: str,
+    file_format: str,
+    *,
+    data_dir: Path,
+    tiles: bool,
+) -> tuple[bytes, list[str]]:
+    """Produce the file, and notices about anything it leaves out."""
+    if file_format == "csv":
+        return to_csv_bytes(shown, dataset.regions, dataset.version, description), []
+    if file_format == "geojson":
+        return to_geojson_bytes(
+            shown, dataset.regions, dataset.routes, version=dataset.version, description=description
+        ), []
+    if file_format == "kml":
+        return to_kml_bytes(
+            shown, dataset.regions, dataset.routes, version=dataset.version, description=description
+        ), []
+    land_file = data_dir / schema.LAND_FILE
+    note = "" if land_file.is_file() else f"land layer not included ({schema.LAND_FILE} is missing)"
+    m = dashboard_map(
+        dataset.regions,
+        region_geometries(dataset.regions),
+        shown,
+        inline_asset_urls(land_file),
+        selected=view.selected,
+        region=view.region,
+        map_view=view.map_view,
+        routes=dataset.routes,
+        tiles=tiles,
+    )
+    return to_html_bytes(m, version=dataset.version, description=description, note=note), [note] if note else []
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        dataset = load_dataset(args.data_dir)
+    except DataError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"error: the data in {args.data_dir} cannot be loaded; nothing was written.", file=sys.stderr)
+        return 1
+    for problem in dataset.problems:
+        print(f"{problem.severity}: {problem}", file=sys.stderr)
+    catalog = query.Catalog.from_exercises(dataset.exercises, tuple(dataset.regions["region_id"]), dataset.version)
+    view, notices = query.view_from_params(params_from_args(args), catalog)
+    shown, view, focus_notices = shown_in_view(dataset, view)
+    description = describe_view(view, catalog)
+    try:
+        data, export_notices = export_bytes(
+            dataset, shown, view, description, args.format, data_dir=args.data_dir, tiles=not args.no_tiles
+        )
+    except ExportError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if args.format == "html":  # the focus only moves the map
+        notices += focus_notices
+    for notice in notices + export_notices:
+        print(f"notice: {notice}", file=sys.stderr)
+    try:
+        args.output.write_bytes(data)
+    except OSError as error:
+        print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    count = len(shown)
+    print(
+        f"wrote {count} exercise{'s' if count != 1 else ''} ({description}), dataset version "
+        f"{dataset.version}, as {args.format} to {args.output} ({len(data):,} bytes)",
+        file=sys.stderr,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""The shown exercises as map features, written as RFC 7946 GeoJSON and as KML by GDAL.
+
+One feature per (exercise, region) pair carries the region's polygon, and one per route
+carries its line; every feature carries the exercise's cells and sources, the dataset version
+and the filters. Regions and routes near the antimeridian are kept in a 0..360° frame for
+Leaflet; RFC 7946 (section 3.1.9) wants them cut at 180° with longitudes in -180..180, and
+KML readers want the same, so :func:`rfc7946_geometry` does that before any file is written.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from types import MappingProxyType
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import shapely
+from shapely.geometry import box
+from shapely.geometry.base import BaseGeometry
+
+from geodata.export.table import EXERCISE_FILE_COLUMNS, FILTERS_COLUMN, VERSION_COLUMN, region_names_by_id
+
+REGION_FEATURE = "region"
+ROUTE_FEATURE = "route"
+
+ROUTE_FIELDS = MappingProxyType(
+    {
+        "route_id": "route_id",
+        "route_kind": "route_kind",
+        "waypoints": "route_waypoints",
+        "straits": "route_straits",
+        "source": "route_source",
+        "precision": "route_precision",
+    }
+)
+"""Column of a routes frame -> attribute of its feature (every route attribute starts ``route_``)."""
+
+FEATURE_COLUMNS = (
+    "feature_kind",
+    *EXERCISE_FILE_COLUMNS,
+    "region_id",
+    "region_name",
+    *ROUTE_FIELDS.values(),
+    VERSION_COLUMN,
+    FILTERS_COLUMN,
+)
+"""Attributes of :func:`exercise_features`, in order; all text, ``""`` where they do not apply."""
+
+LAYER_NAME = "drill_atlas"
+KML_DRIVER = "KML"
+"""GDAL's own KML writer, which escapes text as XML. The LIBKML writer wraps text holding ``<``
+or ``&`` in CDATA without splitting a ``]]>`` inside it, which gives a file no reader can parse
+(seen with GDAL 3.12); the LIBKML reader reads what the KML writer writes, attributes included."""
+
+_LIST_SEPARATOR = ";"
+_WORLD_WIDTH = 360.0
+
+
+def _text(value: object) -> str:
+    """One attribute as text; lists and tuples are joined by ``;``, missing values are ``""``."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (list, tuple)):
+        return _LIST_SEPARATOR.join(_text(item) for item in value)
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return ""
+    return str(value)
+
+
+def rfc7946_geometry(geometry: BaseGeometry) -> BaseGeometry:
+    """Cut a geometry at the antimeridian and bring every piece into longitudes -180..180.
+
+    Parameters
+    ----------
+    geometry : shapely geometry
+        Polygonal or linear, EPSG:4326, possibly in a 0..360° (or -360..0°) frame.
+
+    Returns
+    -------
+    shapely geometry
+        The geometry itself if it already lies within -180..180; otherwise a MultiPolygon
+        or MultiLineString whose pieces meet the antimeridian at ±180.
+    """
+    west, _, east, _ = geometry.bounds
+    if -180.0 <= west and east <= 180.0:
+        return geometry
+    dimension = shapely.get_dimensions(geometry)
+    pieces = []
+    for turn in range(math.floor((west + 180.0) / _WORLD_WIDTH), math.ceil((east - 180.0) / _WORLD_WIDTH) + 1):
+        offset = turn * _WORLD_WIDTH
+        window = box(-180.0 + offset, -90.0, 180.0 + offset, 90.0)
+        for part in shapely.get_parts(geometry.intersection(window)):
+            if shapely.get_dimensions(part) == dimension and not part.is_empty:
+                pieces.append(shapely.affinity.translate(part, xoff=-offset))
+    if dimension == 2:
+        return shapely.MultiPolygon(pieces)
+    return shapely.MultiLineString(pieces)
+
+
+def _exercise_attributes(record: dict, version: str, description: str) -> dict[str, str]:
+    attributes = {column: _text(record.get(column, "")) for column in FEATURE_COLUMNS}
+    attributes[VERSION_COLUMN] = version
+    attributes[FILTERS_COLUMN] = description
+    return attributes
+
+
+def exercise_features(
+    shown: pd.DataFrame,
+    regions: gpd.GeoDataFrame,
+    routes: gpd.GeoDataFrame | None = None,
+    *,
+    version: str,
+    description: str,
+) -> gpd.GeoDataFrame:
+    """Return the shown exercises as features: one per (exercise, region) and one per route.
+
+    Parameters
+    ----------
+    shown : pandas.DataFrame
+        The exercises on screen (validated, with ``region_id_list``), in the order to export.
+    regions : geopandas.GeoDataFrame
+        Every region, EPSG:4326, with ``region_id``, ``name`` and polygons.
+    routes : geopandas.GeoDataFrame, optional
+        Routes (LineStrings in EPSG:4326, longitudes possibly beyond 180) with
+        ``exercise_id``, ``route_id`` and the other keys of :data:`ROUTE_FIELDS` (missing
+        ones are read as empty). Only routes of shown exercises are exported. None or an
+        empty frame gives region features only.
+    version : str
+        Dataset version, written on every feature.
+    description : str
+        The filters (:func:`geodata.export.describe_view`), written on every feature.
+
+    Returns
+    -------
+    geopandas.GeoDataFrame
+        EPSG:4326, columns :data:`FEATURE_COLUMNS` (all text) and ``geometry``, cut at the
+        antimeridian (:func:`rfc7946_geometry`). For each exercise in ``shown`` order: its
+        regions in ``region_ids`` order (``feature_kind`` ``"region"``), then its routes by
+        ``route_id`` (``"route"``).
+    """
+    names = region_names_by_id(regions)
+    polygons = dict(zip(regions["region_id"], regions.geometry, strict=True))
+    routes_of: dict[str, list[dict]] = {}
+    if routes is not None and not routes.empty:
+        if routes.crs is not None and not routes.crs.equals("EPSG:4326"):
+            routes = routes.to_crs("EPSG:4326")
+        for route in routes.sort_values("route_id").to_dict("records"):
+            routes_of.setdefault(_text(route.get("exercise_id")), []).append(route)
+    rows: list[dict[str, str]] = []
+    geometries: list[BaseGeometry] = []
+    for record in shown.to_dict("records"):
+        base = _exercise_attributes(record, version, description)
+        for region_id in record["region_id_list"]:
+            if region_id in polygons:
+                rows.append(
+                    base | {"feature_kind": REGION_FEATURE, "region_id": region_id, "region_name": names[region_id]}
+                )
+                geometries.append(polygons[region_id])
+        for route in routes_of.get(record["exercise_id"], []):
+            route_attributes = {field: _text(route.get(column)) for column, field in ROUTE_FIELDS.items()}
+            rows.append(base | route_attributes | {"feature_kind": ROUTE_FEATURE})
+            geometries.append(route["geometry"])
+    frame = pd.DataFrame(rows, columns=list(FEATURE_COLUMNS), dtype=str)
+    return gpd.GeoDataFrame(frame, geometry=[rfc7946_geometry(g) for g in geometries], crs="EPSG:4326")
+
+
+class ExportError(Exception):
+    """An export cannot be made here (not a problem with the data)."""
+
+
+def kml_driver() -> str:
+    """Name the GDAL driver that writes KML (:data:`KML_DRIVER`), after checking this GDAL has it.
+
+    Raises
+    ------
+    ExportError
+        If this GDAL build cannot write with it.
+    """
+    if KML_DRIVER not in pyogrio.list_drivers(write=True):
+        raise ExportError(f"this GDAL ({pyogrio.__gdal_version_string__}) has no {KML_DRIVER} driver to write KML with")
+    return KML_DRIVER
+
+
+def _written(features: gpd.GeoDataFrame, driver: str, **options: str) -> bytes:
+    buffer = io.BytesIO()
+    features.to_file(buffer, driver=driver, engine="pyogrio", layer=LAYER_NAME, layer_options=options or None)
+    return buffer.getvalue()
+
+
+def to_geojson_bytes(
+    shown: pd.DataFrame,
+    regions: gpd.GeoDataFrame,
+    routes: gpd.GeoDataFrame | None = None,
+    *,
+    version: str,
+    description: str,
+) -> bytes:
+    """Return :func:`exercise_features` as an RFC 7946 GeoJSON FeatureCollection (UTF-8).
+
+    Written by GDAL's GeoJSON driver with ``RFC7946=YES`` (WGS 84 longitude/latitude,
+    counter-clockwise outer rings, 7 decimals). The collection's ``description`` member names
+    the dataset version and the filters, which every feature also carries.
+    """
+    features = exercise_features(shown, regions, routes, version=version, description=description)
+    return _written(
+        features,
+        "GeoJSON",
+        RFC7946="YES",
+        DESCRIPTION=f"Drill Atlas, dataset version {version}: {description}",
+    )
+
+
+def to_kml_bytes(
+    shown: pd.DataFrame,
+    regions: gpd.GeoDataFrame,
+    routes: gpd.GeoDataFrame | None = None,
+    *,
+    version: str,
+    description: str,
+) -> bytes:
+    """Return :func:`exercise_features` as KML 2.2, written by GDAL (see :func:`kml_driver`).
+
+    Each feature is a Placemark whose ``<name>`` is the exercise's ``name`` (GDAL reads it
+    back as ``Name``); every other attribute, the sources among them, is ExtendedData, so
+    ``geopandas.read_file`` gives back every attribute.
+    """
+    features = exercise_features(shown, regions, routes, version=version, description=description)
+    return _written(features, kml_driver())

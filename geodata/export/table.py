@@ -1,0 +1,84 @@
+"""The shown exercises as a table: every column of exercises.csv, region names, version and filters."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+
+from geodata import schema
+
+EXERCISE_FILE_COLUMNS = (
+    "exercise_id",
+    "name",
+    "name_ru",
+    "name_zh",
+    "series",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "domain",
+    "participants",
+    "region_ids",
+    "forces",
+    "summary",
+    "notes",
+    "sources",
+)
+"""Every column of exercises.csv in the order README.md ("Data files") documents them."""
+
+VERSION_COLUMN = "dataset_version"
+FILTERS_COLUMN = "filters"
+TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", VERSION_COLUMN, FILTERS_COLUMN)
+"""Columns of :func:`exercises_table`, in order."""
+
+CSV_ENCODING = "utf-8-sig"
+"""UTF-8 with a byte-order mark: spreadsheet programs then read Cyrillic and Chinese names
+correctly, and pandas, Python's csv module (``utf-8-sig``) and the Drill Atlas loader skip it."""
+
+
+def region_names_by_id(regions: gpd.GeoDataFrame) -> dict[str, str]:
+    """Region names keyed by ``region_id``."""
+    return dict(zip(regions["region_id"], regions["name"], strict=True))
+
+
+def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str, description: str) -> pd.DataFrame:
+    """Return the shown exercises as the table a CSV export holds.
+
+    Parameters
+    ----------
+    shown : pandas.DataFrame
+        The exercises on screen, as validated by :func:`geodata.validation.validate_exercises`
+        (text columns plus ``region_id_list``), in the order to export.
+    regions : geopandas.GeoDataFrame
+        The regions, for their names.
+    version : str
+        Dataset version (:attr:`geodata.loaders.Dataset.version`).
+    description : str
+        The filters, from :func:`geodata.export.describe_view`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        :data:`TABLE_COLUMNS`, all text, a fresh 0..n-1 index: the exercises.csv cells as
+        they were loaded, ``region_names`` (names in ``region_ids`` order, joined by ``;``),
+        and the same ``dataset_version`` and ``filters`` on every row.
+    """
+    names = region_names_by_id(regions)
+    table = shown.reindex(columns=list(EXERCISE_FILE_COLUMNS), fill_value="").astype(str)
+    table["region_names"] = [
+        schema.LIST_SEPARATOR.join(names.get(region_id, region_id) for region_id in ids)
+        for ids in shown["region_id_list"]
+    ]
+    table[VERSION_COLUMN] = version
+    table[FILTERS_COLUMN] = description
+    return table.reset_index(drop=True)
+
+
+def to_csv_bytes(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str, description: str) -> bytes:
+    """Return :func:`exercises_table` as CSV (comma-separated, header row, :data:`CSV_ENCODING`).
+
+    Parameters are those of :func:`exercises_table`. Reading the bytes back with
+    ``pandas.read_csv(..., dtype=str, keep_default_na=False)`` gives the same table.
+    """
+    table = exercises_table(shown, regions, version, description)
+    return table.to_csv(index=False, lineterminator="\n").encode(CSV_ENCODING)
