@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import streamlit as st
@@ -15,11 +16,24 @@ from streamlit_folium import st_folium
 
 import layers
 from geodata import schema
+from geodata.export import (
+    FORMATS,
+    citation_prefix,
+    describe_view,
+    export_file_name,
+    to_csv_bytes,
+    to_geojson_bytes,
+    to_html_bytes,
+    to_kml_bytes,
+)
 from geodata.filters import exercises_at, exercises_in_view, regions_for
 from geodata.loaders import Dataset, load_dataset
 from geodata.problems import ERROR, DataError
 from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_params
 from layers.popups import exercise_html, region_popup_html
+from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
+from layers.standalone import inline_asset_urls
+from layers.timeline import PICK, counts_by_year_chart, picked_exercise_id, timeline_chart
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
@@ -35,7 +49,7 @@ S23_NOTE = (
 def data_signature(data_dir: Path) -> tuple:
     """Names, sizes and modification times of the data files: a cheap cache key that changes on edit."""
     stats = []
-    for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, "routes.geojson", schema.VERSION_FILE):
+    for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, schema.ROUTES_FILE, schema.VERSION_FILE):
         path = data_dir / name
         stats.append((name, path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else (name, None, None))
     return tuple(stats)
@@ -156,6 +170,27 @@ def sync_url(view: ViewState, catalog: Catalog) -> None:
         st.query_params.from_dict(params | {k: st.query_params[k] for k in ("embed", "layout") if k in st.query_params})
 
 
+def select_from_timeline(key: str) -> None:
+    picked = picked_exercise_id(st.session_state.get(key))
+    if picked is not None:
+        st.session_state["selected"] = picked
+        view_changed()
+
+
+def render_timeline(shown, view: ViewState) -> None:
+    """Bars per exercise by series, and counts per year; clicking a bar selects that exercise."""
+    if shown.empty:
+        return
+    # The key follows the selection: Streamlit reports only a selection that differs from the chart's
+    # previous one, so with a fixed key, clicking the same bar after picking another elsewhere would be lost.
+    key = f"timeline-{view.selected}"
+    st.altair_chart(
+        timeline_chart(shown, selected=view.selected), key=key, on_select=partial(select_from_timeline, key),
+        selection_mode=PICK, width="stretch",
+    )
+    st.altair_chart(counts_by_year_chart(shown), width="stretch")
+
+
 def render_table(shown, dataset: Dataset) -> None:
     names = dict(zip(dataset.regions["region_id"], dataset.regions["name"], strict=True))
     table = shown.assign(
@@ -182,6 +217,44 @@ def render_table(shown, dataset: Dataset) -> None:
             "more_sources": "More sources",
         },
     )
+
+
+def standalone_map_html(dataset: Dataset, geometries: dict, shown, view: ViewState, description: str) -> bytes:
+    """The current map as one HTML file that opens offline (a second map: never the one st_folium got)."""
+    land = DATA_DIR / schema.LAND_FILE
+    m = layers.dashboard_map(
+        dataset.regions, geometries, shown, inline_asset_urls(land), selected=view.selected, region=view.region,
+        map_view=view.map_view, routes=dataset.routes, tiles=SHOW_TILES,
+    )
+    note = "" if land.is_file() else "land layer not included"
+    return to_html_bytes(m, version=dataset.version, description=description, note=note)
+
+
+def render_downloads(dataset: Dataset, geometries: dict, shown, view: ViewState, catalog: Catalog) -> None:
+    """One button per export format; each file is built only when its button is clicked."""
+    description = describe_view(view, catalog)
+    makers = {
+        "csv": partial(to_csv_bytes, shown, dataset.regions, dataset.version, description),
+        "geojson": partial(
+            to_geojson_bytes, shown, dataset.regions, dataset.routes, version=dataset.version, description=description
+        ),
+        "kml": partial(
+            to_kml_bytes, shown, dataset.regions, dataset.routes, version=dataset.version, description=description
+        ),
+        "html": partial(standalone_map_html, dataset, geometries, shown, view, description),
+    }
+    for column, (key, make) in zip(st.columns(len(makers)), makers.items(), strict=True):
+        export_format = FORMATS[key]
+        column.download_button(
+            export_format.label,
+            data=make,
+            file_name=export_file_name(view, catalog, dataset.version, export_format.extension),
+            mime=export_format.media_type,
+            key=f"download_{key}",
+            on_click="ignore",
+            disabled=shown.empty,
+            width="stretch",
+        )
 
 
 def render_focus_details(view: ViewState, shown, dataset: Dataset) -> None:
@@ -227,7 +300,7 @@ def main() -> None:
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
     the_map = layers.dashboard_map(
         dataset.regions, geometries, shown, assets,
-        selected=view.selected, region=view.region, map_view=view.map_view, tiles=SHOW_TILES,
+        selected=view.selected, region=view.region, map_view=view.map_view, routes=dataset.routes, tiles=SHOW_TILES,
     )
     if map_only:
         st_folium(the_map, key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[])
@@ -260,7 +333,17 @@ def main() -> None:
     st_folium(the_map, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
     render_focus_details(view, shown, dataset)
     st.subheader(f"{len(shown)} exercise{'s' if len(shown) != 1 else ''}, {years}")
-    render_table(shown, dataset)
+    timeline_tab, table_tab = st.tabs(["Timeline", "Table"])
+    with timeline_tab:
+        render_timeline(shown, view)
+    with table_tab:
+        render_table(shown, dataset)
+    st.markdown("**Export what you see** — every file carries the dataset version and the filters.")
+    render_downloads(dataset, geometries, shown, view, catalog)
+    with st.sidebar:
+        st.header("Share and cite")
+        st.iframe(share_panel_html(citation_prefix(dataset.version, describe_view(view, catalog))),
+                  height=SHARE_PANEL_HEIGHT)
     st.caption(S23_NOTE + f" Land: Natural Earth. Dataset version {dataset.version}.")
 
 

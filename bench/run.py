@@ -101,7 +101,7 @@ def bench_browser(data_dir: Path, repeats: int) -> dict:
                 context.route(EXTERNAL, lambda route: route.abort())
                 page = context.new_page()
                 paths = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
-                    "path.leaflet-interactive"
+                    "path.da-region"
                 )
                 started = time.perf_counter()
                 page.goto(server.url)

@@ -59,7 +59,7 @@ def base_map(
     m.default_js = [("leaflet", assets.leaflet_js)]
     m.default_css = [("leaflet_css", assets.leaflet_css)]
     m.get_root().header.add_child(
-        Element(f"<style>.leaflet-container {{ background: {SEA_BACKGROUND}; }}</style>")
+        Element(f"<style>html body .leaflet-container {{ background: {SEA_BACKGROUND}; }}</style>")
     )
     folium.map.CustomPane(LAND_PANE, z_index=LAND_PANE_Z, pointer_events=False).add_to(m)
     folium.map.CustomPane(AREAS_PANE, z_index=AREAS_PANE_Z, pointer_events=True).add_to(m)
@@ -71,7 +71,7 @@ def base_map(
             subdomains="abcd",
             max_zoom=19,
         ).add_to(m)
-        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)").add_to(m)
+        folium.TileLayer("OpenStreetMap", name="OpenStreetMap (online)", show=False).add_to(m)
     if view is not None:
         m.location = [view[0], view[1]]
         m.options["zoom"] = view[2]

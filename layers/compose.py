@@ -1,4 +1,4 @@
-"""The whole dashboard map for a view: base map, land, region groups, selection, legend, layer control."""
+"""The whole dashboard map for a view: base map, land, region groups, routes, selection, legend, layer control."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from layers.basemap import base_map
 from layers.land import land_layer
 from layers.legend import legend
 from layers.regions import region_layers, selection_layer
+from layers.routes import route_layer
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
 from layers.viewsync import view_sync
 
@@ -25,6 +26,7 @@ def dashboard_map(
     selected: str | None = None,
     region: str | None = None,
     map_view: tuple[float, float, int] | None = None,
+    routes: gpd.GeoDataFrame | None = None,
     tiles: bool = True,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
@@ -45,6 +47,9 @@ def dashboard_map(
         ``region_id`` to outline and fit when no exercise is selected.
     map_view : tuple of (float, float, int), optional
         Latitude, longitude and zoom from a shared link; overrides fitting.
+    routes : geopandas.GeoDataFrame, optional
+        Valid routes (``Dataset.routes``); those of the shown exercises are drawn above
+        the regions. None or empty: no routes layer.
     tiles : bool, default True
         Whether to add the online tile basemaps.
 
@@ -69,6 +74,9 @@ def dashboard_map(
         land_layer(assets.land_geojson).add_to(m)
     for fg in region_layers(used, shown, geometries):
         fg.add_to(m)
+    routes_fg = route_layer(routes, shown) if routes is not None else None
+    if routes_fg is not None:
+        routes_fg.add_to(m)
     if outline_label is not None:
         selection_layer(focus, geometries, outline_label).add_to(m)
     groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]

@@ -14,6 +14,8 @@ from layers.popups import region_popup_html, region_tooltip_html
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, SELECTED_COLOUR, highlight_style, region_style
 
 SEA_PANE = "overlayPane"
+REGION_CLASS = "da-region"
+"""CSS class of every drill-region path, so a page (or a test) can tell regions from routes."""
 POPUP_MAX_WIDTH = 440
 
 
@@ -58,6 +60,7 @@ def _geojson(features: list[dict], pane: str) -> folium.GeoJson:
         popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=POPUP_MAX_WIDTH),
         pane=pane,
         smooth_factor=0.5,
+        className=REGION_CLASS,
     )
 
 

@@ -179,3 +179,21 @@ def test_map_only_layout_has_no_sidebar_or_table(app_factory):
     assert len(at.sidebar) == 0 and len(at.dataframe) == 0
     assert shown_region_ids(at) == {"north_sea_box", "dateline_box"}
     assert at.query_params["layout"] == "map"
+
+
+def test_export_buttons_offer_every_format(app_factory):
+    from geodata.export import FORMATS
+
+    buttons = {b.proto.label: b.proto for b in app_factory(years="2024").run().get("download_button")}
+    assert set(buttons) == {f.label for f in FORMATS.values()}
+    assert not any(b.disabled for b in buttons.values())
+    empty = app_factory(domain="ground").run().get("download_button")
+    assert all(b.proto.disabled for b in empty)
+
+
+def test_share_panel_carries_the_citation(app_factory):
+    at = app_factory(years="2024", domain="air").run()
+    (panel,) = at.get("iframe")
+    assert "Drill Atlas, dataset version test-1, filtered to 2024; domains: air" in panel.proto.srcdoc
+    hostile = app_factory(q="</script><script>alert(1)</script>").run()
+    assert "</script><script>alert(1)" not in hostile.get("iframe")[0].proto.srcdoc

@@ -24,8 +24,8 @@ def map_frame(page):
 
 
 def regions_drawn(page):
-    """Interactive region paths (the land backdrop and selection outline are not interactive)."""
-    return map_frame(page).locator("path.leaflet-interactive")
+    """Drill-region paths (not routes, land or the selection outline)."""
+    return map_frame(page).locator("path.da-region")
 
 
 def open_app(page, server, query: str = ""):
@@ -70,7 +70,7 @@ def test_bad_link_shows_a_notice(page, serve, blocked_requests):
 def test_popup_lists_exercises_and_sources(page, serve, blocked_requests):
     open_app(page, serve(SMALL_DATA), "?exercise=bravo_2019")
     expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
-    map_frame(page).locator(".leaflet-areas-pane path.leaflet-interactive").first.click()
+    map_frame(page).locator(".leaflet-areas-pane path.da-region").first.click(position={"x": 6, "y": 6})
     popup = map_frame(page).locator(".leaflet-popup-content")
     expect(popup).to_contain_text("Bravo-2019", timeout=TIMEOUT)
     expect(popup.locator('a[href="https://example.org/bravo2"]')).to_have_count(1)
@@ -82,7 +82,7 @@ def test_hostile_text_shows_escaped_and_never_runs(page, serve, blocked_requests
     open_app(page, serve(hostile_data), "?selected=alpha_2016")
     expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
     frame = map_frame(page)
-    south = frame.locator(".leaflet-overlay-pane path.leaflet-interactive").nth(1)
+    south = frame.locator(".leaflet-overlay-pane path.da-region").nth(1)
     south.click(force=True)
     popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text('<img src=x onerror="window.__pwned=1">', timeout=TIMEOUT)
@@ -135,7 +135,7 @@ def test_panning_writes_the_view_into_the_link(page, serve, blocked_requests):
     fresh.route(re.compile(r"^(?!https?://127\.0\.0\.1)[a-z]+:"), lambda route: route.abort())
     other = fresh.new_page()
     other.goto(shared)
-    expect(other.frame_locator(MAP_FRAME).locator("path.leaflet-interactive")).to_have_count(3, timeout=TIMEOUT)
+    expect(other.frame_locator(MAP_FRAME).locator("path.da-region")).to_have_count(3, timeout=TIMEOUT)
     reopened = other.frame_locator(MAP_FRAME).locator("body").evaluate(
         "() => { const m = Object.values(window).find(v => v && v._leaflet_id && v.getCenter); "
         "const c = m.getCenter(); return [c.lat.toFixed(3), c.lng.toFixed(3), m.getZoom()]; }"
@@ -145,3 +145,39 @@ def test_panning_writes_the_view_into_the_link(page, serve, blocked_requests):
     assert abs(float(reopened[0]) - float(centre[0])) < one_pixel
     assert abs(float(reopened[1]) - float(centre[1])) < one_pixel
     fresh.close()
+
+
+def test_downloads_match_the_screen(page, serve, blocked_requests, tmp_path):
+    import geopandas as gpd
+    import pandas as pd
+
+    open_app(page, serve(SMALL_DATA), "?years=2019-2024&domain=naval")
+    expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
+    files = {}
+    for label in ("Table (CSV)", "Map data (GeoJSON)", "Map (HTML, works offline)"):
+        with page.expect_download(timeout=TIMEOUT) as download:
+            page.get_by_role("button", name=label).click()
+        files[label] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[label])
+    table = pd.read_csv(files["Table (CSV)"], dtype=str, keep_default_na=False)
+    assert sorted(table["exercise_id"]) == ["bravo_2019", "delta_2024"]
+    assert set(table["dataset_version"]) == {"test-1"}
+    features = gpd.read_file(files["Map data (GeoJSON)"])
+    assert set(features["exercise_id"]) == {"bravo_2019", "delta_2024"}
+    assert files["Table (CSV)"].name.startswith("drill-atlas_test-1_2019-2024")
+    html = files["Map (HTML, works offline)"].read_text()
+    assert "cdn.jsdelivr" not in html and "/app/static/" not in html
+
+
+def test_share_panel_copies_the_current_link(page, serve, blocked_requests):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=serve(SMALL_DATA).url)
+    open_app(page, serve(SMALL_DATA), "?years=2024")
+    expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
+    panel = page.frame_locator('iframe[srcdoc*="copy-link"]')
+    expect(panel.locator("#citation")).to_contain_text(
+        re.compile(r"^Drill Atlas, dataset version test-1, filtered to 2024; all exercises, accessed \d{4}-\d\d-\d\d, http"),
+        timeout=TIMEOUT,
+    )
+    panel.get_by_role("button", name="Copy link").click()
+    expect(panel.locator("#status")).to_have_text("Link copied")
+    assert page.evaluate("() => navigator.clipboard.readText()") == page.url

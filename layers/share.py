@@ -1,0 +1,73 @@
+"""The share panel: copy the current link, a ready citation, or an embed snippet.
+
+It runs in a small same-origin iframe so that it can read the page's *current* address,
+including the map view the map wrote there after the user panned (see layers/viewsync.py),
+and today's date in the reader's browser.
+"""
+
+from __future__ import annotations
+
+import json
+
+SHARE_PANEL_HEIGHT = 150
+
+_TEMPLATE = """<!doctype html>
+<style>
+  body { font: 14px/1.45 "Source Sans Pro", sans-serif; margin: 0; color: #31333f; }
+  button { font: inherit; padding: 3px 10px; margin: 0 6px 6px 0; border: 1px solid #c7c9d1;
+           border-radius: 6px; background: #fff; cursor: pointer; }
+  button:hover { border-color: #1f5fa8; color: #1f5fa8; }
+  #citation { background: #f0f2f6; border-radius: 6px; padding: 6px 8px; word-break: break-all; }
+  #status { color: #1a7f37; }
+</style>
+<div>
+  <button id="copy-link" type="button">Copy link</button>
+  <button id="copy-citation" type="button">Copy citation</button>
+  <button id="copy-embed" type="button">Copy embed code</button>
+  <span id="status" role="status"></span>
+</div>
+<div id="citation"></div>
+<script>
+(function () {
+  var prefix = __PREFIX__;
+  var mapOnly = __MAP_ONLY__;
+  function link() { return window.parent.location.href; }
+  function today() { return new Date().toISOString().slice(0, 10); }
+  function citation() { return prefix + ", accessed " + today() + ", " + link(); }
+  function embed() {
+    var url = new URL(link());
+    Object.entries(mapOnly).forEach(function (pair) { url.searchParams.set(pair[0], pair[1]); });
+    return '<iframe src="' + url.toString().replace(/"/g, "&quot;") +
+      '" width="100%" height="600" style="border:0" title="Drill Atlas map"></iframe>';
+  }
+  function copy(text, what) {
+    var done = function () { document.getElementById("status").textContent = what + " copied"; };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(done, function () { fallback(text); done(); });
+    } else { fallback(text); done(); }
+  }
+  function fallback(text) {
+    var area = document.createElement("textarea");
+    area.value = text; document.body.appendChild(area); area.select();
+    document.execCommand("copy"); area.remove();
+  }
+  function show() { document.getElementById("citation").textContent = citation(); }
+  document.getElementById("copy-link").onclick = function () { copy(link(), "Link"); };
+  document.getElementById("copy-citation").onclick = function () { copy(citation(), "Citation"); };
+  document.getElementById("copy-embed").onclick = function () { copy(embed(), "Embed code"); };
+  show();
+  setInterval(show, 1000);
+})();
+</script>
+"""
+
+
+def share_panel_html(citation_prefix: str) -> str:
+    """HTML of the share panel for a view whose citation starts with ``citation_prefix``.
+
+    The prefix is written into the script as a JSON string literal (with ``<`` escaped, so no
+    text can close the script element) and shown with ``textContent``, never as HTML.
+    """
+    prefix = json.dumps(citation_prefix).replace("<", "\\u003c")
+    map_only = json.dumps({"embed": "true", "layout": "map"})
+    return _TEMPLATE.replace("__PREFIX__", prefix).replace("__MAP_ONLY__", map_only)
