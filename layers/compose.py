@@ -81,7 +81,8 @@ def dashboard_map(
         selection_layer(focus, geometries, outline_label).add_to(m)
     groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
     legend(
-        "Drills by domain", [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups], "Darker fill: more exercises there"
+        "Drills by domain", [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups],
+        "Darker fill: more exercises there. Dashed outline: place approximate. Lines: schematic routes.",
     ).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     view_sync().add_to(m)

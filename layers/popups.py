@@ -73,7 +73,9 @@ def region_popup_html(region: Mapping[str, object], exercises: Iterable[Mapping[
         f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:260px">'
         f"<h4 style=\"margin:0 0 4px\">{_e(region['name'])}</h4>"
         f'<span class="da-meta">{count} exercise{"s" if count != 1 else ""} shown'
-        f" · about {int(region['area_km2']):,} km²</span><hr style=\"margin:4px 0\">"
+        f" · about {int(region['area_km2']):,} km²</span>"
+        + (f'<br><span class="da-meta">Location: {_e(region["precision"])}</span>' if region.get("precision") else "")
+        + '<hr style="margin:4px 0">'
     )
     body = '<hr style="margin:4px 0">'.join(exercise_html(record) for record in exercises)
     return header + body + "</div>"

@@ -44,7 +44,7 @@ def _features(shown: gpd.GeoDataFrame, exercises: pd.DataFrame, geometries: dict
                     "style_group": region["style_group"],
                     "tooltip": region_tooltip_html(region, len(held)),
                     "popup": region_popup_html(region, held),
-                    "style": region_style(region["style_group"], len(held), most),
+                    "style": region_style(region["style_group"], len(held), most, region.get("precision")),
                 },
             }
         )

@@ -16,7 +16,7 @@ from layers.styles import GROUP_COLOURS
 ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "air patrol"}
 ROUTE_DASHES = {"patrol": None, "transit": "10 7", "air_patrol": "2 6"}
 """Leaflet ``dashArray`` per route kind: patrols solid, transits dashed, air patrols dotted."""
-ROUTE_WEIGHT = 3
+ROUTE_WEIGHT = 2
 POPUP_MAX_WIDTH = 440
 
 
@@ -42,7 +42,7 @@ def route_style(route_kind: str, domain: str) -> dict[str, object]:
     return {
         "color": GROUP_COLOURS[domain],
         "weight": ROUTE_WEIGHT,
-        "opacity": 0.9,
+        "opacity": 0.75,
         "lineCap": "round",
         "dashArray": ROUTE_DASHES[route_kind],
     }

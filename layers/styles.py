@@ -44,15 +44,41 @@ def fill_opacity(count: int, most: int) -> float:
     return round(MIN_FILL_OPACITY + share * (MAX_FILL_OPACITY - MIN_FILL_OPACITY), 3)
 
 
-def region_style(group: str, count: int, most: int) -> dict[str, object]:
-    """Leaflet path options for a region of a style group."""
+REGION_ONLY = "region only"
+APPROXIMATE = "approximate"
+
+
+def precision_class(precision: object) -> str:
+    """The kind of a region's ``precision`` text: the words before its first colon, lower-cased.
+
+    ``"approximate: position estimated from the named site; …"`` gives ``"approximate"``; a
+    missing text gives ``""``.
+    """
+    if not isinstance(precision, str):
+        return ""
+    return precision.split(":", 1)[0].strip().lower()
+
+
+def region_style(group: str, count: int, most: int, precision: object = None) -> dict[str, object]:
+    """Leaflet path options for a region of a style group.
+
+    A region whose place is only approximate gets a dashed outline; one that stands for a whole
+    province or country because sources name no site gets a dashed outline and almost no fill,
+    so that it does not read as a drill area the size of a country.
+    """
     colour = GROUP_COLOURS[group]
-    return {
+    style: dict[str, object] = {
         "color": colour,
         "weight": 1.5,
         "fillColor": colour,
         "fillOpacity": fill_opacity(count, most),
     }
+    kind = precision_class(precision)
+    if kind in (APPROXIMATE, REGION_ONLY):
+        style["dashArray"] = "5 4"
+    if kind == REGION_ONLY:
+        style |= {"fillOpacity": 0.04, "weight": 1.2}
+    return style
 
 
 def highlight_style(group: str) -> dict[str, object]:
