@@ -43,8 +43,10 @@ OPTIONAL_EXERCISE_COLUMNS = (
 REGION_PROPERTIES = ("region_id", "name", "kind", "area_km2", "source")
 """Properties every feature of regions.geojson must have."""
 
-OPTIONAL_REGION_PROPERTIES = ("published_area_km2", "basis", "precision")
-"""Properties a region may have; ``precision`` says in plain words how exact the polygon is."""
+OPTIONAL_REGION_PROPERTIES = ("published_area_km2", "basis", "precision", "coast_km")
+"""Properties a region may have; ``precision`` says in plain words how exact the polygon is, and
+``coast_km`` gives the distance to the nearest Japanese, South Korean, Taiwanese and US coast
+(``"JPN:0;KOR:120;TWN:612;USA:2950"``, whole km, 0 where the region touches that coast)."""
 
 ROUTE_PROPERTIES = ("route_id", "exercise_id", "route_kind", "waypoints", "straits", "source", "precision")
 """Properties every feature of routes.geojson must have (``straits`` may be empty)."""
@@ -88,6 +90,11 @@ COUNTRY_NAMES = MappingProxyType(
         "LAO": "Laos",
         "NIC": "Nicaragua",
         "SYR": "Syria",
+        "JPN": "Japan",
+        "KOR": "South Korea",
+        "PRK": "North Korea",
+        "TWN": "Taiwan",
+        "USA": "United States",
     }
 )
 """Display names for the ISO 3166 alpha-3 codes used in the data; unknown codes show as codes."""

@@ -65,6 +65,24 @@ def exercise_html(record: Mapping[str, object]) -> str:
     return "".join(parts)
 
 
+def coast_text(coast_km: object) -> str:
+    """``"Japan: touches · Korea 120 km · Taiwan 612 km · US 2,950 km"`` from ``"JPN:0;KOR:120;…"``.
+
+    Unreadable parts are left out; an empty or missing value gives ``""``.
+    """
+    if not isinstance(coast_km, str):
+        return ""
+    parts = []
+    for item in coast_km.split(";"):
+        code, _, km = item.partition(":")
+        if not km.strip().isdigit():
+            continue
+        name = "US" if code.strip() == "USA" else schema.COUNTRY_NAMES.get(code.strip(), code.strip())
+        distance = int(km)
+        parts.append(f"{name}: touches" if distance == 0 else f"{name} {distance:,} km")
+    return " · ".join(parts)
+
+
 def region_popup_html(region: Mapping[str, object], exercises: Iterable[Mapping[str, object]]) -> str:
     """Popup of a region: its name and size, then each exercise held there in date order."""
     exercises = list(exercises)
@@ -75,6 +93,11 @@ def region_popup_html(region: Mapping[str, object], exercises: Iterable[Mapping[
         f'<span class="da-meta">{count} exercise{"s" if count != 1 else ""} shown'
         f" · about {int(region['area_km2']):,} km²</span>"
         + (f'<br><span class="da-meta">Location: {_e(region["precision"])}</span>' if region.get("precision") else "")
+        + (
+            f'<br><span class="da-meta">Nearest coast: {_e(coast_text(region.get("coast_km")))}</span>'
+            if coast_text(region.get("coast_km"))
+            else ""
+        )
         + '<hr style="margin:4px 0">'
     )
     body = '<hr style="margin:4px 0">'.join(exercise_html(record) for record in exercises)

@@ -17,6 +17,11 @@ from geodata.build.seas import build_region, land_index
 from geodata.build.sites import COUNTRIES_FILE, build_site, read_countries, site_basis
 from geodata.build.spec import RegionSpec, SiteSpec
 from geodata.geometry import area_km2
+from geodata.measure import nearest_coasts
+from geodata.measure import read_countries as read_country_coasts
+
+COAST_COUNTRIES = ("JPN", "KOR", "TWN", "USA")
+"""Countries whose nearest coast every region's popup states (the US one is mostly Alaska and Guam)."""
 
 __all__ = ["BuildResult", "build", "region_properties", "site_properties", "GEODATA_DIR"]
 
@@ -92,6 +97,16 @@ def site_properties(spec: SiteSpec, area: float) -> dict:
     }
 
 
+def coast_distances(geometry: shapely.Geometry, countries) -> str:
+    """Nearest-coast distances of a region as ``"JPN:0;KOR:120;TWN:612;USA:2950"`` (whole km).
+
+    ``0`` means the region touches that country's coast. Computed geodesically from the
+    committed ``geodata/countries.geojson`` (see :mod:`geodata.measure`).
+    """
+    found = {c.iso3: c.km for c in nearest_coasts(geometry, countries, COAST_COUNTRIES, max_km=None)}
+    return ";".join(f"{code}:{round(found[code])}" for code in COAST_COUNTRIES if code in found)
+
+
 def build(
     out_dir: Path = GEODATA_DIR, specs: tuple[RegionSpec, ...] = REGIONS, sites: tuple[SiteSpec, ...] = SITES
 ) -> BuildResult:
@@ -127,8 +142,10 @@ def build(
     areas = {rid: area_km2(geom) for rid, geom in geometries.items()}
     check_regions(specs, geometries, areas, sites)
 
+    coasts = read_country_coasts()
     rows = tuple(
-        [region_properties(spec, areas[spec.region_id]) for spec in specs]
+        row | {"coast_km": coast_distances(geometries[row["region_id"]], coasts)}
+        for row in [region_properties(spec, areas[spec.region_id]) for spec in specs]
         + [site_properties(site, areas[site.region_id]) for site in sites]
     )
     out_dir.mkdir(parents=True, exist_ok=True)

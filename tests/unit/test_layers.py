@@ -179,3 +179,42 @@ def test_geodata_and_layers_do_not_import_streamlit():
     code = "import geodata.loaders, geodata.filters, geodata.query, layers, sys; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize(
+    ("precision", "dashed", "nearly_empty"),
+    [
+        (None, False, False),
+        ("IHO S-23 limits on Natural Earth 10m coast (about 1 km)", False, False),
+        ("approximate: position estimated from the named site; 30 km circle", True, False),
+        ("region only: sources say only 'in Russia'", True, True),
+    ],
+)
+def test_region_style_shows_how_precise_the_place_is(precision, dashed, nearly_empty):
+    from layers.styles import region_style
+
+    style = region_style("naval", 3, 3, precision)
+    assert ("dashArray" in style) is dashed
+    assert (style["fillOpacity"] < 0.1) is nearly_empty
+
+
+def test_popup_states_the_location_precision():
+    text = region_popup_html({"name": "Tsugol", "area_km2": 11305, "precision": "approximate: <estimated>"}, [])
+    assert "Location: approximate: &lt;estimated&gt;" in text
+
+
+def test_coast_distances_read_in_words():
+    from layers.popups import coast_text
+
+    assert coast_text("JPN:0;KOR:1274;TWN:2881;USA:1028") == "Japan: touches · South Korea 1,274 km · Taiwan 2,881 km · US 1,028 km"
+    assert coast_text("JPN:x;KOR:12") == "South Korea 12 km"
+    assert coast_text(None) == ""
+
+
+def test_bundled_regions_state_their_coast_distances():
+    from geodata.loaders import load_dataset
+    from geodata.schema import DATA_DIR
+
+    regions = load_dataset(DATA_DIR).regions.set_index("region_id")
+    assert regions.loc["sea_of_japan", "coast_km"].startswith("JPN:0;KOR:0;")
+    assert regions.loc["bering_sea", "coast_km"].endswith("USA:0")

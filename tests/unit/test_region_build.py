@@ -40,6 +40,7 @@ PROPERTY_TYPES = {
     "basis": str,
     "precision": str,
     "source": str,
+    "coast_km": str,
 }
 
 
@@ -322,3 +323,10 @@ def test_full_build_reproduces_the_committed_files(tmp_path):
     build(tmp_path)
     assert (tmp_path / "regions.geojson").read_bytes() == REGIONS_FILE.read_bytes()
     assert (tmp_path / "land.geojson").read_bytes() == LAND_FILE.read_bytes()
+
+
+def test_coast_distances_name_the_four_countries(features):
+    import re
+
+    pattern = re.compile(r"^JPN:\d+;KOR:\d+;TWN:\d+;USA:\d+$")
+    assert all(pattern.match(f["properties"]["coast_km"]) for f in features)
