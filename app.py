@@ -16,6 +16,7 @@ from streamlit_folium import st_folium
 
 import layers
 from geodata import schema
+from geodata.analysis import ShapeMeasures, drawn_geometry, measure_shape, notice_region
 from geodata.export import (
     FORMATS,
     citation_prefix,
@@ -28,17 +29,24 @@ from geodata.export import (
 )
 from geodata.filters import exercises_at, exercises_in_view, regions_for
 from geodata.loaders import Dataset, load_dataset
+from geodata.measure import read_countries
+from geodata.notices import ParsedNotice, parse_notice
 from geodata.problems import ERROR, DataError
 from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_params
-from layers.popups import exercise_html, region_popup_html
+from geodata.uploads import UploadResult, read_upload
+from layers.popups import exercise_html, markdown_escape, region_popup_html
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.standalone import inline_asset_urls
 from layers.timeline import PICK, counts_by_year_chart, picked_exercise_id, timeline_chart
+from layers.user_layers import notice_layer, upload_layer
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
 MAP_HEIGHT = 600
+UPLOAD_TYPES = ["geojson", "json", "kml", "kmz", "zip", "csv"]
+MEASURED_FEATURES = 20
+"""Uploaded features measured one by one; a larger upload is drawn in full but measured in part."""
 MAP_ONLY_HEIGHT = 720
 S23_NOTE = (
     "Sea names and limits follow IHO S-23, Limits of Oceans and Seas (1953); as S-23 itself says, "
@@ -64,6 +72,24 @@ def cached_dataset(data_dir: str, signature: tuple) -> tuple[Dataset, dict[str, 
 @st.cache_resource(show_spinner=False)
 def published_land(static_dir: str, land_file: str) -> str | None:
     return layers.publish_static_assets(Path(static_dir), Path(land_file))
+
+
+@st.cache_data(show_spinner=False)
+def cached_countries(path: str):
+    return read_countries(Path(path))
+
+
+@st.cache_data(show_spinner="Measuring…", max_entries=200)
+def cached_measures(wkb: bytes, data_dir: str, signature: tuple) -> ShapeMeasures:
+    import shapely
+
+    dataset, _ = cached_dataset(data_dir, signature)
+    return measure_shape(shapely.from_wkb(wkb), dataset.regions, cached_countries(str(schema.DATA_DIR / "countries.geojson")))
+
+
+@st.cache_data(show_spinner="Reading your layer…", max_entries=20)
+def cached_upload(name: str, data: bytes, max_bytes: int) -> UploadResult:
+    return read_upload(name, data, max_bytes=max_bytes)
 
 
 def exercise_labels(exercises) -> dict[str, str]:
@@ -161,6 +187,90 @@ def render_focus(shown, used_regions, labels: dict[str, str]) -> None:
         placeholder="Whole view", format_func=lambda i: "Whole view" if i is None else region_names[i],
         on_change=view_changed,
     )
+
+
+def render_tool_inputs() -> tuple[ParsedNotice | None, UploadResult | None, str]:
+    """Sidebar inputs of the analyst tools: a pasted notice and an uploaded layer."""
+    st.sidebar.header("Analyst tools")
+    with st.sidebar.expander("Notice text → area", expanded=bool(st.session_state.get("notice"))):
+        text = st.text_area(
+            "Paste a navigational warning", key="notice", height=140, max_chars=20_000,
+            placeholder="e.g. 42-30.00N 131-45.00E, 42-30.00N 132-15.00E, 42-00.00N 132-15.00E …",
+        )
+        st.text_input("Name for the area", key="notice_name", max_chars=120)
+        st.text_input("Where it was published (URL)", key="notice_source", max_chars=500)
+    with st.sidebar.expander("Your own layer", expanded=False):
+        upload = st.file_uploader(
+            "GeoJSON, KML/KMZ, zipped shapefile or CSV with lat/lon", type=UPLOAD_TYPES, key="upload"
+        )
+    parsed = parse_notice(text) if text and text.strip() else None
+    result = None
+    if upload is not None:
+        result = cached_upload(upload.name, upload.getvalue(), st.get_option("server.maxUploadSize") * 1024 * 1024)
+    return parsed, result, upload.name if upload is not None else ""
+
+
+def tool_layers(parsed: ParsedNotice | None, upload: UploadResult | None, upload_name: str) -> tuple:
+    found = []
+    if parsed is not None and parsed.geometry is not None:
+        found.append(notice_layer(parsed, st.session_state.get("notice_name") or "Pasted notice"))
+    if upload is not None and upload.frame is not None and not upload.frame.empty:
+        found.append(upload_layer(upload.frame, upload_name))
+    return tuple(found)
+
+
+def render_measures(title: str, measures: ShapeMeasures) -> None:
+    st.markdown(f"**{markdown_escape(title)}**")
+    cols = st.columns([1, 2, 2])
+    cols[0].metric("Area", f"{measures.area_km2:,.0f} km²" if measures.area_km2 else "a line or point")
+    cols[1].dataframe(
+        {"In region": [r.name for r in measures.regions], "Share": [f"{r.share:.0%}" for r in measures.regions]},
+        hide_index=True, width="stretch",
+    )
+    cols[2].dataframe(
+        {"Nearest coast": [f"{c.name} ({c.iso3})" if c.iso3 else c.name for c in measures.coasts],
+         "km": [round(c.km) for c in measures.coasts]},
+        hide_index=True, width="stretch",
+    )
+
+
+def render_tool_results(parsed, upload, upload_name, drawn, signature: tuple) -> None:
+    """Measures of the notice, the uploaded features and the last drawn shape, under the map."""
+    import shapely
+
+    if parsed is None and upload is None and drawn is None:
+        return
+    st.subheader("Your shapes")
+    if parsed is not None:
+        for message in parsed.unparsed:
+            st.warning("Notice: " + markdown_escape(message))
+        for message in parsed.warnings:
+            st.caption("Notice: " + markdown_escape(message))
+        if parsed.geometry is not None:
+            name = st.session_state.get("notice_name") or "Pasted notice"
+            render_measures(f"{name} ({parsed.kind}, {len(parsed.vertices)} positions)",
+                            cached_measures(shapely.to_wkb(parsed.geometry), str(DATA_DIR), signature))
+            region, problems = notice_region(parsed, text=st.session_state["notice"], name=name,
+                                             source=st.session_state.get("notice_source", ""))
+            if region is not None:
+                st.download_button("Save the area as a dataset region (GeoJSON)", region.to_json(drop_id=True),
+                                   file_name=f"{region.iloc[0]['region_id']}.geojson", mime="application/geo+json",
+                                   on_click="ignore")
+            else:
+                st.caption("To save it as a dataset region: " + markdown_escape("; ".join(p.message for p in problems)))
+    if upload is not None:
+        for problem in upload.problems:
+            (st.error if problem.severity == ERROR else st.warning)(markdown_escape(str(problem)))
+        if upload.frame is not None:
+            shown = upload.frame.head(MEASURED_FEATURES)
+            if len(upload.frame) > MEASURED_FEATURES:
+                st.caption(f"{len(upload.frame):,} features drawn; the first {MEASURED_FEATURES} are measured.")
+            for index, geometry in enumerate(shown.geometry, start=1):
+                if geometry is not None and not geometry.is_empty:
+                    render_measures(f"{upload_name}, feature {index}",
+                                    cached_measures(shapely.to_wkb(geometry), str(DATA_DIR), signature))
+    if drawn is not None:
+        render_measures(f"Drawn {drawn.geom_type.lower()}", cached_measures(shapely.to_wkb(drawn), str(DATA_DIR), signature))
 
 
 def sync_url(view: ViewState, catalog: Catalog) -> None:
@@ -287,8 +397,10 @@ def main() -> None:
         render_filters(catalog, labels)
     shown = exercises_in_view(dataset.exercises, filters_view()).sort_values(["start", "exercise_id"])
     used_regions = regions_for(dataset.regions, shown)
+    parsed, upload, upload_name = None, None, ""
     if not map_only:
         render_focus(shown, used_regions, labels)
+        parsed, upload, upload_name = render_tool_inputs()
     view = replace(
         filters_view(),
         selected=st.session_state.get("selected") if st.session_state.get("selected") in set(shown["exercise_id"]) else None,
@@ -301,6 +413,7 @@ def main() -> None:
     the_map = layers.dashboard_map(
         dataset.regions, geometries, shown, assets,
         selected=view.selected, region=view.region, map_view=view.map_view, routes=dataset.routes, tiles=SHOW_TILES,
+        extra_layers=tool_layers(parsed, upload, upload_name),
     )
     if map_only:
         st_folium(the_map, key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[])
@@ -313,7 +426,7 @@ def main() -> None:
         "the address bar is a share link to this view"
     )
     for notice in st.session_state.get("url_notices", []):
-        st.warning(notice, icon="🔗")
+        st.warning(markdown_escape(notice), icon="🔗")
     if land_name is None:
         st.warning(f"No land layer ({schema.LAND_FILE} missing in {DATA_DIR}): without map tiles the coast will not show.")
     errors = [p for p in dataset.problems if p.severity == ERROR]
@@ -330,7 +443,11 @@ def main() -> None:
     cols[2].metric("Years", years)
     if shown.empty:
         st.info("No exercise matches these filters. Widen the years or clear a filter in the sidebar.")
-    st_folium(the_map, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[])
+    out = st_folium(
+        the_map, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=["last_active_drawing"]
+    )
+    render_tool_results(parsed, upload, upload_name, drawn_geometry((out or {}).get("last_active_drawing")),
+                        data_signature(DATA_DIR))
     render_focus_details(view, shown, dataset)
     st.subheader(f"{len(shown)} exercise{'s' if len(shown) != 1 else ''}, {years}")
     timeline_tab, table_tab = st.tabs(["Timeline", "Table"])

@@ -9,6 +9,7 @@ are copied into Streamlit's ``static/`` folder and the map points at them.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,11 @@ LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 LEAFLET_VERSION = xstatic_leaflet.VERSION
 LEAFLET_FOLDER = f"leaflet-{LEAFLET_VERSION}"
 LAND_FOLDER = "land"
+VENDOR_DIR = Path(__file__).resolve().parent / "vendor"
+DRAW_FOLDER = "leaflet-draw-1.0.4"
+MEASURE_FOLDER = "leaflet-measure-2.1.7"
+PLUGIN_FOLDERS = (DRAW_FOLDER, MEASURE_FOLDER)
+"""Leaflet plugins copied from npm into ``layers/vendor`` (see ``layers/vendor/refresh.py``)."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +34,8 @@ class AssetUrls:
     leaflet_js: str
     leaflet_css: str
     land_geojson: str | None
+    plugins: str | None = None
+    """URL of the folder holding the vendored Leaflet plugins; None where they are not served."""
 
 
 def _digest(path: Path) -> str:
@@ -38,7 +46,7 @@ def _copy_if_changed(source: Path, target: Path) -> None:
     if target.is_file() and target.stat().st_size == source.stat().st_size and _digest(target) == _digest(source):
         return
     target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(target.name + ".tmp")
+    temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # replicas may share one static/
     shutil.copyfile(source, temporary)
     temporary.replace(target)
 
@@ -65,6 +73,10 @@ def publish_static_assets(static_dir: Path, land_file: Path) -> str | None:
         _copy_if_changed(LEAFLET_DIR / name, static_dir / LEAFLET_FOLDER / name)
     for image in sorted((LEAFLET_DIR / "images").iterdir()):
         _copy_if_changed(image, static_dir / LEAFLET_FOLDER / "images" / image.name)
+    for folder in PLUGIN_FOLDERS:
+        for path in sorted((VENDOR_DIR / folder).rglob("*")):
+            if path.is_file() and path.suffix in (".js", ".css", ".png", ".svg"):
+                _copy_if_changed(path, static_dir / "plugins" / path.relative_to(VENDOR_DIR))
     if not land_file.is_file():
         return None
     land_name = f"{LAND_FOLDER}/land-{_digest(land_file)}.geojson"
@@ -88,4 +100,5 @@ def asset_urls(land_name: str | None, base_url_path: str = "") -> AssetUrls:
         leaflet_js=f"{static}/{LEAFLET_FOLDER}/leaflet.js",
         leaflet_css=f"{static}/{LEAFLET_FOLDER}/leaflet.css",
         land_geojson=f"{static}/{land_name}" if land_name else None,
+        plugins=f"{static}/plugins",
     )

@@ -14,6 +14,7 @@ from layers.legend import legend
 from layers.regions import region_layers, selection_layer
 from layers.routes import route_layer
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
+from layers.tools import draw_control, measure_control
 from layers.viewsync import view_sync
 
 
@@ -28,6 +29,7 @@ def dashboard_map(
     map_view: tuple[float, float, int] | None = None,
     routes: gpd.GeoDataFrame | None = None,
     tiles: bool = True,
+    extra_layers: tuple[folium.FeatureGroup, ...] = (),
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -52,6 +54,9 @@ def dashboard_map(
         the regions. None or empty: no routes layer.
     tiles : bool, default True
         Whether to add the online tile basemaps.
+    extra_layers : tuple of folium.FeatureGroup
+        The user's own layers (a pasted notice, an uploaded file), drawn above the drill layers.
+        When the assets serve the Leaflet plugins, the draw and measure tools are added too.
 
     Returns
     -------
@@ -79,6 +84,11 @@ def dashboard_map(
         routes_fg.add_to(m)
     if outline_label is not None:
         selection_layer(focus, geometries, outline_label).add_to(m)
+    for fg in extra_layers:
+        fg.add_to(m)
+    if assets.plugins:
+        draw_control(assets).add_to(m)
+        measure_control(assets).add_to(m)
     groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
     legend(
         "Drills by domain", [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups],

@@ -107,3 +107,15 @@ def region_popup_html(region: Mapping[str, object], exercises: Iterable[Mapping[
 def region_tooltip_html(region: Mapping[str, object], count: int) -> str:
     """Hover text of a region: its name and how many shown exercises it holds."""
     return f"{_e(region['name'])} · {count} exercise{'s' if count != 1 else ''}"
+
+
+_MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:"
+
+
+def markdown_escape(text: object) -> str:
+    """Escape text for Streamlit's Markdown so user or data text shows literally.
+
+    Every Markdown, HTML, LaTeX (``$``) and emoji-shortcode (``:``) special character gets a
+    backslash, so ``[x](javascript:…)`` stays text instead of becoming a link.
+    """
+    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in str(text))

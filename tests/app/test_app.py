@@ -20,11 +20,19 @@ def test_app_runs_on_test_data(app_factory):
     assert at.query_params == {}
 
 
-def test_map_is_served_locally_and_returns_nothing(app_factory):
+def test_map_is_served_locally_and_returns_only_drawings(app_factory):
     args = map_args(app_factory().run())
-    assert args["js_links"] == ["/app/static/leaflet-1.9.3/leaflet.js"]
-    assert args["css_links"] == ["/app/static/leaflet-1.9.3/leaflet.css"]
-    assert args["returned_objects"] == []
+    assert args["js_links"] == [
+        "/app/static/leaflet-1.9.3/leaflet.js",
+        "/app/static/plugins/leaflet-draw-1.0.4/leaflet.draw.js",
+        "/app/static/plugins/leaflet-measure-2.1.7/leaflet-measure.min.js",
+    ]
+    assert args["css_links"] == [
+        "/app/static/leaflet-1.9.3/leaflet.css",
+        "/app/static/plugins/leaflet-draw-1.0.4/leaflet.draw.css",
+        "/app/static/plugins/leaflet-measure-2.1.7/leaflet-measure.css",
+    ]
+    assert args["returned_objects"] == ["last_active_drawing"]
     assert "L.tileLayer" not in args["script"]
 
 
@@ -170,7 +178,7 @@ def test_link_pins_the_dataset_version(app_factory):
     at.multiselect(key="domain").set_value(["air"]).run()
     assert at.query_params["v"] == "test-1"
     older = app_factory(domain="air", v="test-0").run()
-    assert any("dataset version 'test-0'" in w.value for w in older.warning)
+    assert any("dataset version 'test-0'" in w.value.replace("\\", "") for w in older.warning)
 
 
 def test_map_only_layout_has_no_sidebar_or_table(app_factory):
@@ -197,3 +205,24 @@ def test_share_panel_carries_the_citation(app_factory):
     assert "Drill Atlas, dataset version test-1, filtered to 2024; domains: air" in panel.proto.srcdoc
     hostile = app_factory(q="</script><script>alert(1)</script>").run()
     assert "</script><script>alert(1)" not in hostile.get("iframe")[0].proto.srcdoc
+
+
+NOTICE = "Firing area bounded by 42-30.00N 131-45.00E, 42-30.00N 132-15.00E, 42-00.00N 132-15.00E, 42-00.00N 131-45.00E."
+
+
+def test_pasted_notice_is_drawn_and_measured(app_factory):
+    at = app_factory().run()
+    at.text_area(key="notice").set_value(NOTICE).run()
+    at.text_input(key="notice_source").set_value("https://msi.example/123").run()
+    assert not at.exception
+    assert "Pasted notice" in map_args(at)["script"]
+    area = {m.label: m.value for m in at.metric}["Area"]
+    assert 2_000 < int(area.replace(",", "").split()[0]) < 2_400
+    assert any(b.proto.label == "Save the area as a dataset region (GeoJSON)" for b in at.get("download_button"))
+
+
+def test_unreadable_notice_text_is_quoted(app_factory):
+    at = app_factory().run()
+    at.text_area(key="notice").set_value("Area 42-3O.00N 131-45.00E").run()
+    assert not at.exception
+    assert any("42-3O.00N" in w.value.replace("\\", "") for w in at.warning)

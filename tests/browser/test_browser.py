@@ -181,3 +181,49 @@ def test_share_panel_copies_the_current_link(page, serve, blocked_requests):
     panel.get_by_role("button", name="Copy link").click()
     expect(panel.locator("#status")).to_have_text("Link copied")
     assert page.evaluate("() => navigator.clipboard.readText()") == page.url
+
+
+def test_draw_and_measure_tools_work_offline(page, serve, blocked_requests):
+    open_app(page, serve(SMALL_DATA), "?years=2019-2024")
+    expect(regions_drawn(page)).to_have_count(3, timeout=TIMEOUT)
+    frame = map_frame(page)
+    expect(frame.locator(".leaflet-draw-draw-rectangle")).to_be_visible()
+    expect(frame.locator(".leaflet-control-measure")).to_be_visible()
+    frame.locator(".leaflet-draw-draw-rectangle").click()
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(box["x"] + 500, box["y"] + 250)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 600, box["y"] + 330, steps=6)
+    page.mouse.up()
+    expect(page.get_by_text("Drawn polygon")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile(r"[\d,]+ km²")).first).to_be_visible()
+
+
+def test_uploaded_layer_is_drawn_and_measured(page, serve, blocked_requests, tmp_path):
+    import json
+
+    layer = {
+        "type": "FeatureCollection",
+        "features": [{"type": "Feature", "properties": {"label": "<img src=x onerror=window.__pwned=1>"},
+                      "geometry": {"type": "Polygon", "coordinates": [[[133, 41], [134, 41], [134, 42], [133, 41]]]}}],
+    }
+    path = tmp_path / "my-area.geojson"
+    path.write_text(json.dumps(layer))
+    open_app(page, serve(SMALL_DATA))
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+    page.get_by_text("Your own layer").click()
+    page.locator('input[type="file"]').set_input_files(str(path))
+    expect(page.get_by_text("my-area.geojson, feature 1")).to_be_visible(timeout=TIMEOUT)
+    expect(map_frame(page).locator(".leaflet-areas-pane path")).not_to_have_count(0)
+    assert page.evaluate("() => window.__pwned") is None
+
+
+def test_bad_upload_gets_a_message_and_the_map_stays(page, serve, blocked_requests, tmp_path):
+    path = tmp_path / "broken.kml"
+    path.write_text('<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY x SYSTEM "file:///etc/passwd">]><kml>&x;</kml>')
+    open_app(page, serve(SMALL_DATA))
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+    page.get_by_text("Your own layer").click()
+    page.locator('input[type="file"]').set_input_files(str(path))
+    expect(page.get_by_text(re.compile("broken.kml.*(DOCTYPE|entit)", re.IGNORECASE)).first).to_be_visible(timeout=TIMEOUT)
+    expect(regions_drawn(page)).to_have_count(4)

@@ -457,9 +457,9 @@ def test_html_draws_its_regions_from_disk_with_no_network(small_dataset, tmp_pat
             tab = context.new_page()
             tab.goto(path.as_uri())
             regions = tab.locator('path.leaflet-interactive:not([fill="none"])')  # routes are lines: no fill
-            regions.first.wait_for(timeout=10_000)
+            regions.first.wait_for(timeout=30_000)
             regions_drawn = regions.count()
-            tab.locator(".leaflet-pane path:not(.leaflet-interactive)").first.wait_for(state="attached", timeout=10_000)
+            tab.locator(".leaflet-pane path:not(.leaflet-interactive)").first.wait_for(state="attached", timeout=30_000)
             caption = tab.locator(".da-caption").inner_text()
         finally:
             browser.close()

@@ -218,3 +218,14 @@ def test_bundled_regions_state_their_coast_distances():
     regions = load_dataset(DATA_DIR).regions.set_index("region_id")
     assert regions.loc["sea_of_japan", "coast_km"].startswith("JPN:0;KOR:0;")
     assert regions.loc["bering_sea", "coast_km"].endswith("USA:0")
+
+
+@pytest.mark.parametrize(
+    "text", ["[x](javascript:alert(1))", "**bold** _i_ `code`", "$x^2$ :smile: <b>", "# title\n- item"]
+)
+def test_markdown_escape_leaves_no_markup(text):
+    from layers.popups import markdown_escape
+
+    escaped = markdown_escape(text)
+    assert escaped.replace("\\", "") == text
+    assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c in "[]()*_`$:<>#" and i > 0)
