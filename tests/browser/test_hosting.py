@@ -1,0 +1,286 @@
+"""Self-hosting as the README describes it: `streamlit run` replicas behind nginx, sticky sessions, a path prefix.
+
+Each cluster runs on free ports on 127.0.0.1 with an nginx configuration written by
+deploy/nginx_conf.py into a temporary folder. tests/run.sh installs nginx; without it the tests that
+run nginx skip.
+"""
+
+from __future__ import annotations
+
+import collections
+import http.client
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from deploy.healthcheck import health_url
+from deploy.nginx_conf import STICKY_COOKIE, UPSTREAM_HEADER, normalise_prefix, site_config, standalone_config
+from geodata import schema
+from layers import publish_static_assets
+from tests.browser.conftest import EXTERNAL, AppServer, _free_port
+from tests.conftest import ROOT, SMALL_DATA
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+SMALL_DATA_REGIONS = 4
+TIMEOUT = 30_000
+PREFIX = "atlas"
+LOG_LINE = re.compile(
+    r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d+) \d+ replica=(?P<replica>.*?) key=(?P<key>\S+)'
+)
+
+
+class PrefixedAppServer(AppServer):
+    """An AppServer whose Streamlit serves below ``/PREFIX/`` (``server.baseUrlPath``, set by environment)."""
+
+    def __init__(self, data_dir: Path, log_path: Path, prefix: str):
+        self.prefix = prefix
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("STREAMLIT_SERVER_BASE_URL_PATH", prefix)
+            super().__init__(data_dir, log_path)
+
+    def _wait_healthy(self, timeout: float = 60) -> None:
+        self.url = f"{self.url}/{self.prefix}"
+        super()._wait_healthy(timeout)
+
+
+class Proxy:
+    """nginx in front of replicas, run from a temporary folder with the configuration the README gives."""
+
+    def __init__(self, replicas: list[AppServer], prefix: str = "/"):
+        self.port = _free_port()
+        self.url = f"http://127.0.0.1:{self.port}{normalise_prefix(prefix)}"
+        # nginx started as root runs its workers as nobody: they must be able to enter this folder.
+        self.run_dir = Path(tempfile.mkdtemp(prefix="drill-atlas-nginx-"))
+        self.run_dir.chmod(0o755)
+        upstreams = [f"127.0.0.1:{replica.port}" for replica in replicas]
+        site = site_config(upstreams, f"127.0.0.1:{self.port}", prefix, show_upstream=True)
+        (self.run_dir / "nginx.conf").write_text(standalone_config(site, self.run_dir))
+        self.process = subprocess.Popen(
+            [NGINX, "-p", str(self.run_dir), "-c", str(self.run_dir / "nginx.conf"),
+             "-e", str(self.run_dir / "error.log"), "-g", "daemon off;"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+        )
+        self._wait_healthy()
+
+    def _wait_healthy(self, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"{self.url}_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        pytest.fail(f"nginx did not proxy the health check; error log:\n{self.error_log()}")
+
+    def error_log(self) -> str:
+        path = self.run_dir / "error.log"
+        return path.read_text() if path.exists() else "(none)"
+
+    def requests(self) -> list[dict[str, str]]:
+        """Every logged request: method, path, status, replica and sticky key."""
+        text = (self.run_dir / "access.log").read_text()
+        return [match.groupdict() for match in LOG_LINE.finditer(text)]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        shutil.rmtree(self.run_dir, ignore_errors=True)
+
+
+def _start_cluster(tmp_path_factory, count: int, prefix: str | None = None) -> tuple[list[AppServer], Proxy]:
+    if not Path(NGINX).exists():
+        pytest.skip("nginx is not installed (tests/run.sh installs it: apt-get install -y nginx)")
+    # Publish once, so replicas sharing ./static never copy the same file at the same moment.
+    publish_static_assets(ROOT / "static", SMALL_DATA / schema.LAND_FILE)
+
+    def start(number: int) -> AppServer:
+        log = tmp_path_factory.mktemp("replica") / f"streamlit-{number}.log"
+        return PrefixedAppServer(SMALL_DATA, log, prefix) if prefix else AppServer(SMALL_DATA, log)
+
+    with ThreadPoolExecutor(count) as pool:
+        replicas = list(pool.map(start, range(count)))
+    return replicas, Proxy(replicas, prefix or "/")
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    """Two replicas behind nginx at the site root."""
+    replicas, proxy = _start_cluster(tmp_path_factory, 2)
+    yield proxy, replicas
+    proxy.stop()
+    for replica in replicas:
+        replica.stop()
+
+
+@pytest.fixture(scope="module")
+def prefixed_cluster(tmp_path_factory):
+    """One replica with ``--server.baseUrlPath atlas`` behind nginx at ``/atlas/``."""
+    replicas, proxy = _start_cluster(tmp_path_factory, 1, PREFIX)
+    yield proxy, replicas
+    proxy.stop()
+    for replica in replicas:
+        replica.stop()
+
+
+def offline_context(new_context, cookie: str | None = None, url: str = ""):
+    context = new_context()
+    context.route(EXTERNAL, lambda route: route.abort("internetdisconnected"))
+    if cookie:
+        context.add_cookies([{"name": STICKY_COOKIE, "value": cookie, "url": url}])
+    return context
+
+
+def regions_drawn(page):
+    """Drill-region paths (not routes, land or the selection outline), as in test_browser.py."""
+    return page.frame_locator(MAP_FRAME).locator("path.da-region")
+
+
+def open_map(page, url: str) -> str:
+    """Open the app, wait for every region, and return the replica that served the page."""
+    response = page.goto(url)
+    expect(regions_drawn(page)).to_have_count(SMALL_DATA_REGIONS, timeout=TIMEOUT)
+    return response.headers[UPSTREAM_HEADER.lower()]
+
+
+def served_by(url: str, cookie: str | None = None) -> tuple[str, str | None]:
+    """GET the page with an optional sticky cookie; return the replica and the cookie nginx set."""
+    headers = {"Cookie": f"{STICKY_COOKIE}={cookie}"} if cookie else {}
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers), timeout=10) as response:
+        set_cookie = response.headers.get("Set-Cookie")
+        return response.headers[UPSTREAM_HEADER], set_cookie.split(";")[0].split("=")[1] if set_cookie else None
+
+
+def is_websocket(request: dict[str, str]) -> bool:
+    """Whether a logged request is the app's WebSocket, upgraded (nginx logs it when it closes)."""
+    return request["path"] == "/_stcore/stream" and request["status"] == "101"
+
+
+def wait_for_streams(proxy: Proxy, expected: dict[str, int], timeout: float = 10) -> list[dict[str, str]]:
+    """Logged requests, once nginx has logged the expected number of closed WebSockets for each sticky key."""
+    deadline = time.monotonic() + timeout
+    while True:
+        logged = proxy.requests()
+        streams = collections.Counter(r["key"] for r in logged if is_websocket(r))
+        if all(streams[key] >= count for key, count in expected.items()) or time.monotonic() > deadline:
+            return logged
+        time.sleep(0.2)
+
+
+def test_committed_nginx_conf_is_the_generated_one():
+    committed = (ROOT / "deploy" / "nginx.conf").read_text()
+    assert committed == site_config(["127.0.0.1:8501", "127.0.0.1:8502"])
+
+
+@pytest.mark.parametrize(("environ", "url"), [
+    ({}, "http://127.0.0.1:8501/_stcore/health"),
+    ({"STREAMLIT_SERVER_PORT": "9000", "STREAMLIT_SERVER_BASE_URL_PATH": "/atlas/"},
+     "http://127.0.0.1:9000/atlas/_stcore/health"),
+])
+def test_container_health_check_follows_port_and_prefix(environ, url):
+    assert health_url(environ) == url
+
+
+@pytest.mark.parametrize(("prefix", "location"), [("", "/"), ("/", "/"), ("atlas", "/atlas/"), ("/atlas/", "/atlas/"),
+                                                   ("maps//atlas", "/maps/atlas/")])
+def test_prefix_is_normalised_like_base_url_path(prefix, location):
+    assert normalise_prefix(prefix) == location
+
+
+@pytest.mark.parametrize("bad", ["atlas; return 200", "a b", "atlas\n", "$host"])
+def test_config_refuses_what_would_inject_nginx_directives(bad):
+    with pytest.raises(ValueError, match="prefix"):
+        site_config(["127.0.0.1:8501"], prefix=bad)
+    with pytest.raises(ValueError, match="replica"):
+        site_config([f"127.0.0.1:8501; {bad}"])
+
+
+def test_fresh_visitors_are_spread_and_returning_ones_stick(cluster):
+    proxy, replicas = cluster
+    first_visits = [served_by(proxy.url) for _ in range(40)]
+    split = collections.Counter(replica for replica, _ in first_visits)
+    assert set(split) == {f"127.0.0.1:{r.port}" for r in replicas}, split
+    for replica, cookie in first_visits[:5]:
+        assert cookie
+        assert {served_by(proxy.url, cookie)[0] for _ in range(5)} == {replica}
+
+
+@pytest.mark.parametrize(("origin_host", "status"), [("atlas.test", 101), ("elsewhere.test", 403)])
+def test_websocket_is_upgraded_for_pages_from_the_proxy_s_own_origin(cluster, origin_host, status):
+    proxy, _ = cluster
+    host = f"atlas.test:{proxy.port}"
+    connection = http.client.HTTPConnection("127.0.0.1", proxy.port, timeout=10)
+    connection.request("GET", "/_stcore/stream", headers={
+        "Host": host, "Origin": f"http://{origin_host}:{proxy.port}", "Connection": "Upgrade", "Upgrade": "websocket",
+        "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+        "Sec-WebSocket-Protocol": "streamlit",
+    })
+    assert connection.getresponse().status == status
+    connection.close()
+
+
+@pytest.mark.browser
+def test_two_browsers_on_two_replicas_each_stick_to_theirs(cluster, new_context):
+    proxy, replicas = cluster
+    first = offline_context(new_context)
+    first_page = first.new_page()
+    first_replica = open_map(first_page, proxy.url)
+    first_key = next(c["value"] for c in first.cookies() if c["name"] == STICKY_COOKIE)
+    # A cookie that nginx hashes to the other replica: a second browser that landed there.
+    second_key = next(key for key in (f"probe-{i}" for i in range(64)) if served_by(proxy.url, key)[0] != first_replica)
+    second = offline_context(new_context, second_key, proxy.url)
+    second_page = second.new_page()
+    second_replica = open_map(second_page, proxy.url)
+    assert second_replica != first_replica
+
+    second_page.get_by_role("combobox", name="Exercises").click()
+    second_page.get_by_role("option", name=re.compile("Bravo-2019")).click()
+    second_page.keyboard.press("Escape")
+    expect(regions_drawn(second_page)).to_have_count(2, timeout=TIMEOUT)
+    second_page.wait_for_function("() => location.search.includes('exercise=bravo_2019')", timeout=TIMEOUT)
+    for _ in range(2):
+        assert open_map(first_page, proxy.url) == first_replica
+    second_page.reload()
+    expect(regions_drawn(second_page)).to_have_count(2, timeout=TIMEOUT)
+    first.close()
+    second.close()
+
+    # One WebSocket per page load: three for the first browser, two for the second.
+    logged = wait_for_streams(proxy, {first_key: 3, second_key: 2})
+    for key, replica, loads in ((first_key, first_replica, 3), (second_key, second_replica, 2)):
+        mine = [r for r in logged if r["key"] == key]
+        assert sum(is_websocket(r) for r in mine) >= loads, mine
+        assert {r["replica"] for r in mine} == {replica}
+    assert not [r for r in logged if r["key"] in {first_key, second_key} and int(r["status"]) >= 400]
+    assert not any("Traceback" in replica.log() for replica in replicas)
+
+
+@pytest.mark.browser
+def test_app_below_a_base_url_path_loads_leaflet_from_the_prefix(prefixed_cluster, page, blocked_requests):
+    proxy, replicas = prefixed_cluster
+    assert proxy.url.endswith(f"/{PREFIX}/")
+    responses: list[tuple[str, int]] = []
+    page.on("response", lambda response: responses.append((response.url, response.status)))
+    page.goto(proxy.url.rstrip("/"))
+    assert page.url == proxy.url
+    expect(regions_drawn(page)).to_have_count(SMALL_DATA_REGIONS, timeout=TIMEOUT)
+    expect(page.frame_locator(MAP_FRAME).locator(".leaflet-land-pane path")).not_to_have_count(0, timeout=TIMEOUT)
+    paths = [(urllib.parse.urlparse(url).path, status) for url, status in responses]
+    assert any(path.startswith(f"/{PREFIX}/app/static/leaflet-") and status == 200 for path, status in paths), paths
+    assert [path for path, _ in paths if not path.startswith(f"/{PREFIX}/")] == [f"/{PREFIX}"]
+    assert blocked_requests == []
+    assert "Traceback" not in replicas[0].log()
