@@ -7,6 +7,7 @@ Page layout and widgets only. Loading, filtering, URL state and layer building l
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -31,6 +32,7 @@ from geodata.filters import exercises_at, exercises_in_view, regions_for
 from geodata.loaders import Dataset, load_dataset
 from geodata.measure import read_countries
 from geodata.notices import ParsedNotice, parse_notice
+from geodata.playback import CUMULATIVE, MODES, WINDOW, describe_step, exercises_active_in, next_month, playback_months
 from geodata.problems import ERROR, DataError
 from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_params
 from geodata.uploads import UploadResult, read_upload
@@ -44,6 +46,8 @@ APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
 MAP_HEIGHT = 600
+PLAY_STEP_SECONDS = 1.0
+PLAY_MODE_LABELS = {WINDOW: "Active that month", CUMULATIVE: "Everything up to that month"}
 UPLOAD_TYPES = ["geojson", "json", "kml", "kmz", "zip", "csv"]
 MEASURED_FEATURES = 20
 """Uploaded features measured one by one; a larger upload is drawn in full but measured in part."""
@@ -273,6 +277,53 @@ def render_tool_results(parsed, upload, upload_name, drawn, signature: tuple) ->
         render_measures(f"Drawn {drawn.geom_type.lower()}", cached_measures(shapely.to_wkb(drawn), str(DATA_DIR), signature))
 
 
+def render_playback(dataset: Dataset, geometries: dict, shown, assets) -> None:
+    """Step through the shown exercises month by month, on a map that stays mounted.
+
+    Only the month's region layers change, through ``feature_group_to_add``: the map keeps the
+    user's zoom and pan, and a step reruns this fragment, not the whole page.
+    """
+    months = playback_months(shown)
+    if not months:
+        st.info("No exercise to play back: widen the filters.")
+        return
+    if st.session_state.get("play_month") not in months:
+        st.session_state["play_month"] = months[0]
+    st.session_state.setdefault("play_mode", WINDOW)
+
+    def restart_at_end() -> None:
+        if st.session_state["playing"] and st.session_state.get("play_month") == months[-1]:
+            st.session_state["play_month"] = months[0]
+
+    st.toggle("▶ Play (one month a second)", key="playing", on_change=restart_at_end)
+
+    @st.fragment(run_every=PLAY_STEP_SECONDS if st.session_state.get("playing") else None)
+    def playback_step() -> None:
+        now = time.monotonic()
+        # A slider or radio click also reruns the fragment: step only when the timer is due.
+        due = now - st.session_state.get("play_stepped_at", 0.0) >= 0.9 * PLAY_STEP_SECONDS
+        if st.session_state.get("playing") and due:
+            following = next_month(months, st.session_state["play_month"])
+            if following is None:
+                st.session_state["playing"] = False
+                st.rerun(scope="app")
+            st.session_state.update(play_month=following, play_stepped_at=now)
+        cols = st.columns([3, 2])
+        cols[0].select_slider("Month", options=months, format_func=lambda p: p.strftime("%b %Y"), key="play_month")
+        cols[1].radio("Show", MODES, key="play_mode", horizontal=True, format_func=PLAY_MODE_LABELS.get)
+        active = exercises_active_in(shown, st.session_state["play_month"], mode=st.session_state["play_mode"])
+        st.caption(describe_step(st.session_state["play_month"], st.session_state["play_mode"], len(active)))
+        # A fresh map every step (st_folium changes the map it is given); stable element ids make it
+        # the same script, so the frame stays mounted and only the month's layers are swapped.
+        base = layers.dashboard_map(dataset.regions, geometries, shown, assets, tiles=SHOW_TILES, with_regions=False)
+        st_folium(
+            base, key="playback_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
+            feature_group_to_add=layers.region_layers(regions_for(dataset.regions, active), active, geometries),
+        )
+
+    playback_step()
+
+
 def sync_url(view: ViewState, catalog: Catalog) -> None:
     """Write the view into the address bar when it differs from what is there."""
     params = view_to_params(view, catalog)
@@ -443,11 +494,15 @@ def main() -> None:
     cols[2].metric("Years", years)
     if shown.empty:
         st.info("No exercise matches these filters. Widen the years or clear a filter in the sidebar.")
-    out = st_folium(
-        the_map, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=["last_active_drawing"]
-    )
-    render_tool_results(parsed, upload, upload_name, drawn_geometry((out or {}).get("last_active_drawing")),
-                        data_signature(DATA_DIR))
+    if st.toggle("Playback by month", key="playback", help="Step through the shown exercises month by month"):
+        render_playback(dataset, geometries, shown, assets)
+        drawn = None
+    else:
+        out = st_folium(
+            the_map, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=["last_active_drawing"]
+        )
+        drawn = drawn_geometry((out or {}).get("last_active_drawing"))
+    render_tool_results(parsed, upload, upload_name, drawn, data_signature(DATA_DIR))
     render_focus_details(view, shown, dataset)
     st.subheader(f"{len(shown)} exercise{'s' if len(shown) != 1 else ''}, {years}")
     timeline_tab, table_tab = st.tabs(["Timeline", "Table"])

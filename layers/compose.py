@@ -30,6 +30,7 @@ def dashboard_map(
     routes: gpd.GeoDataFrame | None = None,
     tiles: bool = True,
     extra_layers: tuple[folium.FeatureGroup, ...] = (),
+    with_regions: bool = True,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -57,6 +58,10 @@ def dashboard_map(
     extra_layers : tuple of folium.FeatureGroup
         The user's own layers (a pasted notice, an uploaded file), drawn above the drill layers.
         When the assets serve the Leaflet plugins, the draw and measure tools are added too.
+    with_regions : bool, default True
+        False leaves out the region groups and routes (the map still fits and labels the shown
+        exercises): playback passes each month's regions to ``st_folium(feature_group_to_add=…)``,
+        which swaps them without remounting the map.
 
     Returns
     -------
@@ -77,9 +82,9 @@ def dashboard_map(
     m = base_map(assets, bounds=bounds_of(focus), view=map_view, tiles=tiles)
     if assets.land_geojson:
         land_layer(assets.land_geojson).add_to(m)
-    for fg in region_layers(used, shown, geometries):
+    for fg in region_layers(used, shown, geometries) if with_regions else ():
         fg.add_to(m)
-    routes_fg = route_layer(routes, shown) if routes is not None else None
+    routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
     if routes_fg is not None:
         routes_fg.add_to(m)
     if outline_label is not None:
@@ -96,4 +101,25 @@ def dashboard_map(
     ).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     view_sync().add_to(m)
+    stable_ids(m)
     return m
+
+
+def stable_ids(m: folium.Map) -> None:
+    """Give every element of the map an id that depends only on its place in the map.
+
+    folium names elements with random ids, so two builds of the same map give different
+    scripts, and streamlit-folium, which keys its frame on a hash of the script, remounts the
+    map on every rerun: the map blinks and loses the user's pan and zoom even when nothing on it
+    changed. With ids from the element's position, the same map gives the same script.
+    """
+    counter = 0
+
+    def visit(element) -> None:
+        nonlocal counter
+        element._id = f"{counter:08x}"
+        counter += 1
+        for child in list(element._children.values()):
+            visit(child)
+
+    visit(m.get_root())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from tests.app.conftest import map_args, metrics
@@ -226,3 +227,17 @@ def test_unreadable_notice_text_is_quoted(app_factory):
     at.text_area(key="notice").set_value("Area 42-3O.00N 131-45.00E").run()
     assert not at.exception
     assert any("42-3O.00N" in w.value.replace("\\", "") for w in at.warning)
+
+
+def test_playback_steps_through_months_on_one_map(app_factory):
+    at = app_factory(years="2024").run()
+    at.toggle(key="playback").set_value(True).run()
+    assert not at.exception
+    assert at.select_slider(key="play_month").value.strftime("%Y-%m") == "2024-07"
+    assert any("July 2024" in c.value for c in at.caption)
+    args = map_args(at)
+    assert '"region_id"' not in args["script"] and "north_sea_box" not in args["script"]
+    assert "dateline_box" in args["feature_group"]
+    at.radio(key="play_mode").set_value("cumulative").run()
+    at.select_slider(key="play_month").set_value(pd.Period("2024-09", "M")).run()
+    assert "north_sea_box" in map_args(at)["feature_group"] and "dateline_box" in map_args(at)["feature_group"]

@@ -227,3 +227,18 @@ def test_bad_upload_gets_a_message_and_the_map_stays(page, serve, blocked_reques
     page.locator('input[type="file"]').set_input_files(str(path))
     expect(page.get_by_text(re.compile("broken.kml.*(DOCTYPE|entit)", re.IGNORECASE)).first).to_be_visible(timeout=TIMEOUT)
     expect(regions_drawn(page)).to_have_count(4)
+
+
+def test_playback_advances_without_remounting_the_map(page, serve, blocked_requests, screenshot):
+    open_app(page, serve(SMALL_DATA), "?years=2024")
+    page.get_by_text("Playback by month").click()
+    frame = page.frame_locator('iframe[title="streamlit_folium.st_folium"]')
+    expect(page.get_by_text("July 2024")).to_be_visible(timeout=TIMEOUT)
+    expect(frame.locator("path.da-region")).to_have_count(1, timeout=TIMEOUT)
+    page.locator(MAP_FRAME).evaluate("element => { element.dataset.mark = 'first'; }")
+    page.get_by_text("Play (one month a second)").click()
+    expect(page.get_by_text(re.compile("August 2024"))).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(re.compile("September 2024"))).to_be_visible(timeout=TIMEOUT)
+    expect(frame.locator("path.da-region")).to_have_count(1, timeout=TIMEOUT)
+    assert page.locator(MAP_FRAME).evaluate("element => element.dataset.mark") == "first"
+    screenshot("playback")

@@ -229,3 +229,13 @@ def test_markdown_escape_leaves_no_markup(text):
     escaped = markdown_escape(text)
     assert escaped.replace("\\", "") == text
     assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c in "[]()*_`$:<>#" and i > 0)
+
+
+def test_the_same_map_renders_the_same_script(small_dataset):
+    from layers import dashboard_map
+
+    def build():
+        return dashboard_map(small_dataset.regions, region_geometries(small_dataset.regions), small_dataset.exercises,
+                             ASSETS, routes=small_dataset.routes).get_root().render()
+
+    assert build() == build()
