@@ -88,7 +88,9 @@ def cached_measures(wkb: bytes, data_dir: str, signature: tuple) -> ShapeMeasure
     import shapely
 
     dataset, _ = cached_dataset(data_dir, signature)
-    return measure_shape(shapely.from_wkb(wkb), dataset.regions, cached_countries(str(schema.DATA_DIR / "countries.geojson")))
+    return measure_shape(
+        shapely.from_wkb(wkb), dataset.regions, cached_countries(str(schema.DATA_DIR / "countries.geojson"))
+    )
 
 
 @st.cache_data(show_spinner="Reading your layer…", max_entries=20)
@@ -126,7 +128,7 @@ def restore_view_from_url(catalog: Catalog) -> None:
 
 
 def view_changed() -> None:
-    """A widget changed the view: the link's notices and panned map view no longer apply."""
+    """Drop the link's notices and panned map view: a widget changed the view."""
     st.session_state["url_notices"] = []
     st.session_state["map_view"] = None
 
@@ -153,12 +155,22 @@ def render_filters(catalog: Catalog, labels: dict[str, str]) -> None:
         st.session_state["years"] = (catalog.first_year, catalog.last_year)
         sidebar.caption(f"Years: {catalog.first_year}")
     sidebar.multiselect(
-        "Exercises", options=catalog.exercise_ids, format_func=labels.__getitem__, key="exercise",
-        placeholder="All exercises", on_change=view_changed,
+        "Exercises",
+        options=catalog.exercise_ids,
+        format_func=labels.__getitem__,
+        key="exercise",
+        placeholder="All exercises",
+        on_change=view_changed,
     )
-    sidebar.multiselect("Series", options=catalog.series, key="series", placeholder="All series", on_change=view_changed)
     sidebar.multiselect(
-        "Domain", options=catalog.domains, format_func=str.capitalize, key="domain", placeholder="All domains",
+        "Series", options=catalog.series, key="series", placeholder="All series", on_change=view_changed
+    )
+    sidebar.multiselect(
+        "Domain",
+        options=catalog.domains,
+        format_func=str.capitalize,
+        key="domain",
+        placeholder="All domains",
         on_change=view_changed,
     )
 
@@ -183,12 +195,19 @@ def render_focus(shown, used_regions, labels: dict[str, str]) -> None:
     region_names = dict(zip(used_regions["region_id"], used_regions["name"], strict=True))
     st.sidebar.header("Focus")
     st.sidebar.selectbox(
-        "Zoom to exercise", options=[None, *shown["exercise_id"]], key="selected", placeholder="Whole view",
-        format_func=lambda i: "Whole view" if i is None else labels[i], on_change=view_changed,
+        "Zoom to exercise",
+        options=[None, *shown["exercise_id"]],
+        key="selected",
+        placeholder="Whole view",
+        format_func=lambda i: "Whole view" if i is None else labels[i],
+        on_change=view_changed,
     )
     st.sidebar.selectbox(
-        "Zoom to region", options=[None, *sorted(region_names, key=region_names.get)], key="region",
-        placeholder="Whole view", format_func=lambda i: "Whole view" if i is None else region_names[i],
+        "Zoom to region",
+        options=[None, *sorted(region_names, key=region_names.get)],
+        key="region",
+        placeholder="Whole view",
+        format_func=lambda i: "Whole view" if i is None else region_names[i],
         on_change=view_changed,
     )
 
@@ -198,7 +217,10 @@ def render_tool_inputs() -> tuple[ParsedNotice | None, UploadResult | None, str]
     st.sidebar.header("Analyst tools")
     with st.sidebar.expander("Notice text → area", expanded=bool(st.session_state.get("notice"))):
         text = st.text_area(
-            "Paste a navigational warning", key="notice", height=140, max_chars=20_000,
+            "Paste a navigational warning",
+            key="notice",
+            height=140,
+            max_chars=20_000,
             placeholder="e.g. 42-30.00N 131-45.00E, 42-30.00N 132-15.00E, 42-00.00N 132-15.00E …",
         )
         st.text_input("Name for the area", key="notice_name", max_chars=120)
@@ -229,12 +251,16 @@ def render_measures(title: str, measures: ShapeMeasures) -> None:
     cols[0].metric("Area", f"{measures.area_km2:,.0f} km²" if measures.area_km2 else "a line or point")
     cols[1].dataframe(
         {"In region": [r.name for r in measures.regions], "Share": [f"{r.share:.0%}" for r in measures.regions]},
-        hide_index=True, width="stretch",
+        hide_index=True,
+        width="stretch",
     )
     cols[2].dataframe(
-        {"Nearest coast": [f"{c.name} ({c.iso3})" if c.iso3 else c.name for c in measures.coasts],
-         "km": [round(c.km) for c in measures.coasts]},
-        hide_index=True, width="stretch",
+        {
+            "Nearest coast": [f"{c.name} ({c.iso3})" if c.iso3 else c.name for c in measures.coasts],
+            "km": [round(c.km) for c in measures.coasts],
+        },
+        hide_index=True,
+        width="stretch",
     )
 
 
@@ -252,14 +278,21 @@ def render_tool_results(parsed, upload, upload_name, drawn, signature: tuple) ->
             st.caption("Notice: " + markdown_escape(message))
         if parsed.geometry is not None:
             name = st.session_state.get("notice_name") or "Pasted notice"
-            render_measures(f"{name} ({parsed.kind}, {len(parsed.vertices)} positions)",
-                            cached_measures(shapely.to_wkb(parsed.geometry), str(DATA_DIR), signature))
-            region, problems = notice_region(parsed, text=st.session_state["notice"], name=name,
-                                             source=st.session_state.get("notice_source", ""))
+            render_measures(
+                f"{name} ({parsed.kind}, {len(parsed.vertices)} positions)",
+                cached_measures(shapely.to_wkb(parsed.geometry), str(DATA_DIR), signature),
+            )
+            region, problems = notice_region(
+                parsed, text=st.session_state["notice"], name=name, source=st.session_state.get("notice_source", "")
+            )
             if region is not None:
-                st.download_button("Save the area as a dataset region (GeoJSON)", region.to_json(drop_id=True),
-                                   file_name=f"{region.iloc[0]['region_id']}.geojson", mime="application/geo+json",
-                                   on_click="ignore")
+                st.download_button(
+                    "Save the area as a dataset region (GeoJSON)",
+                    region.to_json(drop_id=True),
+                    file_name=f"{region.iloc[0]['region_id']}.geojson",
+                    mime="application/geo+json",
+                    on_click="ignore",
+                )
             else:
                 st.caption("To save it as a dataset region: " + markdown_escape("; ".join(p.message for p in problems)))
     if upload is not None:
@@ -271,10 +304,14 @@ def render_tool_results(parsed, upload, upload_name, drawn, signature: tuple) ->
                 st.caption(f"{len(upload.frame):,} features drawn; the first {MEASURED_FEATURES} are measured.")
             for index, geometry in enumerate(shown.geometry, start=1):
                 if geometry is not None and not geometry.is_empty:
-                    render_measures(f"{upload_name}, feature {index}",
-                                    cached_measures(shapely.to_wkb(geometry), str(DATA_DIR), signature))
+                    render_measures(
+                        f"{upload_name}, feature {index}",
+                        cached_measures(shapely.to_wkb(geometry), str(DATA_DIR), signature),
+                    )
     if drawn is not None:
-        render_measures(f"Drawn {drawn.geom_type.lower()}", cached_measures(shapely.to_wkb(drawn), str(DATA_DIR), signature))
+        render_measures(
+            f"Drawn {drawn.geom_type.lower()}", cached_measures(shapely.to_wkb(drawn), str(DATA_DIR), signature)
+        )
 
 
 def render_playback(dataset: Dataset, geometries: dict, shown, assets) -> None:
@@ -317,7 +354,11 @@ def render_playback(dataset: Dataset, geometries: dict, shown, assets) -> None:
         # the same script, so the frame stays mounted and only the month's layers are swapped.
         base = layers.dashboard_map(dataset.regions, geometries, shown, assets, tiles=SHOW_TILES, with_regions=False)
         st_folium(
-            base, key="playback_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
+            base,
+            key="playback_map",
+            height=MAP_HEIGHT,
+            use_container_width=True,
+            returned_objects=[],
             feature_group_to_add=layers.region_layers(regions_for(dataset.regions, active), active, geometries),
         )
 
@@ -327,7 +368,10 @@ def render_playback(dataset: Dataset, geometries: dict, shown, assets) -> None:
 def sync_url(view: ViewState, catalog: Catalog) -> None:
     """Write the view into the address bar when it differs from what is there."""
     params = view_to_params(view, catalog)
-    if params != {k: st.query_params.get(k) for k in params} or set(st.query_params) - set(params) - {"embed", "layout"}:
+    if params != {k: st.query_params.get(k) for k in params} or set(st.query_params) - set(params) - {
+        "embed",
+        "layout",
+    }:
         st.query_params.from_dict(params | {k: st.query_params[k] for k in ("embed", "layout") if k in st.query_params})
 
 
@@ -346,8 +390,11 @@ def render_timeline(shown, view: ViewState) -> None:
     # previous one, so with a fixed key, clicking the same bar after picking another elsewhere would be lost.
     key = f"timeline-{view.selected}"
     st.altair_chart(
-        timeline_chart(shown, selected=view.selected), key=key, on_select=partial(select_from_timeline, key),
-        selection_mode=PICK, width="stretch",
+        timeline_chart(shown, selected=view.selected),
+        key=key,
+        on_select=partial(select_from_timeline, key),
+        selection_mode=PICK,
+        width="stretch",
     )
     st.altair_chart(counts_by_year_chart(shown), width="stretch")
 
@@ -359,8 +406,21 @@ def render_table(shown, dataset: Dataset) -> None:
         participants=shown["participants"].str.replace(";", ", "),
         source=shown["source_urls"].map(lambda urls: urls[0]),
         more_sources=shown["source_urls"].map(lambda urls: " ".join(urls[1:])),
-    )[["name", "series", "start_date", "end_date", "domain", "participants", "regions", "summary", "notes", "source",
-       "more_sources"]]
+    )[
+        [
+            "name",
+            "series",
+            "start_date",
+            "end_date",
+            "domain",
+            "participants",
+            "regions",
+            "summary",
+            "notes",
+            "source",
+            "more_sources",
+        ]
+    ]
     st.session_state["table_ids"] = list(shown["exercise_id"])
     st.dataframe(
         table,
@@ -381,11 +441,18 @@ def render_table(shown, dataset: Dataset) -> None:
 
 
 def standalone_map_html(dataset: Dataset, geometries: dict, shown, view: ViewState, description: str) -> bytes:
-    """The current map as one HTML file that opens offline (a second map: never the one st_folium got)."""
+    """Build the current map as one HTML file that opens offline (a second map, never the one st_folium got)."""
     land = DATA_DIR / schema.LAND_FILE
     m = layers.dashboard_map(
-        dataset.regions, geometries, shown, inline_asset_urls(land), selected=view.selected, region=view.region,
-        map_view=view.map_view, routes=dataset.routes, tiles=SHOW_TILES,
+        dataset.regions,
+        geometries,
+        shown,
+        inline_asset_urls(land),
+        selected=view.selected,
+        region=view.region,
+        map_view=view.map_view,
+        routes=dataset.routes,
+        tiles=SHOW_TILES,
     )
     note = "" if land.is_file() else "land layer not included"
     return to_html_bytes(m, version=dataset.version, description=description, note=note)
@@ -431,7 +498,9 @@ def render_focus_details(view: ViewState, shown, dataset: Dataset) -> None:
 def main() -> None:
     map_only = st.query_params.get("layout") == "map"
     st.set_page_config(
-        page_title="Drill Atlas", page_icon="🗺️", layout="wide",
+        page_title="Drill Atlas",
+        page_icon="🗺️",
+        layout="wide",
         initial_sidebar_state="collapsed" if map_only else "auto",
     )
     try:
@@ -454,16 +523,27 @@ def main() -> None:
         parsed, upload, upload_name = render_tool_inputs()
     view = replace(
         filters_view(),
-        selected=st.session_state.get("selected") if st.session_state.get("selected") in set(shown["exercise_id"]) else None,
-        region=st.session_state.get("region") if st.session_state.get("region") in set(used_regions["region_id"]) else None,
+        selected=st.session_state.get("selected")
+        if st.session_state.get("selected") in set(shown["exercise_id"])
+        else None,
+        region=st.session_state.get("region")
+        if st.session_state.get("region") in set(used_regions["region_id"])
+        else None,
         map_view=st.session_state.get("map_view"),
     )
     sync_url(view, catalog)
 
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
     the_map = layers.dashboard_map(
-        dataset.regions, geometries, shown, assets,
-        selected=view.selected, region=view.region, map_view=view.map_view, routes=dataset.routes, tiles=SHOW_TILES,
+        dataset.regions,
+        geometries,
+        shown,
+        assets,
+        selected=view.selected,
+        region=view.region,
+        map_view=view.map_view,
+        routes=dataset.routes,
+        tiles=SHOW_TILES,
         extra_layers=tool_layers(parsed, upload, upload_name),
     )
     if map_only:
@@ -479,7 +559,9 @@ def main() -> None:
     for notice in st.session_state.get("url_notices", []):
         st.warning(markdown_escape(notice), icon="🔗")
     if land_name is None:
-        st.warning(f"No land layer ({schema.LAND_FILE} missing in {DATA_DIR}): without map tiles the coast will not show.")
+        st.warning(
+            f"No land layer ({schema.LAND_FILE} missing in {DATA_DIR}): without map tiles the coast will not show."
+        )
     errors = [p for p in dataset.problems if p.severity == ERROR]
     if dataset.problems:
         with st.expander(
@@ -514,8 +596,9 @@ def main() -> None:
     render_downloads(dataset, geometries, shown, view, catalog)
     with st.sidebar:
         st.header("Share and cite")
-        st.iframe(share_panel_html(citation_prefix(dataset.version, describe_view(view, catalog))),
-                  height=SHARE_PANEL_HEIGHT)
+        st.iframe(
+            share_panel_html(citation_prefix(dataset.version, describe_view(view, catalog))), height=SHARE_PANEL_HEIGHT
+        )
     st.caption(S23_NOTE + f" Land: Natural Earth. Dataset version {dataset.version}.")
 
 

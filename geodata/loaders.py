@@ -15,15 +15,12 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-import pyogrio.errors
 
 from geodata import schema
-from geodata.problems import DataError, Problem, quote
+from geodata.files import check_readable, read_geojson_layer
+from geodata.problems import DataError, Problem
 from geodata.routes import empty_routes, read_routes, validate_routes
 from geodata.validation import validate_exercises, validate_regions
-
-MAX_DATA_FILE_BYTES = 50 * 1024 * 1024
-"""Largest data file the loaders accept; a bigger one is refused, not read."""
 
 
 @dataclass(frozen=True)
@@ -50,18 +47,6 @@ class Dataset:
     version: str
     routes: gpd.GeoDataFrame = field(default_factory=empty_routes)
     problems: tuple[Problem, ...] = field(default=())
-
-
-def _check_readable(path: Path) -> None:
-    if not path.is_file():
-        raise DataError([Problem(path.name, "", "", f"file not found at {path}")])
-    size = path.stat().st_size
-    if size == 0:
-        raise DataError([Problem(path.name, "", "", "file is empty")])
-    if size > MAX_DATA_FILE_BYTES:
-        raise DataError(
-            [Problem(path.name, "", "", f"file is {size:,} bytes; the limit is {MAX_DATA_FILE_BYTES:,}")]
-        )
 
 
 def _csv_line_numbers(text: str) -> list[int]:
@@ -97,7 +82,7 @@ def read_exercises(path: Path) -> tuple[pd.DataFrame, pd.Series]:
         If the file is missing, empty, too large, not UTF-8, not parseable as CSV, or
         lacks a required column.
     """
-    _check_readable(path)
+    check_readable(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -127,20 +112,7 @@ def read_regions(path: Path) -> gpd.GeoDataFrame:
         If the file is missing, empty, too large, not readable as GeoJSON, or lacks a
         required property.
     """
-    _check_readable(path)
-    try:
-        regions = gpd.read_file(path, engine="pyogrio")
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, ValueError) as error:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise DataError([Problem(path.name, "", "", f"cannot be read as GeoJSON: {quote(message, 200)}")]) from error
-    if regions.crs is None:
-        regions = regions.set_crs("EPSG:4326")
-    elif not regions.crs.equals("EPSG:4326"):
-        regions = regions.to_crs("EPSG:4326")
-    missing = [c for c in schema.REGION_PROPERTIES if c not in regions.columns]
-    if missing:
-        raise DataError([Problem(path.name, "", c, "required property is missing from the features") for c in missing])
-    return regions
+    return read_geojson_layer(path, schema.REGION_PROPERTIES)
 
 
 def read_version(path: Path) -> str:

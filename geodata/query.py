@@ -130,7 +130,7 @@ class ViewState:
 
     @classmethod
     def default(cls, catalog: Catalog) -> ViewState:
-        """The view of a link without parameters: every exercise in every year."""
+        """Return the view of a link without parameters: every exercise in every year."""
         return cls(years=(catalog.first_year, catalog.last_year))
 
 

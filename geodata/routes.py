@@ -12,11 +12,11 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import pyogrio.errors
 import shapely
 
 from geodata import schema
-from geodata.problems import ERROR, WARNING, DataError, Problem, quote
+from geodata.files import read_geojson_layer
+from geodata.problems import ERROR, WARNING, Problem, quote
 from geodata.validation import split_list
 
 MAX_ROUTES_FILE_BYTES = 10 * 1024 * 1024
@@ -55,29 +55,8 @@ def read_routes(path: Path) -> gpd.GeoDataFrame:
     path = Path(path)
     if not path.exists():
         return empty_routes()
-    size = path.stat().st_size if path.is_file() else 0
-    if size == 0:
-        raise DataError([Problem(path.name, "", "", "file is empty or not a file")])
-    if size > MAX_ROUTES_FILE_BYTES:
-        raise DataError([Problem(path.name, "", "", f"file is {size:,} bytes; the limit is {MAX_ROUTES_FILE_BYTES:,}")])
-    try:
-        # A geometry GEOS cannot build (a one-point LineString) is read as missing and
-        # reported by validate_routes, instead of failing the whole file.
-        routes = gpd.read_file(path, engine="pyogrio", on_invalid="ignore")
-    except (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError, shapely.errors.GEOSException,
-            ValueError) as error:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise DataError([Problem(path.name, "", "", f"cannot be read as GeoJSON: {quote(message, 200)}")]) from error
-    if routes.empty:
-        return empty_routes()
-    if routes.crs is None:
-        routes = routes.set_crs("EPSG:4326")
-    elif not routes.crs.equals("EPSG:4326"):
-        routes = routes.to_crs("EPSG:4326")
-    missing = [c for c in schema.ROUTE_PROPERTIES if c not in routes.columns]
-    if missing:
-        raise DataError([Problem(path.name, "", c, "required property is missing from the features") for c in missing])
-    return routes
+    routes = read_geojson_layer(path, schema.ROUTE_PROPERTIES, MAX_ROUTES_FILE_BYTES)
+    return empty_routes() if routes.empty else routes
 
 
 def _text(value: object) -> str:

@@ -41,9 +41,7 @@ def _row_label(index: int, line_numbers: pd.Series | None) -> str:
     return f"line {index + CSV_FIRST_DATA_LINE}"
 
 
-def _exercise_row_problems(
-    record: dict[str, str], known_regions: frozenset[str], file: str, row: str
-) -> list[Problem]:
+def _exercise_row_problems(record: dict[str, str], known_regions: frozenset[str], file: str, row: str) -> list[Problem]:
     problems: list[Problem] = []
 
     def bad(field: str, message: str) -> None:
@@ -168,7 +166,9 @@ def _feature_label(index: int, region_id: object) -> str:
     return label
 
 
-def validate_regions(regions: gpd.GeoDataFrame, file: str = schema.REGIONS_FILE) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+def validate_regions(
+    regions: gpd.GeoDataFrame, file: str = schema.REGIONS_FILE
+) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     """Check every feature of a regions layer; repair invalid polygons.
 
     Parameters
@@ -198,7 +198,7 @@ def validate_regions(regions: gpd.GeoDataFrame, file: str = schema.REGIONS_FILE)
         row = _feature_label(index, record.get("region_id"))
         found: list[Problem] = []
 
-        def bad(field: str, message: str, severity: str = ERROR) -> None:
+        def bad(field: str, message: str, severity: str = ERROR, found: list = found, row: str = row) -> None:
             found.append(Problem(file, row, field, message, severity))
 
         region_id = record.get("region_id")

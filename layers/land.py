@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from branca.element import MacroElement
 from folium.map import Layer
 from jinja2 import Template

@@ -50,17 +50,17 @@ def source_links(urls: Iterable[str]) -> str:
 def exercise_html(record: Mapping[str, object]) -> str:
     """One exercise as an HTML block: name, dates, who, forces, what happened, doubts, sources."""
     precision = str(record.get("date_precision") or "day")
+    dates = date_range_text(str(record["start_date"]), str(record["end_date"]), precision)
     parts = [
         f'<div class="da-exercise"><b>{_e(record["name"])}</b>',
-        f'<br><span class="da-meta">{_e(date_range_text(str(record["start_date"]), str(record["end_date"]), precision))}'
-        f" · {_e(record['series'])} · {_e(record['domain'])}</span>",
+        f'<br><span class="da-meta">{_e(dates)} · {_e(record["series"])} · {_e(record["domain"])}</span>',
         f"<br>Participants: {_e(country_names(record['participant_codes']))}",
     ]
     if record.get("forces"):
         parts.append(f"<br>Forces: {_e(record['forces'])}")
     parts.append(f"<br>{_e(record['summary'])}")
     if record.get("notes"):
-        parts.append(f'<br><i>Sources differ:</i> {_e(record["notes"])}')
+        parts.append(f"<br><i>Sources differ:</i> {_e(record['notes'])}")
     parts.append(f"<br>Sources: {source_links(record['source_urls'])}</div>")
     return "".join(parts)
 
@@ -89,7 +89,7 @@ def region_popup_html(region: Mapping[str, object], exercises: Iterable[Mapping[
     count = len(exercises)
     header = (
         f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:260px">'
-        f"<h4 style=\"margin:0 0 4px\">{_e(region['name'])}</h4>"
+        f'<h4 style="margin:0 0 4px">{_e(region["name"])}</h4>'
         f'<span class="da-meta">{count} exercise{"s" if count != 1 else ""} shown'
         f" · about {int(region['area_km2']):,} km²</span>"
         + (f'<br><span class="da-meta">Location: {_e(region["precision"])}</span>' if region.get("precision") else "")

@@ -49,7 +49,7 @@ APPROXIMATE = "approximate"
 
 
 def precision_class(precision: object) -> str:
-    """The kind of a region's ``precision`` text: the words before its first colon, lower-cased.
+    """Return the kind of a region's ``precision`` text: the words before its first colon, lower-cased.
 
     ``"approximate: position estimated from the named site; …"`` gives ``"approximate"``; a
     missing text gives ``""``.

@@ -100,7 +100,7 @@ def export_file_name(view: ViewState, catalog: Catalog, version: str, extension:
 
 
 def citation_prefix(version: str, description: str) -> str:
-    """The citation of a view up to its date and link.
+    """Return the citation of a view up to its date and link.
 
     The share panel appends ``accessed YYYY-MM-DD, <link>`` in the reader's browser, where the
     current link (including a panned map view) and today's date are known.

@@ -71,9 +71,17 @@ def refresh(target: Path = VENDOR_DIR) -> None:
     """Fetch every pinned package with npm and copy its listed files below ``target``."""
     with tempfile.TemporaryDirectory() as scratch:
         for (name, version), members in PACKAGES.items():
-            tarball = subprocess.run(
-                ["npm", "pack", "--silent", f"{name}@{version}"], cwd=scratch, check=True, capture_output=True, text=True
-            ).stdout.strip().splitlines()[-1]
+            tarball = (
+                subprocess.run(
+                    ["npm", "pack", "--silent", f"{name}@{version}"],
+                    cwd=scratch,
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                )
+                .stdout.strip()
+                .splitlines()[-1]
+            )
             with tarfile.open(Path(scratch) / tarball) as archive:
                 for member in members:
                     data = archive.extractfile(f"package/{member}").read()

@@ -9,8 +9,8 @@ from geodata.filters import (
     domain_group,
     exercises_at,
     exercises_in_view,
-    exercises_matching,
     exercises_in_years,
+    exercises_matching,
     regions_for,
 )
 from geodata.query import ViewState
@@ -68,7 +68,7 @@ def test_region_shows_when_any_selected_exercise_was_there(small_dataset):
 def test_style_group_of_mixed_domains(small_dataset):
     exercises = small_dataset.exercises.copy()
     is_charlie = exercises["exercise_id"] == "charlie_2024"
-    exercises["region_id_list"] = [("north_sea_box",) if c else ids for c, ids in zip(is_charlie, exercises["region_id_list"])]
+    exercises["region_id_list"] = [("north_sea_box",) if c else ids for c, ids in zip(is_charlie, exercises["region_id_list"], strict=True)]
     used = regions_for(small_dataset.regions, exercises).set_index("region_id")
     assert used.loc["north_sea_box", "style_group"] == "several"
 

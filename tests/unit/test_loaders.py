@@ -180,5 +180,5 @@ def test_bad_region_property_is_named(small_data, field, value, words):
 
 def test_read_exercises_keeps_every_cell_as_text(small_data):
     frame, lines = read_exercises(small_data / "exercises.csv")
-    assert all(dtype == object or str(dtype) == "str" for dtype in frame.dtypes)
+    assert all(dtype is object or str(dtype) in ("object", "str") for dtype in frame.dtypes)
     assert list(lines) == [2, 3, 4, 5]

@@ -1,0 +1,59 @@
+"""Checks and readers shared by every data-file loader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import geopandas as gpd
+import pyogrio.errors
+import shapely
+
+from geodata.problems import DataError, Problem, quote
+
+MAX_DATA_FILE_BYTES = 50 * 1024 * 1024
+"""Largest data file the loaders accept; a bigger one is refused, not read."""
+
+
+def check_readable(path: Path, max_bytes: int = MAX_DATA_FILE_BYTES) -> None:
+    """Raise DataError unless ``path`` is a non-empty file of at most ``max_bytes``."""
+    if not path.is_file():
+        raise DataError([Problem(path.name, "", "", f"file not found at {path}")])
+    size = path.stat().st_size
+    if size == 0:
+        raise DataError([Problem(path.name, "", "", "file is empty")])
+    if size > max_bytes:
+        raise DataError([Problem(path.name, "", "", f"file is {size:,} bytes; the limit is {max_bytes:,}")])
+
+
+def read_geojson_layer(path: Path, required: Iterable[str], max_bytes: int = MAX_DATA_FILE_BYTES) -> gpd.GeoDataFrame:
+    """Read a GeoJSON data file with pyogrio into EPSG:4326 and check its properties exist.
+
+    A geometry GEOS cannot build (a one-point LineString) is read as missing, so the file's
+    validator reports it by feature instead of the whole file failing.
+
+    Raises
+    ------
+    DataError
+        If the file is missing, empty, too large, not readable as GeoJSON, or its features
+        lack a property in ``required``.
+    """
+    check_readable(path, max_bytes)
+    try:
+        layer = gpd.read_file(path, engine="pyogrio", on_invalid="ignore")
+    except (
+        pyogrio.errors.DataSourceError,
+        pyogrio.errors.DataLayerError,
+        shapely.errors.GEOSException,
+        ValueError,
+    ) as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise DataError([Problem(path.name, "", "", f"cannot be read as GeoJSON: {quote(message, 200)}")]) from error
+    if layer.crs is None:
+        layer = layer.set_crs("EPSG:4326")
+    elif not layer.crs.equals("EPSG:4326"):
+        layer = layer.to_crs("EPSG:4326")
+    missing = [c for c in required if c not in layer.columns]
+    if missing and not layer.empty:
+        raise DataError([Problem(path.name, "", c, "required property is missing from the features") for c in missing])
+    return layer
