@@ -437,37 +437,6 @@ def test_html_refuses_a_map_that_needs_the_app(small_dataset):
         to_html_bytes(m, version=VERSION, description="x")
 
 
-@pytest.mark.browser
-def test_html_draws_its_regions_from_disk_with_no_network(small_dataset, tmp_path):
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    shown = small_dataset.exercises
-    path = tmp_path / "map.html"
-    path.write_bytes(to_html_bytes(export_map(small_dataset, shown), version=VERSION, description="all"))
-    requested: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"])
-        try:
-            context = browser.new_context(offline=True)
-            context.route(
-                re.compile(r"^(?!file:|data:)"), lambda route: (requested.append(route.request.url), route.abort())
-            )
-            tab = context.new_page()
-            tab.goto(path.as_uri())
-            regions = tab.locator('path.leaflet-interactive:not([fill="none"])')  # routes are lines: no fill
-            regions.first.wait_for(timeout=30_000)
-            regions_drawn = regions.count()
-            tab.locator(".leaflet-pane path:not(.leaflet-interactive)").first.wait_for(state="attached", timeout=30_000)
-            caption = tab.locator(".da-caption").inner_text()
-        finally:
-            browser.close()
-    assert regions_drawn == len(regions_for(small_dataset.regions, shown))
-    assert caption == "Drill Atlas · dataset version test-1 · all"
-    assert requested == []
-
-
 # --- hostile text --------------------------------------------------------------------------------------------------
 
 
