@@ -44,7 +44,6 @@ from layers.assets import LEAFLET_DIR
 from layers.standalone import inline_asset_urls
 from tests.conftest import ROOT, SMALL_DATA
 
-CHROMIUM = Path("/usr/bin/chromium")
 CDN = re.compile(r"cdn\.jsdelivr|code\.jquery|cdnjs\.cloudflare|bootstrapcdn|unpkg\.com|cdn\.skypack")
 HOSTILE = '<script>alert("x")</script> \'single\' "double" \u202eRTL\u202c ]]> & <img src=x onerror=alert(1)>'
 HOSTILE_URL = "https://example.org/a?b='c'&d=\u202eevil"
