@@ -271,6 +271,8 @@ def counts_by_year_chart(shown: pd.DataFrame) -> alt.Chart:
             x2="year_end:T",
             y=alt.Y(
                 "stack_low:Q",
+                # The domain must reach the top of the highest stack (y2), not only its base (y).
+                scale=alt.Scale(domain=[0, max(1, int(counts["stack_high"].max()) if len(counts) else 1)], nice=True),
                 axis=alt.Axis(
                     title=None, tickMinStep=1, format="d", minExtent=AXIS_LABEL_WIDTH, maxExtent=AXIS_LABEL_WIDTH
                 ),

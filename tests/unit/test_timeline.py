@@ -278,3 +278,10 @@ def test_timeline_and_playback_do_not_import_streamlit():
     code = "import layers.timeline, geodata.playback, sys; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_counts_axis_reaches_the_highest_stack(small_dataset):
+    from layers.timeline import counts_by_year, counts_by_year_chart
+
+    spec = counts_by_year_chart(small_dataset.exercises).to_dict()
+    assert spec["encoding"]["y"]["scale"]["domain"][1] == counts_by_year(small_dataset.exercises)["stack_high"].max()
