@@ -111,10 +111,15 @@ def test_bundled_data_draws_its_regions(page, serve, blocked_requests, screensho
     screenshot("bundled-data-2024")
 
 
-def test_panning_writes_the_view_into_the_link(page, serve, blocked_requests):
+def test_link_after_filtering_selecting_and_panning_reopens_that_view(page, serve, blocked_requests):
     server = serve(SMALL_DATA)
     open_app(page, server, "?years=2019-2024")
     expect(regions_drawn(page)).to_have_count(3, timeout=TIMEOUT)
+    page.get_by_role("combobox", name="Zoom to exercise").click()
+    page.get_by_role("option", name=re.compile("Bravo-2019")).click()
+    page.wait_for_function("() => location.search.includes('selected=bravo_2019')", timeout=TIMEOUT)
+    expect(page.get_by_text("Bravo drill across the new year.").first).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_timeout(1000)
     map_box = page.locator(MAP_FRAME).bounding_box()
     page.mouse.move(map_box["x"] + 300, map_box["y"] + 300)
     page.mouse.down()
@@ -123,7 +128,7 @@ def test_panning_writes_the_view_into_the_link(page, serve, blocked_requests):
     page.wait_for_function("() => new URL(location.href).searchParams.has('z')", timeout=TIMEOUT)
     page.wait_for_timeout(1500)  # let Leaflet's inertia settle: each moveend rewrites the link
     params = page.evaluate("() => Object.fromEntries(new URL(location.href).searchParams)")
-    assert params["years"] == "2019-2024" and {"lat", "lon", "z"} <= set(params)
+    assert params["years"] == "2019-2024" and params["selected"] == "bravo_2019" and {"lat", "lon", "z"} <= set(params)
     centre = page.frame_locator(MAP_FRAME).locator("body").evaluate(
         "() => { const m = Object.values(window).find(v => v && v._leaflet_id && v.getCenter); "
         "const c = m.getCenter(); return [c.lat.toFixed(3), c.lng.toFixed(3), m.getZoom()]; }"
@@ -136,6 +141,7 @@ def test_panning_writes_the_view_into_the_link(page, serve, blocked_requests):
     other = fresh.new_page()
     other.goto(shared)
     expect(other.frame_locator(MAP_FRAME).locator("path.da-region")).to_have_count(3, timeout=TIMEOUT)
+    expect(other.get_by_text("Bravo drill across the new year.").first).to_be_visible(timeout=TIMEOUT)
     reopened = other.frame_locator(MAP_FRAME).locator("body").evaluate(
         "() => { const m = Object.values(window).find(v => v && v._leaflet_id && v.getCenter); "
         "const c = m.getCenter(); return [c.lat.toFixed(3), c.lng.toFixed(3), m.getZoom()]; }"
