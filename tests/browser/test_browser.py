@@ -248,3 +248,11 @@ def test_playback_advances_without_remounting_the_map(page, serve, blocked_reque
     expect(frame.locator("path.da-region")).to_have_count(1, timeout=TIMEOUT)
     assert page.locator(MAP_FRAME).evaluate("element => element.dataset.mark") == "first"
     screenshot("playback")
+
+
+def test_embedded_map_only_view(page, serve, blocked_requests, screenshot):
+    open_app(page, serve(SMALL_DATA), "?years=2024&layout=map&embed=true")
+    expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
+    expect(page.get_by_test_id("stSidebar")).to_have_count(0)
+    expect(page.get_by_role("heading", name="Drill Atlas")).to_have_count(0)
+    screenshot("embedded-map")
