@@ -219,6 +219,7 @@ def render_tool_inputs() -> tuple[ParsedNotice | None, UploadResult | None, str]
         text = st.text_area(
             "Paste a navigational warning",
             key="notice",
+            on_change=view_changed,
             height=140,
             max_chars=20_000,
             placeholder="e.g. 42-30.00N 131-45.00E, 42-30.00N 132-15.00E, 42-00.00N 132-15.00E …",
@@ -227,13 +228,32 @@ def render_tool_inputs() -> tuple[ParsedNotice | None, UploadResult | None, str]
         st.text_input("Where it was published (URL)", key="notice_source", max_chars=500)
     with st.sidebar.expander("Your own layer", expanded=False):
         upload = st.file_uploader(
-            "GeoJSON, KML/KMZ, zipped shapefile or CSV with lat/lon", type=UPLOAD_TYPES, key="upload"
+            "GeoJSON, KML/KMZ, zipped shapefile or CSV with lat/lon",
+            type=UPLOAD_TYPES,
+            key="upload",
+            on_change=view_changed,
         )
     parsed = parse_notice(text) if text and text.strip() else None
     result = None
     if upload is not None:
         result = cached_upload(upload.name, upload.getvalue(), st.get_option("server.maxUploadSize") * 1024 * 1024)
     return parsed, result, upload.name if upload is not None else ""
+
+
+def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None) -> list[list[float]] | None:
+    """Bounds of the user's notice and uploaded layer, so the map shows what was just added."""
+    import shapely
+
+    shapes = []
+    if parsed is not None and parsed.geometry is not None:
+        shapes.append(parsed.geometry)
+    if upload is not None and upload.frame is not None and not upload.frame.empty:
+        shapes.append(shapely.box(*upload.frame.total_bounds))
+    if not shapes:
+        return None
+    west, south, east, north = shapely.union_all(shapes).bounds
+    pad = 0.5
+    return [[south - pad, west - pad], [north + pad, east + pad]]
 
 
 def tool_layers(parsed: ParsedNotice | None, upload: UploadResult | None, upload_name: str) -> tuple:
@@ -545,6 +565,7 @@ def main() -> None:
         routes=dataset.routes,
         tiles=SHOW_TILES,
         extra_layers=tool_layers(parsed, upload, upload_name),
+        fit=tool_bounds(parsed, upload) if view.map_view is None else None,
     )
     if map_only:
         st_folium(the_map, key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[])

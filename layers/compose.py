@@ -31,6 +31,7 @@ def dashboard_map(
     tiles: bool = True,
     extra_layers: tuple[folium.FeatureGroup, ...] = (),
     with_regions: bool = True,
+    fit: list[list[float]] | None = None,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -58,6 +59,9 @@ def dashboard_map(
     extra_layers : tuple of folium.FeatureGroup
         The user's own layers (a pasted notice, an uploaded file), drawn above the drill layers.
         When the assets serve the Leaflet plugins, the draw and measure tools are added too.
+    fit : list, optional
+        ``[[south, west], [north, east]]`` to fit instead of the selection or the shown regions
+        (the app passes the bounds of a freshly pasted notice or uploaded layer).
     with_regions : bool, default True
         False leaves out the region groups and routes (the map still fits and labels the shown
         exercises): playback passes each month's regions to ``st_folium(feature_group_to_add=…)``,
@@ -79,7 +83,7 @@ def dashboard_map(
     elif region is not None:
         focus = regions.loc[regions["region_id"] == region]
         outline_label = f"Selected: {focus.iloc[0]['name']}"
-    m = base_map(assets, bounds=bounds_of(focus), view=map_view, tiles=tiles)
+    m = base_map(assets, bounds=fit or bounds_of(focus), view=map_view, tiles=tiles)
     if assets.land_geojson:
         land_layer(assets.land_geojson).add_to(m)
     for fg in region_layers(used, shown, geometries) if with_regions else ():

@@ -241,3 +241,9 @@ def test_playback_steps_through_months_on_one_map(app_factory):
     at.radio(key="play_mode").set_value("cumulative").run()
     at.select_slider(key="play_month").set_value(pd.Period("2024-09", "M")).run()
     assert "north_sea_box" in map_args(at)["feature_group"] and "dateline_box" in map_args(at)["feature_group"]
+
+
+def test_map_fits_a_freshly_pasted_notice(app_factory):
+    at = app_factory().run()
+    at.text_area(key="notice").set_value(NOTICE).run()
+    assert "[[41.5, 131.25], [43.0, 132.75]]" in map_args(at)["script"]
