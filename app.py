@@ -314,7 +314,10 @@ def render_tool_results(parsed, upload, upload_name, drawn, signature: tuple) ->
                     on_click="ignore",
                 )
             else:
-                st.caption("To save it as a dataset region: " + markdown_escape("; ".join(p.message for p in problems)))
+                st.caption(
+                    "To save it as a dataset region, fix: "
+                    + markdown_escape("; ".join(f"{p.field} {p.message}" for p in problems))
+                )
     if upload is not None:
         for problem in upload.problems:
             (st.error if problem.severity == ERROR else st.warning)(markdown_escape(str(problem)))
