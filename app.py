@@ -405,21 +405,28 @@ def select_from_timeline(key: str) -> None:
         view_changed()
 
 
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_chart_specs(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None) -> tuple[dict, dict]:
+    """Vega-Lite specs of the two charts for a set of shown exercises (built once per view)."""
+    dataset, _ = cached_dataset(data_dir, signature)
+    shown = dataset.exercises.loc[dataset.exercises["exercise_id"].isin(shown_ids)]
+    return timeline_chart(shown, selected=selected).to_dict(), counts_by_year_chart(shown).to_dict()
+
+
 def render_timeline(shown, view: ViewState) -> None:
     """Bars per exercise by series, and counts per year; clicking a bar selects that exercise."""
     if shown.empty:
         return
+    timeline, counts = cached_chart_specs(
+        str(DATA_DIR), data_signature(DATA_DIR), tuple(shown["exercise_id"]), view.selected
+    )
     # The key follows the selection: Streamlit reports only a selection that differs from the chart's
     # previous one, so with a fixed key, clicking the same bar after picking another elsewhere would be lost.
     key = f"timeline-{view.selected}"
-    st.altair_chart(
-        timeline_chart(shown, selected=view.selected),
-        key=key,
-        on_select=partial(select_from_timeline, key),
-        selection_mode=PICK,
-        width="stretch",
+    st.vega_lite_chart(
+        spec=timeline, key=key, on_select=partial(select_from_timeline, key), selection_mode=PICK, width="stretch"
     )
-    st.altair_chart(counts_by_year_chart(shown), width="stretch")
+    st.vega_lite_chart(spec=counts, width="stretch")
 
 
 def render_table(shown, dataset: Dataset) -> None:
@@ -571,7 +578,9 @@ def main() -> None:
         fit=tool_bounds(parsed, upload) if view.map_view is None else None,
     )
     if map_only:
-        st_folium(the_map, key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[])
+        st_folium(
+            the_map, key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[], render=False
+        )
         st.caption(f"Drill Atlas · dataset version {dataset.version} · " + S23_NOTE)
         return
 
@@ -605,7 +614,12 @@ def main() -> None:
         drawn = None
     else:
         out = st_folium(
-            the_map, key="map", height=MAP_HEIGHT, use_container_width=True, returned_objects=["last_active_drawing"]
+            the_map,
+            key="map",
+            height=MAP_HEIGHT,
+            use_container_width=True,
+            returned_objects=["last_active_drawing"],
+            render=False,
         )
         drawn = drawn_geometry((out or {}).get("last_active_drawing"))
     render_tool_results(parsed, upload, upload_name, drawn, data_signature(DATA_DIR))

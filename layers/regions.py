@@ -5,10 +5,10 @@ from __future__ import annotations
 import html
 
 import folium
+import shapely
 import geopandas as gpd
 import pandas as pd
 
-from geodata.filters import exercises_at
 from layers.basemap import AREAS_PANE
 from layers.popups import region_popup_html, region_tooltip_html
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, SELECTED_COLOUR, highlight_style, region_style
@@ -19,21 +19,34 @@ REGION_CLASS = "da-region"
 POPUP_MAX_WIDTH = 440
 
 
-def region_geometries(regions: gpd.GeoDataFrame) -> dict[str, dict]:
-    """Convert every region's geometry to a GeoJSON dict once, keyed by ``region_id``.
+DISPLAY_TOLERANCE_DEG = 0.02
+"""Simplification of the drawn outlines (about 2 km): it halves what every map sends to the
+browser. Measures and exports use the full geometry."""
+DISPLAY_GRID_DEG = 0.001
 
-    Building layers from these dicts instead of one-row GeoDataFrames is what keeps a map
-    build in milliseconds (folium would call ``__geo_interface__`` again per layer).
+
+def region_geometries(regions: gpd.GeoDataFrame) -> dict[str, dict]:
+    """Convert every region's outline for drawing to a GeoJSON dict once, keyed by ``region_id``.
+
+    Outlines are simplified to :data:`DISPLAY_TOLERANCE_DEG` (topology kept) on a
+    :data:`DISPLAY_GRID_DEG` grid. Building layers from these dicts instead of one-row
+    GeoDataFrames is what keeps a map build in milliseconds (folium would call
+    ``__geo_interface__`` again per layer).
     """
-    collection = regions[["region_id", "geometry"]].__geo_interface__
+    simplified = regions[["region_id", "geometry"]].copy()
+    simplified["geometry"] = shapely.set_precision(
+        simplified.geometry.simplify(DISPLAY_TOLERANCE_DEG, preserve_topology=True).values, DISPLAY_GRID_DEG
+    )
+    collection = simplified.__geo_interface__
     return {feature["properties"]["region_id"]: feature["geometry"] for feature in collection["features"]}
 
 
 def _features(shown: gpd.GeoDataFrame, exercises: pd.DataFrame, geometries: dict[str, dict]) -> list[dict]:
     most = int(shown["exercise_count"].max())
+    records = exercises.set_index("exercise_id", drop=False).to_dict("index")
     features = []
     for region in shown.sort_values("area_km2", ascending=False).to_dict("records"):
-        held = exercises_at(exercises, region["region_id"]).to_dict("records")
+        held = [records[exercise_id] for exercise_id in region["exercise_ids"]]
         features.append(
             {
                 "type": "Feature",
