@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import html
-
 from branca.element import MacroElement
 from jinja2 import Template
+
+from layers.popups import escape_html
 
 
 class _Legend(MacroElement):
@@ -38,9 +38,9 @@ def legend(title: str, items: list[tuple[str, str]], note: str = "") -> MacroEle
     """
     rows = "".join(
         f'<div><span style="display:inline-block;width:12px;height:12px;margin-right:6px;'
-        f'vertical-align:-1px;background:{html.escape(colour)};opacity:0.75;border:1px solid {html.escape(colour)}">'
-        f"</span>{html.escape(label)}</div>"
+        f'vertical-align:-1px;background:{escape_html(colour)};opacity:0.75;border:1px solid {escape_html(colour)}">'
+        f"</span>{escape_html(label)}</div>"
         for label, colour in items
     )
-    footer = f'<div style="color:#555;max-width:200px">{html.escape(note)}</div>' if note else ""
-    return _Legend(f"<b>{html.escape(title)}</b>{rows}{footer}")
+    footer = f'<div style="color:#555;max-width:200px">{escape_html(note)}</div>' if note else ""
+    return _Legend(f"<b>{escape_html(title)}</b>{rows}{footer}")

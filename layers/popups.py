@@ -2,7 +2,7 @@
 
 folium's GeoJsonTooltip and GeoJsonPopup put property values into the page with
 ``innerHTML``, and the data is human-edited: a ``<script>`` or ``<img onerror>`` in a summary
-would run. Every value from the data goes through :func:`html.escape` here, and only links
+would run. Every value from the data goes through :func:`escape_html` here, and only links
 whose URL is http(s) become anchors.
 """
 
@@ -16,8 +16,18 @@ from geodata import schema
 MAX_POPUP_HEIGHT_PX = 340
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+def escape_html(text: object) -> str:
+    """Escape text for HTML, and its curly braces too.
+
+    folium's elements hand their output to branca, which renders it once more as a Jinja
+    template on the server: ``{{ … }}`` or ``{% … %}`` in a summary or an uploaded file would
+    run there (and can reach the operating system). As HTML entities, braces show the same in
+    the browser and mean nothing to Jinja.
+    """
+    return html.escape(str(text), quote=True).replace("{", "&#123;").replace("}", "&#125;")
+
+
+_e = escape_html
 
 
 def date_range_text(start: str, end: str, precision: str = "day") -> str:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 import folium
-import shapely
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 from layers.basemap import AREAS_PANE
-from layers.popups import region_popup_html, region_tooltip_html
+from layers.popups import escape_html, region_popup_html, region_tooltip_html
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, SELECTED_COLOUR, highlight_style, region_style
 
 SEA_PANE = "overlayPane"
@@ -134,7 +132,7 @@ def selection_layer(regions: gpd.GeoDataFrame, geometries: dict[str, dict], labe
         {"type": "Feature", "geometry": geometries[rid], "properties": {"region_id": rid}}
         for rid in regions["region_id"]
     ]
-    fg = folium.FeatureGroup(name=html.escape(label))
+    fg = folium.FeatureGroup(name=escape_html(label))
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features},
         style_function=lambda feature: {"color": SELECTED_COLOUR, "weight": 4, "fillOpacity": 0, "dashArray": "6 4"},

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 
 import folium
@@ -10,7 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from layers.basemap import AREAS_PANE
-from layers.popups import MAX_POPUP_HEIGHT_PX, date_range_text, source_links
+from layers.popups import MAX_POPUP_HEIGHT_PX, date_range_text, escape_html, source_links
 from layers.styles import GROUP_COLOURS
 
 ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "air patrol"}
@@ -20,8 +19,7 @@ ROUTE_WEIGHT = 2
 POPUP_MAX_WIDTH = 440
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+_e = escape_html
 
 
 def route_style(route_kind: str, domain: str) -> dict[str, object]:

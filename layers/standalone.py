@@ -9,15 +9,16 @@ for byte the same layers, and :func:`standalone_html` checks that nothing else i
 from __future__ import annotations
 
 import base64
-import html
 import re
 from pathlib import Path
 
 import folium
 from branca.element import MacroElement
 from jinja2 import Template
+from jinja2.utils import htmlsafe_json_dumps
 
 from layers.assets import LEAFLET_DIR, AssetUrls
+from layers.popups import escape_html
 
 _CSS_IMAGE = re.compile(r"url\((['\"]?)images/([A-Za-z0-9_.-]+\.png)\1\)")
 _SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
@@ -85,7 +86,7 @@ class _Caption(MacroElement):
                 var div = L.DomUtil.create("div", "da-caption");
                 div.style.cssText = "background:rgba(255,255,255,0.92);padding:3px 8px;border-radius:4px;"
                     + "font:12px/1.4 sans-serif;max-width:70vw;box-shadow:0 1px 4px rgba(0,0,0,0.3)";
-                div.textContent = {{ this.text|tojson }};
+                div.textContent = {{ this.text_literal }};
                 return div;
             };
             {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
@@ -97,6 +98,9 @@ class _Caption(MacroElement):
         super().__init__()
         self._name = "Caption"
         self.text = text
+        # A JavaScript string literal with braces and "<" as \u escapes: branca renders this
+        # element's output once more as a Jinja template, where "{{" in the text would run.
+        self.text_literal = str(htmlsafe_json_dumps(text)).replace("{", "\\u007b").replace("}", "\\u007d")
 
 
 def caption(text: str) -> MacroElement:
@@ -130,7 +134,7 @@ def standalone_html(m: folium.Map, *, title: str, caption_text: str) -> str:
         :func:`inline_asset_urls`.
     """
     caption(caption_text).add_to(m)
-    m.get_root().title = html.escape(title)
+    m.get_root().title = escape_html(title)
     page = m.get_root().render()
     external = sorted({tag or fetched for tag, fetched in _EXTERNAL_LOAD.findall(page)})
     if external:

@@ -7,7 +7,6 @@ property values as HTML.
 
 from __future__ import annotations
 
-import html
 from types import MappingProxyType
 
 import folium
@@ -17,7 +16,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata.notices import ParsedNotice, Position
 from layers.basemap import AREAS_PANE
-from layers.popups import MAX_POPUP_HEIGHT_PX
+from layers.popups import MAX_POPUP_HEIGHT_PX, escape_html
 
 UPLOAD_COLOUR = "#00897b"
 NOTICE_COLOUR = "#d7191c"
@@ -45,8 +44,7 @@ KIND_LABELS = MappingProxyType(
 )
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
+_e = escape_html
 
 
 def _cut(text: object, limit: int = MAX_VALUE_CHARS) -> str:
