@@ -273,6 +273,9 @@ def _read_csv(data: bytes, file: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
         columns = [str(c) for c in (reader.fieldnames or [])]
+        repeated = sorted({c for c in columns if columns.count(c) > 1})
+        if repeated:
+            raise _Refused(f"repeats the column {quote(repeated[0], 60)}; every column needs its own name", "line 1")
         lat_column, lon_column = _pick(columns, LAT_NAMES), _pick(columns, LON_NAMES)
         if lat_column is None or lon_column is None:
             raise _Refused(
@@ -449,6 +452,11 @@ def read_upload(name: str, data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) ->
         frame, feature_problems = _clean(frame, file)
     except _Refused as refusal:
         return UploadResult(None, (Problem(file, refusal.row, refusal.field_name, str(refusal)),))
+    except (ValueError, IndexError, KeyError, TypeError, OSError, shapely.errors.GEOSException) as error:
+        # GDAL and pandas fail in ways no check above foresees (a zip renamed .kml, a CSV that
+        # repeats a column name): the file is refused with what went wrong, never a traceback.
+        reason = f"{type(error).__name__}: {quote(_first_line(error), 160)}"
+        return UploadResult(None, (Problem(file, "", "", f"could not be read ({reason})"),))
     problems.extend(feature_problems)
     if frame.empty:
         problems.append(Problem(file, "", "", "has no feature that can be drawn"))

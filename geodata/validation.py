@@ -159,6 +159,15 @@ def validate_exercises(
     return valid.reset_index(drop=True), problems
 
 
+LON_RANGE = (-360.0, 540.0)
+"""Longitudes a region may use: beyond ±180 for shapes kept in the Pacific frame."""
+
+
+def _in_degrees(geometry) -> bool:
+    west, south, east, north = geometry.bounds
+    return LON_RANGE[0] <= west and east <= LON_RANGE[1] and -90.0 <= south and north <= 90.0
+
+
 def _feature_label(index: int, region_id: object) -> str:
     label = f"feature {index + 1}"
     if isinstance(region_id, str) and region_id.strip():
@@ -230,6 +239,13 @@ def validate_regions(
             bad("geometry", "is missing or empty")
         elif geometry.geom_type not in ("Polygon", "MultiPolygon"):
             bad("geometry", f"is a {geometry.geom_type}; regions must be Polygon or MultiPolygon")
+        elif not _in_degrees(geometry):
+            west, south, east, north = geometry.bounds
+            bad(
+                "geometry",
+                f"coordinates reach {west:.6g}, {south:.6g} to {east:.6g}, {north:.6g}: not longitude and latitude "
+                "in degrees; save the file in EPSG:4326 (WGS 84)",
+            )
         elif not geometry.is_valid:
             reason = shapely.is_valid_reason(geometry)
             fixed = shapely.make_valid(geometry, method="structure")

@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 import re
 
-import pytest
-
 from geodata.export import describe_view, to_html_bytes
 from geodata.loaders import load_dataset
 from geodata.notices import parse_notice
@@ -27,6 +25,7 @@ from layers.user_layers import notice_layer, upload_layer
 from tests.app.conftest import map_args
 from tests.conftest import SMALL_DATA
 from tests.hardening.conftest import shown
+
 
 def payload(tag: str) -> str:
     """Template code that, if run, writes ``<tag>PWNED`` (and never appears literally)."""
