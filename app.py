@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
+import altair as alt
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -410,7 +411,9 @@ def cached_chart_specs(data_dir: str, signature: tuple, shown_ids: tuple, select
     """Vega-Lite specs of the two charts for a set of shown exercises (built once per view)."""
     dataset, _ = cached_dataset(data_dir, signature)
     shown = dataset.exercises.loc[dataset.exercises["exercise_id"].isin(shown_ids)]
-    return timeline_chart(shown, selected=selected).to_dict(), counts_by_year_chart(shown).to_dict()
+    # Altair refuses more than 5,000 inline rows by default; every shown exercise must be drawn.
+    with alt.data_transformers.disable_max_rows():
+        return timeline_chart(shown, selected=selected).to_dict(), counts_by_year_chart(shown).to_dict()
 
 
 def render_timeline(shown, view: ViewState) -> None:
@@ -581,12 +584,12 @@ def main() -> None:
         st_folium(
             the_map, key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[], render=False
         )
-        st.caption(f"Drill Atlas · dataset version {dataset.version} · " + S23_NOTE)
+        st.caption(f"Drill Atlas · dataset version {markdown_escape(dataset.version)} · " + markdown_escape(S23_NOTE))
         return
 
     st.title("Drill Atlas")
     st.caption(
-        f"China–Russia joint military exercises and patrols · dataset version {dataset.version} · "
+        f"China–Russia joint military exercises and patrols · dataset version {markdown_escape(dataset.version)} · "
         "the address bar is a share link to this view"
     )
     for notice in st.session_state.get("url_notices", []):
@@ -637,7 +640,7 @@ def main() -> None:
         st.iframe(
             share_panel_html(citation_prefix(dataset.version, describe_view(view, catalog))), height=SHARE_PANEL_HEIGHT
         )
-    st.caption(S23_NOTE + f" Land: Natural Earth. Dataset version {dataset.version}.")
+    st.caption(markdown_escape(S23_NOTE + f" Land: Natural Earth. Dataset version {dataset.version}."))
 
 
 main()
