@@ -1,149 +1,214 @@
-"""Measure the dashboard on the bundled data and print the figures: ``python -m bench.run``.
+"""Measure Drill Atlas against a naive baseline and print the figures: ``python -m bench.run``.
 
-Figures: time to load and validate the data; server time of a rerun after a filter change
-(median and p95 over alternating filter changes, through Streamlit's AppTest); bytes of map
-script/HTML sent to the browser per map; and, in headless Chromium against ``streamlit run``
-(internet blocked), time from opening the page to the regions drawn and from a filter change
-to the map updated. Nothing here is a test: it prints, it does not judge.
+For the bundled data and for synthetic layers of 100, 400, 1,000 and 10,000 polygons, both the
+app (``app.py``) and the baseline (``bench/baseline_app.py``, the streamlit-folium example
+pattern) are measured in the same run:
+
+- server time of a rerun after a filter change (median and p95, each rerun a year range not
+  shown before), through Streamlit's AppTest;
+- bytes of map HTML and JavaScript sent to the browser (the map component's script, HTML and
+  header);
+- in headless Chromium against ``streamlit run`` (internet blocked): time from opening the page
+  to every polygon drawn, time from a filter change to the map redrawn, reruns caused by one pan
+  and one zoom, WebSocket bytes of one filter change, and the server's memory with 1 and 10
+  open sessions.
+
+Then the ratios baseline/app. Nothing here is a test: it prints, it does not judge. ``--quick``
+runs the bundled data and 100 polygons only, in about two minutes; ``--no-browser`` skips
+Chromium.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import datetime as dt
 import os
 import platform
-import re
-import statistics
-import time
+import subprocess
+import sys
+import tempfile
+from importlib.metadata import version
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.server import APP, BASELINE_APP
+
+SIZES = (100, 400, 1000, 10000)
+QUICK_SIZES = (100,)
+TARGETS = (
+    "full data: rerun median <= 0.100 s and new map in the page <= 1 s",
+    "400 polygons: rerun >= 20x faster than the baseline",
+    "10,000 polygons: rerun median <= 2 s and map payload <= 10 MB",
+    "pan and zoom: 0 reruns",
+)
 
 
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile of ``values`` (``share`` in 0..1)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
-
-
-def bench_load(data_dir: Path) -> dict:
-    from geodata.loaders import load_dataset
-
-    started = time.perf_counter()
-    dataset = load_dataset(data_dir)
+def machine() -> dict[str, str]:
+    """Describe this machine: cores, memory, Python, Chromium and the pinned libraries."""
+    memory = "?"
+    meminfo = Path("/proc/meminfo")
+    if meminfo.exists():
+        kib = int(meminfo.read_text().split("MemTotal:")[1].split()[0])
+        memory = f"{kib / 2**20:.1f} GiB"
+    try:
+        chromium = subprocess.run(["/usr/bin/chromium", "--version"], capture_output=True, text=True,
+                                  timeout=30).stdout.strip()
+    except OSError:
+        chromium = "not installed"
     return {
-        "load_s": time.perf_counter() - started,
-        "exercises": len(dataset.exercises),
-        "regions": len(dataset.regions),
-        "years": (int(dataset.exercises["start"].dt.year.min()), int(dataset.exercises["end"].dt.year.max())),
+        "date": dt.date.today().isoformat(),
+        "system": platform.platform(),
+        "cores": str(os.cpu_count()),
+        "memory": memory,
+        "python": platform.python_version(),
+        "chromium": chromium or "?",
+        "libraries": ", ".join(f"{name} {version(name)}" for name in
+                               ("streamlit", "streamlit-folium", "folium", "geopandas", "shapely")),
     }
 
 
-def _map_payload(at) -> dict:
-    (component,) = [c for c in at.get("component_instance") if c.proto.component_name == "streamlit_folium.st_folium"]
-    return json.loads(component.proto.json_args)
+def datasets(sizes: tuple[int, ...], bundled: bool, workdir: Path) -> list[tuple[str, Path]]:
+    """Return the data folders to measure: the bundled one, then a synthetic one per size."""
+    from bench.synthetic import write_synthetic_data
+    from geodata.schema import DATA_DIR
+
+    found = [("bundled", DATA_DIR)] if bundled else []
+    for size in sizes:
+        found.append((f"{size:,} polygons", write_synthetic_data(workdir / f"synthetic-{size}", size)))
+    return found
 
 
-def bench_reruns(data_dir: Path, years: tuple[int, int], reruns: int) -> dict:
-    """Time AppTest reruns that each change the year filter (cache warm after the first run)."""
-    from streamlit.testing.v1 import AppTest
-
-    os.environ["DRILL_ATLAS_DATA_DIR"] = str(data_dir)
-    os.environ["DRILL_ATLAS_TILES"] = "off"
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    started = time.perf_counter()
-    at.run()
-    first = time.perf_counter() - started
-    full = _map_payload(at)
-    first_year, last_year = years
-    ranges = [(first_year, last_year), (last_year, last_year), (max(first_year, last_year - 5), last_year)]
-    times = []
-    for index in range(reruns):
-        at.slider(key="years").set_value(ranges[index % len(ranges)])
-        started = time.perf_counter()
-        at.run()
-        times.append(time.perf_counter() - started)
-    at.slider(key="years").set_value((last_year, last_year)).run()
-    one_year = _map_payload(at)
-    return {
-        "first_run_s": first,
-        "rerun_median_s": statistics.median(times),
-        "rerun_p95_s": percentile(times, 0.95),
-        "reruns": len(times),
-        "map_bytes_all_years": len(full["script"]) + len(full["html"]) + len(full["header"]),
-        "map_bytes_last_year": len(one_year["script"]) + len(one_year["html"]) + len(one_year["header"]),
-    }
-
-
-def bench_browser(data_dir: Path, repeats: int) -> dict:
-    """Open the app in headless Chromium (internet blocked) and time drawing and redrawing."""
-    from playwright.sync_api import expect, sync_playwright
-
+def expected_polygons(data_dir: Path) -> tuple[int, int, int]:
+    """Count regions in the data, regions drawn for all years, and for the last year only."""
     from geodata.filters import exercises_in_years, regions_for
     from geodata.loaders import load_dataset
-    from tests.browser.conftest import EXTERNAL, AppServer
 
     dataset = load_dataset(data_dir)
-    last_year = int(dataset.exercises["end"].dt.year.max())
-    expected_all = len(regions_for(dataset.regions, dataset.exercises))
-    expected_last = len(regions_for(dataset.regions, exercises_in_years(dataset.exercises, last_year, last_year)))
-    log = Path(os.environ.get("TMPDIR", "/tmp")) / "drill-atlas-bench.log"
-    server = AppServer(data_dir, log)
-    loads, updates = [], []
+    last = int(dataset.exercises["end"].dt.year.max())
+    one_year = exercises_in_years(dataset.exercises, last, last)
+    return (len(dataset.regions), len(regions_for(dataset.regions, dataset.exercises)),
+            len(regions_for(dataset.regions, one_year)))
+
+
+def measure(script: Path, data_dir: Path, args: argparse.Namespace, baseline: bool, log: Path) -> dict:
+    """Measure every figure of one script on one data folder."""
+    from bench.server_time import rerun_figures
+
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium", args=["--headless", "--no-sandbox", "--disable-gpu"]
-            )
-            for _ in range(repeats + 1):
-                context = browser.new_context(viewport={"width": 1400, "height": 1000})
-                context.route(EXTERNAL, lambda route: route.abort())
-                page = context.new_page()
-                paths = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator(
-                    "path.da-region"
-                )
-                started = time.perf_counter()
-                page.goto(server.url)
-                expect(paths).to_have_count(expected_all, timeout=60_000)
-                loads.append(time.perf_counter() - started)
-                start_thumb = page.get_by_role("slider", name=re.compile("start"))
-                start_thumb.focus()
-                started = time.perf_counter()
-                start_thumb.press("End")
-                expect(paths).to_have_count(expected_last, timeout=60_000)
-                updates.append(time.perf_counter() - started)
-                context.close()
-            browser.close()
-    finally:
-        server.stop()
-    loads, updates = loads[1:], updates[1:]
-    return {
-        "page_to_regions_drawn_median_s": statistics.median(loads),
-        "filter_to_map_updated_median_s": statistics.median(updates),
-        "browser_repeats": repeats,
-    }
+        figures = rerun_figures(script, data_dir, args.reruns, args.rerun_budget)
+    except RuntimeError as error:  # the script failed on this data: say so, measure the rest
+        return {"failed": str(error).splitlines()[0][:160]}
+    if not args.no_browser:
+        from bench.browser import browser_figures
+        from bench.server import StreamlitServer
+
+        _, drawn_all, drawn_last = expected_polygons(data_dir)
+        server = StreamlitServer(script, data_dir, log)
+        try:
+            figures |= browser_figures(server, baseline=baseline, expected_all=drawn_all, expected_last=drawn_last,
+                                       repeats=args.browser_repeats, sessions=args.sessions)
+        except TimeoutError as error:
+            figures["browser_failed"] = str(error)
+        finally:
+            server.stop()
+        if "Traceback" in server.log():
+            figures["server_log"] = "Traceback in the server log: see " + str(log)
+    return figures
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.3f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def _ratio(name: str, app: object, base: object) -> str:
+    if not isinstance(app, (int, float)) or not isinstance(base, (int, float)) or name.startswith("rss_"):
+        return ""
+    if name == "pan_zoom_reruns":
+        return "app 0" if app == 0 else ""
+    return f"{base / app:,.1f}x" if app else ""
+
+
+def print_block(label: str, regions: tuple[int, int, int], app: dict, base: dict | None) -> None:
+    """Print one dataset: a line per figure, app beside baseline and the ratio baseline/app."""
+    print(f"\n== {label}: {regions[0]:,} regions, {regions[1]:,} drawn for all years, {regions[2]:,} for the last year")
+    print(f"{'figure':28s} {'app':>14s} {'baseline':>14s} {'baseline/app':>13s}")
+    for name in dict.fromkeys([*app, *(base or {})]):
+        value, other = app.get(name, ""), (base.get(name, "") if base else "not run")
+        print(f"{name:28s} {_shown(value):>14s} {_shown(other):>14s} {_ratio(name, value, other) if base else '':>13s}")
+
+
+def markdown_table(results: list[tuple[str, dict, dict | None]]) -> str:
+    """Return the headline figures of every dataset as one Markdown table (for bench/README.md)."""
+    head = ("| data | rerun median app / baseline (s) | ratio | rerun p95 app / baseline (s) | map bytes app / "
+            "baseline | page to polygons app / baseline (s) | filter to map app / baseline (s) | pan+zoom reruns "
+            "app / baseline | MB per session app / baseline |")
+    lines = [head, "|" + " --- |" * 9]
+
+    def pair(name: str, app: dict, base: dict | None, digits: int = 3) -> str:
+        def one(figures: dict | None) -> str:
+            value = (figures or {}).get(name)
+            if value is None:
+                return "–"
+            return f"{value:,.{digits}f}" if isinstance(value, float) else f"{value:,}"
+        return f"{one(app)} / {one(base)}"
+
+    for label, app, base in results:
+        both = base and "rerun_median_s" in base and "rerun_median_s" in app
+        ratio = f"{base['rerun_median_s'] / app['rerun_median_s']:,.1f}x" if both else "–"
+        lines.append(
+            f"| {label} | {pair('rerun_median_s', app, base)} | {ratio} | {pair('rerun_p95_s', app, base)} | "
+            f"{pair('map_bytes', app, base)} | {pair('page_to_polygons_s', app, base, 2)} | "
+            f"{pair('filter_to_map_s', app, base, 2)} | {pair('pan_zoom_reruns', app, base)} | "
+            f"{pair('mb_per_session', app, base, 1)} |"
+        )
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Run every benchmark and print one line per figure."""
-    from geodata.schema import DATA_DIR
-
+    """Run every benchmark and print the figures, the ratios and a Markdown summary."""
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.splitlines()[0])
-    parser.add_argument("--data-dir", type=Path, default=DATA_DIR)
-    parser.add_argument("--reruns", type=int, default=30)
-    parser.add_argument("--browser-repeats", type=int, default=5)
-    parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)),
+                        help="synthetic layer sizes, comma-separated (default %(default)s; '' for none)")
+    parser.add_argument("--no-bundled", action="store_true", help="skip the bundled data")
+    parser.add_argument("--reruns", type=int, default=20, help="reruns timed per app and data (default 20)")
+    parser.add_argument("--rerun-budget", type=float, default=120,
+                        help="seconds of reruns per app and data before stopping early (at least 5 are timed)")
+    parser.add_argument("--browser-repeats", type=int, default=3, help="page loads timed (default 3)")
+    parser.add_argument("--sessions", type=int, default=10, help="open sessions for the memory figure (default 10)")
+    parser.add_argument("--baseline-max", type=int, default=1000,
+                        help="largest synthetic size the baseline runs on (default 1000: it needs minutes above)")
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--no-browser", action="store_true", help="server-side figures only")
+    parser.add_argument("--quick", action="store_true",
+                        help="bundled data and 100 polygons, 1 page load, 3 sessions (about two minutes)")
+    parser.add_argument("--markdown", type=Path, help="also write the summary table to this file")
     args = parser.parse_args(argv)
+    sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip())
+    if args.quick:
+        sizes, args.browser_repeats, args.sessions = QUICK_SIZES, 1, 3
 
-    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    results = bench_load(args.data_dir)
-    results |= bench_reruns(args.data_dir, results["years"], args.reruns)
-    if not args.no_browser:
-        results |= bench_browser(args.data_dir, args.browser_repeats)
-    for name, value in results.items():
-        shown = f"{value:.3f}" if isinstance(value, float) else f"{value:,}" if isinstance(value, int) else value
-        print(f"{name:34s} {shown}")
+    about = machine()
+    print("Drill Atlas benchmark · " + " · ".join(f"{k}: {v}" for k, v in about.items()))
+    print("command: python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:]))
+    results = []
+    with tempfile.TemporaryDirectory(prefix="drill-atlas-bench-") as folder:
+        workdir = Path(folder)
+        for label, data_dir in datasets(sizes, not args.no_bundled, workdir):
+            regions = expected_polygons(data_dir)
+            app = measure(APP, data_dir, args, baseline=False, log=workdir / "app.log")
+            run_baseline = not args.no_baseline and (label == "bundled" or regions[0] <= args.baseline_max)
+            base = measure(BASELINE_APP, data_dir, args, baseline=True, log=workdir / "baseline.log") \
+                if run_baseline else None
+            print_block(label, regions, app, base)
+            results.append((label, app, base))
+    table = markdown_table(results)
+    print("\nTargets: " + "; ".join(TARGETS))
+    print("\n" + table)
+    if args.markdown:
+        args.markdown.write_text(table + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

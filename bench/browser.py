@@ -1,0 +1,238 @@
+"""Browser-side figures in headless Chromium against ``streamlit run``, with the internet blocked.
+
+- time from opening the page to every polygon drawn, and from a filter change to the map redrawn;
+- reruns caused by one pan and one zoom of the map;
+- bytes the server sends over the WebSocket for one filter change;
+- the server's resident memory with 1 and with 10 open sessions.
+
+Reruns are counted from the page's own WebSocket traffic. Every rerun the page asks for is a
+``BackMsg`` whose ``rerun_script`` field is set, and every script run ends with a ``ForwardMsg``
+``script_finished``; both are decoded with Streamlit's own protobuf classes, so nothing is added
+to the app and no log format is relied on.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import xstatic.pkg.leaflet as xstatic_leaflet
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+APP_POLYGONS = "path.da-region"
+BASELINE_POLYGONS = "path.leaflet-interactive"
+LOCAL = re.compile(r"^https?://(127\.0\.0\.1|localhost)[:/]")
+LEAFLET_CDN = re.compile(r"^https://cdn\.jsdelivr\.net/npm/leaflet@[\d.]+/dist/(?P<path>[\w./-]+)$")
+FOLIUM_CDNS = ("cdn.jsdelivr.net", "code.jquery.com", "cdnjs.cloudflare.com", "netdna.bootstrapcdn.com")
+QUIET_S = 2.5
+"""How long the page must stay silent after a pan or zoom before the reruns are counted."""
+
+
+def back_message(payload: bytes | str) -> str | None:
+    """Name of the field set in a BackMsg frame the page sent (``rerun_script`` …), or None."""
+    if isinstance(payload, str):
+        return None
+    message = BackMsg()
+    message.ParseFromString(payload)
+    return message.WhichOneof("type")
+
+
+def forward_message(payload: bytes | str) -> str | None:
+    """Name of the field set in a ForwardMsg frame the server sent (``delta``, ``script_finished`` …)."""
+    if isinstance(payload, str):
+        return None
+    message = ForwardMsg()
+    message.ParseFromString(payload)
+    return message.WhichOneof("type")
+
+
+@dataclass
+class StreamTraffic:
+    """What went over one page's ``/_stcore/stream`` WebSocket(s): reruns asked, runs finished, bytes."""
+
+    reruns_requested: int = 0
+    scripts_finished: int = 0
+    bytes_received: int = 0
+    rerun_started: list[float] = field(default_factory=list)
+    rerun_times: list[float] = field(default_factory=list)
+
+    def sent(self, payload: bytes | str) -> None:
+        """Record a frame the page sent."""
+        if back_message(payload) == "rerun_script":
+            self.reruns_requested += 1
+            self.rerun_started.append(time.perf_counter())
+
+    def received(self, payload: bytes | str) -> None:
+        """Record a frame the server sent; a finished run after a requested one gives a rerun time."""
+        self.bytes_received += len(payload)
+        if forward_message(payload) == "script_finished":
+            self.scripts_finished += 1
+            if self.rerun_started:
+                self.rerun_times.append(time.perf_counter() - self.rerun_started.pop(0))
+
+    def watch(self, websocket) -> None:
+        """Listen to a Playwright WebSocket (sync or async API)."""
+        if "_stcore/stream" in websocket.url:
+            websocket.on("framesent", self.sent)
+            websocket.on("framereceived", self.received)
+
+    def reset(self) -> None:
+        """Forget everything counted so far."""
+        self.reruns_requested = self.scripts_finished = self.bytes_received = 0
+        self.rerun_started.clear()
+        self.rerun_times.clear()
+
+
+def route_offline(context, baseline: bool) -> None:
+    """Abort every request that leaves the machine; for the baseline, serve folium's CDN files locally.
+
+    The baseline loads Leaflet, jQuery, Bootstrap and icon fonts from public CDNs, as folium does
+    by default. Leaflet is answered from the XStatic-Leaflet copy the app serves (the same
+    release), the other files with an empty body: nothing the baseline draws needs them.
+    """
+    leaflet_dir = Path(xstatic_leaflet.BASE_DIR)
+
+    def handle(route):
+        url = route.request.url
+        match = LEAFLET_CDN.match(url)
+        if baseline and match and (leaflet_dir / match["path"]).is_file():
+            route.fulfill(path=str(leaflet_dir / match["path"]))
+        elif baseline and any(f"//{host}/" in url for host in FOLIUM_CDNS):
+            kind = "text/css" if url.endswith(".css") else "application/javascript"
+            route.fulfill(status=200, body="", headers={"Content-Type": kind})
+        else:
+            route.abort("internetdisconnected")
+
+    context.route(re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/])[a-z]+:"), handle)
+
+
+def _polygons(page, selector: str):
+    return page.frame_locator(MAP_FRAME).locator(selector)
+
+
+def _wait_count(page, selector: str, count: int, timeout_s: float) -> None:
+    """Wait until the map frame holds exactly ``count`` polygons (polling, 50 ms)."""
+    locator = _polygons(page, selector)
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if locator.count() == count:
+                return
+        except Exception:  # noqa: BLE001 - the frame is being replaced while the map rerenders
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"the map did not show {count} polygons ({selector}) within {timeout_s:.0f} s")
+
+
+def _new_page(browser, baseline: bool, traffic: StreamTraffic | None = None):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    route_offline(context, baseline)
+    page = context.new_page()
+    if traffic is not None:
+        page.on("websocket", traffic.watch)
+    return context, page
+
+
+def _pan_and_zoom(page) -> None:
+    """Drag the map by 150 px, then zoom in one step with the mouse wheel."""
+    box = page.locator(MAP_FRAME).bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x - 150, y - 60, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(800)
+    page.mouse.move(x, y)
+    page.mouse.wheel(0, -240)
+
+
+def browser_figures(server, *, baseline: bool, expected_all: int, expected_last: int, repeats: int,
+                    sessions: int, timeout_s: float = 300) -> dict:
+    """Measure one running server in headless Chromium.
+
+    Parameters
+    ----------
+    server : bench.server.StreamlitServer
+        Serving the app or the baseline.
+    baseline : bool
+        Whether it is the baseline (its polygons carry Leaflet's class, not the app's).
+    expected_all, expected_last : int
+        Polygons drawn for all years, and for the last year only.
+    repeats : int
+        Page loads timed, after one untimed warm-up load.
+    sessions : int
+        Open sessions for the memory figure (compared with one).
+    timeout_s : float
+        Longest wait for a map.
+
+    Returns
+    -------
+    dict
+        ``page_to_polygons_s``, ``filter_to_map_s`` (medians), ``pan_zoom_reruns``,
+        ``filter_change_ws_bytes``, ``rss_1_session_mb``, ``rss_n_sessions_mb`` and
+        ``mb_per_session``.
+    """
+    from playwright.sync_api import sync_playwright
+
+    selector = BASELINE_POLYGONS if baseline else APP_POLYGONS
+    loads, updates, ws_bytes, pan_reruns = [], [], [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for attempt in range(repeats + 1):
+            traffic = StreamTraffic()
+            context, page = _new_page(browser, baseline, traffic)
+            started = time.perf_counter()
+            page.goto(server.url)
+            _wait_count(page, selector, expected_all, timeout_s)
+            loaded = time.perf_counter() - started
+            page.wait_for_timeout(QUIET_S * 1000)
+            traffic.reset()
+            _pan_and_zoom(page)
+            page.wait_for_timeout(QUIET_S * 1000)
+            reruns = traffic.reruns_requested
+            page.wait_for_timeout(300)
+            traffic.reset()
+            start_thumb = page.get_by_role("slider", name=re.compile("start"))
+            start_thumb.focus()
+            started = time.perf_counter()
+            start_thumb.press("End")
+            _wait_count(page, selector, expected_last, timeout_s)
+            updated = time.perf_counter() - started
+            page.wait_for_timeout(1000)
+            if attempt:
+                loads.append(loaded)
+                updates.append(updated)
+                pan_reruns.append(reruns)
+                ws_bytes.append(traffic.bytes_received)
+            context.close()
+        open_pages = []
+        for count in range(sessions):
+            context, page = _new_page(browser, baseline)
+            page.goto(server.url)
+            _wait_count(page, selector, expected_all, timeout_s)
+            open_pages.append(context)
+            if count == 0:
+                page.wait_for_timeout(QUIET_S * 1000)
+                rss_one = server.rss()
+        time.sleep(QUIET_S)
+        rss_many = server.rss()
+        for context in open_pages:
+            context.close()
+        browser.close()
+    return {
+        "page_to_polygons_s": statistics.median(loads),
+        "filter_to_map_s": statistics.median(updates),
+        "pan_zoom_reruns": max(pan_reruns),
+        "filter_change_ws_bytes": int(statistics.median(ws_bytes)),
+        "rss_1_session_mb": rss_one / 2**20,
+        f"rss_{sessions}_sessions_mb": rss_many / 2**20,
+        "mb_per_session": (rss_many - rss_one) / max(sessions - 1, 1) / 2**20,
+    }

@@ -1,0 +1,124 @@
+"""Start and stop ``streamlit run`` for the benchmark and the hardening tests.
+
+One :class:`StreamlitServer` is one server process on 127.0.0.1 serving a script (``app.py`` or
+the baseline) on a data folder. It can be stopped and started again on the same port, which is
+how the fault tests restart a server under an open page, and it reports its resident memory.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = ROOT / "app.py"
+BASELINE_APP = ROOT / "bench" / "baseline_app.py"
+
+
+def free_port() -> int:
+    """Return a TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def rss_bytes(pid: int) -> int:
+    """Resident memory of a process, from ``/proc`` (Linux); 0 where that is not available."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+class StreamlitServer:
+    """``streamlit run SCRIPT`` on 127.0.0.1, serving ``data_dir``, its output in ``log_path``.
+
+    Parameters
+    ----------
+    script : pathlib.Path
+        The Streamlit script, run from the repository root.
+    data_dir : pathlib.Path
+        Passed as ``DRILL_ATLAS_DATA_DIR``.
+    log_path : pathlib.Path
+        File that receives the server's stdout and stderr (appended to across restarts).
+    port : int, optional
+        A free port is chosen when None.
+    tiles : bool, default False
+        Passed as ``DRILL_ATLAS_TILES``; tests and benchmarks run without tile requests unless
+        they test tiles.
+    env : dict, optional
+        More environment variables for the server.
+    """
+
+    def __init__(self, script: Path, data_dir: Path, log_path: Path, *, port: int | None = None,
+                 tiles: bool = False, env: dict[str, str] | None = None):
+        self.script = Path(script)
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log_path = Path(log_path)
+        self.env = {
+            **os.environ,
+            "DRILL_ATLAS_DATA_DIR": str(data_dir),
+            "DRILL_ATLAS_TILES": "on" if tiles else "off",
+            **(env or {}),
+        }
+        self.process: subprocess.Popen | None = None
+        self.start()
+
+    def start(self, timeout: float = 60) -> None:
+        """Start the process and wait until ``/_stcore/health`` answers ``ok``."""
+        with self.log_path.open("a") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless", "true",
+                 "--server.port", str(self.port), "--server.address", "127.0.0.1",
+                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.read().decode().strip() == "ok":
+                        return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError(f"streamlit did not become healthy on {self.url}; log:\n{self.log()}")
+
+    @property
+    def pid(self) -> int:
+        """Process id of the running server."""
+        return self.process.pid
+
+    def rss(self) -> int:
+        """Resident memory of the server process, in bytes."""
+        return rss_bytes(self.pid)
+
+    def log(self) -> str:
+        """Everything the server printed so far (all runs)."""
+        return self.log_path.read_text() if self.log_path.exists() else ""
+
+    def stop(self) -> None:
+        """Terminate the process (SIGTERM, then SIGKILL after 10 s)."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def kill(self) -> None:
+        """Kill the process at once (SIGKILL), as a crash would."""
+        if self.process is not None and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
