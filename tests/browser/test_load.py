@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import concurrent.futures
 import os
 import re
 import statistics
@@ -178,6 +179,14 @@ async def _load(url: str, views: Views, servers: list[StreamlitServer]) -> tuple
     return results, figures
 
 
+def _run_load(url: str, views: Views, servers: list[StreamlitServer]) -> tuple[list[SessionResult], dict]:
+    """Run the load in a thread of its own: pytest-playwright's sync API keeps an event loop
+    running in the main thread once any browser test has used ``page``, and asyncio.run refuses to
+    start a second loop there."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _load(url, views, servers)).result()
+
+
 def _report(label: str, figures: dict, results: list[SessionResult]) -> None:
     print(f"\n{label}: {SESSIONS} sessions for {SECONDS:.0f} s: " + ", ".join(
         f"{name} {value:,.2f}" if isinstance(value, float) else f"{name} {value:,}" for name, value in figures.items()
@@ -209,7 +218,7 @@ def test_twenty_sessions_changing_filters_on_one_server(views, tmp_path):
     # every session's map right under load and its memory flat.
     server = StreamlitServer(APP, LOAD_DATA, tmp_path / "streamlit.log")
     try:
-        results, figures = asyncio.run(_load(server.url, views, [server]))
+        results, figures = _run_load(server.url, views, [server])
         _report("one server", figures, results)
         _assert_healthy(results, figures, [server])
     finally:
@@ -229,7 +238,7 @@ def test_twenty_sessions_on_two_replicas_behind_nginx_split_and_stick(views, tmp
     replicas = [StreamlitServer(APP, LOAD_DATA, tmp_path / f"replica-{n}.log") for n in range(2)]
     proxy = Proxy(replicas)
     try:
-        results, figures = asyncio.run(_load(proxy.url, views, replicas))
+        results, figures = _run_load(proxy.url, views, replicas)
         _report("two replicas behind nginx", figures, results)
         _assert_healthy(results, figures, replicas)
         split = collections.Counter(r.replica for r in results)
