@@ -228,7 +228,6 @@ def test_twenty_sessions_changing_filters_on_one_server(views, tmp_path):
 def test_twenty_sessions_on_two_replicas_behind_nginx_split_and_stick(views, tmp_path):
     # Defences: deploy/nginx_conf.py's cookie-sticky upstream and WebSocket upgrade: sessions
     # spread over both replicas, each stays on its own, and every map stays right.
-    from deploy.nginx_conf import STICKY_COOKIE  # noqa: F401 - the configuration this test runs
     from layers import publish_static_assets
     from tests.browser.test_hosting import NGINX, Proxy
 
