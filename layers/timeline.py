@@ -103,19 +103,20 @@ def _legend() -> alt.Legend:
 
 def _lanes(shown: pd.DataFrame, min_days: float) -> pd.Series:
     """Lane of each exercise within its series: overlapping (or visually touching) ones stack."""
-    lanes = pd.Series(0, index=shown.index, dtype="int64")
+    lanes: dict[object, int] = {}
+    min_length = pd.Timedelta(days=min_days)
     for _, series in shown.sort_values(["start", "exercise_id"]).groupby("series", sort=False):
         lane_ends: list[pd.Timestamp] = []
-        for index, record in series.iterrows():
-            visual_end = max(record["end"], record["start"] + pd.Timedelta(days=min_days))
-            free = next((lane for lane, end in enumerate(lane_ends) if end < record["start"]), None)
+        for index, start, end in zip(series.index, series["start"], series["end"], strict=True):
+            visual_end = max(end, start + min_length)
+            free = next((lane for lane, lane_end in enumerate(lane_ends) if lane_end < start), None)
             if free is None:
                 free = len(lane_ends)
                 lane_ends.append(visual_end)
             else:
                 lane_ends[free] = visual_end
             lanes[index] = free
-    return lanes
+    return pd.Series(lanes, dtype="int64").reindex(shown.index)
 
 
 def timeline_rows(shown: pd.DataFrame) -> pd.DataFrame:
