@@ -69,9 +69,18 @@ def data_signature(data_dir: Path) -> tuple:
 
 
 @st.cache_data(show_spinner="Loading exercises and regions…")
-def cached_dataset(data_dir: str, signature: tuple) -> tuple[Dataset, dict[str, dict]]:
-    dataset = load_dataset(Path(data_dir))
-    return dataset, layers.region_geometries(dataset.regions)
+def cached_dataset(data_dir: str, signature: tuple) -> Dataset:
+    return load_dataset(Path(data_dir))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_outlines(data_dir: str, signature: tuple) -> layers.RegionGeometries:
+    """Region outlines as GeoJSON, shared by every session and never modified.
+
+    Not ``st.cache_data``: that would unpickle a copy of these nested lists on every call
+    (2 ms for the bundled data, 160 ms for 10,000 polygons with the overview outlines).
+    """
+    return layers.region_geometries(cached_dataset(data_dir, signature).regions)
 
 
 @st.cache_resource(show_spinner=False)
@@ -88,7 +97,7 @@ def cached_countries(path: str):
 def cached_measures(wkb: bytes, data_dir: str, signature: tuple) -> ShapeMeasures:
     import shapely
 
-    dataset, _ = cached_dataset(data_dir, signature)
+    dataset = cached_dataset(data_dir, signature)
     return measure_shape(
         shapely.from_wkb(wkb), dataset.regions, cached_countries(str(schema.DATA_DIR / "countries.geojson"))
     )
@@ -409,7 +418,7 @@ def select_from_timeline(key: str) -> None:
 @st.cache_data(show_spinner=False, max_entries=64)
 def cached_chart_specs(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None) -> tuple[dict, dict]:
     """Vega-Lite specs of the two charts for a set of shown exercises (built once per view)."""
-    dataset, _ = cached_dataset(data_dir, signature)
+    dataset = cached_dataset(data_dir, signature)
     shown = dataset.exercises.loc[dataset.exercises["exercise_id"].isin(shown_ids)]
     # Altair refuses more than 5,000 inline rows by default; every shown exercise must be drawn.
     with alt.data_transformers.disable_max_rows():
@@ -537,7 +546,9 @@ def main() -> None:
         initial_sidebar_state="collapsed" if map_only else "auto",
     )
     try:
-        dataset, geometries = cached_dataset(str(DATA_DIR), data_signature(DATA_DIR))
+        signature = data_signature(DATA_DIR)
+        dataset = cached_dataset(str(DATA_DIR), signature)
+        geometries = cached_outlines(str(DATA_DIR), signature)
     except DataError as error:
         st.title("Drill Atlas")
         st.error("The data files could not be loaded:\n\n" + "\n".join(f"- {p}" for p in error.problems))

@@ -5,11 +5,12 @@ from layers.basemap import base_map
 from layers.compose import dashboard_map
 from layers.land import land_layer
 from layers.legend import legend
-from layers.regions import region_geometries, region_layers, selection_layer
+from layers.regions import RegionGeometries, region_geometries, region_layers, selection_layer
 from layers.routes import route_layer
 
 __all__ = [
     "AssetUrls",
+    "RegionGeometries",
     "asset_urls",
     "base_map",
     "dashboard_map",

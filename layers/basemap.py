@@ -6,6 +6,7 @@ import folium
 from branca.element import Element
 
 from layers.assets import AssetUrls
+from layers.popups import MAX_POPUP_HEIGHT_PX
 from layers.styles import SEA_BACKGROUND
 
 LAND_PANE = "land"
@@ -59,7 +60,10 @@ def base_map(
     m.default_js = [("leaflet", assets.leaflet_js)]
     m.default_css = [("leaflet_css", assets.leaflet_css)]
     m.get_root().header.add_child(
-        Element(f"<style>html body .leaflet-container {{ background: {SEA_BACKGROUND}; }}</style>")
+        Element(
+            f"<style>html body .leaflet-container {{ background: {SEA_BACKGROUND}; }}"
+            f" .da-short {{ max-height: {MAX_POPUP_HEIGHT_PX}px; overflow-y: auto; min-width: 260px; }}</style>"
+        )
     )
     folium.map.CustomPane(LAND_PANE, z_index=LAND_PANE_Z, pointer_events=False).add_to(m)
     folium.map.CustomPane(AREAS_PANE, z_index=AREAS_PANE_Z, pointer_events=True).add_to(m)

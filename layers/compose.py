@@ -8,10 +8,10 @@ import pandas as pd
 
 from geodata.filters import bounds_of, regions_for
 from layers.assets import AssetUrls
-from layers.basemap import base_map
+from layers.basemap import DEFAULT_BOUNDS, base_map
 from layers.land import land_layer
 from layers.legend import legend
-from layers.regions import region_layers, selection_layer
+from layers.regions import OVERVIEW_ABOVE, opening_zoom, region_layers, selection_layer
 from layers.routes import route_layer
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
 from layers.tools import draw_control, measure_control
@@ -83,10 +83,12 @@ def dashboard_map(
     elif region is not None:
         focus = regions.loc[regions["region_id"] == region]
         outline_label = f"Selected: {focus.iloc[0]['name']}"
-    m = base_map(assets, bounds=fit or bounds_of(focus), view=map_view, tiles=tiles)
+    bounds = fit or bounds_of(focus)
+    m = base_map(assets, bounds=bounds, view=map_view, tiles=tiles)
+    zoom = map_view[2] if map_view else opening_zoom(bounds or DEFAULT_BOUNDS)
     if assets.land_geojson:
         land_layer(assets.land_geojson).add_to(m)
-    for fg in region_layers(used, shown, geometries) if with_regions else ():
+    for fg in region_layers(used, shown, geometries, zoom) if with_regions else ():
         fg.add_to(m)
     routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
     if routes_fg is not None:
@@ -101,7 +103,9 @@ def dashboard_map(
     groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
     legend(
         "Drills by domain", [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups],
-        "Darker fill: more exercises there. Dashed outline: place approximate. Lines: schematic routes.",
+        "Darker fill: more exercises there. Dashed outline: place approximate. Lines: schematic routes."
+        + (f" Over {OVERVIEW_ABOVE:,} regions shown: outlines simplified, popups short; narrow the filters for "
+           "forces, summaries and notes." if len(used) > OVERVIEW_ABOVE else ""),
     ).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     view_sync().add_to(m)

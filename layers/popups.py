@@ -93,15 +93,37 @@ def coast_text(coast_km: object) -> str:
     return " · ".join(parts)
 
 
-def region_popup_html(region: Mapping[str, object], exercises: Iterable[Mapping[str, object]]) -> str:
-    """Popup of a region: its name and size, then each exercise held there in date order."""
+def exercise_line_html(record: Mapping[str, object]) -> str:
+    """One exercise in one line: name, dates, series, domain and links to its sources."""
+    precision = str(record.get("date_precision") or "day")
+    dates = date_range_text(str(record["start_date"]), str(record["end_date"]), precision)
+    links = " ".join(
+        f'<a href="{_e(url)}" target="_blank" rel="noopener">[{number}]</a>'
+        for number, url in enumerate(record["source_urls"], start=1)
+        if schema.URL_PATTERN.match(url)
+    )
+    return f"<br><b>{_e(record['name'])}</b> {_e(dates)} · {_e(record['series'])} · {_e(record['domain'])} {links}"
+
+
+def region_popup_html(
+    region: Mapping[str, object], exercises: Iterable[Mapping[str, object]], *, short: bool = False
+) -> str:
+    """Popup of a region: its name and size, then each exercise held there in date order.
+
+    With ``short``, the popup is as small as it can be (an overview of thousands of regions
+    embeds thousands of popups): the region's name and size, then one line per exercise
+    (:func:`exercise_line_html`); the map's legend says how to see the rest.
+    """
     exercises = list(exercises)
     count = len(exercises)
+    shown = f'{count} exercise{"s" if count != 1 else ""} shown · about {int(region["area_km2"]):,} km²'
+    if short:
+        lines = "".join(exercise_line_html(record) for record in exercises)
+        return f'<div class="da-short"><b>{_e(region["name"])}</b><br>{shown}{lines}</div>'
     header = (
         f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:260px">'
         f'<h4 style="margin:0 0 4px">{_e(region["name"])}</h4>'
-        f'<span class="da-meta">{count} exercise{"s" if count != 1 else ""} shown'
-        f" · about {int(region['area_km2']):,} km²</span>"
+        f'<span class="da-meta">{shown}</span>'
         + (f'<br><span class="da-meta">Location: {_e(region["precision"])}</span>' if region.get("precision") else "")
         + (
             f'<br><span class="da-meta">Nearest coast: {_e(coast_text(region.get("coast_km")))}</span>'

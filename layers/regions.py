@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
+from geodata.filters import bounds_of
 from layers.basemap import AREAS_PANE
+from layers.onepass import FastGeoJson
 from layers.popups import escape_html, region_popup_html, region_tooltip_html
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, SELECTED_COLOUR, highlight_style, region_style
 
@@ -23,24 +29,77 @@ browser. Measures and exports use the full geometry."""
 DISPLAY_GRID_DEG = 0.001
 
 
-def region_geometries(regions: gpd.GeoDataFrame) -> dict[str, dict]:
-    """Convert every region's outline for drawing to a GeoJSON dict once, keyed by ``region_id``.
+OVERVIEW_ABOVE = 1_000
+"""With more regions drawn than this, the map is an overview: outlines simplified for the zoom it
+opens at, and one line per exercise in the popups (a map of 10,000 regions stays under 10 MB)."""
+OVERVIEW_TOLERANCE_DEG = 0.1
+"""Overview outlines: about a pixel at zoom 4, half a pixel at zoom 3 (a view of a thousand
+regions spans an ocean and opens at zoom 2 or 3)."""
+OVERVIEW_GRID_DEG = 0.01
+MAP_SIZE_PX = (1000, 600)
+"""Width and height the map is assumed to have when its opening zoom is estimated."""
 
-    Outlines are simplified to :data:`DISPLAY_TOLERANCE_DEG` (topology kept) on a
-    :data:`DISPLAY_GRID_DEG` grid. Building layers from these dicts instead of one-row
-    GeoDataFrames is what keeps a map build in milliseconds (folium would call
-    ``__geo_interface__`` again per layer).
+
+@dataclass(frozen=True)
+class RegionGeometries:
+    """GeoJSON outline of every region by ``region_id``: for drawing, and for an overview.
+
+    ``geometries[region_id]`` gives the drawing outline. Build once per dataset with
+    :func:`region_geometries`; never modify (the app shares one across sessions).
     """
+
+    detail: Mapping[str, dict]
+    overview: Mapping[str, dict]
+
+    def __getitem__(self, region_id: str) -> dict:
+        return self.detail[region_id]
+
+    def for_zoom(self, zoom: int | None) -> Mapping[str, dict]:
+        """Return the overview outlines if their error stays under a pixel one level deeper than ``zoom``."""
+        if zoom is not None and OVERVIEW_TOLERANCE_DEG <= 360 / (256 * 2 ** (zoom + 1)):
+            return self.overview
+        return self.detail
+
+
+def _outlines(regions: gpd.GeoDataFrame, tolerance: float, grid: float) -> dict[str, dict]:
     simplified = regions[["region_id", "geometry"]].copy()
     simplified["geometry"] = shapely.set_precision(
-        simplified.geometry.simplify(DISPLAY_TOLERANCE_DEG, preserve_topology=True).values, DISPLAY_GRID_DEG
+        simplified.geometry.simplify(tolerance, preserve_topology=True).values, grid
     )
     collection = simplified.__geo_interface__
     return {feature["properties"]["region_id"]: feature["geometry"] for feature in collection["features"]}
 
 
-def _features(shown: gpd.GeoDataFrame, exercises: pd.DataFrame, geometries: dict[str, dict]) -> list[dict]:
+def region_geometries(regions: gpd.GeoDataFrame) -> RegionGeometries:
+    """Convert every region's outline for drawing to GeoJSON dicts once, keyed by ``region_id``.
+
+    Outlines are simplified to :data:`DISPLAY_TOLERANCE_DEG` (topology kept) on a
+    :data:`DISPLAY_GRID_DEG` grid, and once more to :data:`OVERVIEW_TOLERANCE_DEG` for
+    overviews. Building layers from these dicts instead of one-row GeoDataFrames is what keeps
+    a map build in milliseconds (folium would call ``__geo_interface__`` again per layer).
+    """
+    return RegionGeometries(
+        detail=_outlines(regions, DISPLAY_TOLERANCE_DEG, DISPLAY_GRID_DEG),
+        overview=_outlines(regions, OVERVIEW_TOLERANCE_DEG, OVERVIEW_GRID_DEG),
+    )
+
+
+def opening_zoom(bounds: list[list[float]] | None, size_px: tuple[int, int] = MAP_SIZE_PX) -> int | None:
+    """Return the zoom Leaflet's ``fitBounds`` gives ``[[south, west], [north, east]]`` on a map of ``size_px``."""
+    if bounds is None:
+        return None
+    (south, west), (north, east) = bounds
+    mercator = [np.log(np.tan(np.pi / 4 + np.radians(np.clip(lat, -85, 85)) / 2)) for lat in (south, north)]
+    spans = (max(east - west, 1e-6) / 360, max(mercator[1] - mercator[0], 1e-6) / (2 * np.pi))
+    return int(np.floor(min(np.log2(size / (256 * span)) for size, span in zip(size_px, spans, strict=True))))
+
+
+def _features(
+    shown: gpd.GeoDataFrame, exercises: pd.DataFrame, geometries: RegionGeometries, zoom: int | None
+) -> list[dict]:
     most = int(shown["exercise_count"].max())
+    overview = len(shown) > OVERVIEW_ABOVE
+    outlines = geometries.for_zoom(zoom) if overview else geometries.detail
     records = exercises.set_index("exercise_id", drop=False).to_dict("index")
     features = []
     for region in shown.sort_values("area_km2", ascending=False).to_dict("records"):
@@ -48,13 +107,13 @@ def _features(shown: gpd.GeoDataFrame, exercises: pd.DataFrame, geometries: dict
         features.append(
             {
                 "type": "Feature",
-                "geometry": geometries[region["region_id"]],
+                "geometry": outlines[region["region_id"]],
                 "properties": {
                     "region_id": region["region_id"],
                     "kind": region["kind"],
                     "style_group": region["style_group"],
                     "tooltip": region_tooltip_html(region, len(held)),
-                    "popup": region_popup_html(region, held),
+                    "popup": region_popup_html(region, held, short=overview),
                     "style": region_style(region["style_group"], len(held), most, region.get("precision")),
                 },
             }
@@ -62,9 +121,10 @@ def _features(shown: gpd.GeoDataFrame, exercises: pd.DataFrame, geometries: dict
     return features
 
 
-def _geojson(features: list[dict], pane: str) -> folium.GeoJson:
-    return folium.GeoJson(
+def _geojson(features: list[dict], pane: str, bounds: list[list[float]] | None) -> folium.GeoJson:
+    return FastGeoJson(
         {"type": "FeatureCollection", "features": features},
+        bounds=bounds,
         style_function=lambda feature: feature["properties"]["style"],
         highlight_function=lambda feature: highlight_style(feature["properties"]["style_group"]),
         tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
@@ -76,7 +136,7 @@ def _geojson(features: list[dict], pane: str) -> folium.GeoJson:
 
 
 def region_layers(
-    shown: gpd.GeoDataFrame, exercises: pd.DataFrame, geometries: dict[str, dict]
+    shown: gpd.GeoDataFrame, exercises: pd.DataFrame, geometries: RegionGeometries, zoom: int | None = None
 ) -> list[folium.FeatureGroup]:
     """Build the drill-region layers, one FeatureGroup per style group.
 
@@ -87,8 +147,12 @@ def region_layers(
         ``exercise_count`` and ``style_group``).
     exercises : pandas.DataFrame
         The shown exercises; each region's popup lists those held there.
-    geometries : dict
+    geometries : RegionGeometries
         From :func:`region_geometries`.
+    zoom : int, optional
+        The zoom the map opens at (:func:`opening_zoom`). With more than
+        :data:`OVERVIEW_ABOVE` regions, outlines are simplified for it and popups list one
+        line per exercise.
 
     Returns
     -------
@@ -99,7 +163,7 @@ def region_layers(
     """
     if shown.empty:
         return []
-    features = _features(shown, exercises, geometries)
+    features = _features(shown, exercises, geometries, zoom)
     groups = []
     for group in GROUP_COLOURS:
         members = [f for f in features if f["properties"]["style_group"] == group]
@@ -110,19 +174,20 @@ def region_layers(
         for kind, pane in (("sea", SEA_PANE), ("area", AREAS_PANE)):
             of_kind = [f for f in members if f["properties"]["kind"] == kind]
             if of_kind:
-                _geojson(of_kind, pane).add_to(fg)
+                ids = {f["properties"]["region_id"] for f in of_kind}
+                _geojson(of_kind, pane, bounds_of(shown.loc[shown["region_id"].isin(ids)])).add_to(fg)
         groups.append(fg)
     return groups
 
 
-def selection_layer(regions: gpd.GeoDataFrame, geometries: dict[str, dict], label: str) -> folium.FeatureGroup:
+def selection_layer(regions: gpd.GeoDataFrame, geometries: RegionGeometries, label: str) -> folium.FeatureGroup:
     """Outline the regions of the selected exercise, above everything else, without blocking clicks.
 
     Parameters
     ----------
     regions : geopandas.GeoDataFrame
         The selected exercise's regions.
-    geometries : dict
+    geometries : RegionGeometries
         From :func:`region_geometries`.
     label : str
         Layer name shown in the layer control; it is escaped here because Leaflet's layer
@@ -133,8 +198,9 @@ def selection_layer(regions: gpd.GeoDataFrame, geometries: dict[str, dict], labe
         for rid in regions["region_id"]
     ]
     fg = folium.FeatureGroup(name=escape_html(label))
-    folium.GeoJson(
+    FastGeoJson(
         {"type": "FeatureCollection", "features": features},
+        bounds=bounds_of(regions),
         style_function=lambda feature: {"color": SELECTED_COLOUR, "weight": 4, "fillOpacity": 0, "dashArray": "6 4"},
         interactive=False,
         pane=AREAS_PANE,

@@ -9,6 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from layers.basemap import AREAS_PANE
+from layers.onepass import FastGeoJson
 from layers.popups import MAX_POPUP_HEIGHT_PX, date_range_text, escape_html, source_links
 from layers.styles import GROUP_COLOURS
 
@@ -126,7 +127,7 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
             }
         )
     fg = folium.FeatureGroup(name=f"Routes ({len(features)})")
-    folium.GeoJson(
+    FastGeoJson(
         {"type": "FeatureCollection", "features": features},
         style_function=lambda feature: feature["properties"]["style"],
         highlight_function=lambda feature: {"weight": ROUTE_WEIGHT + 3, "opacity": 1.0},

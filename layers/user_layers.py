@@ -16,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata.notices import ParsedNotice, Position
 from layers.basemap import AREAS_PANE
+from layers.onepass import FastGeoJson
 from layers.popups import MAX_POPUP_HEIGHT_PX, escape_html
 
 UPLOAD_COLOUR = "#00897b"
@@ -83,7 +84,7 @@ def properties_html(properties: dict[str, object], title: str) -> str:
 
 
 def _geojson(features: list[dict], style: MappingProxyType) -> folium.GeoJson:
-    return folium.GeoJson(
+    return FastGeoJson(
         {"type": "FeatureCollection", "features": features},
         style_function=lambda feature: dict(style),
         highlight_function=lambda feature: {"weight": int(style["weight"]) + 2, "fillOpacity": 0.3},
