@@ -12,7 +12,6 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-import altair as alt
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -40,7 +39,7 @@ from geodata.uploads import UploadResult, read_upload
 from layers.popups import exercise_html, markdown_escape, region_popup_html
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.standalone import inline_asset_urls
-from layers.timeline import PICK, counts_by_year_chart, picked_exercise_id, timeline_chart
+from layers.timeline import PICK, counts_by_year_spec, picked_exercise_id, timeline_spec
 from layers.user_layers import notice_layer, upload_layer
 
 APP_DIR = Path(__file__).resolve().parent
@@ -115,6 +114,14 @@ def exercise_labels(exercises) -> dict[str, str]:
         native = " · ".join(name for name in (record.name_ru, record.name_zh) if name)
         labels[record.exercise_id] = f"{record.name} ({record.start_date[:7]})" + (f" · {native}" if native else "")
     return labels
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def cached_catalog(data_dir: str, signature: tuple) -> tuple[Catalog, dict[str, str]]:
+    """Return what the filters offer and the exercise labels, derived once per dataset."""
+    dataset = cached_dataset(data_dir, signature)
+    catalog = Catalog.from_exercises(dataset.exercises, tuple(dataset.regions["region_id"]), dataset.version)
+    return catalog, exercise_labels(dataset.exercises)
 
 
 def restore_view_from_url(catalog: Catalog) -> None:
@@ -420,9 +427,7 @@ def cached_chart_specs(data_dir: str, signature: tuple, shown_ids: tuple, select
     """Vega-Lite specs of the two charts for a set of shown exercises (built once per view)."""
     dataset = cached_dataset(data_dir, signature)
     shown = dataset.exercises.loc[dataset.exercises["exercise_id"].isin(shown_ids)]
-    # Altair refuses more than 5,000 inline rows by default; every shown exercise must be drawn.
-    with alt.data_transformers.disable_max_rows():
-        return timeline_chart(shown, selected=selected).to_dict(), counts_by_year_chart(shown).to_dict()
+    return timeline_spec(shown, selected=selected), counts_by_year_spec(shown)
 
 
 def render_timeline(shown, view: ViewState) -> None:
@@ -554,8 +559,7 @@ def main() -> None:
         st.error("The data files could not be loaded:\n\n" + "\n".join(f"- {p}" for p in error.problems))
         st.stop()
     land_name = published_land(str(APP_DIR / "static"), str(DATA_DIR / schema.LAND_FILE))
-    catalog = Catalog.from_exercises(dataset.exercises, tuple(dataset.regions["region_id"]), dataset.version)
-    labels = exercise_labels(dataset.exercises)
+    catalog, labels = cached_catalog(str(DATA_DIR), signature)
     restore_view_from_url(catalog)
     if not map_only:
         render_filters(catalog, labels)

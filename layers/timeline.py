@@ -1,16 +1,17 @@
-"""Timeline charts of the shown exercises, as Vega-Altair charts (Streamlit ships Vega).
+"""Timeline charts of the shown exercises, as Vega-Lite specs (Streamlit ships Vega).
 
-The charts carry their data inline and use no remote data, fonts or images, so they draw
-offline. Colours are the map's (:data:`layers.styles.GROUP_COLOURS`). Both charts share a
-UTC time axis over whole years and a fixed-width left axis, so stacked one above the other
-their years line up.
+The specs are plain dicts, built directly: Altair would build the same JSON through schema
+objects and validation, which cost 25 ms of each rerun that shows a new view (a unit test
+validates the specs against the Vega-Lite schema Altair ships instead). The charts carry their
+data inline and use no remote data, fonts or images, so they draw offline. Colours are the
+map's (:data:`layers.styles.GROUP_COLOURS`). Both charts share a UTC time axis over whole
+years and a fixed-width left axis, so stacked one above the other their years line up.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
-import altair as alt
 import pandas as pd
 
 from geodata import schema
@@ -54,7 +55,10 @@ DIMMED_OPACITY = 0.25
 
 COUNTS_HEIGHT = 140
 
-FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
+VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json"
+"""The Vega-Lite version Streamlit draws with; ``tests/unit/test_timeline.py`` validates the specs against it."""
+
+FIT_WIDTH = {"type": "fit-x", "contains": "padding"}
 """Stretch to the container's width but keep the given plot height: Streamlit's default ("fit")
 would squeeze the title, legend and axis into that height."""
 
@@ -63,59 +67,84 @@ def _year_bounds(shown: pd.DataFrame) -> tuple[int, int]:
     return int(shown["start"].dt.year.min()), int(shown["end"].dt.year.max())
 
 
-def _new_year(year: int) -> alt.DateTime:
-    """1 January of ``year``, 00:00 UTC."""
-    return alt.DateTime(year=year, month=1, date=1, utc=True)
+def _new_year(year: int) -> dict:
+    """1 January of ``year``, 00:00 UTC, as a Vega-Lite DateTime."""
+    return {"year": year, "month": 1, "date": 1, "utc": True}
 
 
-def _time_x(field: str, shown: pd.DataFrame) -> alt.X:
+def _time_x(field: str, shown: pd.DataFrame) -> dict:
     """Build the shared time axis on ``field``.
 
     Whole years in UTC (like the ISO dates in the data), with a tick and grid line at each
     new year, labelled with the year just right of it.
     """
     if shown.empty:
-        return alt.X(f"{field}:T", scale=alt.Scale(type="utc"), axis=alt.Axis(title=None))
+        return {"field": field, "type": "temporal", "scale": {"type": "utc"}, "axis": {"title": None}}
     first, last = _year_bounds(shown)
-    return alt.X(
-        f"{field}:T",
-        scale=alt.Scale(type="utc", domainMin=_new_year(first), domainMax=_new_year(last + 1)),
-        axis=alt.Axis(
-            title=None,
-            values=[_new_year(year) for year in range(first, last + 1)],
-            format="%Y",
-            grid=True,
-            labelAlign="left",
-            labelOffset=3,
-        ),
-    )
+    return {
+        "field": field,
+        "type": "temporal",
+        "scale": {"type": "utc", "domainMin": _new_year(first), "domainMax": _new_year(last + 1)},
+        "axis": {
+            "title": None,
+            "values": [_new_year(year) for year in range(first, last + 1)],
+            "format": "%Y",
+            "grid": True,
+            "labelAlign": "left",
+            "labelOffset": 3,
+        },
+    }
 
 
-def _domain_scale(domains: list[str]) -> alt.Scale:
+def _domain_scale(domains: list[str]) -> dict:
     """Domain labels to the map's colours, for the domains present, in :data:`schema.DOMAINS` order."""
     present = [d for d in schema.DOMAINS if d in set(domains)]
-    return alt.Scale(domain=[GROUP_LABELS[d] for d in present], range=[GROUP_COLOURS[d] for d in present])
+    return {"domain": [GROUP_LABELS[d] for d in present], "range": [GROUP_COLOURS[d] for d in present]}
 
 
-def _legend() -> alt.Legend:
-    return alt.Legend(title=LEGEND_TITLE, orient="top", direction="horizontal")
+def _legend() -> dict:
+    return {"title": LEGEND_TITLE, "orient": "top", "direction": "horizontal"}
+
+
+def _domain_colour(scale: dict) -> dict:
+    return {"field": "domain_label", "type": "nominal", "scale": scale, "legend": _legend()}
+
+
+def _tooltip(*fields: tuple[str, str, str]) -> list[dict]:
+    return [{"field": field, "type": kind, "title": title} for field, kind, title in fields]
+
+
+def _spec(title: str, height: int, rows: pd.DataFrame, dataset: str, **parts) -> dict:
+    """Assemble a Vega-Lite spec with its rows inline under the name ``dataset``."""
+    return {
+        "$schema": VEGA_LITE_SCHEMA,
+        "title": title,
+        "height": height,
+        "autosize": FIT_WIDTH,
+        "data": {"name": dataset},
+        **parts,
+        "datasets": {dataset: rows.to_dict("records")},
+    }
 
 
 def _lanes(shown: pd.DataFrame, min_days: float) -> pd.Series:
     """Lane of each exercise within its series: overlapping (or visually touching) ones stack."""
-    lanes: dict[object, int] = {}
+    ordered = shown.sort_values(["start", "exercise_id"])
     min_length = pd.Timedelta(days=min_days)
-    for _, series in shown.sort_values(["start", "exercise_id"]).groupby("series", sort=False):
-        lane_ends: list[pd.Timestamp] = []
-        for index, start, end in zip(series.index, series["start"], series["end"], strict=True):
-            visual_end = max(end, start + min_length)
-            free = next((lane for lane, lane_end in enumerate(lane_ends) if lane_end < start), None)
-            if free is None:
-                free = len(lane_ends)
-                lane_ends.append(visual_end)
-            else:
-                lane_ends[free] = visual_end
-            lanes[index] = free
+    lane_ends: dict[str, list[pd.Timestamp]] = {}
+    lanes: dict[object, int] = {}
+    for index, series, start, end in zip(
+        ordered.index, ordered["series"], ordered["start"], ordered["end"], strict=True
+    ):
+        ends = lane_ends.setdefault(series, [])
+        visual_end = max(end, start + min_length)
+        free = next((lane for lane, lane_end in enumerate(ends) if lane_end < start), None)
+        if free is None:
+            free = len(ends)
+            ends.append(visual_end)
+        else:
+            ends[free] = visual_end
+        lanes[index] = free
     return pd.Series(lanes, dtype="int64").reindex(shown.index)
 
 
@@ -169,7 +198,7 @@ def _series_order(rows: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(rows["series"]))
 
 
-def timeline_chart(shown: pd.DataFrame, *, selected: str | None = None) -> alt.Chart:
+def timeline_spec(shown: pd.DataFrame, *, selected: str | None = None) -> dict:
     """Draw one bar per exercise from its start to its end date, one row per series.
 
     Parameters
@@ -181,46 +210,56 @@ def timeline_chart(shown: pd.DataFrame, *, selected: str | None = None) -> alt.C
 
     Returns
     -------
-    altair.Chart
-        With a click selection named :data:`PICK` on ``exercise_id``. Pass it to
-        ``st.altair_chart(chart, on_select=..., selection_mode=PICK, key=...)`` and read
-        the clicked exercise with :func:`picked_exercise_id`.
+    dict
+        A Vega-Lite spec with a click selection named :data:`PICK` on ``exercise_id``. Pass
+        it to ``st.vega_lite_chart(spec=..., on_select=..., selection_mode=PICK, key=...)``
+        and read the clicked exercise with :func:`picked_exercise_id`.
     """
     rows = timeline_rows(shown)
-    initial = [{"exercise_id": selected}] if selected in set(rows["exercise_id"]) else None
-    pick = alt.selection_point(
-        name=PICK, fields=["exercise_id"], on="click", toggle=False, value=initial if initial else alt.Undefined
-    )
+    pick = {"name": PICK, "select": {"type": "point", "fields": ["exercise_id"], "on": "click", "toggle": False}}
+    if selected in set(rows["exercise_id"]):
+        pick["value"] = [{"exercise_id": selected}]
     lanes = int(rows["lane"].max()) + 1 if not rows.empty else 1
-    scale = _domain_scale(list(rows["domain"]))
-    height = ROW_HEIGHT * max(len(_series_order(rows)), 1)
-    return (
-        alt.Chart(rows, height=height, title="Exercises by series", autosize=FIT_WIDTH)
+    series = _series_order(rows)
+    colour = _domain_colour(_domain_scale(list(rows["domain"])))
+    return _spec(
+        "Exercises by series",
+        ROW_HEIGHT * max(len(series), 1),
+        rows,
+        "exercises",
         # The outline, in the bar's own colour, is what keeps a one-day bar visible and clickable.
-        .mark_bar(strokeWidth=MIN_BAR_PIXELS, cornerRadius=1, cursor="pointer")
-        .encode(
-            x=_time_x("start", shown),
-            x2="bar_end:T",
-            y=alt.Y(
-                "series:N",
-                sort=_series_order(rows),
-                axis=alt.Axis(
-                    title=None, minExtent=AXIS_LABEL_WIDTH, maxExtent=AXIS_LABEL_WIDTH, labelLimit=AXIS_LABEL_WIDTH - 20
-                ),
+        mark={"type": "bar", "strokeWidth": MIN_BAR_PIXELS, "cornerRadius": 1, "cursor": "pointer"},
+        encoding={
+            "x": _time_x("start", shown),
+            "x2": {"field": "bar_end"},
+            "y": {
+                "field": "series",
+                "type": "nominal",
+                "sort": series,
+                "axis": {
+                    "title": None,
+                    "minExtent": AXIS_LABEL_WIDTH,
+                    "maxExtent": AXIS_LABEL_WIDTH,
+                    "labelLimit": AXIS_LABEL_WIDTH - 20,
+                },
+            },
+            "yOffset": {
+                "field": "lane",
+                "type": "ordinal",
+                "scale": {"domain": list(range(lanes)), "paddingInner": 0.15},
+            },
+            "color": colour,
+            "stroke": colour,
+            "opacity": {"condition": [{"param": PICK, "value": 1.0}], "value": DIMMED_OPACITY},
+            "tooltip": _tooltip(
+                ("name", "nominal", "Exercise"),
+                ("dates", "nominal", "Dates"),
+                ("series", "nominal", "Series"),
+                ("domain_label", "nominal", "Domain"),
+                ("participants", "nominal", "Participants"),
             ),
-            yOffset=alt.YOffset("lane:O", scale=alt.Scale(domain=list(range(lanes)), paddingInner=0.15)),
-            color=alt.Color("domain_label:N", scale=scale, legend=_legend()),
-            stroke=alt.Stroke("domain_label:N", scale=scale, legend=_legend()),
-            opacity=alt.when(pick).then(alt.value(1.0)).otherwise(alt.value(DIMMED_OPACITY)),
-            tooltip=[
-                alt.Tooltip("name:N", title="Exercise"),
-                alt.Tooltip("dates:N", title="Dates"),
-                alt.Tooltip("series:N", title="Series"),
-                alt.Tooltip("domain_label:N", title="Domain"),
-                alt.Tooltip("participants:N", title="Participants"),
-            ],
-        )
-        .add_params(pick)
+        },
+        params=[pick],
     )
 
 
@@ -257,35 +296,44 @@ def counts_by_year(shown: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def counts_by_year_chart(shown: pd.DataFrame) -> alt.Chart:
+def counts_by_year_spec(shown: pd.DataFrame) -> dict:
     """Draw the number of shown exercises per year, stacked by domain, in the map's colours.
 
     An exercise from December to January counts in both years, as in
-    :func:`geodata.filters.exercises_in_years`.
+    :func:`geodata.filters.exercises_in_years`. Returns a Vega-Lite spec.
     """
     counts = counts_by_year(shown)
-    return (
-        alt.Chart(counts, height=COUNTS_HEIGHT, title="Exercises per year", autosize=FIT_WIDTH)
-        .mark_bar(stroke="white", strokeWidth=1)
-        .encode(
-            x=_time_x("year_start", shown),
-            x2="year_end:T",
-            y=alt.Y(
-                "stack_low:Q",
+    highest = int(counts["stack_high"].max()) if len(counts) else 1
+    return _spec(
+        "Exercises per year",
+        COUNTS_HEIGHT,
+        counts,
+        "counts",
+        mark={"type": "bar", "stroke": "white", "strokeWidth": 1},
+        encoding={
+            "x": _time_x("year_start", shown),
+            "x2": {"field": "year_end"},
+            "y": {
+                "field": "stack_low",
+                "type": "quantitative",
                 # The domain must reach the top of the highest stack (y2), not only its base (y).
-                scale=alt.Scale(domain=[0, max(1, int(counts["stack_high"].max()) if len(counts) else 1)], nice=True),
-                axis=alt.Axis(
-                    title=None, tickMinStep=1, format="d", minExtent=AXIS_LABEL_WIDTH, maxExtent=AXIS_LABEL_WIDTH
-                ),
+                "scale": {"domain": [0, max(1, highest)], "nice": True},
+                "axis": {
+                    "title": None,
+                    "tickMinStep": 1,
+                    "format": "d",
+                    "minExtent": AXIS_LABEL_WIDTH,
+                    "maxExtent": AXIS_LABEL_WIDTH,
+                },
+            },
+            "y2": {"field": "stack_high"},
+            "color": _domain_colour(_domain_scale(list(counts["domain"]))),
+            "tooltip": _tooltip(
+                ("year", "ordinal", "Year"),
+                ("domain_label", "nominal", "Domain"),
+                ("count", "quantitative", "Exercises"),
             ),
-            y2="stack_high:Q",
-            color=alt.Color("domain_label:N", scale=_domain_scale(list(counts["domain"])), legend=_legend()),
-            tooltip=[
-                alt.Tooltip("year:O", title="Year"),
-                alt.Tooltip("domain_label:N", title="Domain"),
-                alt.Tooltip("count:Q", title="Exercises"),
-            ],
-        )
+        },
     )
 
 

@@ -19,19 +19,19 @@ from layers.timeline import (
     PICK,
     TIMELINE_COLUMNS,
     counts_by_year,
-    counts_by_year_chart,
+    counts_by_year_spec,
     picked_exercise_id,
-    timeline_chart,
     timeline_rows,
+    timeline_spec,
 )
 from tests.conftest import ROOT
 
 HOSTILE = "</script><img src=x onerror=alert(1)>\"'); datum.x || alert(2) ({{signal}}) \\"
 
 
-def spec_of(chart) -> dict:
-    """The chart as the JSON Streamlit sends to the browser (must survive a JSON round trip)."""
-    return json.loads(json.dumps(chart.to_dict()))
+def spec_of(spec: dict) -> dict:
+    """The spec as the JSON Streamlit sends to the browser (must survive a JSON round trip)."""
+    return json.loads(json.dumps(spec))
 
 
 def data_of(spec: dict) -> list[dict]:
@@ -54,7 +54,7 @@ def bundled_exercises():
 
 
 def test_timeline_has_one_bar_per_exercise(exercises):
-    spec = spec_of(timeline_chart(exercises))
+    spec = spec_of(timeline_spec(exercises))
     rows = data_of(spec)
     assert sorted(row["exercise_id"] for row in rows) == sorted(exercises["exercise_id"])
     assert set(rows[0]) == set(TIMELINE_COLUMNS)
@@ -65,7 +65,7 @@ def test_timeline_has_one_bar_per_exercise(exercises):
 
 
 def test_timeline_bars_run_from_start_to_the_day_after_the_end(exercises):
-    rows = {row["exercise_id"]: row for row in data_of(spec_of(timeline_chart(exercises)))}
+    rows = {row["exercise_id"]: row for row in data_of(spec_of(timeline_spec(exercises)))}
     assert (rows["bravo_2019"]["start"], rows["bravo_2019"]["bar_end"]) == ("2019-12-27", "2020-01-03")
     assert (rows["charlie_2024"]["start"], rows["charlie_2024"]["bar_end"]) == ("2024-07-24", "2024-07-26")
     assert rows["bravo_2019"]["dates"] == "2019-12-27 – 2020-01-02"
@@ -88,21 +88,21 @@ def test_one_day_exercise_keeps_a_visible_width():
             "participant_codes": [("CHN", "RUS"), ("CHN", "RUS")],
         }
     )
-    spec = spec_of(timeline_chart(one_day))
+    spec = spec_of(timeline_spec(one_day))
     assert data_of(spec)[0]["bar_end"] == "2005-01-02"
     assert spec["mark"]["strokeWidth"] == MIN_BAR_PIXELS
     assert spec["encoding"]["stroke"]["field"] == spec["encoding"]["color"]["field"]
 
 
 def test_timeline_axis_covers_whole_years(exercises):
-    x = spec_of(timeline_chart(exercises))["encoding"]["x"]
+    x = spec_of(timeline_spec(exercises))["encoding"]["x"]
     assert x["scale"]["type"] == "utc"
     assert x["scale"]["domainMin"]["year"] == 2016
     assert x["scale"]["domainMax"]["year"] == 2025
     assert [value["year"] for value in x["axis"]["values"]] == list(range(2016, 2025))
 
 
-@pytest.mark.parametrize("build", [timeline_chart, counts_by_year_chart])
+@pytest.mark.parametrize("build", [timeline_spec, counts_by_year_spec])
 def test_colours_are_the_maps(exercises, build):
     encoding = spec_of(build(exercises))["encoding"]
     scale = encoding["color"]["scale"]
@@ -114,13 +114,13 @@ def test_colours_are_the_maps(exercises, build):
 def test_colour_scale_lists_every_domain_present_in_schema_order(exercises):
     copies = [exercises.assign(domain=domain) for domain in ("combined", "ground", "air", "naval")]
     everything = pd.concat(copies).assign(exercise_id=[f"x{i}" for i in range(4 * len(exercises))])
-    scale = spec_of(timeline_chart(everything))["encoding"]["color"]["scale"]
+    scale = spec_of(timeline_spec(everything))["encoding"]["color"]["scale"]
     assert scale["domain"] == ["Naval", "Air", "Ground", "Combined"]
     assert scale["range"] == [GROUP_COLOURS[d] for d in ("naval", "air", "ground", "combined")]
 
 
 def test_timeline_has_a_click_selection_on_exercise_id(exercises):
-    spec = spec_of(timeline_chart(exercises))
+    spec = spec_of(timeline_spec(exercises))
     (param,) = spec["params"]
     assert param["name"] == PICK
     assert param["select"]["type"] == "point"
@@ -133,13 +133,13 @@ def test_timeline_has_a_click_selection_on_exercise_id(exercises):
 
 
 def test_selected_exercise_is_highlighted(exercises):
-    (param,) = spec_of(timeline_chart(exercises, selected="bravo_2019"))["params"]
+    (param,) = spec_of(timeline_spec(exercises, selected="bravo_2019"))["params"]
     assert param["value"] == [{"exercise_id": "bravo_2019"}]
 
 
 @pytest.mark.parametrize("selected", ["not_shown_2020", HOSTILE, ""])
 def test_unknown_selection_highlights_nothing(exercises, selected):
-    spec = spec_of(timeline_chart(exercises, selected=selected))
+    spec = spec_of(timeline_spec(exercises, selected=selected))
     assert "value" not in spec["params"][0]
     assert HOSTILE not in json.dumps(spec)
 
@@ -151,12 +151,12 @@ def test_overlapping_exercises_of_a_series_get_separate_lanes(exercises):
     lanes = timeline_rows(overlapping).set_index("exercise_id")["lane"]
     assert lanes["charlie_2024"] != lanes["delta_2024"]
     assert timeline_rows(exercises)["lane"].eq(0).all(), "months apart: one lane"
-    spec = spec_of(timeline_chart(overlapping))
+    spec = spec_of(timeline_spec(overlapping))
     assert spec["encoding"]["yOffset"]["scale"]["domain"] == [0, 1]
 
 
 def test_series_rows_follow_their_first_exercise(exercises):
-    y = spec_of(timeline_chart(exercises))["encoding"]["y"]
+    y = spec_of(timeline_spec(exercises))["encoding"]["y"]
     assert y["sort"] == ["Test Series", "Test Patrol"]
 
 
@@ -178,7 +178,7 @@ def keys_in(value) -> set[str]:
 
 def test_hostile_text_stays_data(exercises):
     hostile = exercises.assign(name=HOSTILE, series=HOSTILE)
-    spec = spec_of(timeline_chart(hostile))
+    spec = spec_of(timeline_spec(hostile))
     assert {(row["name"], row["series"]) for row in data_of(spec)} == {(HOSTILE, HOSTILE)}
     assert spec["encoding"]["y"]["sort"] == [HOSTILE], "the row order lists the series as a plain JSON string"
     outside_data = without_data(spec)
@@ -186,7 +186,7 @@ def test_hostile_text_stays_data(exercises):
     assert not [text for text in strings_in(outside_data) if "onerror" in text or "alert" in text]
 
 
-@pytest.mark.parametrize("build", [timeline_chart, counts_by_year_chart])
+@pytest.mark.parametrize("build", [timeline_spec, counts_by_year_spec])
 def test_charts_need_no_network(exercises, build):
     spec = spec_of(build(exercises))
     assert "url" not in keys_in(spec), "data travels inline, never from a URL"
@@ -212,7 +212,7 @@ def test_counts_by_year_stacks_in_domain_order(exercises):
 
 
 def test_counts_chart_data_is_the_counts(exercises):
-    spec = spec_of(counts_by_year_chart(exercises))
+    spec = spec_of(counts_by_year_spec(exercises))
     rows = data_of(spec)
     assert sum(row["count"] for row in rows) == 5
     assert spec["encoding"]["y"]["field"] == "stack_low"
@@ -226,7 +226,7 @@ def test_counts_on_bundled_data_match_the_year_filter(bundled_exercises):
 
 
 def test_bundled_timeline_has_every_exercise(bundled_exercises):
-    spec = spec_of(timeline_chart(bundled_exercises))
+    spec = spec_of(timeline_spec(bundled_exercises))
     assert len(data_of(spec)) == len(bundled_exercises)
     assert spec["encoding"]["x"]["scale"]["domainMin"]["year"] == bundled_exercises["start"].dt.year.min()
 
@@ -235,7 +235,7 @@ def test_empty_view_gives_empty_charts(exercises):
     none = exercises.iloc[0:0]
     assert timeline_rows(none).empty
     assert counts_by_year(none).empty
-    for chart in (timeline_chart(none, selected="alpha_2016"), counts_by_year_chart(none)):
+    for chart in (timeline_spec(none, selected="alpha_2016"), counts_by_year_spec(none)):
         spec = spec_of(chart)
         assert data_of(spec) == []
 
@@ -281,7 +281,30 @@ def test_timeline_and_playback_do_not_import_streamlit():
 
 
 def test_counts_axis_reaches_the_highest_stack(small_dataset):
-    from layers.timeline import counts_by_year, counts_by_year_chart
+    from layers.timeline import counts_by_year, counts_by_year_spec
 
-    spec = counts_by_year_chart(small_dataset.exercises).to_dict()
+    spec = counts_by_year_spec(small_dataset.exercises)
     assert spec["encoding"]["y"]["scale"]["domain"][1] == counts_by_year(small_dataset.exercises)["stack_high"].max()
+
+
+@pytest.fixture(scope="module")
+def vega_lite_validator():
+    from altair.vegalite.v6.schema.core import load_schema
+    from jsonschema import Draft7Validator
+
+    return Draft7Validator(load_schema())
+
+
+@pytest.mark.parametrize("selected", [None, "bravo_2019"])
+def test_specs_are_valid_vega_lite(vega_lite_validator, exercises, bundled_exercises, selected):
+    specs = [timeline_spec(exercises, selected=selected), counts_by_year_spec(exercises)]
+    specs += [timeline_spec(bundled_exercises), counts_by_year_spec(bundled_exercises), timeline_spec(exercises.iloc[0:0])]
+    for spec in specs:
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in vega_lite_validator.iter_errors(spec_of(spec))]
+        assert errors == []
+
+
+def test_specs_fail_validation_when_wrong(vega_lite_validator, exercises):
+    spec = spec_of(timeline_spec(exercises))
+    spec["encoding"]["x"]["type"] = "sometimes"
+    assert list(vega_lite_validator.iter_errors(spec))
