@@ -106,10 +106,13 @@ def regions_for(regions: gpd.GeoDataFrame, exercises: pd.DataFrame) -> gpd.GeoDa
     """
     held: dict[str, list[str]] = {}
     domains: dict[str, set[str]] = {}
-    for record in exercises.sort_values(["start", "exercise_id"]).itertuples(index=False):
-        for region_id in record.region_id_list:
-            held.setdefault(region_id, []).append(record.exercise_id)
-            domains.setdefault(region_id, set()).add(record.domain)
+    ordered = exercises.sort_values(["start", "exercise_id"])
+    for exercise_id, region_ids, domain in zip(
+        ordered["exercise_id"], ordered["region_id_list"], ordered["domain"], strict=True
+    ):
+        for region_id in region_ids:
+            held.setdefault(region_id, []).append(exercise_id)
+            domains.setdefault(region_id, set()).add(domain)
     used = regions.loc[regions["region_id"].isin(held)].copy()
     used["exercise_ids"] = used["region_id"].map(lambda rid: tuple(held[rid]))
     used["exercise_count"] = used["exercise_ids"].map(len).astype("int64")

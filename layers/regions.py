@@ -14,13 +14,12 @@ import shapely
 from geodata.filters import bounds_of
 from layers.basemap import AREAS_PANE
 from layers.onepass import FastGeoJson
-from layers.popups import escape_html, region_popup_html, region_tooltip_html
+from layers.popups import bind_feature_html, escape_html, region_popup_html, region_tooltip_html
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, SELECTED_COLOUR, highlight_style, region_style
 
 SEA_PANE = "overlayPane"
 REGION_CLASS = "da-region"
 """CSS class of every drill-region path, so a page (or a test) can tell regions from routes."""
-POPUP_MAX_WIDTH = 440
 
 
 DISPLAY_TOLERANCE_DEG = 0.02
@@ -127,8 +126,7 @@ def _geojson(features: list[dict], pane: str, bounds: list[list[float]] | None) 
         bounds=bounds,
         style_function=lambda feature: feature["properties"]["style"],
         highlight_function=lambda feature: highlight_style(feature["properties"]["style_group"]),
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=POPUP_MAX_WIDTH),
+        on_each_feature=bind_feature_html(),
         pane=pane,
         smooth_factor=0.5,
         className=REGION_CLASS,

@@ -10,14 +10,13 @@ import pandas as pd
 
 from layers.basemap import AREAS_PANE
 from layers.onepass import FastGeoJson
-from layers.popups import MAX_POPUP_HEIGHT_PX, date_range_text, escape_html, source_links
+from layers.popups import MAX_POPUP_HEIGHT_PX, bind_feature_html, date_range_text, escape_html, source_links
 from layers.styles import GROUP_COLOURS
 
 ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "air patrol"}
 ROUTE_DASHES = {"patrol": None, "transit": "10 7", "air_patrol": "2 6"}
 """Leaflet ``dashArray`` per route kind: patrols solid, transits dashed, air patrols dotted."""
 ROUTE_WEIGHT = 2
-POPUP_MAX_WIDTH = 440
 
 
 _e = escape_html
@@ -112,8 +111,9 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
     )
     collection = shown[["route_id", "geometry"]].__geo_interface__
     features = []
+    records = exercises.to_dict("index")
     for feature, route in zip(collection["features"], shown.to_dict("records"), strict=True):
-        exercise = exercises.loc[route["exercise_id"]].to_dict()
+        exercise = records[route["exercise_id"]]
         features.append(
             {
                 "type": "Feature",
@@ -131,8 +131,7 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
         {"type": "FeatureCollection", "features": features},
         style_function=lambda feature: feature["properties"]["style"],
         highlight_function=lambda feature: {"weight": ROUTE_WEIGHT + 3, "opacity": 1.0},
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=POPUP_MAX_WIDTH),
+        on_each_feature=bind_feature_html(),
         pane=AREAS_PANE,
     ).add_to(fg)
     return fg

@@ -17,7 +17,7 @@ from shapely.geometry.base import BaseGeometry
 from geodata.notices import ParsedNotice, Position
 from layers.basemap import AREAS_PANE
 from layers.onepass import FastGeoJson
-from layers.popups import MAX_POPUP_HEIGHT_PX, escape_html
+from layers.popups import MAX_POPUP_HEIGHT_PX, bind_feature_html, escape_html
 
 UPLOAD_COLOUR = "#00897b"
 NOTICE_COLOUR = "#d7191c"
@@ -28,7 +28,6 @@ NOTICE_STYLE = MappingProxyType(
     {"color": NOTICE_COLOUR, "weight": 3, "fillColor": NOTICE_COLOUR, "fillOpacity": 0.12, "dashArray": "10 5"}
 )
 POINT_RADIUS_PX = 6
-POPUP_MAX_WIDTH = 440
 MAX_POPUP_PROPERTIES = 30
 MAX_VALUE_CHARS = 300
 MAX_POPUP_VERTICES = 40
@@ -88,8 +87,7 @@ def _geojson(features: list[dict], style: MappingProxyType) -> folium.GeoJson:
         {"type": "FeatureCollection", "features": features},
         style_function=lambda feature: dict(style),
         highlight_function=lambda feature: {"weight": int(style["weight"]) + 2, "fillOpacity": 0.3},
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=True),
-        popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=POPUP_MAX_WIDTH),
+        on_each_feature=bind_feature_html(),
         marker=folium.CircleMarker(
             radius=POINT_RADIUS_PX, color=style["color"], fill=True, fill_color=style["color"], fill_opacity=0.8
         ),
