@@ -11,6 +11,7 @@ import time
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from types import MappingProxyType
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -36,10 +37,10 @@ from geodata.playback import CUMULATIVE, MODES, WINDOW, describe_step, exercises
 from geodata.problems import ERROR, DataError
 from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_params
 from geodata.uploads import UploadResult, read_upload
-from layers.popups import exercise_html, markdown_escape, region_popup_html
+from layers.popups import exercise_blocks, exercise_html, markdown_escape, region_popup_html
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.standalone import inline_asset_urls
-from layers.timeline import PICK, counts_by_year_spec, picked_exercise_id, timeline_spec
+from layers.timeline import MAX_TIMELINE_BARS, PICK, counts_by_year_spec, picked_exercise_id, timeline_spec
 from layers.user_layers import notice_layer, upload_layer
 
 APP_DIR = Path(__file__).resolve().parent
@@ -85,6 +86,12 @@ def cached_outlines(data_dir: str, signature: tuple) -> layers.RegionGeometries:
 @st.cache_resource(show_spinner=False)
 def published_land(static_dir: str, land_file: str) -> str | None:
     return layers.publish_static_assets(Path(static_dir), Path(land_file))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def cached_exercise_html(data_dir: str, signature: tuple) -> MappingProxyType:
+    """HTML block of every exercise for the region popups, built once and shared read-only by sessions."""
+    return MappingProxyType(exercise_blocks(cached_dataset(data_dir, signature).exercises))
 
 
 @st.cache_data(show_spinner=False)
@@ -423,11 +430,18 @@ def select_from_timeline(key: str) -> None:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cached_chart_specs(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None) -> tuple[dict, dict]:
-    """Vega-Lite specs of the two charts for a set of shown exercises (built once per view)."""
+def cached_chart_specs(
+    data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None
+) -> tuple[dict | None, dict]:
+    """Vega-Lite specs of the two charts for a set of shown exercises (built once per view).
+
+    The timeline is None above :data:`layers.timeline.MAX_TIMELINE_BARS` exercises: a bar per
+    exercise would be unreadable and megabytes big.
+    """
     dataset = cached_dataset(data_dir, signature)
     shown = dataset.exercises.loc[dataset.exercises["exercise_id"].isin(shown_ids)]
-    return timeline_spec(shown, selected=selected), counts_by_year_spec(shown)
+    timeline = timeline_spec(shown, selected=selected) if len(shown) <= MAX_TIMELINE_BARS else None
+    return timeline, counts_by_year_spec(shown)
 
 
 def render_timeline(shown, view: ViewState) -> None:
@@ -437,12 +451,18 @@ def render_timeline(shown, view: ViewState) -> None:
     timeline, counts = cached_chart_specs(
         str(DATA_DIR), data_signature(DATA_DIR), tuple(shown["exercise_id"]), view.selected
     )
-    # The key follows the selection: Streamlit reports only a selection that differs from the chart's
-    # previous one, so with a fixed key, clicking the same bar after picking another elsewhere would be lost.
-    key = f"timeline-{view.selected}"
-    st.vega_lite_chart(
-        spec=timeline, key=key, on_select=partial(select_from_timeline, key), selection_mode=PICK, width="stretch"
-    )
+    if timeline is None:
+        st.info(
+            f"{len(shown):,} exercises shown: the timeline draws one bar per exercise up to "
+            f"{MAX_TIMELINE_BARS:,}. Narrow the years or filters to see each one; the counts per year are below."
+        )
+    else:
+        # The key follows the selection: Streamlit reports only a selection that differs from the chart's
+        # previous one, so with a fixed key, clicking the same bar after picking another elsewhere would be lost.
+        key = f"timeline-{view.selected}"
+        st.vega_lite_chart(
+            spec=timeline, key=key, on_select=partial(select_from_timeline, key), selection_mode=PICK, width="stretch"
+        )
     st.vega_lite_chart(spec=counts, width="stretch")
 
 
@@ -594,6 +614,7 @@ def main() -> None:
         tiles=SHOW_TILES,
         extra_layers=tool_layers(parsed, upload, upload_name),
         fit=tool_bounds(parsed, upload) if view.map_view is None else None,
+        exercise_html=cached_exercise_html(str(DATA_DIR), signature),
     )
     if map_only:
         st_folium(

@@ -106,7 +106,7 @@ def regions_for(regions: gpd.GeoDataFrame, exercises: pd.DataFrame) -> gpd.GeoDa
     """
     held: dict[str, list[str]] = {}
     domains: dict[str, set[str]] = {}
-    ordered = exercises.sort_values(["start", "exercise_id"])
+    ordered = exercises[["start", "exercise_id", "region_id_list", "domain"]].sort_values(["start", "exercise_id"])
     for exercise_id, region_ids, domain in zip(
         ordered["exercise_id"], ordered["region_id_list"], ordered["domain"], strict=True
     ):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import folium
 import geopandas as gpd
 import pandas as pd
@@ -32,6 +34,7 @@ def dashboard_map(
     extra_layers: tuple[folium.FeatureGroup, ...] = (),
     with_regions: bool = True,
     fit: list[list[float]] | None = None,
+    exercise_html: Mapping[str, str] | None = None,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -66,6 +69,10 @@ def dashboard_map(
         False leaves out the region groups and routes (the map still fits and labels the shown
         exercises): playback passes each month's regions to ``st_folium(feature_group_to_add=…)``,
         which swaps them without remounting the map.
+    exercise_html : mapping, optional
+        HTML block of every exercise by id for the region popups
+        (:func:`layers.popups.exercise_blocks`); a caller drawing many views of one dataset
+        builds it once. Built from ``shown`` when not given.
 
     Returns
     -------
@@ -88,7 +95,7 @@ def dashboard_map(
     zoom = map_view[2] if map_view else opening_zoom(bounds or DEFAULT_BOUNDS)
     if assets.land_geojson:
         land_layer(assets.land_geojson).add_to(m)
-    for fg in region_layers(used, shown, geometries, zoom) if with_regions else ():
+    for fg in region_layers(used, shown, geometries, zoom, exercise_html) if with_regions else ():
         fg.add_to(m)
     routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
     if routes_fg is not None:

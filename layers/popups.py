@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Mapping
 
+import pandas as pd
 from folium.utilities import JsCode
 
 from geodata import schema
@@ -126,6 +127,17 @@ def exercise_line_html(record: Mapping[str, object]) -> str:
     return f"<br><b>{_e(record['name'])}</b> {_e(dates)} · {_e(record['series'])} · {_e(record['domain'])} {links}"
 
 
+def exercise_blocks(exercises: pd.DataFrame, *, short: bool = False) -> dict[str, str]:
+    """HTML block of each exercise by ``exercise_id``, for region popups.
+
+    The blocks depend on the exercise only, not on the view: build them once per dataset and
+    pass them to :func:`layers.dashboard_map` (converting the records is most of a popup's cost).
+    With ``short``, one line each (:func:`exercise_line_html`), else :func:`exercise_html`.
+    """
+    render = exercise_line_html if short else exercise_html
+    return {record["exercise_id"]: render(record) for record in exercises.to_dict("records")}
+
+
 def region_popup_html(
     region: Mapping[str, object], exercises: Iterable[Mapping[str, object]], *, short: bool = False
 ) -> str:
@@ -135,26 +147,26 @@ def region_popup_html(
     embeds thousands of popups): the region's name and size, then one line per exercise
     (:func:`exercise_line_html`); the map's legend says how to see the rest.
     """
-    exercises = list(exercises)
-    count = len(exercises)
+    render = exercise_line_html if short else exercise_html
+    return region_popup_of_blocks(region, [render(record) for record in exercises], short=short)
+
+
+def region_popup_of_blocks(region: Mapping[str, object], blocks: list[str], *, short: bool = False) -> str:
+    """Popup of a region around the HTML blocks of its exercises (see :func:`region_popup_html`)."""
+    count = len(blocks)
     shown = f'{count} exercise{"s" if count != 1 else ""} shown · about {int(region["area_km2"]):,} km²'
     if short:
-        lines = "".join(exercise_line_html(record) for record in exercises)
-        return f'<div class="da-short"><b>{_e(region["name"])}</b><br>{shown}{lines}</div>'
+        return f'<div class="da-short"><b>{_e(region["name"])}</b><br>{shown}{"".join(blocks)}</div>'
+    coast = coast_text(region.get("coast_km"))
     header = (
         f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:260px">'
         f'<h4 style="margin:0 0 4px">{_e(region["name"])}</h4>'
         f'<span class="da-meta">{shown}</span>'
         + (f'<br><span class="da-meta">Location: {_e(region["precision"])}</span>' if region.get("precision") else "")
-        + (
-            f'<br><span class="da-meta">Nearest coast: {_e(coast_text(region.get("coast_km")))}</span>'
-            if coast_text(region.get("coast_km"))
-            else ""
-        )
+        + (f'<br><span class="da-meta">Nearest coast: {_e(coast)}</span>' if coast else "")
         + '<hr style="margin:4px 0">'
     )
-    body = '<hr style="margin:4px 0">'.join(exercise_html(record) for record in exercises)
-    return header + body + "</div>"
+    return header + '<hr style="margin:4px 0">'.join(blocks) + "</div>"
 
 
 def region_tooltip_html(region: Mapping[str, object], count: int) -> str:

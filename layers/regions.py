@@ -14,7 +14,13 @@ import shapely
 from geodata.filters import bounds_of
 from layers.basemap import AREAS_PANE
 from layers.onepass import FastGeoJson
-from layers.popups import bind_feature_html, escape_html, region_popup_html, region_tooltip_html
+from layers.popups import (
+    bind_feature_html,
+    escape_html,
+    exercise_blocks,
+    region_popup_of_blocks,
+    region_tooltip_html,
+)
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, SELECTED_COLOUR, highlight_style, region_style
 
 SEA_PANE = "overlayPane"
@@ -94,15 +100,22 @@ def opening_zoom(bounds: list[list[float]] | None, size_px: tuple[int, int] = MA
 
 
 def _features(
-    shown: gpd.GeoDataFrame, exercises: pd.DataFrame, geometries: RegionGeometries, zoom: int | None
+    shown: gpd.GeoDataFrame,
+    exercises: pd.DataFrame,
+    geometries: RegionGeometries,
+    zoom: int | None,
+    blocks: Mapping[str, str] | None,
 ) -> list[dict]:
     most = int(shown["exercise_count"].max())
     overview = len(shown) > OVERVIEW_ABOVE
     outlines = geometries.for_zoom(zoom) if overview else geometries.detail
-    records = exercises.set_index("exercise_id", drop=False).to_dict("index")
+    if overview or blocks is None:
+        blocks = exercise_blocks(exercises, short=overview)
+    used = ("region_id", "name", "kind", "area_km2", "precision", "coast_km", "exercise_ids", "style_group")
+    columns = [column for column in used if column in shown.columns]
     features = []
-    for region in shown.sort_values("area_km2", ascending=False).to_dict("records"):
-        held = [records[exercise_id] for exercise_id in region["exercise_ids"]]
+    for region in shown.sort_values("area_km2", ascending=False)[columns].to_dict("records"):
+        held = [blocks[exercise_id] for exercise_id in region["exercise_ids"]]
         features.append(
             {
                 "type": "Feature",
@@ -112,7 +125,7 @@ def _features(
                     "kind": region["kind"],
                     "style_group": region["style_group"],
                     "tooltip": region_tooltip_html(region, len(held)),
-                    "popup": region_popup_html(region, held, short=overview),
+                    "popup": region_popup_of_blocks(region, held, short=overview),
                     "style": region_style(region["style_group"], len(held), most, region.get("precision")),
                 },
             }
@@ -134,7 +147,11 @@ def _geojson(features: list[dict], pane: str, bounds: list[list[float]] | None) 
 
 
 def region_layers(
-    shown: gpd.GeoDataFrame, exercises: pd.DataFrame, geometries: RegionGeometries, zoom: int | None = None
+    shown: gpd.GeoDataFrame,
+    exercises: pd.DataFrame,
+    geometries: RegionGeometries,
+    zoom: int | None = None,
+    blocks: Mapping[str, str] | None = None,
 ) -> list[folium.FeatureGroup]:
     """Build the drill-region layers, one FeatureGroup per style group.
 
@@ -151,6 +168,9 @@ def region_layers(
         The zoom the map opens at (:func:`opening_zoom`). With more than
         :data:`OVERVIEW_ABOVE` regions, outlines are simplified for it and popups list one
         line per exercise.
+    blocks : mapping, optional
+        HTML block of every exercise by id (:func:`layers.popups.exercise_blocks`), built
+        once per dataset by the caller; built here for ``exercises`` when not given.
 
     Returns
     -------
@@ -161,7 +181,7 @@ def region_layers(
     """
     if shown.empty:
         return []
-    features = _features(shown, exercises, geometries, zoom)
+    features = _features(shown, exercises, geometries, zoom, blocks)
     groups = []
     for group in GROUP_COLOURS:
         members = [f for f in features if f["properties"]["style_group"] == group]

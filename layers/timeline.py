@@ -50,6 +50,10 @@ MIN_BAR_PIXELS = 5
 LANE_GAP_SHARE = 0.012
 """Exercises of one series closer than this share of the time axis go on separate lanes."""
 
+MAX_TIMELINE_BARS = 2_000
+"""Above this many shown exercises the app draws the counts per year only: a bar each would be
+unreadable (a few pixels per series lane) and embed megabytes in the page on every view."""
+
 DIMMED_OPACITY = 0.25
 """Opacity of the bars that are not selected, while one is."""
 
@@ -129,7 +133,7 @@ def _spec(title: str, height: int, rows: pd.DataFrame, dataset: str, **parts) ->
 
 def _lanes(shown: pd.DataFrame, min_days: float) -> pd.Series:
     """Lane of each exercise within its series: overlapping (or visually touching) ones stack."""
-    ordered = shown.sort_values(["start", "exercise_id"])
+    ordered = shown[["start", "end", "exercise_id", "series"]].sort_values(["start", "exercise_id"])
     min_length = pd.Timedelta(days=min_days)
     lane_ends: dict[str, list[pd.Timestamp]] = {}
     lanes: dict[object, int] = {}
@@ -170,7 +174,8 @@ def timeline_rows(shown: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame({column: pd.Series(dtype="object") for column in TIMELINE_COLUMNS})
     first, last = _year_bounds(shown)
     span_days = (pd.Timestamp(year=last + 1, month=1, day=1) - pd.Timestamp(year=first, month=1, day=1)).days
-    shown = shown.sort_values(["start", "exercise_id"])
+    used = ["exercise_id", "name", "series", "domain", "start", "end", "start_date", "end_date"]
+    shown = shown[[*used, "date_precision", "participant_codes"]].sort_values(["start", "exercise_id"])
     rows = pd.DataFrame(
         {
             "exercise_id": shown["exercise_id"],

@@ -239,3 +239,32 @@ def test_the_same_map_renders_the_same_script(small_dataset):
                              ASSETS, routes=small_dataset.routes).get_root().render()
 
     assert build() == build()
+
+
+def test_exercise_html_built_once_per_dataset_gives_the_same_map(small_dataset):
+    from layers import dashboard_map
+    from layers.popups import exercise_blocks
+
+    geometries = region_geometries(small_dataset.regions)
+    shown = small_dataset.exercises.iloc[1:3]
+    every_exercise = exercise_blocks(small_dataset.exercises)
+
+    def build(**kwargs):
+        page = dashboard_map(small_dataset.regions, geometries, shown, ASSETS, routes=small_dataset.routes,
+                             **kwargs).get_root().render()
+        return re.sub(r"_[0-9a-f]{32}", "_ID", page)
+
+    assert build(exercise_html=every_exercise) == build()
+    page = build()
+    assert all(name in page for name in shown["name"])
+    assert small_dataset.exercises.iloc[0]["name"] not in page
+
+
+def test_tooltips_and_popups_are_bound_in_the_browser(built):
+    _, groups = built
+    page = folium.Map(tiles=None)
+    for fg in groups:
+        fg.add_to(page)
+    script = page.get_root().render()
+    assert "layer.bindTooltip(html.tooltip" in script and "layer.bindPopup(html.popup" in script
+    assert "GeoJsonPopup" not in script and "geojsondetail" not in script.lower()
