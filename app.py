@@ -26,8 +26,8 @@ from geodata.export import (
     export_file_name,
     to_csv_bytes,
     to_geojson_bytes,
-    to_html_bytes,
     to_kml_bytes,
+    view_map_html_bytes,
 )
 from geodata.filters import exercises_at, exercises_in_view, regions_for
 from geodata.loaders import Dataset, load_dataset
@@ -39,7 +39,6 @@ from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_
 from geodata.uploads import UploadResult, read_upload
 from layers.popups import exercise_blocks, exercise_html, markdown_escape, region_popup_html
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
-from layers.standalone import inline_asset_urls
 from layers.timeline import MAX_TIMELINE_BARS, PICK, counts_by_year_spec, picked_exercise_id, timeline_spec
 from layers.user_layers import notice_layer, upload_layer
 
@@ -507,22 +506,19 @@ def render_table(shown, dataset: Dataset) -> None:
     )
 
 
-def standalone_map_html(dataset: Dataset, geometries: dict, shown, view: ViewState, description: str) -> bytes:
-    """Build the current map as one HTML file that opens offline (a second map, never the one st_folium got)."""
-    land = DATA_DIR / schema.LAND_FILE
-    m = layers.dashboard_map(
-        dataset.regions,
-        geometries,
+def html_page(dataset: Dataset, geometries, shown, view: ViewState, description: str) -> bytes:
+    """Return the current map as one HTML file that opens offline (built when its button is clicked)."""
+    page, _ = view_map_html_bytes(
+        dataset,
         shown,
-        inline_asset_urls(land),
-        selected=view.selected,
-        region=view.region,
-        map_view=view.map_view,
-        routes=dataset.routes,
+        view,
+        description,
+        land_file=DATA_DIR / schema.LAND_FILE,
         tiles=SHOW_TILES,
+        geometries=geometries,
+        exercise_html=cached_exercise_html(str(DATA_DIR), data_signature(DATA_DIR)),
     )
-    note = "" if land.is_file() else "land layer not included"
-    return to_html_bytes(m, version=dataset.version, description=description, note=note)
+    return page
 
 
 def render_downloads(dataset: Dataset, geometries: dict, shown, view: ViewState, catalog: Catalog) -> None:
@@ -536,7 +532,7 @@ def render_downloads(dataset: Dataset, geometries: dict, shown, view: ViewState,
         "kml": partial(
             to_kml_bytes, shown, dataset.regions, dataset.routes, version=dataset.version, description=description
         ),
-        "html": partial(standalone_map_html, dataset, geometries, shown, view, description),
+        "html": partial(html_page, dataset, geometries, shown, view, description),
     }
     for column, (key, make) in zip(st.columns(len(makers)), makers.items(), strict=True):
         export_format = FORMATS[key]

@@ -1,4 +1,4 @@
-"""Start and stop ``streamlit run`` for the benchmark and the hardening tests.
+"""Start and stop ``streamlit run`` for the benchmark and the browser tests.
 
 One :class:`StreamlitServer` is one server process on 127.0.0.1 serving a script (``app.py`` or
 the baseline) on a data folder. It can be stopped and started again on the same port, which is
@@ -56,18 +56,27 @@ class StreamlitServer:
         they test tiles.
     env : dict, optional
         More environment variables for the server.
+    base_url_path : str, default ""
+        Serve below ``/base_url_path/`` (Streamlit's ``server.baseUrlPath``), as behind a proxy
+        that hosts the app in a folder; ``url`` includes it.
+    cwd : pathlib.Path, optional
+        Folder the server runs in (its ``.streamlit/config.toml`` applies); the repository root
+        when None.
     """
 
     def __init__(self, script: Path, data_dir: Path, log_path: Path, *, port: int | None = None,
-                 tiles: bool = False, env: dict[str, str] | None = None):
+                 tiles: bool = False, env: dict[str, str] | None = None, base_url_path: str = "",
+                 cwd: Path | None = None):
         self.script = Path(script)
+        self.cwd = Path(cwd or ROOT)
         self.port = port or free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"http://127.0.0.1:{self.port}" + (f"/{base_url_path.strip('/')}" if base_url_path else "")
         self.log_path = Path(log_path)
         self.env = {
             **os.environ,
             "DRILL_ATLAS_DATA_DIR": str(data_dir),
             "DRILL_ATLAS_TILES": "on" if tiles else "off",
+            **({"STREAMLIT_SERVER_BASE_URL_PATH": base_url_path} if base_url_path else {}),
             **(env or {}),
         }
         self.process: subprocess.Popen | None = None
@@ -80,7 +89,7 @@ class StreamlitServer:
                 [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless", "true",
                  "--server.port", str(self.port), "--server.address", "127.0.0.1",
                  "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.process.poll() is None:

@@ -16,7 +16,7 @@ from geodata.export.features import (
     to_kml_bytes,
 )
 from geodata.export.formats import FORMATS, ExportFormat
-from geodata.export.page import to_html_bytes
+from geodata.export.page import to_html_bytes, view_map_html_bytes
 from geodata.export.table import EXERCISE_FILE_COLUMNS, TABLE_COLUMNS, exercises_table, to_csv_bytes
 
 __all__ = [
@@ -37,4 +37,5 @@ __all__ = [
     "to_geojson_bytes",
     "to_html_bytes",
     "to_kml_bytes",
+    "view_map_html_bytes",
 ]

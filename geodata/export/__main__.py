@@ -25,14 +25,11 @@ from geodata import query, schema
 from geodata.export.describe import describe_view
 from geodata.export.features import ExportError, to_geojson_bytes, to_kml_bytes
 from geodata.export.formats import FORMATS
-from geodata.export.page import to_html_bytes
+from geodata.export.page import view_map_html_bytes
 from geodata.export.table import to_csv_bytes
 from geodata.filters import exercises_in_view, regions_for
 from geodata.loaders import Dataset, load_dataset
 from geodata.problems import DataError
-from layers.compose import dashboard_map
-from layers.regions import region_geometries
-from layers.standalone import inline_asset_urls
 
 LIST_OPTIONS = (
     ("exercise", query.PARAM_EXERCISE, "exercise_id values, comma-separated (repeatable)"),
@@ -126,20 +123,10 @@ def export_bytes(
         return to_kml_bytes(
             shown, dataset.regions, dataset.routes, version=dataset.version, description=description
         ), []
-    land_file = data_dir / schema.LAND_FILE
-    note = "" if land_file.is_file() else f"land layer not included ({schema.LAND_FILE} is missing)"
-    m = dashboard_map(
-        dataset.regions,
-        region_geometries(dataset.regions),
-        shown,
-        inline_asset_urls(land_file),
-        selected=view.selected,
-        region=view.region,
-        map_view=view.map_view,
-        routes=dataset.routes,
-        tiles=tiles,
+    page, note = view_map_html_bytes(
+        dataset, shown, view, description, land_file=data_dir / schema.LAND_FILE, tiles=tiles
     )
-    return to_html_bytes(m, version=dataset.version, description=description, note=note), [note] if note else []
+    return page, [note] if note else []
 
 
 def main(argv: Sequence[str] | None = None) -> int:

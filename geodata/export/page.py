@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-import folium
+from collections.abc import Mapping
+from pathlib import Path
 
-from layers.standalone import standalone_html
+import folium
+import pandas as pd
+
+from geodata import query
+from geodata.loaders import Dataset
+from layers.compose import dashboard_map
+from layers.regions import RegionGeometries, region_geometries
+from layers.standalone import inline_asset_urls, standalone_html
 
 TITLE = "Drill Atlas"
 
@@ -48,3 +56,37 @@ def to_html_bytes(m: folium.Map, *, version: str, description: str, note: str = 
     """
     text = caption_text(version, description, note)
     return standalone_html(m, title=text, caption_text=text).encode("utf-8")
+
+
+def view_map_html_bytes(
+    dataset: Dataset,
+    shown: pd.DataFrame,
+    view: query.ViewState,
+    description: str,
+    *,
+    land_file: Path,
+    tiles: bool,
+    geometries: RegionGeometries | None = None,
+    exercise_html: Mapping[str, str] | None = None,
+) -> tuple[bytes, str]:
+    """Draw the map of a view as a standalone page: the app's HTML download and the CLI's ``--format html``.
+
+    A map of its own, never the one given to ``st_folium``. ``geometries`` and
+    ``exercise_html`` are the caller's prepared outlines and popup blocks, if it has them.
+    Returns the page and a note on anything left out (the land layer when ``land_file`` is
+    missing), which the page's caption also shows; ``""`` when nothing is.
+    """
+    note = "" if land_file.is_file() else f"land layer not included ({land_file.name} is missing)"
+    m = dashboard_map(
+        dataset.regions,
+        geometries or region_geometries(dataset.regions),
+        shown,
+        inline_asset_urls(land_file),
+        selected=view.selected,
+        region=view.region,
+        map_view=view.map_view,
+        routes=dataset.routes,
+        tiles=tiles,
+        exercise_html=exercise_html,
+    )
+    return to_html_bytes(m, version=dataset.version, description=description, note=note), note

@@ -5,15 +5,11 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from bench.server import APP, StreamlitServer
 from tests.conftest import ROOT
 
 CHROMIUM = os.environ.get("DRILL_ATLAS_CHROMIUM", "/usr/bin/chromium")
@@ -21,65 +17,15 @@ SCREENSHOTS = ROOT / "test-results" / "screenshots"
 EXTERNAL = re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/])[a-z]+:")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class AppServer:
-    """One `streamlit run app.py` process serving a data folder."""
-
-    def __init__(self, data_dir: Path, log_path: Path, app_dir: Path = ROOT):
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_path
-        env = {**os.environ, "DRILL_ATLAS_DATA_DIR": str(data_dir), "DRILL_ATLAS_TILES": "off"}
-        self._log = open(log_path, "w")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-            cwd=app_dir, env=env, stdout=self._log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )
-        self._wait_healthy()
-
-    def _wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
-                    if response.read().decode().strip() == "ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        pytest.fail(f"streamlit did not become healthy; log:\n{self.log()}")
-
-    def log(self) -> str:
-        self._log.flush()
-        return self.log_path.read_text()
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self._log.close()
-
-
 @pytest.fixture(scope="session")
 def serve(tmp_path_factory):
-    """Start (once per data folder) and return a running AppServer."""
-    servers: dict[Path, AppServer] = {}
+    """Start (once per data folder) and return a running ``streamlit run app.py``."""
+    servers: dict[Path, StreamlitServer] = {}
 
-    def start(data_dir: Path) -> AppServer:
+    def start(data_dir: Path) -> StreamlitServer:
         if data_dir not in servers:
             log = tmp_path_factory.mktemp("server") / "streamlit.log"
-            servers[data_dir] = AppServer(data_dir, log)
+            servers[data_dir] = StreamlitServer(APP, data_dir, log)
         return servers[data_dir]
 
     yield start

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import AppServer
+from bench.server import StreamlitServer
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -21,7 +21,7 @@ def test_first_run_of_a_fresh_checkout_draws_the_map(page, blocked_requests, tmp
         if (ROOT / name).is_file():
             (checkout / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, checkout / name)
-    server = AppServer(checkout / "geodata", tmp_path / "streamlit.log", app_dir=checkout)
+    server = StreamlitServer(checkout / "app.py", checkout / "geodata", tmp_path / "streamlit.log", cwd=checkout)
     try:
         page.goto(server.url)
         regions = page.frame_locator('iframe[title="streamlit_folium.st_folium"]').locator("path.da-region")

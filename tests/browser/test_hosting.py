@@ -22,11 +22,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from bench.server import APP, StreamlitServer, free_port
 from deploy.healthcheck import health_url
 from deploy.nginx_conf import STICKY_COOKIE, UPSTREAM_HEADER, normalise_prefix, site_config, standalone_config
 from geodata import schema
 from layers import publish_static_assets
-from tests.browser.conftest import EXTERNAL, AppServer, _free_port
+from tests.browser.conftest import EXTERNAL
 from tests.conftest import ROOT, SMALL_DATA
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -39,25 +40,11 @@ LOG_LINE = re.compile(
 )
 
 
-class PrefixedAppServer(AppServer):
-    """An AppServer whose Streamlit serves below ``/PREFIX/`` (``server.baseUrlPath``, set by environment)."""
-
-    def __init__(self, data_dir: Path, log_path: Path, prefix: str):
-        self.prefix = prefix
-        with pytest.MonkeyPatch.context() as patch:
-            patch.setenv("STREAMLIT_SERVER_BASE_URL_PATH", prefix)
-            super().__init__(data_dir, log_path)
-
-    def _wait_healthy(self, timeout: float = 60) -> None:
-        self.url = f"{self.url}/{self.prefix}"
-        super()._wait_healthy(timeout)
-
-
 class Proxy:
     """nginx in front of replicas, run from a temporary folder with the configuration the README gives."""
 
-    def __init__(self, replicas: list[AppServer], prefix: str = "/"):
-        self.port = _free_port()
+    def __init__(self, replicas: list[StreamlitServer], prefix: str = "/"):
+        self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}{normalise_prefix(prefix)}"
         # nginx started as root runs its workers as nobody: they must be able to enter this folder.
         self.run_dir = Path(tempfile.mkdtemp(prefix="drill-atlas-nginx-"))
@@ -102,15 +89,15 @@ class Proxy:
         shutil.rmtree(self.run_dir, ignore_errors=True)
 
 
-def _start_cluster(tmp_path_factory, count: int, prefix: str | None = None) -> tuple[list[AppServer], Proxy]:
+def _start_cluster(tmp_path_factory, count: int, prefix: str | None = None) -> tuple[list[StreamlitServer], Proxy]:
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (tests/run.sh installs it: apt-get install -y nginx)")
     # Publish once, so replicas sharing ./static never copy the same file at the same moment.
     publish_static_assets(ROOT / "static", SMALL_DATA / schema.LAND_FILE)
 
-    def start(number: int) -> AppServer:
+    def start(number: int) -> StreamlitServer:
         log = tmp_path_factory.mktemp("replica") / f"streamlit-{number}.log"
-        return PrefixedAppServer(SMALL_DATA, log, prefix) if prefix else AppServer(SMALL_DATA, log)
+        return StreamlitServer(APP, SMALL_DATA, log, base_url_path=prefix or "")
 
     with ThreadPoolExecutor(count) as pool:
         replicas = list(pool.map(start, range(count)))
