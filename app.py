@@ -108,8 +108,9 @@ def cached_measures(wkb: bytes, data_dir: str, signature: tuple) -> ShapeMeasure
     )
 
 
-@st.cache_data(show_spinner="Reading your layer…", max_entries=20)
+@st.cache_data(show_spinner="Reading your layer…", max_entries=8, ttl=3600)
 def cached_upload(name: str, data: bytes, max_bytes: int) -> UploadResult:
+    """Read an uploaded layer once per file; a few recent ones kept for an hour, so uploads cannot fill memory."""
     return read_upload(name, data, max_bytes=max_bytes)
 
 
