@@ -8,8 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import FrameLocator, Locator
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from bench.server import APP, StreamlitServer
 from tests.conftest import ROOT
@@ -17,25 +15,6 @@ from tests.conftest import ROOT
 CHROMIUM = os.environ.get("DRILL_ATLAS_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = ROOT / "test-results" / "screenshots"
 EXTERNAL = re.compile(r"^(?!https?://(127\.0\.0\.1|localhost)[:/])[a-z]+:")
-
-
-def open_popup(frame: FrameLocator, feature: Locator, attempts: int = 3, **click) -> Locator:
-    """Click a map feature until a popup opens; return the popup's content.
-
-    In Chromium the first click on a map whose panes overlap (areas above seas) can reach the
-    map instead of the feature: pointerdown and pointerup land on paths of different panes, so
-    the browser sends the click to their common ancestor and no popup opens; the next click
-    opens it, for a user as for this test. What the tests check is the popup's content.
-    """
-    popup = frame.locator(".leaflet-popup-content")
-    for _ in range(attempts):
-        feature.click(**click)
-        try:
-            popup.first.wait_for(state="visible", timeout=5_000)
-            break
-        except PlaywrightTimeoutError:
-            continue
-    return popup
 
 
 @pytest.fixture(scope="session")

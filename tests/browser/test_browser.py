@@ -10,7 +10,6 @@ from playwright.sync_api import expect
 from geodata.filters import regions_for
 from geodata.loaders import load_dataset
 from geodata.schema import DATA_DIR
-from tests.browser.conftest import open_popup
 from tests.browser.hostile import HOSTILE
 from tests.conftest import SMALL_DATA
 
@@ -71,8 +70,8 @@ def test_bad_link_shows_a_notice(page, serve, blocked_requests):
 def test_popup_lists_exercises_and_sources(page, serve, blocked_requests):
     open_app(page, serve(SMALL_DATA), "?exercise=bravo_2019")
     expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
-    frame = map_frame(page)
-    popup = open_popup(frame, frame.locator(".leaflet-areas-pane path.da-region").first, position={"x": 6, "y": 6})
+    map_frame(page).locator(".leaflet-areas-pane path.da-region").first.click(position={"x": 6, "y": 6})
+    popup = map_frame(page).locator(".leaflet-popup-content")
     expect(popup).to_contain_text("Bravo-2019", timeout=TIMEOUT)
     expect(popup.locator('a[href="https://example.org/bravo2"]')).to_have_count(1)
 
@@ -84,7 +83,8 @@ def test_hostile_text_shows_escaped_and_never_runs(page, serve, blocked_requests
     expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
     frame = map_frame(page)
     south = frame.locator(".leaflet-overlay-pane path.da-region").nth(1)
-    popup = open_popup(frame, south, force=True)
+    south.click(force=True)
+    popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text('<img src=x onerror="window.__pwned=1">', timeout=TIMEOUT)
     expect(page.get_by_text(re.compile(r"<script>window.__pwned=2</script>")).first).to_be_visible()
     screenshot("hostile-data")

@@ -23,7 +23,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_popup
 from tests.conftest import SMALL_DATA
 
 pytestmark = pytest.mark.browser
@@ -155,7 +154,8 @@ def test_hostile_data_files_show_as_text_and_never_run(page, serve, blocked_requ
     expect(problems).to_contain_text("is 10000 characters long; the limit is 4000")
     # The hostile region's popup and the selection layer's name.
     frame = map_frame(page)
-    popup = open_popup(frame, frame.locator(".leaflet-overlay-pane path.da-region").nth(1), force=True)
+    frame.locator(".leaflet-overlay-pane path.da-region").nth(1).click(force=True)
+    popup = frame.locator(".leaflet-popup-content")
     expect(popup).to_contain_text(IMG, timeout=TIMEOUT)
     expect(popup).to_contain_text("zero\u200bwidth")
     frame.locator(".leaflet-control-layers").hover()
