@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import folium
-from branca.element import Element
+from branca.element import Element, MacroElement
+from jinja2 import Template
 
 from layers.assets import AssetUrls
 from layers.popups import MAX_POPUP_HEIGHT_PX
@@ -26,6 +27,33 @@ LAND_ATTRIBUTION = 'Land: <a href="https://www.naturalearthdata.com/">Natural Ea
 
 DEFAULT_BOUNDS = [[10.0, 100.0], [62.0, 170.0]]
 """East Asia and the north-western Pacific, where most drills took place."""
+
+
+class _FocusWithoutScrolling(MacroElement):
+    """Let the first click on the map reach the feature under the pointer.
+
+    Leaflet's keyboard handler focuses the map on its first mousedown. The map sits in an
+    iframe, so that focus scrolls the Streamlit page to bring the map into view, between the
+    button's press and its release: the release lands on another spot, the browser sends the
+    click to the map instead of the region, and no popup opens. The map is focused as before,
+    with ``preventScroll``.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function (map) {
+                var keyboard = map.keyboard;
+                if (!keyboard || !keyboard.enabled()) { return; }
+                keyboard.disable();
+                keyboard._onMouseDown = function () {
+                    if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+                };
+                keyboard.enable();
+            })({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
 
 
 def base_map(
@@ -65,6 +93,7 @@ def base_map(
             f" .da-short {{ max-height: {MAX_POPUP_HEIGHT_PX}px; overflow-y: auto; min-width: 260px; }}</style>"
         )
     )
+    _FocusWithoutScrolling().add_to(m)
     folium.map.CustomPane(LAND_PANE, z_index=LAND_PANE_Z, pointer_events=False).add_to(m)
     folium.map.CustomPane(AREAS_PANE, z_index=AREAS_PANE_Z, pointer_events=True).add_to(m)
     if tiles:

@@ -76,6 +76,28 @@ def test_popup_lists_exercises_and_sources(page, serve, blocked_requests):
     expect(popup.locator('a[href="https://example.org/bravo2"]')).to_have_count(1)
 
 
+def test_first_click_on_a_region_opens_its_popup(page, serve, blocked_requests):
+    # Leaflet focuses the map on the first mousedown; from inside the iframe that focus scrolled a map
+    # that reached below the window, between press and release, so the click could miss its region.
+    open_app(page, serve(SMALL_DATA), "?exercise=bravo_2019")
+    expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
+    page.wait_for_timeout(1500)  # the map has fitted the selection
+    frame = map_frame(page)
+    box = frame.locator(".leaflet-areas-pane path.da-region").first.bounding_box()
+    map_box = page.locator(MAP_FRAME).bounding_box()
+    x, y = max(box["x"], map_box["x"]) + 6, max(box["y"], map_box["y"]) + 6
+    # A window that shows that corner of the region while the map reaches below it.
+    height = int(y) + 40
+    assert height < map_box["y"] + map_box["height"]
+    page.set_viewport_size({"width": 1400, "height": height})
+    page.wait_for_timeout(500)
+    scrolled = "() => document.querySelector('[data-testid=stMain]').scrollTop"
+    assert page.evaluate(scrolled) == 0
+    page.mouse.click(x, y)  # a user's click: no scrolling into view first
+    expect(frame.locator(".leaflet-popup-content")).to_contain_text("Bravo-2019", timeout=5_000)
+    assert page.evaluate(scrolled) == 0
+
+
 def test_hostile_text_shows_escaped_and_never_runs(page, serve, blocked_requests, hostile_data, screenshot):
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
