@@ -212,20 +212,21 @@ def views() -> Views:
     return Views.of(LOAD_DATA)
 
 
-def test_twenty_sessions_changing_filters_on_one_server(views, tmp_path):
+def test_twenty_sessions_changing_filters_on_one_server(views, tmp_path, capsys):
     # Defences: per-session state only in st.session_state (no shared mutable state between
     # sessions), data cached once per process, maps never cached or shared; the server keeps
     # every session's map right under load and its memory flat.
     server = StreamlitServer(APP, LOAD_DATA, tmp_path / "streamlit.log")
     try:
         results, figures = _run_load(server.url, views, [server])
-        _report("one server", figures, results)
+        with capsys.disabled():  # the figures belong in the CI log, passed or failed
+            _report("one server", figures, results)
         _assert_healthy(results, figures, [server])
     finally:
         server.stop()
 
 
-def test_twenty_sessions_on_two_replicas_behind_nginx_split_and_stick(views, tmp_path):
+def test_twenty_sessions_on_two_replicas_behind_nginx_split_and_stick(views, tmp_path, capsys):
     # Defences: deploy/nginx_conf.py's cookie-sticky upstream and WebSocket upgrade: sessions
     # spread over both replicas, each stays on its own, and every map stays right.
     from layers import publish_static_assets
@@ -238,7 +239,8 @@ def test_twenty_sessions_on_two_replicas_behind_nginx_split_and_stick(views, tmp
     proxy = Proxy(replicas)
     try:
         results, figures = _run_load(proxy.url, views, replicas)
-        _report("two replicas behind nginx", figures, results)
+        with capsys.disabled():
+            _report("two replicas behind nginx", figures, results)
         _assert_healthy(results, figures, replicas)
         split = collections.Counter(r.replica for r in results)
         assert set(split) == {f"127.0.0.1:{replica.port}" for replica in replicas}, split
