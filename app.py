@@ -62,8 +62,12 @@ def data_signature(data_dir: Path) -> tuple:
     """Names, sizes and modification times of the data files: a cheap cache key that changes on edit."""
     stats = []
     for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, schema.ROUTES_FILE, schema.VERSION_FILE):
-        path = data_dir / name
-        stats.append((name, path.stat().st_mtime_ns, path.stat().st_size) if path.exists() else (name, None, None))
+        try:
+            stat = (data_dir / name).stat()
+        except OSError:
+            stats.append((name, None, None))
+        else:
+            stats.append((name, stat.st_mtime_ns, stat.st_size))
     return tuple(stats)
 
 
@@ -444,12 +448,12 @@ def cached_chart_specs(
     return timeline, counts_by_year_spec(shown)
 
 
-def render_timeline(shown, view: ViewState) -> None:
+def render_timeline(shown, view: ViewState, signature: tuple) -> None:
     """Bars per exercise by series, and counts per year; clicking a bar selects that exercise."""
     if shown.empty:
         return
     timeline, counts = cached_chart_specs(
-        str(DATA_DIR), data_signature(DATA_DIR), tuple(shown["exercise_id"]), view.selected
+        str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected
     )
     if timeline is None:
         st.info(
@@ -507,7 +511,7 @@ def render_table(shown, dataset: Dataset) -> None:
     )
 
 
-def html_page(dataset: Dataset, geometries, shown, view: ViewState, description: str) -> bytes:
+def html_page(dataset: Dataset, geometries, shown, view: ViewState, description: str, signature: tuple) -> bytes:
     """Return the current map as one HTML file that opens offline (built when its button is clicked)."""
     page, _ = view_map_html_bytes(
         dataset,
@@ -517,12 +521,14 @@ def html_page(dataset: Dataset, geometries, shown, view: ViewState, description:
         land_file=DATA_DIR / schema.LAND_FILE,
         tiles=SHOW_TILES,
         geometries=geometries,
-        exercise_html=cached_exercise_html(str(DATA_DIR), data_signature(DATA_DIR)),
+        exercise_html=cached_exercise_html(str(DATA_DIR), signature),
     )
     return page
 
 
-def render_downloads(dataset: Dataset, geometries: dict, shown, view: ViewState, catalog: Catalog) -> None:
+def render_downloads(
+    dataset: Dataset, geometries, shown, view: ViewState, catalog: Catalog, signature: tuple
+) -> None:
     """One button per export format; each file is built only when its button is clicked."""
     description = describe_view(view, catalog)
     makers = {
@@ -533,7 +539,7 @@ def render_downloads(dataset: Dataset, geometries: dict, shown, view: ViewState,
         "kml": partial(
             to_kml_bytes, shown, dataset.regions, dataset.routes, version=dataset.version, description=description
         ),
-        "html": partial(html_page, dataset, geometries, shown, view, description),
+        "html": partial(html_page, dataset, geometries, shown, view, description, signature),
     }
     for column, (key, make) in zip(st.columns(len(makers)), makers.items(), strict=True):
         export_format = FORMATS[key]
@@ -612,6 +618,7 @@ def main() -> None:
         extra_layers=tool_layers(parsed, upload, upload_name),
         fit=tool_bounds(parsed, upload) if view.map_view is None else None,
         exercise_html=cached_exercise_html(str(DATA_DIR), signature),
+        used_regions=used_regions,
     )
     if map_only:
         st_folium(
@@ -658,16 +665,16 @@ def main() -> None:
             render=False,
         )
         drawn = drawn_geometry((out or {}).get("last_active_drawing"))
-    render_tool_results(parsed, upload, upload_name, drawn, data_signature(DATA_DIR))
+    render_tool_results(parsed, upload, upload_name, drawn, signature)
     render_focus_details(view, shown, dataset)
     st.subheader(f"{len(shown)} exercise{'s' if len(shown) != 1 else ''}, {years}")
     timeline_tab, table_tab = st.tabs(["Timeline", "Table"])
     with timeline_tab:
-        render_timeline(shown, view)
+        render_timeline(shown, view, signature)
     with table_tab:
         render_table(shown, dataset)
     st.markdown("**Export what you see** — every file carries the dataset version and the filters.")
-    render_downloads(dataset, geometries, shown, view, catalog)
+    render_downloads(dataset, geometries, shown, view, catalog, signature)
     with st.sidebar:
         st.header("Share and cite")
         st.iframe(

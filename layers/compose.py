@@ -35,6 +35,7 @@ def dashboard_map(
     with_regions: bool = True,
     fit: list[list[float]] | None = None,
     exercise_html: Mapping[str, str] | None = None,
+    used_regions: gpd.GeoDataFrame | None = None,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -73,6 +74,9 @@ def dashboard_map(
         HTML block of every exercise by id for the region popups
         (:func:`layers.popups.exercise_blocks`); a caller drawing many views of one dataset
         builds it once. Built from ``shown`` when not given.
+    used_regions : geopandas.GeoDataFrame, optional
+        ``geodata.filters.regions_for(regions, shown)`` when the caller has it already;
+        computed here when not given.
 
     Returns
     -------
@@ -80,7 +84,7 @@ def dashboard_map(
         A new map on every call: st_folium mutates the map it is given, so a map must
         never be cached or reused.
     """
-    used = regions_for(regions, shown)
+    used = regions_for(regions, shown) if used_regions is None else used_regions
     focus = used
     outline_label = None
     if selected is not None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -26,3 +28,12 @@ def small_dataset():
     from geodata.loaders import load_dataset
 
     return load_dataset(SMALL_DATA)
+
+
+def zipped(members: dict[str, bytes]) -> bytes:
+    """A zip archive (deflated) holding ``members``: name to content."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()

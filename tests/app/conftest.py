@@ -27,7 +27,7 @@ def app_factory(monkeypatch):
     def make(data_dir=SMALL_DATA, **query) -> AppTest:
         monkeypatch.setenv("DRILL_ATLAS_DATA_DIR", str(data_dir))
         monkeypatch.setenv("DRILL_ATLAS_TILES", "off")
-        at = AppTest.from_file(str(APP), default_timeout=60)
+        at = AppTest.from_file(str(APP), default_timeout=120)
         for key, value in query.items():
             at.query_params[key] = value
         return at

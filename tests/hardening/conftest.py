@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import APP, ROOT
+from tests.app.conftest import app_factory, fresh_caches  # noqa: F401  (fixtures used here too)
+from tests.conftest import ROOT
 
 REPOSITORY_DATA = tuple(sorted(p for p in (ROOT / "geodata").iterdir() if p.suffix in (".csv", ".geojson", "")
                                and p.is_file()))
@@ -31,33 +32,6 @@ def shown(text: str) -> str:
 def messages(at) -> list[str]:
     """Every error, warning and caption the app showed, as read on screen."""
     return [shown(e.value) for e in [*at.error, *at.warning, *at.caption]]
-
-
-@pytest.fixture(autouse=True)
-def fresh_caches():
-    import streamlit as st
-
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-    st.cache_data.clear()
-    st.cache_resource.clear()
-
-
-@pytest.fixture
-def app_on(monkeypatch):
-    """Return a function making an AppTest of app.py on a data folder, tiles off."""
-    from streamlit.testing.v1 import AppTest
-
-    def make(data_dir: Path, **query: str):
-        monkeypatch.setenv("DRILL_ATLAS_DATA_DIR", str(data_dir))
-        monkeypatch.setenv("DRILL_ATLAS_TILES", "off")
-        at = AppTest.from_file(str(APP), default_timeout=120)
-        for key, value in query.items():
-            at.query_params[key] = value
-        return at
-
-    return make
 
 
 @pytest.fixture

@@ -77,7 +77,7 @@ def test_unbalanced_template_code_does_not_crash_the_export():
     assert "PWNED" in page
 
 
-def test_template_code_in_the_data_never_runs_in_the_app(app_on, tmp_path):
+def test_template_code_in_the_data_never_runs_in_the_app(app_factory, tmp_path):
     # Defence: as above, through the map st_folium sends (the app renders the whole page, and every
     # element's output is parsed as a template there unless the defence is in).
     import shutil
@@ -88,7 +88,7 @@ def test_template_code_in_the_data_never_runs_in_the_app(app_on, tmp_path):
     for feature in document["features"]:
         feature["properties"]["name"] = payload("REGION") + " {% x"
     (data / "regions.geojson").write_text(json.dumps(document))
-    at = app_on(data).run()
+    at = app_factory(data).run()
     assert not at.exception
     assert evaluated(map_args(at)["script"]) == []
     assert evaluated(" ".join(shown(str(e.value)) for e in [*at.caption, *at.markdown])) == []

@@ -268,3 +268,16 @@ def test_tooltips_and_popups_are_bound_in_the_browser(built):
     script = page.get_root().render()
     assert "layer.bindTooltip(html.tooltip" in script and "layer.bindPopup(html.popup" in script
     assert "GeoJsonPopup" not in script and "geojsondetail" not in script.lower()
+
+
+def test_regions_given_by_the_caller_give_the_same_map(small_dataset):
+    from layers import dashboard_map
+
+    geometries = region_geometries(small_dataset.regions)
+    shown = small_dataset.exercises.iloc[1:3]
+
+    def build(**kwargs):
+        page = dashboard_map(small_dataset.regions, geometries, shown, ASSETS, **kwargs).get_root().render()
+        return re.sub(r"_[0-9a-f]{32}", "_ID", page)
+
+    assert build(used_regions=regions_for(small_dataset.regions, shown)) == build()

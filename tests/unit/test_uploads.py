@@ -16,6 +16,7 @@ from shapely.geometry import LineString, Point, Polygon
 from geodata.problems import ERROR, WARNING
 from geodata.uploads import MAX_FEATURES, MAX_ZIP_MEMBERS, UploadResult, read_upload
 from layers.user_layers import MAX_POPUP_PROPERTIES, properties_html, upload_layer
+from tests.conftest import zipped
 
 HOSTILE_NAME = "<script>alert('name')</script>"
 HOSTILE_NOTE = '<img src=x onerror="alert(1)">'
@@ -61,14 +62,6 @@ def zipped_shapefile(frame: gpd.GeoDataFrame, tmp_path: Path, *, parts=SHAPEFILE
             path = tmp_path / f"layer{suffix}"
             if path.exists():
                 archive.write(path, f"{folder}drills{suffix}")
-    return buffer.getvalue()
-
-
-def zipped(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
     return buffer.getvalue()
 
 
