@@ -38,6 +38,24 @@ def rss_bytes(pid: int) -> int:
     return 0
 
 
+def tree_rss_bytes(pid: int) -> int:
+    """Resident memory of a process and every process below it (the upload readers), from ``/proc``."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss_bytes(current)
+        todo.extend(children.get(current, []))
+    return total
+
+
 class StreamlitServer:
     """``streamlit run SCRIPT`` on 127.0.0.1, serving ``data_dir``, its output in ``log_path``.
 
@@ -110,6 +128,10 @@ class StreamlitServer:
     def rss(self) -> int:
         """Resident memory of the server process, in bytes."""
         return rss_bytes(self.pid)
+
+    def tree_rss(self) -> int:
+        """Resident memory of the server and its child processes, in bytes."""
+        return tree_rss_bytes(self.pid)
 
     def log(self) -> str:
         """Everything the server printed so far (all runs)."""

@@ -1,17 +1,30 @@
 """Read a user's own layer (GeoJSON, KML/KMZ, zipped shapefile, CSV with lat/lon) safely.
 
 :func:`read_upload` takes the bytes of an uploaded file and returns a GeoDataFrame in EPSG:4326
-with every property as text, plus the problems met on the way. It never raises. Before GDAL
-sees anything, the input is checked: size, zip bombs (member count, declared and actual
-uncompressed size, compression ratio), paths inside zips (no absolute paths, ``..``, links or
-encrypted members), XML with a DOCTYPE or ENTITY declaration (external entities) and JSON
-syntax. GDAL (through pyogrio) then reads only validated JSON, KML without declarations, and
-shapefile members written under fixed names into a private temporary directory.
+with every property as text, plus the problems met on the way. It never raises.
 
-Coordinate reference systems: GeoJSON is WGS 84 by its specification (RFC 7946) and KML by
-its own; CSV columns are read as WGS 84 degrees. A shapefile without ``.prj`` is read as
-EPSG:4326 with a warning when all its coordinates are valid degrees, and refused otherwise
-(projected metres cannot be guessed). Anything else is reprojected to EPSG:4326.
+An upload is untrusted, and GDAL picks a driver from a file's *content*, not its name: a
+``.kml`` that is really an OGR VRT document reads server files, and other drivers reach the
+network. So:
+
+- **The name decides the format, and the content must match it** before GDAL sees a byte:
+  GeoJSON must be a JSON object whose ``type`` is a GeoJSON type; KML must be XML whose root
+  element is ``kml``, without a DOCTYPE or ENTITY declaration; a shapefile's ``.shp`` must start
+  with the shapefile file code; CSV is parsed here, by Python.
+- **GDAL reads only in a locked-down child process** (:mod:`geodata.isolated`) where the only
+  registered drivers are GeoJSON, KML and ESRI Shapefile, the network is unreachable, memory is
+  capped and time is limited. The file is passed as bytes (GDAL's in-memory ``/vsimem/``);
+  shapefile parts are written under fixed names into a private temporary folder, removed after.
+- **Work is bounded**: lines read (:data:`MAX_LINES_READ`), features (:data:`MAX_FEATURES`),
+  vertices (:data:`MAX_VERTICES`), columns and text (:data:`MAX_COLUMNS`, :data:`MAX_CELL_CHARS`),
+  problems kept (:data:`MAX_PROBLEMS`, then a count), zip members and the bytes unpacked from
+  them (counted as they stream, never trusted from the header).
+
+Coordinate reference systems: GeoJSON is WGS 84 by its specification (RFC 7946), unless an old
+``crs`` member names another known system; KML is WGS 84 by its own; CSV columns are read as
+WGS 84 degrees. A shapefile without ``.prj`` is read as EPSG:4326 with a warning when all its
+coordinates are valid degrees, and refused otherwise (projected metres cannot be guessed). A
+coordinate system that cannot be identified is refused, never taken for WGS 84.
 """
 
 from __future__ import annotations
@@ -25,28 +38,55 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+import xml.etree.ElementTree as ElementTree
+
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
 import pyogrio.errors
+import pyproj
 import pyproj.exceptions
 import shapely
 from shapely.geometry import Point
 
+from geodata import isolated
 from geodata.problems import WARNING, Problem, quote
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 """Default largest upload; the app passes the limit it sets in .streamlit/config.toml."""
 UNZIPPED_FACTOR = 10
-"""A zip may hold at most this many times ``max_bytes`` once extracted."""
+"""A zip whose members claim to unpack to more than this many times ``max_bytes`` is refused."""
+UNPACKED_FACTOR = 2
+"""The members actually read from a zip may unpack to at most this many times ``max_bytes``, counted
+as they stream (a member's header can lie); the others are never unpacked."""
 MAX_ZIP_RATIO = 100
 """Largest compression ratio accepted for a zip member over 1 MiB (50 MB of zeros packs 1000:1)."""
 RATIO_CHECK_BYTES = 1024 * 1024
 MAX_ZIP_MEMBERS = 100
 MAX_FEATURES = 5_000
 """Features kept from one file; the map embeds every one of them."""
+MAX_LINES_READ = 20_000
+"""CSV lines read, good or bad: a file of malformed lines stops here instead of growing problems."""
+MAX_PROBLEMS = 30
+"""Problems kept for one file; the rest are counted in one last problem."""
+MAX_VERTICES = 250_000
+"""Vertices in one file, all features together: the map embeds every one, and each is measured."""
+MAX_COLUMNS = 50
+"""Properties kept per feature (the first ones); the popup shows fewer still."""
+MAX_CELL_CHARS = 1_000
+"""Longest property text kept; longer text is cut."""
 MAX_NAME_CHARS = 120
+READ_TIMEOUT_S = 30.0
+"""Time the locked-down reader may take for one file before it is stopped."""
+SHAPEFILE_FILE_CODE = b"\x00\x00\x27\x0a"
+"""The first four bytes of every ``.shp`` and ``.shx`` file (9994, big-endian)."""
+GEOJSON_TYPES = frozenset(
+    {"FeatureCollection", "Feature", "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
+     "MultiPolygon", "GeometryCollection"}
+)
+WGS84_NAMES = frozenset({"urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "EPSG:4326",
+                         "urn:ogc:def:crs:EPSG::4326", "urn:ogc:def:crs:EPSG:4326"})
 
 FORMATS = {
     ".geojson": "geojson",
@@ -65,6 +105,8 @@ NAME_COLUMNS = ("name", "title", "label", "id")
 XML_DECLARATIONS = (b"<!doctype", b"<!entity")
 KML_HOUSEKEEPING = ("tessellate", "extrude", "visibility", "drawOrder", "icon", "altitudeMode")
 """Columns GDAL's LIBKML driver adds to every KML layer; dropped unless they carry data."""
+KML_LINKS = frozenset({"networklink", "include"})
+"""KML elements that point to other documents: refused, so nothing outside the upload is read."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +156,32 @@ def _check_xml(data: bytes) -> None:
         raise _Refused("has a DOCTYPE or ENTITY declaration, which is not read (it can pull in other files)")
 
 
+def _check_kml_elements(data: bytes) -> None:
+    """Refuse XML whose root element is not ``kml`` (a VRT, GML or other document named .kml) or
+    that links to other documents (:data:`KML_LINKS`)."""
+    parser = ElementTree.XMLPullParser(events=("start",))
+    root = None
+    try:
+        for start in range(0, len(data), 65536):
+            parser.feed(data[start : start + 65536])
+            for _, element in parser.read_events():
+                tag = element.tag.rsplit("}", 1)[-1]
+                if root is None:
+                    root = tag
+                    if tag.lower() != "kml":
+                        raise _Refused(f"is XML with the root element {quote(tag, 40)}, not a KML document (<kml>)")
+                elif tag.lower() in KML_LINKS:
+                    raise _Refused(f"holds a <{tag}> to another document, which is not followed; remove it")
+                element.clear()
+        parser.close()
+    except ElementTree.ParseError as error:
+        raise _Refused(f"cannot be read: it is not well-formed XML ({_first_line(error)})") from error
+    if root is None:
+        raise _Refused("is not a KML document: it has no <kml> element")
+
+
 def _check_json(data: bytes) -> None:
+    """Refuse anything but a GeoJSON object, and a ``crs`` member naming an unknown system."""
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
@@ -125,6 +192,26 @@ def _check_json(data: bytes) -> None:
         raise _Refused(f"is not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}") from error
     if not isinstance(document, dict):
         raise _Refused("is JSON but not a GeoJSON object")
+    kind = document.get("type")
+    if kind not in GEOJSON_TYPES:
+        hint = " (it looks like Esri JSON: export it as GeoJSON)" if "geometryType" in document else ""
+        raise _Refused(f"is JSON but not GeoJSON: its \"type\" is {quote(kind, 40)}{hint}", "", "type")
+    crs = document.get("crs")
+    if crs is not None:
+        name = crs.get("properties", {}).get("name") if isinstance(crs, dict) else None
+        if not isinstance(name, str):
+            raise _Refused("has a \"crs\" member without a name; remove it (GeoJSON is WGS 84)", "", "crs")
+        if name not in WGS84_NAMES:
+            try:
+                pyproj.CRS.from_user_input(name)
+            except pyproj.exceptions.CRSError as error:
+                raise _Refused(f"names the coordinate system {quote(name, 80)}, which is not known", "", "crs") from error
+
+
+def _check_shapefile(parts: dict[str, bytes]) -> None:
+    for suffix in (".shp", ".shx"):
+        if not parts[suffix].startswith(SHAPEFILE_FILE_CODE):
+            raise _Refused(f"has a {suffix} file that is not a shapefile (it does not start with the file code 9994)")
 
 
 def _member_name(info: zipfile.ZipInfo) -> PurePosixPath:
@@ -140,52 +227,30 @@ def _member_name(info: zipfile.ZipInfo) -> PurePosixPath:
     return path
 
 
-def _unzip(data: bytes, max_bytes: int) -> dict[PurePosixPath, bytes]:
-    """Extract a zip in memory after checking it cannot be a bomb or escape its folder."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
-        raise _Refused(f"is not a readable zip file ({_first_line(error)})") from error
-    if len(infos) > MAX_ZIP_MEMBERS:
-        raise _Refused(f"holds {len(infos):,} files; the limit is {MAX_ZIP_MEMBERS}")
-    limit = UNZIPPED_FACTOR * max_bytes
-    declared = sum(info.file_size for info in infos)
-    if declared > limit:
-        raise _Refused(f"would unpack to {declared:,} bytes; the limit is {limit:,}")
-    members: dict[PurePosixPath, bytes] = {}
+def _dataset_members(infos: list[zipfile.ZipInfo]) -> tuple[str, dict[str, zipfile.ZipInfo]]:
+    """Pick the one dataset a zip holds, by member names: a shapefile's parts, or one KML/GeoJSON/CSV file.
+
+    Returns the format and the members to read (keyed by suffix for a shapefile, by ``"file"``
+    otherwise); every other member is never unpacked.
+    """
+    paths = {}
     for info in infos:
         path = _member_name(info)
         if info.is_dir() or path.name.startswith(".") or "__MACOSX" in path.parts:
             continue
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_CHECK_BYTES and ratio > MAX_ZIP_RATIO:
-            raise _Refused(
-                f"{quote(info.filename)} is compressed {ratio:,.0f} to 1, like a zip bomb; the limit is {MAX_ZIP_RATIO}"
-            )
-        try:
-            # zipfile never unpacks more than the size a member declares, and then checks its
-            # CRC: a member lying about its size fails here instead of filling memory.
-            members[path] = archive.read(info)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as error:
-            raise _Refused(f"cannot unpack {quote(info.filename)} ({_first_line(error)})") from error
-    return members
-
-
-def _dataset_in_zip(members: dict[PurePosixPath, bytes]) -> tuple[str, bytes | dict[str, bytes]]:
-    """Return the one dataset a zip holds: a shapefile (its parts by suffix) or a KML/GeoJSON/CSV file."""
-    shapefiles = [path for path in members if path.suffix.lower() == ".shp"]
-    others = [path for path in members if path.suffix.lower() in (".kml", ".geojson", ".json", ".csv")]
+        paths[path] = info
+    shapefiles = [path for path in paths if path.suffix.lower() == ".shp"]
+    others = [path for path in paths if path.suffix.lower() in (".kml", ".geojson", ".json", ".csv")]
     found = shapefiles + others
     if len(found) != 1:
         listed = ", ".join(str(path) for path in found[:5]) or "none"
         raise _Refused(f"must hold exactly one .shp, .kml, .geojson or .csv file; it holds {len(found)} ({listed})")
     if others:
-        return FORMATS[others[0].suffix.lower()], members[others[0]]
+        return FORMATS[others[0].suffix.lower()], {"file": paths[others[0]]}
     shp = shapefiles[0]
     parts = {
-        suffix: members[path]
-        for path in members
+        suffix: paths[path]
+        for path in paths
         for suffix in SHAPEFILE_PARTS
         if path.parent == shp.parent and path.stem == shp.stem and path.suffix.lower() == suffix
     }
@@ -195,13 +260,55 @@ def _dataset_in_zip(members: dict[PurePosixPath, bytes]) -> tuple[str, bytes | d
     return "shapefile", parts
 
 
+def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
+    """One member's bytes, streamed and counted: more than ``budget`` bytes is refused, whatever the header says."""
+    chunks, size = [], 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(min(1024 * 1024, budget + 1 - size)):
+                size += len(chunk)
+                if size > budget:
+                    raise _Refused(f"{quote(info.filename)} unpacks to more than the {budget:,} bytes allowed")
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError, ValueError) as error:
+        raise _Refused(f"cannot unpack {quote(info.filename)} ({_first_line(error)})") from error
+    return b"".join(chunks)
+
+
+def _unzip(data: bytes, max_bytes: int) -> tuple[str, bytes | dict[str, bytes]]:
+    """The format and content of the one dataset in a zip, checked so it cannot be a bomb or escape its folder."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as error:
+        raise _Refused(f"is not a readable zip file ({_first_line(error)})") from error
+    if len(infos) > MAX_ZIP_MEMBERS:
+        raise _Refused(f"holds {len(infos):,} files; the limit is {MAX_ZIP_MEMBERS}")
+    declared, limit = sum(info.file_size for info in infos), UNZIPPED_FACTOR * max_bytes
+    if declared > limit:
+        raise _Refused(f"would unpack to {declared:,} bytes; the limit is {limit:,}")
+    for info in infos:
+        ratio = info.file_size / max(info.compress_size, 1)
+        if info.file_size > RATIO_CHECK_BYTES and ratio > MAX_ZIP_RATIO:
+            raise _Refused(
+                f"{quote(info.filename)} is compressed {ratio:,.0f} to 1, like a zip bomb; the limit is {MAX_ZIP_RATIO}"
+            )
+    kind, members = _dataset_members(infos)
+    budget = UNPACKED_FACTOR * max_bytes
+    content = {}
+    for key, info in members.items():
+        content[key] = _unpacked(archive, info, budget)
+        budget -= len(content[key])
+    return (kind, content) if kind == "shapefile" else (kind, content["file"])
+
+
 def _read_gdal(source: bytes | str, **options: object) -> list[gpd.GeoDataFrame]:
     """Every layer of a source GDAL can read, properties as strings, at most MAX_FEATURES + 1 rows."""
     try:
         layers = [str(name) for name, _ in pyogrio.list_layers(source)]
         # Bytes get a new /vsimem/ name on every call, and a GeoJSON layer is named after its
         # file: a single layer is read without naming it.
-        return [
+        frames = [
             pyogrio.read_dataframe(
                 source, layer=layer, force_2d=True, max_features=MAX_FEATURES + 1,
                 datetime_as_string=True, on_invalid="ignore", **options,
@@ -212,6 +319,7 @@ def _read_gdal(source: bytes | str, **options: object) -> list[gpd.GeoDataFrame]
             pyogrio.errors.GeometryError, pyogrio.errors.FeatureError, pyogrio.errors.CRSError,
             ValueError, OSError, MemoryError) as error:
         raise _Refused(f"cannot be read: {quote(_first_line(error), 200)}") from error
+    return [frame for frame in frames if isinstance(frame, gpd.GeoDataFrame) and not frame.empty]
 
 
 def _utf8_if_misread(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -233,6 +341,7 @@ def _utf8_if_misread(frame: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def _read_shapefile(parts: dict[str, bytes]) -> tuple[list[gpd.GeoDataFrame], bool]:
     """Read shapefile parts written under fixed names into a private temporary directory."""
+    _check_shapefile(parts)
     with tempfile.TemporaryDirectory(prefix="drill-atlas-upload-") as folder:
         for suffix, content in parts.items():
             (Path(folder) / f"layer{suffix}").write_bytes(content)
@@ -244,12 +353,10 @@ def _read_shapefile(parts: dict[str, bytes]) -> tuple[list[gpd.GeoDataFrame], bo
 
 def _read_kml(data: bytes) -> list[gpd.GeoDataFrame]:
     _check_xml(data)
-    frames = _read_gdal(data)
+    _check_kml_elements(data)
     cleaned = []
-    for frame in frames:
-        for column in KML_HOUSEKEEPING:
-            if column in frame.columns:
-                frame = frame.drop(columns=column)
+    for frame in _read_gdal(data):
+        frame = frame.drop(columns=[column for column in KML_HOUSEKEEPING if column in frame.columns])
         empty = [c for c in frame.columns if c != "geometry" and frame[c].isna().all()]
         cleaned.append(frame.drop(columns=empty))
     return cleaned
@@ -261,14 +368,18 @@ def _pick(columns: list[str], names: tuple[str, ...]) -> str | None:
 
 
 def _read_csv(data: bytes, file: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
-    """Points from a CSV's latitude and longitude columns; bad rows are reported by line."""
+    """Points from a CSV's latitude and longitude columns; bad rows are reported by line.
+
+    At most :data:`MAX_LINES_READ` lines are read, good or bad, and reading stops once
+    :data:`MAX_FEATURES` + 1 rows are good.
+    """
     problems: list[Problem] = []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")
         problems.append(Problem(file, "", "", "is not UTF-8; read as Windows-1252 text", WARNING))
-    header = text.split("\n", 1)[0]
+    header = text[: text.find("\n") if "\n" in text else len(text)]
     delimiter = max((",", ";", "\t"), key=header.count)
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -283,10 +394,14 @@ def _read_csv(data: bytes, file: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
                 f"it has {quote(', '.join(columns), 200)}", "line 1"
             )
         records, points = [], []
-        for row in reader:
-            line = f"line {reader.line_num}"
+        for rows_read, row in enumerate(reader, start=1):
             if len(records) >= MAX_FEATURES + 1:
                 break
+            if rows_read > MAX_LINES_READ:
+                message = f"has more than {MAX_LINES_READ:,} rows; only the first {MAX_LINES_READ:,} were read"
+                problems.append(Problem(file, "", "", message, WARNING))
+                break
+            line = f"line {reader.line_num}"
             values = {}
             for column, cell_name in ((lat_column, "lat"), (lon_column, "lon")):
                 cell = (row.get(column) or "").strip()
@@ -313,8 +428,9 @@ def _as_text(value: object) -> str:
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT or value is pd.NA:
         return ""
     if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return str(value)
+        value = value.decode("utf-8", errors="replace")
+    text = str(value)
+    return text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS] + "…"
 
 
 def _feature_label(frame: gpd.GeoDataFrame, index: int) -> str:
@@ -346,29 +462,40 @@ def _to_wgs84(frame: gpd.GeoDataFrame, file: str, has_crs_file: bool) -> tuple[g
         raise _Refused(f"cannot be reprojected to EPSG:4326: {quote(_first_line(error), 200)}") from error
 
 
+def _bounded_columns(frame: gpd.GeoDataFrame, file: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
+    columns = [c for c in frame.columns if c != frame.geometry.name]
+    if len(columns) <= MAX_COLUMNS:
+        return frame, []
+    message = f"has {len(columns):,} properties per feature; only the first {MAX_COLUMNS} are kept"
+    return frame[[*columns[:MAX_COLUMNS], frame.geometry.name]], [Problem(file, "", "", message, WARNING)]
+
+
 def _clean(frame: gpd.GeoDataFrame, file: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
     """Properties to text; empty, unrepairable or out-of-range geometries dropped; invalid ones repaired."""
-    problems = []
+    frame, problems = _bounded_columns(frame, file)
+    vertices = int(shapely.get_num_coordinates(frame.geometry.values).sum())
+    if vertices > MAX_VERTICES:
+        raise _Refused(f"has {vertices:,} vertices; the limit is {MAX_VERTICES:,} (simplify it first)")
     keep, geometries = [], []
     for index, geometry in enumerate(frame.geometry):
         label = _feature_label(frame, index)
         if geometry is None or geometry.is_empty:
             problems.append(Problem(file, label, "geometry", "has no geometry that could be read; left out"))
             continue
-        if not geometry.is_valid:
-            reason = shapely.is_valid_reason(geometry)
-            geometry = shapely.make_valid(geometry, method="structure")
-            message = f"geometry was invalid ({quote(reason)}) and was repaired"
-            problems.append(Problem(file, label, "geometry", message, WARNING))
         west, south, east, north = geometry.bounds
         in_range = -180 <= west and east <= 360 and -90 <= south and north <= 90
         if not (np.isfinite([west, south, east, north]).all() and in_range):
             message = "coordinates are not valid longitudes and latitudes; left out"
             problems.append(Problem(file, label, "geometry", message))
             continue
+        if not geometry.is_valid:
+            reason = shapely.is_valid_reason(geometry)
+            geometry = shapely.make_valid(geometry, method="structure")
+            message = f"geometry was invalid ({quote(reason)}) and was repaired"
+            problems.append(Problem(file, label, "geometry", message, WARNING))
         keep.append(index)
         geometries.append(geometry)
-    properties = frame.drop(columns="geometry").iloc[keep]
+    properties = frame.drop(columns=frame.geometry.name).iloc[keep]
     text = pd.DataFrame(
         {str(column): [_as_text(v) for v in properties[column]] for column in properties.columns}, dtype=object
     )
@@ -380,7 +507,7 @@ def _read(kind: str, data: bytes, file: str, max_bytes: int) -> tuple[gpd.GeoDat
     problems: list[Problem] = []
     has_crs_file = True
     if kind == "zip":
-        kind, data = _dataset_in_zip(_unzip(data, max_bytes))
+        kind, data = _unzip(data, max_bytes)
     if kind == "csv":
         return _read_csv(data, file)
     if kind == "shapefile":
@@ -390,9 +517,8 @@ def _read(kind: str, data: bytes, file: str, max_bytes: int) -> tuple[gpd.GeoDat
     else:
         _check_json(data)
         frames = _read_gdal(data)
-    frames = [frame for frame in frames if not frame.empty]
     if not frames:
-        raise _Refused("holds no features")
+        raise _Refused("holds no features with a geometry")
     reprojected = []
     for frame in frames:
         frame, crs_problems = _to_wgs84(frame, file, has_crs_file)
@@ -403,8 +529,42 @@ def _read(kind: str, data: bytes, file: str, max_bytes: int) -> tuple[gpd.GeoDat
     return gpd.GeoDataFrame(pd.concat(reprojected, ignore_index=True), crs="EPSG:4326"), problems
 
 
+def _capped(problems: list[Problem], file: str) -> tuple[Problem, ...]:
+    """The first :data:`MAX_PROBLEMS` problems, and one that counts the rest."""
+    if len(problems) <= MAX_PROBLEMS:
+        return tuple(problems)
+    more = len(problems) - MAX_PROBLEMS
+    return (*problems[:MAX_PROBLEMS], Problem(file, "", "", f"and {more:,} more problems like these", problems[-1].severity))
+
+
+def _read_locked_down(file: str, data: bytes, kind: str, max_bytes: int) -> UploadResult:
+    """The reading itself; runs in the locked-down child of :func:`geodata.isolated.run_isolated`."""
+    try:
+        frame, problems = _read(kind, data, file, max_bytes)
+        if len(frame) > MAX_FEATURES:
+            frame = frame.iloc[:MAX_FEATURES]
+            message = f"has more than {MAX_FEATURES:,} features; only the first {MAX_FEATURES:,} are shown"
+            problems.append(Problem(file, "", "", message, WARNING))
+        frame, feature_problems = _clean(frame, file)
+    except _Refused as refusal:
+        return UploadResult(None, (Problem(file, refusal.row, refusal.field_name, str(refusal)),))
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError, OSError, shapely.errors.GEOSException) as error:
+        # GDAL and pandas fail in ways no check above foresees: the file is refused with what
+        # went wrong, never a traceback.
+        reason = f"{type(error).__name__}: {quote(_first_line(error), 160)}"
+        return UploadResult(None, (Problem(file, "", "", f"could not be read ({reason})"),))
+    problems.extend(feature_problems)
+    if frame.empty:
+        problems.append(Problem(file, "", "", "has no feature that can be drawn"))
+        return UploadResult(None, _capped(problems, file))
+    return UploadResult(frame, _capped(problems, file))
+
+
 def read_upload(name: str, data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) -> UploadResult:
     r"""Read an uploaded GeoJSON, KML/KMZ, zipped shapefile or CSV into EPSG:4326 features.
+
+    The file is read in a locked-down child process (see the module docstring and
+    :mod:`geodata.isolated`), with a memory cap and a time limit of :data:`READ_TIMEOUT_S`.
 
     Parameters
     ----------
@@ -421,7 +581,8 @@ def read_upload(name: str, data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) ->
     UploadResult
         ``frame`` holds at most :data:`MAX_FEATURES` features, their properties as text
         (hostile text is kept as it is: the layer escapes it) and valid geometry; ``problems``
-        says what was refused, dropped, repaired or assumed. Never raises.
+        says what was refused, dropped, repaired or assumed, at most :data:`MAX_PROBLEMS` + 1.
+        Never raises.
 
     Examples
     --------
@@ -444,21 +605,11 @@ def read_upload(name: str, data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) ->
     if not data.strip():
         return UploadResult(None, (Problem(file, "", "", "is empty"),))
     try:
-        frame, problems = _read(kind, bytes(data), file, max_bytes)
-        if len(frame) > MAX_FEATURES:
-            frame = frame.iloc[:MAX_FEATURES]
-            message = f"has more than {MAX_FEATURES:,} features; only the first {MAX_FEATURES:,} are shown"
-            problems.append(Problem(file, "", "", message, WARNING))
-        frame, feature_problems = _clean(frame, file)
-    except _Refused as refusal:
-        return UploadResult(None, (Problem(file, refusal.row, refusal.field_name, str(refusal)),))
-    except (ValueError, IndexError, KeyError, TypeError, OSError, shapely.errors.GEOSException) as error:
-        # GDAL and pandas fail in ways no check above foresees (a zip renamed .kml, a CSV that
-        # repeats a column name): the file is refused with what went wrong, never a traceback.
-        reason = f"{type(error).__name__}: {quote(_first_line(error), 160)}"
-        return UploadResult(None, (Problem(file, "", "", f"could not be read ({reason})"),))
-    problems.extend(feature_problems)
-    if frame.empty:
-        problems.append(Problem(file, "", "", "has no feature that can be drawn"))
-        return UploadResult(None, tuple(problems))
-    return UploadResult(frame, tuple(problems))
+        return isolated.run_isolated(_read_locked_down, file, bytes(data), kind, max_bytes, timeout=READ_TIMEOUT_S)
+    except isolated.Busy as error:
+        return UploadResult(None, (Problem(file, "", "", f"was not read: {error}"),))
+    except isolated.TimedOut:
+        message = f"took longer than {READ_TIMEOUT_S:g} s to read and was stopped; upload a smaller or simpler file"
+        return UploadResult(None, (Problem(file, "", "", message),))
+    except isolated.IsolationError as error:
+        return UploadResult(None, (Problem(file, "", "", f"could not be read ({quote(str(error), 160)})"),))

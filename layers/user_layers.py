@@ -30,6 +30,10 @@ NOTICE_STYLE = MappingProxyType(
 POINT_RADIUS_PX = 6
 MAX_POPUP_PROPERTIES = 30
 MAX_VALUE_CHARS = 300
+MAX_LAYER_TEXT_CHARS = 1_500_000
+"""Property text embedded in the map for one uploaded layer, every popup together: a layer of many
+features shows fewer and shorter properties per popup, so 5,000 features with 200 long properties
+each cannot make a map of tens of megabytes."""
 MAX_POPUP_VERTICES = 40
 NAME_COLUMNS = ("name", "title", "label", "id")
 KIND_LABELS = MappingProxyType(
@@ -52,7 +56,24 @@ def _cut(text: object, limit: int = MAX_VALUE_CHARS) -> str:
     return text if len(text) <= limit else text[:limit] + f"… ({len(text):,} characters)"
 
 
-def properties_html(properties: dict[str, object], title: str) -> str:
+def popup_limits(feature_count: int) -> tuple[int, int]:
+    """Properties per popup and characters per value for a layer of ``feature_count`` features.
+
+    Within :data:`MAX_LAYER_TEXT_CHARS` for the whole layer; never fewer than 3 properties of 40
+    characters.
+    """
+    budget = MAX_LAYER_TEXT_CHARS // max(feature_count, 1)
+    count = min(MAX_POPUP_PROPERTIES, max(3, budget // 100))
+    return count, min(MAX_VALUE_CHARS, max(40, budget // count - 60))
+
+
+def properties_html(
+    properties: dict[str, object],
+    title: str,
+    *,
+    max_properties: int = MAX_POPUP_PROPERTIES,
+    max_chars: int = MAX_VALUE_CHARS,
+) -> str:
     """Show a feature's properties as an escaped two-column table under a title.
 
     Parameters
@@ -61,20 +82,22 @@ def properties_html(properties: dict[str, object], title: str) -> str:
         Property names and values (any text, hostile or huge).
     title : str
         Heading of the popup.
+    max_properties, max_chars : int
+        Properties shown, and characters shown of each value (see :func:`popup_limits`).
 
     Returns
     -------
     str
-        HTML showing at most :data:`MAX_POPUP_PROPERTIES` properties, each name and value cut to
-        :data:`MAX_VALUE_CHARS` characters and escaped.
+        HTML showing at most ``max_properties`` properties, each name cut to 60 characters and
+        each value to ``max_chars``, escaped.
     """
     items = list(properties.items())
     rows = "".join(
         f'<tr><th style="text-align:left;padding-right:6px;vertical-align:top">{_e(_cut(key, 60))}</th>'
-        f"<td>{_e(_cut(value))}</td></tr>"
-        for key, value in items[:MAX_POPUP_PROPERTIES]
+        f"<td>{_e(_cut(value, max_chars))}</td></tr>"
+        for key, value in items[:max_properties]
     )
-    more = len(items) - MAX_POPUP_PROPERTIES
+    more = len(items) - max_properties
     extra = f'<br><span class="da-meta">… and {more} more properties</span>' if more > 0 else ""
     return (
         f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:220px">'
@@ -123,12 +146,14 @@ def upload_layer(frame: gpd.GeoDataFrame, name: str) -> folium.FeatureGroup:
     columns = [c for c in frame.columns if c != frame.geometry.name]
     by_lower = {str(c).strip().lower(): c for c in columns}
     label_column = next((by_lower[n] for n in NAME_COLUMNS if n in by_lower), None)
+    max_properties, max_chars = popup_limits(len(frame))
     features = []
-    for index, geometry in enumerate(frame.geometry):
-        properties = {str(c): frame[c].iloc[index] for c in columns}
+    records = frame[columns].rename(columns=str).to_dict("records")
+    for index, (geometry, properties) in enumerate(zip(frame.geometry, records, strict=True)):
         label = str(properties.get(str(label_column)) or "") if label_column is not None else ""
         title = label or f"{name} · feature {index + 1}"
-        features.append(_feature(geometry, _e(_cut(title, 120)), properties_html(properties, title)))
+        popup = properties_html(properties, title, max_properties=max_properties, max_chars=max_chars)
+        features.append(_feature(geometry, _e(_cut(title, 120)), popup))
     layer_name = _e(f"Your layer: {_cut(name, 80)} ({len(features)} feature{'s' if len(features) != 1 else ''})")
     fg = folium.FeatureGroup(name=layer_name)
     if features:
