@@ -69,6 +69,10 @@ URL_PATTERN = re.compile(r'^https?://[^\s<>"`]+$')
 MAX_TEXT_LENGTH = 4000
 """Longest text cell accepted; longer cells are reported, never silently cut."""
 
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make spreadsheet programs run a cell as a formula (OWASP, "CSV Injection"):
+CSV exports prefix such cells with an apostrophe, and the validator warns about them in the data."""
+
 COUNTRY_NAMES = MappingProxyType(
     {
         "CHN": "China",

@@ -41,6 +41,14 @@ def _row_label(index: int, line_numbers: pd.Series | None) -> str:
     return f"line {index + CSV_FIRST_DATA_LINE}"
 
 
+def formula_warning(text: str) -> str:
+    """Warning for text a spreadsheet program would run as a formula (see :data:`geodata.schema.FORMULA_TRIGGERS`)."""
+    return (
+        f"starts with {quote(text[:1])}, which spreadsheet programs run as a formula; "
+        "CSV exports prefix it with an apostrophe: reword it if that is not wanted"
+    )
+
+
 def _exercise_row_problems(record: dict[str, str], known_regions: frozenset[str], file: str, row: str) -> list[Problem]:
     problems: list[Problem] = []
 
@@ -50,6 +58,8 @@ def _exercise_row_problems(record: dict[str, str], known_regions: frozenset[str]
     for field, value in record.items():
         if len(value) > schema.MAX_TEXT_LENGTH:
             bad(field, f"is {len(value)} characters long; the limit is {schema.MAX_TEXT_LENGTH}")
+        if value.startswith(schema.FORMULA_TRIGGERS):
+            problems.append(Problem(file, row, field, formula_warning(value), WARNING))
 
     exercise_id = record["exercise_id"].strip()
     if not schema.SLUG_PATTERN.match(exercise_id):
@@ -145,7 +155,7 @@ def validate_exercises(
         elif exercise_id:
             seen[exercise_id] = row
         problems.extend(row_problems)
-        if not row_problems:
+        if not any(problem.severity == ERROR for problem in row_problems):
             keep.append(index)
 
     valid = frame.iloc[keep].copy()
@@ -222,6 +232,8 @@ def validate_regions(
             bad("name", "is empty")
         elif len(name) > schema.MAX_TEXT_LENGTH:
             bad("name", f"is {len(name)} characters long; the limit is {schema.MAX_TEXT_LENGTH}")
+        elif name.startswith(schema.FORMULA_TRIGGERS):
+            bad("name", formula_warning(name), WARNING)
         if record.get("kind") not in schema.REGION_KINDS:
             bad("kind", f"{quote(record.get('kind'))} is not one of {', '.join(schema.REGION_KINDS)}")
         area = pd.to_numeric(pd.Series([record.get("area_km2")]), errors="coerce").iloc[0]

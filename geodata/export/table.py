@@ -74,11 +74,22 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
     return table.reset_index(drop=True)
 
 
+def spreadsheet_safe(cell: str) -> str:
+    """Prefix ``'`` to a cell a spreadsheet program would run as a formula (:data:`geodata.schema.FORMULA_TRIGGERS`).
+
+    OWASP's rule against CSV injection: ``=HYPERLINK(...)`` in a contributed summary must stay
+    text when a reader opens the export in Excel or LibreOffice.
+    """
+    return "'" + cell if cell.startswith(schema.FORMULA_TRIGGERS) else cell
+
+
 def to_csv_bytes(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str, description: str) -> bytes:
     """Return :func:`exercises_table` as CSV (comma-separated, header row, :data:`CSV_ENCODING`).
 
-    Parameters are those of :func:`exercises_table`. Reading the bytes back with
-    ``pandas.read_csv(..., dtype=str, keep_default_na=False)`` gives the same table.
+    Parameters are those of :func:`exercises_table`. Every cell goes through
+    :func:`spreadsheet_safe`; reading the bytes back with
+    ``pandas.read_csv(..., dtype=str, keep_default_na=False)`` gives the same table, except for
+    the apostrophe before such cells.
     """
-    table = exercises_table(shown, regions, version, description)
+    table = exercises_table(shown, regions, version, description).map(spreadsheet_safe)
     return table.to_csv(index=False, lineterminator="\n").encode(CSV_ENCODING)
