@@ -29,7 +29,7 @@ from geodata.export import (
     to_kml_bytes,
     view_map_html_bytes,
 )
-from geodata.filters import exercises_at, exercises_in_view, regions_for
+from geodata.filters import exercises_at, exercises_in_view, focus_outside_view, regions_for
 from geodata.loaders import Dataset, load_dataset
 from geodata.measure import read_countries
 from geodata.notices import ParsedNotice, parse_notice
@@ -152,6 +152,7 @@ def restore_view_from_url(catalog: Catalog) -> None:
         selected=view.selected,
         region=view.region,
         map_view=view.map_view,
+        check_link_focus=True,
     )
 
 
@@ -312,6 +313,18 @@ def render_measures(title: str, measures: ShapeMeasures) -> None:
     )
 
 
+def render_problems(problems) -> None:
+    """A file's problems in one box: the first in full, the others folded under it (a file can bring dozens)."""
+    if not problems:
+        return
+    errors = [problem for problem in problems if problem.severity == ERROR]
+    first = (errors or list(problems))[0]
+    (st.error if errors else st.warning)(markdown_escape(str(first)))
+    if len(problems) > 1:
+        with st.expander(f"{len(problems) - 1} more problem{'s' if len(problems) > 2 else ''} with this file"):
+            st.text("\n".join(str(problem) for problem in problems if problem is not first))
+
+
 def render_tool_results(parsed, upload, upload_name, drawn, signature: tuple) -> None:
     """Measures of the notice, the uploaded features and the last drawn shape, under the map."""
     import shapely
@@ -347,8 +360,7 @@ def render_tool_results(parsed, upload, upload_name, drawn, signature: tuple) ->
                     + markdown_escape("; ".join(f"{p.field} {p.message}" for p in problems))
                 )
     if upload is not None:
-        for problem in upload.problems:
-            (st.error if problem.severity == ERROR else st.warning)(markdown_escape(str(problem)))
+        render_problems(upload.problems)
         if upload.frame is not None:
             shown = upload.frame.head(MEASURED_FEATURES)
             if len(upload.frame) > MEASURED_FEATURES:
@@ -588,6 +600,9 @@ def main() -> None:
         render_filters(catalog, labels)
     shown = exercises_in_view(dataset.exercises, filters_view()).sort_values(["start", "exercise_id"])
     used_regions = regions_for(dataset.regions, shown)
+    if st.session_state.pop("check_link_focus", False):
+        link_view = replace(filters_view(), selected=st.session_state.get("selected"), region=st.session_state.get("region"))
+        st.session_state["url_notices"] += focus_outside_view(link_view, shown["exercise_id"], used_regions["region_id"])
     parsed, upload, upload_name = None, None, ""
     if not map_only:
         render_focus(shown, used_regions, labels)
