@@ -247,3 +247,12 @@ def test_map_fits_a_freshly_pasted_notice(app_factory):
     at = app_factory().run()
     at.text_area(key="notice").set_value(NOTICE).run()
     assert "[[41.5, 131.25], [43.0, 132.75]]" in map_args(at)["script"]
+
+
+def test_a_linked_exercise_outside_the_filtered_years_gets_a_notice(app_factory):
+    at = app_factory(years="2024-2024", selected="alpha_2016")
+    at.run()
+    assert not at.exception
+    [notice] = [w.value.replace("\\", "") for w in at.warning]
+    assert "alpha_2016" in notice and "not among the exercises these filters show (2024)" in notice
+    assert at.selectbox(key="selected").value is None
