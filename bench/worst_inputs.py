@@ -25,7 +25,7 @@ VRT_PASSWD_KML = (
 """An OGR VRT document named .kml that read /etc/passwd before the fix."""
 
 
-def bad_rows_csv(size: int = UPLOAD_LIMIT_BYTES - 1024) -> bytes:
+def bad_rows_csv(size: int = 19_900_000) -> bytes:
     """A CSV of malformed rows just under the upload limit (4 million problems before the fix)."""
     return b"lat,lon\n" + b"a,b\n" * ((size - 8) // 4)
 
