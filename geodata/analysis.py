@@ -43,6 +43,12 @@ iteration of the coast distance (about 2 µs each), so 10,000 keeps one country 
 milliseconds; it is far more than a notice (tens of positions), a drawing (hundreds) or a
 region of the dataset (the largest has about 5,000), and an uploaded outline finer than that
 is finer than the 5.6 km coastline it is measured against."""
+MAX_REPAIR_VERTICES = 250
+"""Invalid shapes with more vertices are refused rather than repaired. ``shapely.make_valid``
+costs time and memory with the number of self-crossings, which can grow as the square of the
+vertices: a polygon of 400 random vertices takes 0.7 s to repair, 1,600 take 22 s and
+10,000 run out of memory. Notices and drawings that need repair (a bow tie) have a handful of
+vertices, and uploads arrive repaired by :mod:`geodata.uploads`."""
 LON_RANGE = (-180.0, 360.0)
 """Longitudes accepted: -180..180, and up to 360 for shapes drawn in the Pacific frame."""
 LAT_RANGE = (-90.0, 90.0)
@@ -84,7 +90,7 @@ def _number(value: float) -> str:
 
 
 def _of_dimension(geometry: BaseGeometry, dimension: int) -> BaseGeometry:
-    """The parts of ``geometry`` of that dimension, as one (multi)geometry."""
+    """Return the parts of ``geometry`` of that dimension, as one (multi)geometry."""
     parts = [p for p in shapely.get_parts(geometry) if shapely.get_dimensions(p) == dimension]
     if len(parts) == 1:
         return parts[0]
@@ -135,14 +141,24 @@ def _checked(geometry: BaseGeometry, label: str) -> tuple[BaseGeometry | None, s
             f"(at most {MAX_LON_SPAN:g}°; a line from -179° to 179° goes the long way round the world)"
         )
     if lat_span > MAX_LAT_SPAN:
-        return None, f"{label} is too large to measure: it spans {lat_span:,.1f}° of latitude (at most {MAX_LAT_SPAN:g}°)"
+        return None, (
+            f"{label} is too large to measure: it spans {lat_span:,.1f}° of latitude (at most {MAX_LAT_SPAN:g}°)"
+        )
     geometry = shapely.force_2d(geometry)
     note = None
     if not shapely.is_valid(geometry):
         reason = shapely.is_valid_reason(geometry)
+        if count > MAX_REPAIR_VERTICES:
+            return None, (
+                f"{label} is not a valid shape ({quote(reason)}); only shapes of at most "
+                f"{MAX_REPAIR_VERTICES:,} vertices are repaired"
+            )
         geometry = shapely.make_valid(geometry, method="structure")
         if geometry is None or geometry.is_empty:
             return None, f"{label} is not a valid shape ({quote(reason)}) and cannot be repaired"
+        repaired = int(shapely.get_num_coordinates(geometry))
+        if repaired > MAX_VERTICES:
+            return None, f"{label} is not a valid shape ({quote(reason)}); repaired, it has too many vertices"
         note = f"{label} was not a valid shape ({quote(reason)}) and was repaired"
     geometry, mixed = _homogeneous(geometry, label)
     if geometry.is_empty:
@@ -163,7 +179,8 @@ def checked_shape(geometry: object, *, label: str) -> tuple[BaseGeometry | None,
     :data:`MAX_VERTICES` vertices, finite coordinates, latitudes in :data:`LAT_RANGE`,
     longitudes in :data:`LON_RANGE`, an extent of at most :data:`MAX_LON_SPAN` by
     :data:`MAX_LAT_SPAN` degrees and of :data:`geodata.measure.MAX_SPREAD_KM` from its centre.
-    An invalid shape is repaired with ``shapely.make_valid`` (as uploads are); a geometry
+    An invalid shape of at most :data:`MAX_REPAIR_VERTICES` vertices is repaired with
+    ``shapely.make_valid`` (as uploads are), a larger one refused; a geometry
     collection keeps its parts of the highest dimension. Z values are dropped. Never raises.
 
     Parameters
@@ -192,7 +209,8 @@ def checked_shape(geometry: object, *, label: str) -> tuple[BaseGeometry | None,
     try:
         return _checked(geometry, label)
     except (shapely.errors.GEOSException, ValueError, TypeError, pyproj.exceptions.ProjError) as error:
-        return None, f"{label} cannot be measured ({quote(str(error).splitlines()[0] if str(error) else type(error).__name__)})"
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        return None, f"{label} cannot be measured ({quote(reason)})"
 
 
 def _note(notes: list[str], what: str, error: Exception) -> None:
@@ -263,7 +281,7 @@ def measure_shape(
 
 
 def _circle(centre: BaseGeometry, radius_m: float, label: str) -> tuple[BaseGeometry | None, str | None]:
-    """The geodesic circle of a drawn circle, its centre and radius checked first."""
+    """Return the geodesic circle of a drawn circle, its centre and radius checked first."""
     point, message = checked_shape(centre, label=f"{label}'s centre")
     if point is None:
         return None, message
@@ -315,7 +333,7 @@ def read_drawing(feature: Mapping | None, *, label: str = "The drawn shape") -> 
 
 
 def drawn_geometry(feature: Mapping | None) -> BaseGeometry | None:
-    """The checked shape of a drawing, or None if nothing was drawn or it is refused.
+    """Return the checked shape of a drawing, or None if nothing was drawn or it is refused.
 
     Kept for callers that show no message; :func:`read_drawing` also says why.
     """

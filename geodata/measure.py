@@ -238,7 +238,9 @@ def geodesic_distance_km(a: BaseGeometry, b: BaseGeometry) -> tuple[float, Point
         projected_a = _project(a, transformer, MAX_SHAPE_DENSIFIED)
         projected_b = _project(b, transformer, MAX_LAND_DENSIFIED)
         if projected_a.intersects(projected_b):
-            touch = projected_a.intersection(projected_b).representative_point()
+            # A point the two share; nearest_points finds one without building their overlay,
+            # whose cost grows with the number of crossings of their edges.
+            touch = nearest_points(projected_a, projected_b)[0]
             x, y = transformer.transform(touch.x, touch.y, direction="INVERSE")
             point = Point(_near(x, centre.x), y)
             return 0.0, point, point
@@ -454,7 +456,8 @@ def regions_containing(
         if inside / whole >= MIN_SHARE:
             shares.append(RegionShare(str(region_id), str(name), min(inside / whole, 1.0)))
     if failed:
-        raise Unmeasured(f"the overlap with {quote(', '.join(failed[:3]), 120)} could not be measured", _by_share(shares))
+        reason = f"the overlap with {quote(', '.join(failed[:3]), 120)} could not be measured"
+        raise Unmeasured(reason, _by_share(shares))
     return _by_share(shares)
 
 
