@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyproj
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -10,6 +11,36 @@ KM2_PER_M2 = 1e-6
 # Long straight lon/lat edges (hand-drawn boxes) are densified before projecting,
 # so that the projected polygon follows the lon/lat edge rather than its chord.
 DENSIFY_DEG = 0.25
+MAX_AREA_DENSIFIED = 50_000
+"""At most this many vertices are added when densifying for :func:`area_km2`: the step grows
+with the outline's length past ``DENSIFY_DEG * MAX_AREA_DENSIFIED`` = 12,500° (a few times the
+longest region outline), so a shape of long zigzag edges costs bounded time and memory."""
+
+
+def densified(geometry: BaseGeometry, step: float, max_added: int) -> BaseGeometry:
+    """Split the edges of a lon/lat geometry every ``step`` degrees, adding at most ``max_added`` vertices.
+
+    Parameters
+    ----------
+    geometry : shapely.geometry.base.BaseGeometry
+        Any geometry.
+    step : float
+        Wanted edge length in degrees; longer edges are split.
+    max_added : int
+        Bound on the vertices added: past a total length of ``step * max_added`` degrees the
+        step grows to ``length / max_added``, so the output has at most the input's vertices
+        plus ``max_added`` (``shapely.segmentize`` splits an edge of length ``l`` into
+        ``ceil(l / step)`` pieces).
+
+    Returns
+    -------
+    shapely.geometry.base.BaseGeometry
+        The densified geometry; unchanged if its length is not finite.
+    """
+    length = float(shapely.length(geometry))
+    if not np.isfinite(length) or length <= 0.0:
+        return geometry
+    return shapely.segmentize(geometry, max(step, length / max_added))
 
 
 def laea_crs(lon: float, lat: float) -> pyproj.CRS:
@@ -64,6 +95,6 @@ def area_km2(geometry: BaseGeometry) -> float:
     transformer = pyproj.Transformer.from_crs(
         "EPSG:4326", laea_crs(centre.x, centre.y), always_xy=True
     )
-    dense = shapely.segmentize(geometry, DENSIFY_DEG)
+    dense = densified(geometry, DENSIFY_DEG, MAX_AREA_DENSIFIED)
     projected = shapely.transform(dense, transformer.transform, interleaved=False)
     return float(projected.area) * KM2_PER_M2

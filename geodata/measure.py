@@ -8,11 +8,18 @@ is then the geodesic distance between the two points (pyproj ``Geod.inv``). Agai
 geodesic search over coasts split every 0.01° it agrees within 0.01 % (tests/unit/test_measure.py
 checks 0.1 %). The larger error is the coast itself: Natural Earth 1:10m simplified to within
 0.05°, at most 5.6 km (``geodata/countries.geojson``, built by ``python -m geodata.build.countries``).
+
+Shapes come from users (uploads, pasted notices, drawings), so the work is bounded: a shape's
+densification adds at most :data:`MAX_SHAPE_DENSIFIED` vertices, a shape reaching farther than
+:data:`MAX_SPREAD_KM` from its centre is not measured, and :func:`nearest_coasts` and
+:func:`regions_containing` take a deadline. When a measure stops early it raises
+:class:`Unmeasured`, which carries what was measured until then.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -26,19 +33,23 @@ from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
 from geodata import schema
-from geodata.geometry import area_km2
+from geodata.geometry import area_km2, densified
 from geodata.problems import DataError, Problem, quote
 
 __all__ = [
     "COUNTRIES_FILE",
     "CoastDistance",
+    "MAX_SHAPE_DENSIFIED",
+    "MAX_SPREAD_KM",
     "RegionShare",
+    "Unmeasured",
     "aeqd_transformer",
     "area_km2",
     "geodesic_distance_km",
     "nearest_coasts",
     "read_countries",
     "regions_containing",
+    "shape_spread_km",
 ]
 
 COUNTRIES_FILE = "countries.geojson"
@@ -46,18 +57,53 @@ NEARBY_KM = 1000.0
 """Default reach of :func:`nearest_coasts`: countries farther than this are left out."""
 DENSIFY_DEG = 0.1
 """Edges are split to this length before projecting, so that they follow their lon/lat line."""
+MAX_SHAPE_DENSIFIED = 5_000
+"""At most this many vertices are added to a user's shape when densifying it: past 500° of
+outline (at ``DENSIFY_DEG``) the step grows instead. Every distance projects the shape once per
+iteration per country, at about 2 µs a vertex, so this bounds the cost of one country to tens of
+milliseconds; shapes this long are oceans or zigzags, where a coarser step changes nothing
+that the coast's own 5.6 km generalisation does not already."""
+MAX_LAND_DENSIFIED = 50_000
+"""The same bound for the land (trusted data: Canada, the largest, needs 27,000 at 0.1°)."""
 PREFILTER_DENSIFY_DEG = 0.5
 PREFILTER_SLACK_KM = 60.0
 """A coast can be this much nearer than its nearest vertex split at ``PREFILTER_DENSIFY_DEG``."""
 MAX_REACH_KM = 17_000.0
 """Parts of countries farther than this from the shape (near its antipode, where the AEQD
 projection breaks down) are never measured."""
+MAX_SPREAD_KM = 8_000.0
+"""Shapes reaching farther than this from their representative point are not measured: two of
+their points could then lie more than 16,000 km apart, and re-centring the AEQD projection on
+one would put the other near its antipode, where the projection tears edges apart. With
+:data:`NEARBY_KM` of reach this keeps every measured coast within :data:`MAX_REACH_KM` of the
+projection's centre."""
 ITERATIONS = 4
 CONVERGED_M = 1.0
 MIN_SHARE = 1e-4
 """Overlaps smaller than this share of the shape (shared edges, rounding) are not reported."""
 
 _GEOD = pyproj.Geod(ellps="WGS84")
+
+
+class Unmeasured(Exception):
+    """A measure stopped before the end: out of time, or the shape is too large to measure.
+
+    Attributes
+    ----------
+    reason : str
+        What was not measured, for people ("too large to measure: …").
+    partial : tuple
+        What was measured before stopping (coasts nearest first, or region shares).
+    """
+
+    def __init__(self, reason: str, partial: Sequence = ()):
+        super().__init__(reason)
+        self.reason = reason
+        self.partial = tuple(partial)
+
+
+def _out_of_time(deadline: float | None) -> bool:
+    return deadline is not None and time.monotonic() > deadline
 
 
 class CoastDistance(NamedTuple):
@@ -151,8 +197,9 @@ def aeqd_transformer(lon: float, lat: float) -> pyproj.Transformer:
     )
 
 
-def _project(geometry: BaseGeometry, transformer: pyproj.Transformer) -> BaseGeometry:
-    return shapely.transform(shapely.segmentize(geometry, DENSIFY_DEG), transformer.transform, interleaved=False)
+def _project(geometry: BaseGeometry, transformer: pyproj.Transformer, max_added: int) -> BaseGeometry:
+    dense = densified(geometry, DENSIFY_DEG, max_added)
+    return shapely.transform(dense, transformer.transform, interleaved=False)
 
 
 def _near(lon: float, centre_lon: float) -> float:
@@ -167,7 +214,9 @@ def geodesic_distance_km(a: BaseGeometry, b: BaseGeometry) -> tuple[float, Point
     ----------
     a, b : shapely geometry
         In EPSG:4326; longitudes in any frame (``b`` may be in -180..180 while ``a`` is in
-        the 0..360 Pacific frame). Neither may reach the other's antipode.
+        the 0..360 Pacific frame). Neither may reach the other's antipode. ``a`` is the
+        user's shape (densified by at most :data:`MAX_SHAPE_DENSIFIED` vertices), ``b`` the
+        land (at most :data:`MAX_LAND_DENSIFIED`).
 
     Returns
     -------
@@ -186,9 +235,12 @@ def geodesic_distance_km(a: BaseGeometry, b: BaseGeometry) -> tuple[float, Point
     lon, lat = centre.x, centre.y
     for _ in range(ITERATIONS):
         transformer = aeqd_transformer(lon, lat)
-        projected_a, projected_b = _project(a, transformer), _project(b, transformer)
+        projected_a = _project(a, transformer, MAX_SHAPE_DENSIFIED)
+        projected_b = _project(b, transformer, MAX_LAND_DENSIFIED)
         if projected_a.intersects(projected_b):
-            touch = projected_a.intersection(projected_b).representative_point()
+            # A point the two share; nearest_points finds one without building their overlay,
+            # whose cost grows with the number of crossings of their edges.
+            touch = nearest_points(projected_a, projected_b)[0]
             x, y = transformer.transform(touch.x, touch.y, direction="INVERSE")
             point = Point(_near(x, centre.x), y)
             return 0.0, point, point
@@ -210,17 +262,42 @@ def _distances_km(origin: Point, coords: np.ndarray) -> np.ndarray:
     return _GEOD.inv(np.full(count, origin.x), np.full(count, origin.y), coords[:, 0], coords[:, 1])[2] / 1000.0
 
 
+def shape_spread_km(geometry: BaseGeometry) -> float:
+    """Return how far a lon/lat shape reaches from its representative point, in km.
+
+    Geodesic distances to its vertices, its edges split every ``PREFILTER_DENSIFY_DEG``
+    (adding at most :data:`MAX_SHAPE_DENSIFIED` vertices); 0 for an empty shape.
+    """
+    if geometry.is_empty:
+        return 0.0
+    centre = geometry.representative_point()
+    coords = shapely.get_coordinates(densified(geometry, PREFILTER_DENSIFY_DEG, MAX_SHAPE_DENSIFIED))
+    return float(_distances_km(centre, coords).max())
+
+
+def _too_large(spread: float) -> str:
+    return (
+        f"too large to measure: it reaches {spread:,.0f} km from its centre "
+        f"(coast distances are measured up to {MAX_SPREAD_KM:,.0f} km)"
+    )
+
+
 def _candidate_parts(
     geometry: BaseGeometry, countries: gpd.GeoDataFrame, max_km: float | None
 ) -> dict[int, BaseGeometry]:
-    """Country polygons (by row position) near enough to the shape to be worth measuring."""
+    """Country polygons (by row position) near enough to the shape to be worth measuring.
+
+    Ordered by the distance of their nearest vertex from the shape's centre, nearest first.
+    Raises :class:`Unmeasured` if the shape reaches farther than :data:`MAX_SPREAD_KM`.
+    """
+    spread = shape_spread_km(geometry)
+    if not spread <= MAX_SPREAD_KM:
+        raise Unmeasured(_too_large(spread))
+    centre = geometry.representative_point()
     parts, rows = shapely.get_parts(countries.geometry.values, return_index=True)
     coords, vertex_part = shapely.get_coordinates(
         shapely.segmentize(parts, PREFILTER_DENSIFY_DEG), return_index=True
     )
-    centre = geometry.representative_point()
-    shape_coords = shapely.get_coordinates(shapely.segmentize(geometry, PREFILTER_DENSIFY_DEG))
-    spread = _distances_km(centre, shape_coords).max()
     distance = _distances_km(centre, coords)
     nearest = np.full(len(parts), np.inf)
     farthest = np.zeros(len(parts))
@@ -229,7 +306,8 @@ def _candidate_parts(
     reach = np.inf if max_km is None else max_km + spread + PREFILTER_SLACK_KM
     keep = (nearest <= reach) & (farthest <= MAX_REACH_KM)
     grouped: dict[int, list] = {}
-    for part, row in zip(parts[keep], rows[keep], strict=True):
+    order = np.argsort(nearest, kind="stable")
+    for part, row in zip(parts[order][keep[order]], rows[order][keep[order]], strict=True):
         grouped.setdefault(int(row), []).append(part)
     return {row: shapely.union_all(members) if len(members) > 1 else members[0] for row, members in grouped.items()}
 
@@ -240,6 +318,7 @@ def nearest_coasts(
     codes: Iterable[str] | None = None,
     *,
     max_km: float | None = NEARBY_KM,
+    deadline: float | None = None,
 ) -> list[CoastDistance]:
     """Return the distance from a shape to the nearest land of each country nearby.
 
@@ -255,12 +334,22 @@ def nearest_coasts(
     max_km : float or None, default :data:`NEARBY_KM`
         Leave out countries farther than this; None keeps every requested country (except
         land near the shape's antipode).
+    deadline : float, optional
+        A ``time.monotonic()`` value; countries are measured nearest first, and once it has
+        passed the measure stops.
 
     Returns
     -------
     list of CoastDistance
         One per country (its nearest entity when Natural Earth splits it, e.g. Australia and
         Ashmore and Cartier Is.), nearest first.
+
+    Raises
+    ------
+    Unmeasured
+        If the deadline passed, the shape reaches farther than :data:`MAX_SPREAD_KM` from its
+        centre, or the distance to some country could not be computed; ``partial`` holds the
+        coasts measured (nearest first).
     """
     if geometry is None or geometry.is_empty:
         return []
@@ -270,14 +359,31 @@ def nearest_coasts(
         return []
     best: dict[str, CoastDistance] = {}
     candidates = _candidate_parts(geometry, countries, max_km)
-    for row, land in candidates.items():
+    failed = []
+    for done, (row, land) in enumerate(candidates.items()):
+        if _out_of_time(deadline):
+            reason = (
+                f"too large to measure in time: the coasts of {done:,} of the {len(candidates):,} "
+                "countries that could be near were measured (the nearest ones)"
+            )
+            raise Unmeasured(reason, _ordered(best))
         iso3, name = countries["iso_a3"].iloc[row], countries["name"].iloc[row]
-        km, _, point = geodesic_distance_km(geometry, land)
-        if max_km is not None and km > max_km:
+        try:
+            km, _, point = geodesic_distance_km(geometry, land)
+        except (shapely.errors.GEOSException, ValueError, pyproj.exceptions.ProjError):
+            failed.append(name)
+            continue
+        if not np.isfinite(km) or (max_km is not None and km > max_km):
             continue
         key = iso3 or name
         if key not in best or km < best[key].km:
             best[key] = CoastDistance(iso3, name, km, point)
+    if failed:
+        raise Unmeasured(f"the distance to {quote(', '.join(failed[:3]), 120)} could not be measured", _ordered(best))
+    return _ordered(best)
+
+
+def _ordered(best: dict[str, CoastDistance]) -> list[CoastDistance]:
     return sorted(best.values(), key=lambda item: (item.km, item.iso3, item.name))
 
 
@@ -297,7 +403,9 @@ def _measure(geometry: BaseGeometry) -> float:
     return float(len(shapely.get_parts(geometry)))
 
 
-def regions_containing(geometry: BaseGeometry, regions: gpd.GeoDataFrame) -> list[RegionShare]:
+def regions_containing(
+    geometry: BaseGeometry, regions: gpd.GeoDataFrame, *, deadline: float | None = None
+) -> list[RegionShare]:
     """Return the known regions a shape lies in or overlaps, with the share of the shape in each.
 
     Parameters
@@ -307,27 +415,51 @@ def regions_containing(geometry: BaseGeometry, regions: gpd.GeoDataFrame) -> lis
         shifted by ±360°, so a shape at -170° meets the Bering Sea kept at 190°.
     regions : geopandas.GeoDataFrame
         Regions with ``region_id``, ``name`` and geometry in EPSG:4326.
+    deadline : float, optional
+        A ``time.monotonic()`` value; once it has passed the measure stops.
 
     Returns
     -------
     list of RegionShare
         Regions holding at least :data:`MIN_SHARE` of the shape, largest share first.
+
+    Raises
+    ------
+    Unmeasured
+        If the deadline passed or the overlap with some region could not be computed;
+        ``partial`` holds the shares measured.
     """
     if geometry is None or geometry.is_empty or regions.empty:
         return []
     whole = _measure(geometry)
-    if whole == 0.0:
+    if not whole > 0.0 or not np.isfinite(whole):
         return []
     dimension = shapely.get_dimensions(geometry)
-    shares = []
-    for region_id, name, region in zip(regions["region_id"], regions["name"], regions.geometry, strict=True):
+    shares: list[RegionShare] = []
+    failed = []
+    rows = list(zip(regions["region_id"], regions["name"], regions.geometry, strict=True))
+    for done, (region_id, name, region) in enumerate(rows):
+        if _out_of_time(deadline):
+            reason = f"too large to measure in time: {done:,} of the {len(rows):,} regions were compared with it"
+            raise Unmeasured(reason, _by_share(shares))
         inside = 0.0
-        for offset in (-360.0, 0.0, 360.0):
-            moved = _shifted(geometry, offset)
-            if moved.intersects(region):
-                part = moved.intersection(region)
-                kept = [p for p in shapely.get_parts(part) if shapely.get_dimensions(p) == dimension]
-                inside += _measure(shapely.union_all(kept)) if kept else 0.0
+        try:
+            for offset in (-360.0, 0.0, 360.0):
+                moved = _shifted(geometry, offset)
+                if moved.intersects(region):
+                    part = moved.intersection(region)
+                    kept = [p for p in shapely.get_parts(part) if shapely.get_dimensions(p) == dimension]
+                    inside += _measure(shapely.union_all(kept)) if kept else 0.0
+        except (shapely.errors.GEOSException, ValueError, pyproj.exceptions.ProjError):
+            failed.append(str(name))
+            continue
         if inside / whole >= MIN_SHARE:
             shares.append(RegionShare(str(region_id), str(name), min(inside / whole, 1.0)))
+    if failed:
+        reason = f"the overlap with {quote(', '.join(failed[:3]), 120)} could not be measured"
+        raise Unmeasured(reason, _by_share(shares))
+    return _by_share(shares)
+
+
+def _by_share(shares: list[RegionShare]) -> list[RegionShare]:
     return sorted(shares, key=lambda item: (-item.share, item.region_id))

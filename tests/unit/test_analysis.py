@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from shapely.geometry import box
+from shapely.geometry import GeometryCollection, LineString, Point, Polygon, box
 
-from geodata.analysis import drawn_geometry, measure_shape, notice_region
+from geodata.analysis import MAX_VERTICES, checked_shape, drawn_geometry, measure_shape, notice_region, read_drawing
 from geodata.loaders import load_dataset
 from geodata.measure import read_countries
 from geodata.notices import parse_notice
@@ -28,11 +28,10 @@ def test_measure_a_box_in_the_sea_of_japan(bundled):
     assert 9_000 < measures.area_km2 < 9_600
     assert measures.regions[0].region_id == "sea_of_japan" and measures.regions[0].share == pytest.approx(1.0)
     assert {c.iso3 for c in measures.coasts} >= {"JPN", "RUS"}
+    assert measures.incomplete is None
 
 
 def test_a_line_has_no_area(bundled):
-    from shapely.geometry import LineString
-
     dataset, countries = bundled
     assert measure_shape(LineString([(134, 40), (135, 41)]), dataset.regions, countries).area_km2 == 0.0
 
@@ -59,6 +58,67 @@ def test_a_drawn_circle_keeps_its_radius():
 @pytest.mark.parametrize("feature", [None, {}, {"geometry": "x"}, {"geometry": {"type": "Polygon", "coordinates": "bad"}}])
 def test_unreadable_drawings_give_none(feature):
     assert drawn_geometry(feature) is None
+
+
+@pytest.mark.parametrize(
+    ("feature", "says"),
+    [
+        (None, None),
+        ({}, None),
+        ({"geometry": "x"}, "The drawn shape cannot be read as GeoJSON"),
+        ({"geometry": {"type": "LineString", "coordinates": [[0, 0], [1e6, 0]]}}, "The drawn shape has longitude 1e+06, outside -180..360"),
+        ({"geometry": {"type": "Point", "coordinates": [131, 95]}, "properties": {"radius": 10}}, "The drawn shape's centre has latitude 95"),
+        ({"geometry": {"type": "Point", "coordinates": [131, 42]}, "properties": {"radius": 1e9}}, "The drawn shape has a radius of 1e+06 km"),
+    ],
+)
+def test_read_drawing_says_why_a_drawing_is_refused(feature, says):
+    geometry, message = read_drawing(feature)
+    assert geometry is None
+    assert message == says if says is None else message.startswith(says)
+
+
+@pytest.mark.parametrize(
+    ("geometry", "says"),
+    [
+        (None, "X has no shape to measure"),
+        (LineString(), "X is empty"),
+        (LineString([(0, float("nan")), (1, 1)]), "X has a coordinate that is not a number"),
+        (LineString([(0, 0), (1, 91)]), "X has latitude 91, outside -90..90"),
+        (LineString([(0, 0), (-181, 0)]), "X has longitude -181, outside -180..360"),
+        (LineString([(-179, 0), (179, 0)]), "X is too large to measure: it spans 358.0° of longitude"),
+        (LineString([(0, -61), (0, 61)]), "X is too large to measure: it spans 122.0° of latitude"),
+        (LineString([(0, 60), (0, 59), (179, -59)]), "X is too large to measure: it reaches"),
+        (Point(0, 0).buffer(1, quad_segs=MAX_VERTICES // 4 + 1), "X has 10,005 vertices; at most 10,000"),
+    ],
+)
+def test_checked_shape_refuses_with_a_message_naming_the_shape(geometry, says):
+    checked, message = checked_shape(geometry, label="X")
+    assert checked is None and message.startswith(says)
+
+
+def test_checked_shape_passes_a_normal_shape_unchanged_and_repairs_an_invalid_one():
+    assert checked_shape(box(134, 40, 135, 41), label="X") == (box(134, 40, 135, 41), None)
+    assert checked_shape(box(170, 40, 190, 41), label="X")[0] is not None  # the Pacific frame
+    bow_tie = Polygon([(0, 0), (1, 1), (1, 0), (0, 1), (0, 0)])
+    repaired, message = checked_shape(bow_tie, label="X")
+    assert repaired.geom_type == "MultiPolygon" and repaired.is_valid
+    assert message.startswith("X was not a valid shape ('Self-intersection") and message.endswith("repaired")
+    mixed, message = checked_shape(GeometryCollection([Point(0, 0), box(0, 0, 1, 1)]), label="X")
+    assert mixed.geom_type == "Polygon" and message == "X mixes points, lines and areas; only its areas are measured"
+
+
+def test_a_refused_shape_has_empty_measures_and_the_reason(bundled):
+    dataset, countries = bundled
+    measures = measure_shape(LineString([(0, 0), (1e7, 0)]), dataset.regions, countries, label="Feature 3")
+    assert (measures.area_km2, measures.regions, measures.coasts) == (0.0, (), ())
+    assert measures.incomplete == "Feature 3 has longitude 1e+07, outside -180..360"
+
+
+def test_a_measure_out_of_time_keeps_what_it_measured(bundled):
+    dataset, countries = bundled
+    measures = measure_shape(box(134.0, 40.0, 135.0, 41.0), dataset.regions, countries, budget_s=0.0)
+    assert "too large to measure in time" in measures.incomplete
+    assert measures.area_km2 > 9_000 and measures.coasts == ()
 
 
 def test_notice_saved_in_the_dataset_format():

@@ -16,13 +16,17 @@ from shapely.geometry import LineString, Point, Polygon, box
 
 from geodata.build.countries import build_countries, country_polygons, simplify_country
 from geodata.build.land import PACKAGE_DIR
+from geodata.geometry import densified
 from geodata.measure import (
     COUNTRIES_FILE,
+    MAX_SPREAD_KM,
+    Unmeasured,
     area_km2,
     geodesic_distance_km,
     nearest_coasts,
     read_countries,
     regions_containing,
+    shape_spread_km,
 )
 from geodata.notices import parse_notice
 from geodata.problems import DataError
@@ -153,6 +157,29 @@ def test_a_shape_on_land_is_zero_km_away():
 def test_entities_without_iso_code_are_kept_by_name():
     land = synthetic_countries(("", "Disputed Reef", box(1, 0, 2, 1)), ("", "Other Reef", box(-2, 0, -1, 1)))
     assert sorted(c.name for c in nearest_coasts(Point(0, 0.5), land)) == ["Disputed Reef", "Other Reef"]
+
+
+def test_densifying_adds_at_most_the_bound_of_vertices():
+    zigzag = LineString([(100 if i % 2 else 180, i * 0.04) for i in range(2000)])  # 160,000° long
+    assert shapely.get_num_coordinates(densified(zigzag, 0.1, 5_000)) <= 2000 + 5_000
+    short = LineString([(0, 0), (1, 0)])
+    assert shapely.get_num_coordinates(densified(short, 0.1, 5_000)) == 11  # short shapes keep the step
+    assert densified(Point(0, 0), 0.1, 5) == Point(0, 0)
+
+
+def test_a_passed_deadline_stops_the_measures_with_what_was_measured(countries, regions):
+    with pytest.raises(Unmeasured, match="too large to measure in time") as stopped:
+        nearest_coasts(box(134, 40, 135, 41), countries, deadline=0.0)
+    assert stopped.value.partial == ()
+    with pytest.raises(Unmeasured, match="too large to measure in time"):
+        regions_containing(box(134, 40, 135, 41), regions, deadline=0.0)
+
+
+def test_a_shape_reaching_near_its_own_antipode_is_not_measured(countries):
+    line = LineString([(0, 60), (0, 59), (179, -59)])
+    assert shape_spread_km(line) > MAX_SPREAD_KM
+    with pytest.raises(Unmeasured, match="too large to measure"):
+        nearest_coasts(line, countries)
 
 
 def test_read_countries_of_a_missing_file_is_a_data_error(tmp_path):
