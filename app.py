@@ -18,7 +18,7 @@ from streamlit_folium import st_folium
 
 import layers
 from geodata import schema
-from geodata.analysis import ShapeMeasures, drawn_geometry, measure_shape, notice_region
+from geodata.analysis import ShapeMeasures, checked_shape, drawing_title, measure_shape, notice_region, read_drawing
 from geodata.export import (
     FORMATS,
     citation_prefix,
@@ -51,6 +51,8 @@ PLAY_MODE_LABELS = {WINDOW: "Active that month", CUMULATIVE: "Everything up to t
 UPLOAD_TYPES = ["geojson", "json", "kml", "kmz", "zip", "csv"]
 MEASURED_FEATURES = 20
 """Uploaded features measured one by one; a larger upload is drawn in full but measured in part."""
+UPLOAD_MEASURE_BUDGET_S = 6.0
+"""Time for measuring all of one upload's features together, shared out among them."""
 MAP_ONLY_HEIGHT = 720
 S23_NOTE = (
     "Sea names and limits follow IHO S-23, Limits of Oceans and Seas (1953); as S-23 itself says, "
@@ -103,13 +105,12 @@ def cached_countries(path: str):
 
 
 @st.cache_data(show_spinner="Measuring…", max_entries=200)
-def cached_measures(wkb: bytes, data_dir: str, signature: tuple) -> ShapeMeasures:
+def cached_measures(wkb: bytes, label: str, budget_s: float, data_dir: str, signature: tuple) -> ShapeMeasures:
     import shapely
 
     dataset = cached_dataset(data_dir, signature)
-    return measure_shape(
-        shapely.from_wkb(wkb), dataset.regions, cached_countries(str(schema.DATA_DIR / "countries.geojson"))
-    )
+    countries = cached_countries(str(schema.DATA_DIR / "countries.geojson"))
+    return measure_shape(shapely.from_wkb(wkb), dataset.regions, countries, label=label, budget_s=budget_s)
 
 
 @st.cache_data(show_spinner="Reading your layer…", max_entries=8, ttl=3600)
@@ -296,6 +297,8 @@ def tool_layers(parsed: ParsedNotice | None, upload: UploadResult | None, upload
 
 def render_measures(title: str, measures: ShapeMeasures) -> None:
     st.markdown(f"**{markdown_escape(title)}**")
+    if measures.incomplete:
+        st.caption(markdown_escape(measures.incomplete))
     cols = st.columns([1, 2, 2])
     cols[0].metric("Area", f"{measures.area_km2:,.0f} km²" if measures.area_km2 else "a line or point")
     cols[1].dataframe(
@@ -313,8 +316,32 @@ def render_measures(title: str, measures: ShapeMeasures) -> None:
     )
 
 
+def render_shape(title: str, geometry, signature: tuple, budget_s: float = UPLOAD_MEASURE_BUDGET_S) -> None:
+    """Check a user's shape (too large, out of range, too many vertices…), then measure it or say why not."""
+    import shapely
+
+    shape, message = checked_shape(geometry, label=title)
+    if shape is None:
+        st.markdown(f"**{markdown_escape(title)}**")
+        st.warning(markdown_escape(message))
+        return
+    render_measures(title, cached_measures(shapely.to_wkb(shape), title, budget_s, str(DATA_DIR), signature))
+
+
+def render_drawing(drawing, signature: tuple) -> None:
+    """Measure the last drawn shape, or say why it was refused (the map may send any GeoJSON)."""
+    title = drawing_title(drawing)
+    shape, message = read_drawing(drawing, label=title)
+    if shape is None:
+        if message:
+            st.markdown(f"**{markdown_escape(title)}**")
+            st.warning(markdown_escape(message))
+        return
+    render_shape(title, shape, signature)
+
+
 def render_problems(problems) -> None:
-    """A file's problems in one box: the first in full, the others folded under it (a file can bring dozens)."""
+    """Show a file's problems in one box: the first in full, the others folded under it (there can be dozens)."""
     if not problems:
         return
     errors = [problem for problem in problems if problem.severity == ERROR]
@@ -325,11 +352,9 @@ def render_problems(problems) -> None:
             st.text("\n".join(str(problem) for problem in problems if problem is not first))
 
 
-def render_tool_results(parsed, upload, upload_name, drawn, signature: tuple) -> None:
+def render_tool_results(parsed, upload, upload_name, drawing, signature: tuple) -> None:
     """Measures of the notice, the uploaded features and the last drawn shape, under the map."""
-    import shapely
-
-    if parsed is None and upload is None and drawn is None:
+    if parsed is None and upload is None and not drawing:
         return
     st.subheader("Your shapes")
     if parsed is not None:
@@ -339,10 +364,7 @@ def render_tool_results(parsed, upload, upload_name, drawn, signature: tuple) ->
             st.caption("Notice: " + markdown_escape(message))
         if parsed.geometry is not None:
             name = st.session_state.get("notice_name") or "Pasted notice"
-            render_measures(
-                f"{name} ({parsed.kind}, {len(parsed.vertices)} positions)",
-                cached_measures(shapely.to_wkb(parsed.geometry), str(DATA_DIR), signature),
-            )
+            render_shape(f"{name} ({parsed.kind}, {len(parsed.vertices)} positions)", parsed.geometry, signature)
             region, problems = notice_region(
                 parsed, text=st.session_state["notice"], name=name, source=st.session_state.get("notice_source", "")
             )
@@ -365,16 +387,11 @@ def render_tool_results(parsed, upload, upload_name, drawn, signature: tuple) ->
             shown = upload.frame.head(MEASURED_FEATURES)
             if len(upload.frame) > MEASURED_FEATURES:
                 st.caption(f"{len(upload.frame):,} features drawn; the first {MEASURED_FEATURES} are measured.")
+            budget_s = UPLOAD_MEASURE_BUDGET_S / len(shown)
             for index, geometry in enumerate(shown.geometry, start=1):
-                if geometry is not None and not geometry.is_empty:
-                    render_measures(
-                        f"{upload_name}, feature {index}",
-                        cached_measures(shapely.to_wkb(geometry), str(DATA_DIR), signature),
-                    )
-    if drawn is not None:
-        render_measures(
-            f"Drawn {drawn.geom_type.lower()}", cached_measures(shapely.to_wkb(drawn), str(DATA_DIR), signature)
-        )
+                render_shape(f"{upload_name}, feature {index}", geometry, signature, budget_s)
+    if drawing:
+        render_drawing(drawing, signature)
 
 
 def render_playback(dataset: Dataset, geometries: dict, shown, assets) -> None:
@@ -601,8 +618,9 @@ def main() -> None:
     shown = exercises_in_view(dataset.exercises, filters_view()).sort_values(["start", "exercise_id"])
     used_regions = regions_for(dataset.regions, shown)
     if st.session_state.pop("check_link_focus", False):
-        link_view = replace(filters_view(), selected=st.session_state.get("selected"), region=st.session_state.get("region"))
-        st.session_state["url_notices"] += focus_outside_view(link_view, shown["exercise_id"], used_regions["region_id"])
+        state = st.session_state
+        linked = replace(filters_view(), selected=state.get("selected"), region=state.get("region"))
+        st.session_state["url_notices"] += focus_outside_view(linked, shown["exercise_id"], used_regions["region_id"])
     parsed, upload, upload_name = None, None, ""
     if not map_only:
         render_focus(shown, used_regions, labels)
@@ -669,7 +687,7 @@ def main() -> None:
         st.info("No exercise matches these filters. Widen the years or clear a filter in the sidebar.")
     if st.toggle("Playback by month", key="playback", help="Step through the shown exercises month by month"):
         render_playback(dataset, geometries, shown, assets)
-        drawn = None
+        drawing = None
     else:
         out = st_folium(
             the_map,
@@ -679,8 +697,8 @@ def main() -> None:
             returned_objects=["last_active_drawing"],
             render=False,
         )
-        drawn = drawn_geometry((out or {}).get("last_active_drawing"))
-    render_tool_results(parsed, upload, upload_name, drawn, signature)
+        drawing = (out or {}).get("last_active_drawing")
+    render_tool_results(parsed, upload, upload_name, drawing, signature)
     render_focus_details(view, shown, dataset)
     st.subheader(f"{len(shown)} exercise{'s' if len(shown) != 1 else ''}, {years}")
     timeline_tab, table_tab = st.tabs(["Timeline", "Table"])

@@ -26,12 +26,12 @@ VRT_PASSWD_KML = (
 
 
 def bad_rows_csv(size: int = 19_900_000) -> bytes:
-    """A CSV of malformed rows just under the upload limit (4 million problems before the fix)."""
+    """Return a CSV of malformed rows just under the upload limit (4 million problems before the fix)."""
     return b"lat,lon\n" + b"a,b\n" * ((size - 8) // 4)
 
 
 def compressible_csv_zip(unpacked: int = 2 * UPLOAD_LIMIT_BYTES) -> bytes:
-    """A zip of about 2 MB holding a CSV of bad rows that compresses about 20:1, under the ratio limit.
+    """Return a zip of about 2 MB holding a CSV of bad rows that compresses about 20:1, under the ratio limit.
 
     Before the fix such a zip took a live server past 14 GB; now the rows read are capped.
     """

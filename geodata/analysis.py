@@ -332,6 +332,22 @@ def read_drawing(feature: Mapping | None, *, label: str = "The drawn shape") -> 
     return checked_shape(geometry, label=label)
 
 
+DRAWN_KINDS = {"Point": "point", "LineString": "line", "Polygon": "polygon", "MultiPolygon": "polygon"}
+
+
+def drawing_title(feature: Mapping | None) -> str:
+    """``Drawn line``, ``Drawn polygon``, ``Drawn circle``…: what the user drew, read from the feature alone.
+
+    Known even for a drawing :func:`read_drawing` refuses, so the message can say what it is about.
+    """
+    geometry = feature.get("geometry") if isinstance(feature, Mapping) else None
+    kind = geometry.get("type") if isinstance(geometry, Mapping) else None
+    properties = feature.get("properties") if isinstance(feature, Mapping) else None
+    if kind == "Point" and isinstance(properties, Mapping) and properties.get("radius"):
+        return "Drawn circle"
+    return f"Drawn {DRAWN_KINDS.get(kind, 'shape')}"
+
+
 def drawn_geometry(feature: Mapping | None) -> BaseGeometry | None:
     """Return the checked shape of a drawing, or None if nothing was drawn or it is refused.
 

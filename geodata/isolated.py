@@ -6,7 +6,8 @@ GDALG drivers reach the network. The main server process needs GDAL's drivers fo
 data and exports, so uploads are never read there. :func:`run_isolated` runs a function in a
 child forked from a *locked-down* server process, where:
 
-- GDAL has registered only :data:`READER_DRIVERS` (``OGR_SKIP`` is set before GDAL is loaded; :func:`assert_locked_down` fails closed if any other driver is present);
+- GDAL has registered only :data:`READER_DRIVERS` (``OGR_SKIP`` is set before GDAL is loaded;
+  :func:`assert_locked_down` fails closed if any other driver is present);
 - GDAL's HTTP client goes to a proxy on a closed loopback port (:data:`LOCKDOWN_CONFIG`), so
   even a driver bug cannot reach another host;
 - the child's data segment is capped (``RLIMIT_DATA``, :data:`MEMORY_LIMIT_BYTES`), it runs at
@@ -100,7 +101,7 @@ def assert_locked_down() -> None:
 
 
 def _server_context() -> multiprocessing.context.ForkServerContext:
-    """The forkserver, started on first use with the lockdown in its environment."""
+    """Return the forkserver, started on first use with the lockdown in its environment."""
     global _context
     with _context_lock:
         if _context is None:

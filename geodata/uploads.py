@@ -34,11 +34,10 @@ import io
 import json
 import stat
 import tempfile
+import xml.etree.ElementTree as ElementTree
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-
-import xml.etree.ElementTree as ElementTree
 
 import geopandas as gpd
 import numpy as np
@@ -157,8 +156,11 @@ def _check_xml(data: bytes) -> None:
 
 
 def _check_kml_elements(data: bytes) -> None:
-    """Refuse XML whose root element is not ``kml`` (a VRT, GML or other document named .kml) or
-    that links to other documents (:data:`KML_LINKS`)."""
+    """Refuse XML that is not KML, or that links to other documents.
+
+    The root element must be ``kml`` (not a VRT, GML or other document named .kml), and no
+    element of :data:`KML_LINKS` may appear.
+    """
     parser = ElementTree.XMLPullParser(events=("start",))
     root = None
     try:
@@ -205,7 +207,8 @@ def _check_json(data: bytes) -> None:
             try:
                 pyproj.CRS.from_user_input(name)
             except pyproj.exceptions.CRSError as error:
-                raise _Refused(f"names the coordinate system {quote(name, 80)}, which is not known", "", "crs") from error
+                message = f"names the coordinate system {quote(name, 80)}, which is not known"
+                raise _Refused(message, "", "crs") from error
 
 
 def _check_shapefile(parts: dict[str, bytes]) -> None:
@@ -276,7 +279,7 @@ def _unpacked(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> b
 
 
 def _unzip(data: bytes, max_bytes: int) -> tuple[str, bytes | dict[str, bytes]]:
-    """The format and content of the one dataset in a zip, checked so it cannot be a bomb or escape its folder."""
+    """Return the format and content of the one dataset in a zip, checked so it cannot be a bomb or escape."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -530,15 +533,16 @@ def _read(kind: str, data: bytes, file: str, max_bytes: int) -> tuple[gpd.GeoDat
 
 
 def _capped(problems: list[Problem], file: str) -> tuple[Problem, ...]:
-    """The first :data:`MAX_PROBLEMS` problems, and one that counts the rest."""
+    """Keep the first :data:`MAX_PROBLEMS` problems, and one that counts the rest."""
     if len(problems) <= MAX_PROBLEMS:
         return tuple(problems)
     more = len(problems) - MAX_PROBLEMS
-    return (*problems[:MAX_PROBLEMS], Problem(file, "", "", f"and {more:,} more problems like these", problems[-1].severity))
+    last = Problem(file, "", "", f"and {more:,} more problems like these", problems[-1].severity)
+    return (*problems[:MAX_PROBLEMS], last)
 
 
 def _read_locked_down(file: str, data: bytes, kind: str, max_bytes: int) -> UploadResult:
-    """The reading itself; runs in the locked-down child of :func:`geodata.isolated.run_isolated`."""
+    """Read the file; runs in the locked-down child of :func:`geodata.isolated.run_isolated`."""
     try:
         frame, problems = _read(kind, data, file, max_bytes)
         if len(frame) > MAX_FEATURES:
@@ -548,7 +552,8 @@ def _read_locked_down(file: str, data: bytes, kind: str, max_bytes: int) -> Uplo
         frame, feature_problems = _clean(frame, file)
     except _Refused as refusal:
         return UploadResult(None, (Problem(file, refusal.row, refusal.field_name, str(refusal)),))
-    except (ValueError, IndexError, KeyError, TypeError, AttributeError, OSError, shapely.errors.GEOSException) as error:
+    except (ValueError, IndexError, KeyError, TypeError, AttributeError, OSError,
+            shapely.errors.GEOSException) as error:
         # GDAL and pandas fail in ways no check above foresees: the file is refused with what
         # went wrong, never a traceback.
         reason = f"{type(error).__name__}: {quote(_first_line(error), 160)}"
