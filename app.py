@@ -18,7 +18,14 @@ from streamlit_folium import st_folium
 
 import layers
 from geodata import schema
-from geodata.analysis import ShapeMeasures, checked_shape, drawing_title, measure_shape, notice_region, read_drawing
+from geodata.analysis import (
+    ShapeMeasures,
+    checked_shape,
+    drawing_title,
+    measure_shape_isolated,
+    notice_region,
+    read_drawing,
+)
 from geodata.export import (
     FORMATS,
     citation_prefix,
@@ -110,7 +117,7 @@ def cached_measures(wkb: bytes, label: str, budget_s: float, data_dir: str, sign
 
     dataset = cached_dataset(data_dir, signature)
     countries = cached_countries(str(schema.DATA_DIR / "countries.geojson"))
-    return measure_shape(shapely.from_wkb(wkb), dataset.regions, countries, label=label, budget_s=budget_s)
+    return measure_shape_isolated(shapely.from_wkb(wkb), dataset.regions, countries, label=label, budget_s=budget_s)
 
 
 @st.cache_data(show_spinner="Reading your layer…", max_entries=8, ttl=3600)
