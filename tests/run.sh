@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+if [ "${CI:-}" = true ] || [ "${DRILL_ATLAS_CONTAINER_TESTS:-}" = 1 ]; then
+  # The container tests build deploy/Dockerfile with podman on a Debian base made by debootstrap.
+  command -v podman >/dev/null || missing="$missing podman"
+  [ -x /usr/sbin/runc ] || missing="$missing runc"
+  [ -x /usr/sbin/debootstrap ] || missing="$missing debootstrap"
+fi
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
