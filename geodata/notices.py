@@ -77,7 +77,7 @@ _CHINESE_PREFIXES = MappingProxyType(
      "西经": "W", "西經": "W"}
 )
 _LATIN_PREFIX = rf"(?P<pre>(?<![{_LETTER}\d.°'\"])[NSEW] ?)"
-_CHINESE_PREFIX = rf"(?P<pre>(?:{'|'.join(_CHINESE_PREFIXES)}) *)"
+_CHINESE_PREFIX = rf"(?P<pre>(?:{'|'.join(_CHINESE_PREFIXES)}) *+)"
 # A number glued to a letter (``l31-45E``) is a typo, not a position; a hemisphere letter
 # before it (``42-30N131-45E``) is fine.
 _SUFFIXED = re.compile(rf"(?<![\d.°A-DF-MO-RT-VX-Za-z-])(?:{_NUMBER_ALTERNATIVES}) ?{_SUFFIX}")
@@ -89,35 +89,49 @@ _HEMISPHERES = MappingProxyType(
 )
 
 _DECIMAL = r"-?\d{1,3}\.\d+"
-_DECIMAL_PAIR = re.compile(rf"(?<![\d.°-])(?P<a>{_DECIMAL}) *[,;/] *(?P<b>{_DECIMAL})(?![\d.°'\"])")
+_DECIMAL_PAIR = re.compile(rf"(?<![\d.°-])(?P<a>{_DECIMAL}) *+[,;/] *+(?P<b>{_DECIMAL})(?![\d.°'\"])")
 _DECIMAL_PAIR_LINE = re.compile(
-    rf"^ *(?:\d{{1,3}}[.)] *)?(?P<a>{_DECIMAL}) +(?P<b>{_DECIMAL}) *$", re.MULTILINE
+    rf"^ *+(?:\d{{1,3}}[.)] *+)?(?P<a>{_DECIMAL}) ++(?P<b>{_DECIMAL}) *+$", re.MULTILINE
 )
-_SEPARATOR = re.compile(r"^[\s,;/:&-]*(?:and|и|和|至)?[\s,;/:&-]*$", re.IGNORECASE)
-_SEPARATOR_BEFORE = re.compile(r"[\s,;/:&-]*(?:and|и|和|至)?[\s,;/:&-]*$", re.IGNORECASE)
-_SEPARATOR_AFTER = re.compile(r"[\s,;/:&-]*(?:and|и|和|至)?[\s,;/:&-]*", re.IGNORECASE)
+# Separator characters, at most one joining word, separator characters. The runs are possessive:
+# a word is not a separator character, so giving characters back could never help, and without
+# it a failed match tries every split of a long run (quadratic).
+_SEPARATOR_RUN = r"[\s,;/:&-]*+(?:and|и|和|至)?+[\s,;/:&-]*+"
+_SEPARATOR = re.compile(rf"^{_SEPARATOR_RUN}$", re.IGNORECASE)
+# Searched in a slice ending where a component starts. A match starting after a separator
+# character would also start one character earlier, so the leftmost match never does: the
+# lookbehind skips those starts, and each run is scanned once instead of once per start.
+_SEPARATOR_BEFORE = re.compile(rf"(?<![\s,;/:&-]){_SEPARATOR_RUN}$", re.IGNORECASE)
+_SEPARATOR_AFTER = re.compile(_SEPARATOR_RUN, re.IGNORECASE)
 _SEPARATOR_WINDOW = 40
 
+# The ending of a Russian unit or word (…ьях, …ами), at most 30 characters: unbounded, a word
+# glued to thousands of others would be scanned again from every number in it (quadratic).
+_ENDING = r"\w{0,30}"
 _UNIT = (
-    r"(?P<unit>nautical +miles?|n\.? ?m\.?|nmi|n\.? ?miles?|miles?|cables?|kilomet(?:er|re)s?|km"
-    r"|met(?:er|re)s?|m|морск\w* +мил\w*|мил[ьяи]\w*|кабельтов\w*|кбт|кб|км|метр\w*|м|海里|链|公里|千米|米)"
+    r"(?P<unit>nautical ++miles?|n\.? ?m\.?|nmi|n\.? ?miles?|miles?|cables?|kilomet(?:er|re)s?|km"
+    rf"|met(?:er|re)s?|m|морск{_ENDING} ++мил{_ENDING}|мил[ьяи]{_ENDING}|кабельтов{_ENDING}|кбт|кб|км"
+    rf"|метр{_ENDING}|м|海里|链|公里|千米|米)"
     rf"(?![{_LETTER}])"
 )
 # Bounded and not starting inside another number: a long run of digits stays linear to scan.
 _RADIUS_NUMBER = r"(?<![\d.,])(?P<r>\d{1,6}(?:[.,]\d{1,6})?)"
+# Runs of spaces are possessive (*+, ++, ?+): what follows a run is never a space, so giving
+# spaces back cannot help, and two greedy runs in a row (" *-? *") would try every split of a
+# long run of spaces, once per start (20,000 spaces took 40 s).
 _RADIUS_PHRASES = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"radius(?: +of)? *[:=]? *{_RADIUS_NUMBER} *{_UNIT}",
-        rf"{_RADIUS_NUMBER} *-? *{_UNIT} +radius",
-        rf"within +{_RADIUS_NUMBER} *{_UNIT} +(?:of|around|from)",
-        rf"радиус\w* *{_RADIUS_NUMBER} *{_UNIT}",
-        rf"半径 *为? *{_RADIUS_NUMBER} *{_UNIT}",
+        rf"radius(?: ++of)?+ *+[:=]?+ *+{_RADIUS_NUMBER} *+{_UNIT}",
+        rf"{_RADIUS_NUMBER} *+-?+ *+{_UNIT} ++radius",
+        rf"within ++{_RADIUS_NUMBER} *+{_UNIT} ++(?:of|around|from)",
+        rf"радиус{_ENDING} *+{_RADIUS_NUMBER} *+{_UNIT}",
+        rf"半径 *+为?+ *+{_RADIUS_NUMBER} *+{_UNIT}",
     )
 )
 _LINE_WORDS = re.compile(
-    r"along +(?:the +)?(?:track *)?line|(?:track *)?line +(?:joining|connecting|between)|trackline"
-    r"|вдоль +линии|по +линии|лини[яиюей]+,? +соединяющ|连线|航线",
+    r"along ++(?:the ++)?+(?:track *+)?+line|(?:track *+)?+line ++(?:joining|connecting|between)|trackline"
+    r"|вдоль ++линии|по ++линии|лини[яиюей]++,?+ ++соединяющ|连线|航线",
     re.IGNORECASE,
 )
 _AREA_WORDS = re.compile(r"bounded|enclosed|polygon|ограниченн|围成|范围内|区域内", re.IGNORECASE)
@@ -127,6 +141,9 @@ _COORDINATE_CHARS = re.compile(r"^[\dOoОоIl|°'\".:-]*[NSEWnsewСЮВЗ]?$|^[N
 _SUSPICIOUS = re.compile(
     r"°|\d['\"]?[NSEWnsewСЮВЗ]$|^[NSEW]\d|\d{1,3}-\d{1,2}[.,]\d|北纬|北緯|南纬|南緯|东经|東經|西经|西經"
 )
+_LETTER_O = re.compile(r"\d[OoОо]|[OoОо]\d")
+_LETTER_L = re.compile(r"\d[lI|]|[lI|]\d")
+_HEMISPHERE_MARK = re.compile(r"[NSEWnsewСЮВЗЕ]|北|南|东|東|西")
 
 
 class Position(NamedTuple):
@@ -258,11 +275,11 @@ def _decimal_pairs(norm: str) -> list[tuple[int, int, float, float]]:
 
 
 def _hint(piece: str) -> str:
-    if re.search(r"\d[OoОо]|[OoОо]\d", piece):
+    if _LETTER_O.search(piece):
         return "letter O instead of zero?"
-    if re.search(r"\d[lI|]|[lI|]\d", piece):
+    if _LETTER_L.search(piece):
         return "letter l or I instead of one?"
-    if not re.search(r"[NSEWnsewСЮВЗЕ]|北|南|东|東|西", piece):
+    if not _HEMISPHERE_MARK.search(piece):
         return "no hemisphere letter N, S, E or W"
     return "not a position format this reader knows"
 
@@ -374,7 +391,8 @@ def _explained(
     starts = {start for start, _, _ in unreadable}
     kept = []
     for start, end, message in lone:
-        before = _SEPARATOR_BEFORE.search(norm, max(0, start - _SEPARATOR_WINDOW), start).start()
+        window = max(0, start - _SEPARATOR_WINDOW)
+        before = window + _SEPARATOR_BEFORE.search(norm[window:start]).start()
         after = _SEPARATOR_AFTER.match(norm, end).end()
         if before not in ends and after not in starts:
             kept.append((start, end, message))
