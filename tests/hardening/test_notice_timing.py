@@ -37,6 +37,7 @@ longitude 17 ms / 12 ms (the text before a position was only searched 40 charact
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from re import _constants as sre
@@ -58,13 +59,30 @@ PATTERN_LIMIT_S = 0.1
 """One pattern over one 20,000-character text, every start position tried."""
 
 
-def timed_parse(text: object) -> float:
-    """Seconds one ``parse_notice`` call takes."""
-    started = time.perf_counter()
-    parsed = parse_notice(text)
-    elapsed = time.perf_counter() - started
-    assert parsed.kind in KINDS
-    return elapsed
+def fastest(call, limit: float) -> float:
+    """Seconds ``call()`` takes: the fastest of up to 5 runs, repeated only while over ``limit``.
+
+    A busy machine (CI, other test runs on the same cores) can slow a linear call down a few
+    times; it is fast again on the next run. A quadratic one is slow every time, and a first
+    run over 10 times the limit is not repeated.
+    """
+    best = math.inf
+    for _ in range(5):
+        started = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - started)
+        if best < limit or best > 10 * limit:
+            break
+    return best
+
+
+def timed_parse(text: object, limit: float) -> float:
+    """Seconds ``parse_notice(text)`` takes, as :func:`fastest` measures them."""
+
+    def call():
+        assert parse_notice(text).kind in KINDS
+
+    return fastest(call, limit)
 
 
 ATTACKS = {
@@ -108,12 +126,12 @@ GUARDS = {
 
 @pytest.mark.parametrize("text", ATTACKS.values(), ids=ATTACKS.keys())
 def test_known_attacks_are_read_quickly(text):
-    assert timed_parse(text) < ATTACK_LIMIT_S
+    assert timed_parse(text, ATTACK_LIMIT_S) < ATTACK_LIMIT_S
 
 
 @pytest.mark.parametrize("text", GUARDS.values(), ids=GUARDS.keys())
 def test_long_runs_of_position_characters_are_read_quickly(text):
-    assert timed_parse(text) < CALL_LIMIT_S
+    assert timed_parse(text, CALL_LIMIT_S) < CALL_LIMIT_S
 
 
 PIECES = (
@@ -131,7 +149,7 @@ ADVERSARIAL = st.lists(RUNS, min_size=1, max_size=12).map(lambda runs: "".join(r
 @settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 @given(text=ADVERSARIAL)
 def test_adversarial_texts_of_up_to_100000_characters_are_read_quickly(text):
-    assert timed_parse(text) < CALL_LIMIT_S, (len(text), text[:80])
+    assert timed_parse(text, CALL_LIMIT_S) < CALL_LIMIT_S, (len(text), text[:80])
 
 
 # --- Every pattern of the module, linted and timed ------------------------------------------
@@ -377,11 +395,13 @@ def test_every_pattern_searches_long_adversarial_texts_quickly(name):
     pattern = PATTERNS[name]
     slow = {}
     for label, text in ADVERSARIAL_STRINGS.items():
-        started = time.perf_counter()
-        for _ in pattern.finditer(text):  # a search from every start position
-            pass
-        pattern.match(text)
-        elapsed = time.perf_counter() - started
+
+        def call(text=text):
+            for _ in pattern.finditer(text):  # a search from every start position
+                pass
+            pattern.match(text)
+
+        elapsed = fastest(call, PATTERN_LIMIT_S)
         if elapsed > PATTERN_LIMIT_S:
             slow[label] = round(elapsed, 3)
     assert slow == {}
