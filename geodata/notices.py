@@ -10,6 +10,7 @@ text that looks like a position but cannot be read is quoted back in ``unparsed`
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import zip_longest
@@ -36,6 +37,8 @@ MAX_POSITIONS = 500
 """Positions used for the shape; a longer list is cut, with a warning."""
 MAX_MESSAGES = 20
 """Messages about unreadable parts listed one by one; the rest are counted."""
+CACHE_SIZE = 64
+"""Texts whose :class:`ParsedNotice` is kept: the app parses the same text on every rerun."""
 
 KINDS = ("polygon", "circle", "circles", "corridor", "line", "point", "none")
 """Values of :attr:`ParsedNotice.kind`."""
@@ -569,6 +572,13 @@ def parse_notice(text: object) -> ParsedNotice:
     ParsedNotice
         Never raises; text that cannot be read is quoted in ``unparsed``.
 
+    Notes
+    -----
+    The last :data:`CACHE_SIZE` results are kept (``parse_notice.cache_info()``,
+    ``parse_notice.cache_clear()``): the app calls this on every rerun with the same text. A
+    result is shared, which is safe because :class:`ParsedNotice` is frozen, its fields are
+    tuples, and shapely geometries cannot be changed.
+
     Examples
     --------
     >>> parse_notice("42-30.00N 131-45.00E 42-30.00N 132-00.00E 42-00.00N 132-00.00E").kind
@@ -576,10 +586,17 @@ def parse_notice(text: object) -> ParsedNotice:
     """
     if not isinstance(text, str) or not text.strip():
         return ParsedNotice(None, "none", (), (), ("the text is empty",))
+    # What is read depends only on the first MAX_TEXT_CHARS characters and, for the warning
+    # about the rest, on the length: a key that stays small however long the text.
+    return _parse_cached(text[:MAX_TEXT_CHARS], len(text))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _parse_cached(text: str, length: int) -> ParsedNotice:
+    """Parse ``text``, at most :data:`MAX_TEXT_CHARS` long, of a notice ``length`` characters long."""
     warnings: list[str] = []
-    if len(text) > MAX_TEXT_CHARS:
-        warnings.append(f"only the first {MAX_TEXT_CHARS:,} of {len(text):,} characters were read")
-        text = text[:MAX_TEXT_CHARS]
+    if length > MAX_TEXT_CHARS:
+        warnings.append(f"only the first {MAX_TEXT_CHARS:,} of {length:,} characters were read")
     norm = text.translate(_NORMALISE)
     components = _components(norm)
     found, failures, lone = _pair(components, text, norm)
@@ -610,3 +627,7 @@ def parse_notice(text: object) -> ParsedNotice:
     if kind not in ("circle", "circles", "corridor"):
         radius_km = None
     return ParsedNotice(geometry, kind, vertices, tuple(warnings + shape_warnings), tuple(unparsed), radius_km)
+
+
+parse_notice.cache_info = _parse_cached.cache_info
+parse_notice.cache_clear = _parse_cached.cache_clear

@@ -48,7 +48,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geodata import notices
-from geodata.notices import KINDS, parse_notice
+from geodata.notices import KINDS, MAX_TEXT_CHARS, parse_notice
 
 N = 20_000
 ATTACK_LIMIT_S = 0.25
@@ -77,9 +77,10 @@ def fastest(call, limit: float) -> float:
 
 
 def timed_parse(text: object, limit: float) -> float:
-    """Seconds ``parse_notice(text)`` takes, as :func:`fastest` measures them."""
+    """Seconds an uncached ``parse_notice(text)`` takes, as :func:`fastest` measures them."""
 
     def call():
+        parse_notice.cache_clear()
         assert parse_notice(text).kind in KINDS
 
     return fastest(call, limit)
@@ -405,3 +406,34 @@ def test_every_pattern_searches_long_adversarial_texts_quickly(name):
         if elapsed > PATTERN_LIMIT_S:
             slow[label] = round(elapsed, 3)
     assert slow == {}
+
+
+# --- The cache -----------------------------------------------------------------------------
+
+
+def test_the_same_text_is_parsed_once():
+    parse_notice.cache_clear()
+    text = "42-30N 131-45E 42-00N 132-00E 42-00N 131-00E"
+    first = parse_notice(text)
+    assert parse_notice("".join(list(text))) is first  # an equal string, not the same object
+    assert parse_notice.cache_info().hits == 1
+
+
+def test_the_cache_key_holds_the_length_of_a_cut_text():
+    base = "42-30N 131-45E " + "x" * MAX_TEXT_CHARS
+    longer = parse_notice(base + "y")
+    longest = parse_notice(base + "yy")
+    assert longer.warnings != longest.warnings  # each quotes its own length
+    assert f"{len(base) + 2:,}" in longest.warnings[0]
+
+
+def test_cached_results_cannot_be_changed():
+    parsed = parse_notice("42-30N 131-45E")
+    with pytest.raises(AttributeError):
+        parsed.kind = "none"
+    assert isinstance(parsed.vertices, tuple) and isinstance(parsed.warnings, tuple)
+
+
+@pytest.mark.parametrize("text", [None, 42, b"42-30N 131-45E", ["42-30N 131-45E"], {"a": 1}, 4.5])
+def test_input_that_is_not_text_bypasses_the_cache(text):
+    assert parse_notice(text).unparsed == ("the text is empty",)
