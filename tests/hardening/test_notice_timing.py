@@ -69,13 +69,13 @@ PATTERN_LIMIT_S = 0.1
 def fastest(call, limit: float) -> float:
     """Seconds ``call()`` holds the interpreter: the fastest of up to 5 runs.
 
-    Runs are repeated only while over ``limit``; each is timed with ``time.perf_counter``. A busy machine (CI, other test runs on the
-    same cores) can slow a linear call down several times; it is usually fast again on the
-    next run. When every run is over the limit, the CPU time the thread used
-    (``time.thread_time``) is returned instead: that is what a call holding the interpreter
-    lock costs the other sessions, and it does not grow while the call waits for a core. A
-    quadratic call is slow by both clocks every time; a first run over 10 times the limit is
-    not repeated.
+    Runs are repeated only while over ``limit``; each is timed with ``time.perf_counter``. A
+    busy machine (CI, other test runs on the same cores) can slow a linear call down several
+    times; it is usually fast again on the next run. When every run is over the limit, the
+    CPU time the thread used (``time.thread_time``) is returned instead: that is what a call
+    holding the interpreter lock costs the other sessions, and it does not grow while the
+    call waits for a core. A quadratic call is slow by both clocks every time; a first run
+    over 10 times the limit is not repeated.
     """
     wall = cpu = math.inf
     for _ in range(5):
