@@ -6,10 +6,27 @@ Drill areas are announced as text listing positions: ``42-30.00N 131-45.00E``,
 what shape the text describes (an area, a circle "radius 5 NM centred on …", a line "along the
 line joining …", or a point) and builds it in EPSG:4326. It never raises: every part of the
 text that looks like a position but cannot be read is quoted back in ``unparsed``.
+
+Reading takes time linear in the text, whatever is pasted: Python's ``re`` holds the
+interpreter lock while it matches, so one slow match would stall every session of a server.
+No pattern has an unbounded run that can give characters back to another unbounded run
+(runs of spaces and separators are possessive, ``*+``), no long run is scanned again from
+every start of a search (a lookbehind or a bound stops it), and only the first
+:data:`MAX_TEXT_CHARS` characters are read. ``tests/hardening/test_notice_timing.py`` lints
+and times every pattern. Measured on a 2-core machine shared with other work (Python 3.11,
+best of 7), any text of up to 100,000 characters is read in about 0.1 s at most (80-125 ms;
+up to 0.3 s while the machine was busiest). The slowest are positions packed tight
+(``1N1N1N…``: 10,000 latitudes, each checked and reported in Python code, not in a pattern);
+long runs of spaces, digits, signs or separators take under 20 ms (up to 71 s before the
+patterns were made linear). Building the shape does not depend on how the text is written
+and is bounded by :data:`MAX_POSITIONS`: at worst 0.45-1.1 s for a corridor around 500
+positions zigzagging over degrees, 0.3-0.5 s for a self-crossing polygon of 500. The last
+:data:`CACHE_SIZE` results are kept, so a rerun with the same text costs nothing.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from itertools import zip_longest
@@ -36,6 +53,8 @@ MAX_POSITIONS = 500
 """Positions used for the shape; a longer list is cut, with a warning."""
 MAX_MESSAGES = 20
 """Messages about unreadable parts listed one by one; the rest are counted."""
+CACHE_SIZE = 64
+"""Texts whose :class:`ParsedNotice` is kept: the app parses the same text on every rerun."""
 
 KINDS = ("polygon", "circle", "circles", "corridor", "line", "point", "none")
 """Values of :attr:`ParsedNotice.kind`."""
@@ -77,7 +96,7 @@ _CHINESE_PREFIXES = MappingProxyType(
      "西经": "W", "西經": "W"}
 )
 _LATIN_PREFIX = rf"(?P<pre>(?<![{_LETTER}\d.°'\"])[NSEW] ?)"
-_CHINESE_PREFIX = rf"(?P<pre>(?:{'|'.join(_CHINESE_PREFIXES)}) *)"
+_CHINESE_PREFIX = rf"(?P<pre>(?:{'|'.join(_CHINESE_PREFIXES)}) *+)"
 # A number glued to a letter (``l31-45E``) is a typo, not a position; a hemisphere letter
 # before it (``42-30N131-45E``) is fine.
 _SUFFIXED = re.compile(rf"(?<![\d.°A-DF-MO-RT-VX-Za-z-])(?:{_NUMBER_ALTERNATIVES}) ?{_SUFFIX}")
@@ -89,35 +108,49 @@ _HEMISPHERES = MappingProxyType(
 )
 
 _DECIMAL = r"-?\d{1,3}\.\d+"
-_DECIMAL_PAIR = re.compile(rf"(?<![\d.°-])(?P<a>{_DECIMAL}) *[,;/] *(?P<b>{_DECIMAL})(?![\d.°'\"])")
+_DECIMAL_PAIR = re.compile(rf"(?<![\d.°-])(?P<a>{_DECIMAL}) *+[,;/] *+(?P<b>{_DECIMAL})(?![\d.°'\"])")
 _DECIMAL_PAIR_LINE = re.compile(
-    rf"^ *(?:\d{{1,3}}[.)] *)?(?P<a>{_DECIMAL}) +(?P<b>{_DECIMAL}) *$", re.MULTILINE
+    rf"^ *+(?:\d{{1,3}}[.)] *+)?(?P<a>{_DECIMAL}) ++(?P<b>{_DECIMAL}) *+$", re.MULTILINE
 )
-_SEPARATOR = re.compile(r"^[\s,;/:&-]*(?:and|и|和|至)?[\s,;/:&-]*$", re.IGNORECASE)
-_SEPARATOR_BEFORE = re.compile(r"[\s,;/:&-]*(?:and|и|和|至)?[\s,;/:&-]*$", re.IGNORECASE)
-_SEPARATOR_AFTER = re.compile(r"[\s,;/:&-]*(?:and|и|和|至)?[\s,;/:&-]*", re.IGNORECASE)
+# Separator characters, at most one joining word, separator characters. The runs are possessive:
+# a word is not a separator character, so giving characters back could never help, and without
+# it a failed match tries every split of a long run (quadratic).
+_SEPARATOR_RUN = r"[\s,;/:&-]*+(?:and|и|和|至)?+[\s,;/:&-]*+"
+_SEPARATOR = re.compile(rf"^{_SEPARATOR_RUN}$", re.IGNORECASE)
+# Searched in a slice ending where a component starts. A match starting after a separator
+# character would also start one character earlier, so the leftmost match never does: the
+# lookbehind skips those starts, and each run is scanned once instead of once per start.
+_SEPARATOR_BEFORE = re.compile(rf"(?<![\s,;/:&-]){_SEPARATOR_RUN}$", re.IGNORECASE)
+_SEPARATOR_AFTER = re.compile(_SEPARATOR_RUN, re.IGNORECASE)
 _SEPARATOR_WINDOW = 40
 
+# The ending of a Russian unit or word (…ьях, …ами), at most 30 characters: unbounded, a word
+# glued to thousands of others would be scanned again from every number in it (quadratic).
+_ENDING = r"\w{0,30}"
 _UNIT = (
-    r"(?P<unit>nautical +miles?|n\.? ?m\.?|nmi|n\.? ?miles?|miles?|cables?|kilomet(?:er|re)s?|km"
-    r"|met(?:er|re)s?|m|морск\w* +мил\w*|мил[ьяи]\w*|кабельтов\w*|кбт|кб|км|метр\w*|м|海里|链|公里|千米|米)"
+    r"(?P<unit>nautical ++miles?|n\.? ?m\.?|nmi|n\.? ?miles?|miles?|cables?|kilomet(?:er|re)s?|km"
+    rf"|met(?:er|re)s?|m|морск{_ENDING} ++мил{_ENDING}|мил[ьяи]{_ENDING}|кабельтов{_ENDING}|кбт|кб|км"
+    rf"|метр{_ENDING}|м|海里|链|公里|千米|米)"
     rf"(?![{_LETTER}])"
 )
 # Bounded and not starting inside another number: a long run of digits stays linear to scan.
 _RADIUS_NUMBER = r"(?<![\d.,])(?P<r>\d{1,6}(?:[.,]\d{1,6})?)"
+# Runs of spaces are possessive (*+, ++, ?+). Giving spaces back cannot change the match (the
+# next run takes them again, or the next item is not a space); trying to, two greedy runs in a
+# row (" *-? *") tried every split of a long run of spaces, once per start (20,000: 40 s).
 _RADIUS_PHRASES = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
-        rf"radius(?: +of)? *[:=]? *{_RADIUS_NUMBER} *{_UNIT}",
-        rf"{_RADIUS_NUMBER} *-? *{_UNIT} +radius",
-        rf"within +{_RADIUS_NUMBER} *{_UNIT} +(?:of|around|from)",
-        rf"радиус\w* *{_RADIUS_NUMBER} *{_UNIT}",
-        rf"半径 *为? *{_RADIUS_NUMBER} *{_UNIT}",
+        rf"radius(?: ++of)?+ *+[:=]?+ *+{_RADIUS_NUMBER} *+{_UNIT}",
+        rf"{_RADIUS_NUMBER} *+-?+ *+{_UNIT} ++radius",
+        rf"within ++{_RADIUS_NUMBER} *+{_UNIT} ++(?:of|around|from)",
+        rf"радиус{_ENDING} *+{_RADIUS_NUMBER} *+{_UNIT}",
+        rf"半径 *+为?+ *+{_RADIUS_NUMBER} *+{_UNIT}",
     )
 )
 _LINE_WORDS = re.compile(
-    r"along +(?:the +)?(?:track *)?line|(?:track *)?line +(?:joining|connecting|between)|trackline"
-    r"|вдоль +линии|по +линии|лини[яиюей]+,? +соединяющ|连线|航线",
+    r"along ++(?:the ++)?+(?:track *+)?+line|(?:track *+)?+line ++(?:joining|connecting|between)|trackline"
+    r"|вдоль ++линии|по ++линии|лини[яиюей]++,?+ ++соединяющ|连线|航线",
     re.IGNORECASE,
 )
 _AREA_WORDS = re.compile(r"bounded|enclosed|polygon|ограниченн|围成|范围内|区域内", re.IGNORECASE)
@@ -127,6 +160,9 @@ _COORDINATE_CHARS = re.compile(r"^[\dOoОоIl|°'\".:-]*[NSEWnsewСЮВЗ]?$|^[N
 _SUSPICIOUS = re.compile(
     r"°|\d['\"]?[NSEWnsewСЮВЗ]$|^[NSEW]\d|\d{1,3}-\d{1,2}[.,]\d|北纬|北緯|南纬|南緯|东经|東經|西经|西經"
 )
+_LETTER_O = re.compile(r"\d[OoОо]|[OoОо]\d")
+_LETTER_L = re.compile(r"\d[lI|]|[lI|]\d")
+_HEMISPHERE_MARK = re.compile(r"[NSEWnsewСЮВЗЕ]|北|南|东|東|西")
 
 
 class Position(NamedTuple):
@@ -258,11 +294,11 @@ def _decimal_pairs(norm: str) -> list[tuple[int, int, float, float]]:
 
 
 def _hint(piece: str) -> str:
-    if re.search(r"\d[OoОо]|[OoОо]\d", piece):
+    if _LETTER_O.search(piece):
         return "letter O instead of zero?"
-    if re.search(r"\d[lI|]|[lI|]\d", piece):
+    if _LETTER_L.search(piece):
         return "letter l or I instead of one?"
-    if not re.search(r"[NSEWnsewСЮВЗЕ]|北|南|东|東|西", piece):
+    if not _HEMISPHERE_MARK.search(piece):
         return "no hemisphere letter N, S, E or W"
     return "not a position format this reader knows"
 
@@ -374,7 +410,8 @@ def _explained(
     starts = {start for start, _, _ in unreadable}
     kept = []
     for start, end, message in lone:
-        before = _SEPARATOR_BEFORE.search(norm, max(0, start - _SEPARATOR_WINDOW), start).start()
+        window = max(0, start - _SEPARATOR_WINDOW)
+        before = window + _SEPARATOR_BEFORE.search(norm[window:start]).start()
         after = _SEPARATOR_AFTER.match(norm, end).end()
         if before not in ends and after not in starts:
             kept.append((start, end, message))
@@ -551,6 +588,13 @@ def parse_notice(text: object) -> ParsedNotice:
     ParsedNotice
         Never raises; text that cannot be read is quoted in ``unparsed``.
 
+    Notes
+    -----
+    The last :data:`CACHE_SIZE` results are kept (``parse_notice.cache_info()``,
+    ``parse_notice.cache_clear()``): the app calls this on every rerun with the same text. A
+    result is shared, which is safe because :class:`ParsedNotice` is frozen, its fields are
+    tuples, and shapely geometries cannot be changed.
+
     Examples
     --------
     >>> parse_notice("42-30.00N 131-45.00E 42-30.00N 132-00.00E 42-00.00N 132-00.00E").kind
@@ -558,10 +602,17 @@ def parse_notice(text: object) -> ParsedNotice:
     """
     if not isinstance(text, str) or not text.strip():
         return ParsedNotice(None, "none", (), (), ("the text is empty",))
+    # What is read depends only on the first MAX_TEXT_CHARS characters and, for the warning
+    # about the rest, on the length: a key that stays small however long the text.
+    return _parse_cached(text[:MAX_TEXT_CHARS], len(text))
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _parse_cached(text: str, length: int) -> ParsedNotice:
+    """Parse ``text``, at most :data:`MAX_TEXT_CHARS` long, of a notice ``length`` characters long."""
     warnings: list[str] = []
-    if len(text) > MAX_TEXT_CHARS:
-        warnings.append(f"only the first {MAX_TEXT_CHARS:,} of {len(text):,} characters were read")
-        text = text[:MAX_TEXT_CHARS]
+    if length > MAX_TEXT_CHARS:
+        warnings.append(f"only the first {MAX_TEXT_CHARS:,} of {length:,} characters were read")
     norm = text.translate(_NORMALISE)
     components = _components(norm)
     found, failures, lone = _pair(components, text, norm)
@@ -592,3 +643,7 @@ def parse_notice(text: object) -> ParsedNotice:
     if kind not in ("circle", "circles", "corridor"):
         radius_km = None
     return ParsedNotice(geometry, kind, vertices, tuple(warnings + shape_warnings), tuple(unparsed), radius_km)
+
+
+parse_notice.cache_info = _parse_cached.cache_info
+parse_notice.cache_clear = _parse_cached.cache_clear
