@@ -24,6 +24,13 @@ from bench.worst_inputs import WORST_DRAWINGS, WORST_NOTICES, fire_drawing_scrip
 from geodata.schema import DATA_DIR
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+UPLOAD_ANSWERS = {
+    "bad-rows.csv": "more problems with this file",
+    "compressible.zip": "more problems with this file",
+    "wide.geojson": "wide.geojson, feature 1",
+    "passwd.kml": "not a KML document",
+}
+"""Text the app shows once it has read each worst upload."""
 MEMORY_TARGET_BYTES = 1024**3
 HEALTH_TARGET_S = 2.0
 
@@ -100,7 +107,7 @@ def run(server: StreamlitServer, workdir: Path) -> list[tuple[str, str, float, i
             watch.reset()
             started = time.perf_counter()
             page.locator('input[type="file"]').set_input_files(str(path))
-            _wait_for_answer(page, path.name)
+            _wait_for_answer(page, UPLOAD_ANSWERS[label])
             results.append(("upload", label, time.perf_counter() - started, watch.peak_rss, watch.slowest_health))
             context.close()
         for label, text in WORST_NOTICES.items():
@@ -120,7 +127,7 @@ def run(server: StreamlitServer, workdir: Path) -> list[tuple[str, str, float, i
             watch.reset()
             started = time.perf_counter()
             frame.evaluate(fire_drawing_script(latlngs))
-            _wait_for_answer(page, "Drawn line")
+            page.get_by_text("Drawn line", exact=True).wait_for(timeout=120_000)
             results.append(("drawing", label, time.perf_counter() - started, watch.peak_rss, watch.slowest_health))
             context.close()
         browser.close()
@@ -140,7 +147,7 @@ def main(argv: list[str] | None = None) -> None:
             results = run(server, Path(folder))
         finally:
             server.stop()
-    print(f"Server memory at rest: {idle / 2**20:,.0f} MB (server and its child processes)")
+    print(f"Server memory before the first visitor: {idle / 2**20:,.0f} MB (server and its child processes)")
     print(f"{'input':<10} {'what':<28} {'answer s':>9} {'peak MB':>8} {'slowest health s':>17}  targets")
     for kind, label, seconds, peak, health in results:
         verdict = "met" if peak < MEMORY_TARGET_BYTES and health <= HEALTH_TARGET_S else "MISSED"
