@@ -113,3 +113,48 @@ def test_a_second_visitor_is_served_while_the_first_uploads_the_worst_file(brows
           f"{quiet[0]:.2f} s, {quiet[1]:.2f} s without it")
     assert busy[0] < 3, f"the second visitor waited {busy[0]:.1f} s for the page"
     assert busy[1] < quiet[1] + 3, f"the second visitor's map took {busy[1]:.1f} s, {quiet[1]:.1f} s when quiet"
+
+
+def test_esri_json_gets_a_message_not_a_traceback(page, serve, blocked_requests, tmp_path):
+    path = tmp_path / "layer.json"
+    path.write_text('{"geometryType": "esriGeometryPoint", "features": [{"attributes": {"a": 1}}]}')
+    open_app(page, serve(SMALL_DATA))
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+    upload(page, path)
+    expect(page.get_by_text(re.compile(r"layer\.json.*not GeoJSON.*Esri JSON"))).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+@pytest.fixture
+def formula_data(tmp_path_factory):
+    """The small data set with a summary a spreadsheet would run as a formula."""
+    import csv
+    import shutil
+
+    from tests.conftest import ROOT
+
+    target = tmp_path_factory.mktemp("formula-data")
+    shutil.copytree(ROOT / "tests" / "data" / "small", target, dirs_exist_ok=True)
+    path = target / "exercises.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[1]["summary"] = '=HYPERLINK("https://example.org/x","click")'
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+def test_the_csv_download_cannot_run_a_formula(page, serve, blocked_requests, formula_data, tmp_path):
+    import csv
+
+    open_app(page, serve(formula_data), "?years=2019-2024&domain=naval")
+    expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
+    with page.expect_download(timeout=TIMEOUT) as download:
+        page.get_by_role("button", name="Table (CSV)").click()
+    path = tmp_path / "table.csv"
+    download.value.save_as(path)
+    cells = [cell for row in csv.reader(path.open(encoding="utf-8-sig")) for cell in row]
+    assert "'=HYPERLINK(\"https://example.org/x\",\"click\")" in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@", "\t", "\r"))]

@@ -348,3 +348,46 @@ def test_the_reader_never_reruns_the_parents_main_script(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "__main__", fake_main)  # as Streamlit does while app.py runs
     assert isolated.run_isolated(main_module_file, timeout=30) != str(script)
     assert not marker.exists()
+
+
+def _json_documents():
+    from hypothesis import strategies as st
+
+    keys = st.sampled_from(["type", "geometryType", "features", "attributes", "geometry", "spatialReference",
+                            "fields", "x", "y", "rings", "paths", "coordinates", "properties", "crs", "wkid"])
+    leaves = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=False),
+                       st.sampled_from(["FeatureCollection", "Feature", "Point", "esriGeometryPolygon", ""]))
+    return st.recursive(leaves, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                        st.dictionaries(keys, inner, max_size=5)), max_leaves=25)
+
+
+def _xml_documents():
+    from hypothesis import strategies as st
+
+    tags = st.sampled_from(["kml", "Document", "Placemark", "Point", "coordinates", "gml:FeatureCollection",
+                            "gml:featureMember", "ogr:x", "OGRVRTDataSource", "NetworkLink", "LineString", "name"])
+    texts = st.sampled_from(["", "131,42", "1,2 3,4", "x", "/etc/passwd", "CSV:/etc/passwd"])
+
+    def element(children):
+        return st.builds(lambda tag, body: f"<{tag}>{''.join(body)}</{tag}>", tags, st.lists(children, max_size=3))
+
+    return st.recursive(texts, element, max_leaves=12)
+
+
+def test_any_esri_json_or_gml_like_upload_gives_a_result_never_an_exception():
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=120, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    @given(document=st.one_of(_json_documents().map(json.dumps), _xml_documents()),
+           name=st.sampled_from(["a.json", "a.geojson", "a.kml", "a.kmz"]))
+    def check(document, name):
+        data = document.encode()
+        if name.endswith(".kmz"):
+            data = zipped({"doc.kml": data})
+        result = read_upload(name, data)
+        assert result.ok or result.problems
+        assert all(problem.file == name for problem in result.problems)
+        assert SECRET_FILE_LINE not in " ".join(str(problem) for problem in result.problems)
+
+    check()
