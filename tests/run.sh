@@ -4,6 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if ! python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "Drill Atlas needs Python 3.11 or newer; python3 here is $(python3 --version 2>&1 || echo missing)." >&2
+  exit 1
+fi
+if [ ! -d .venv ] && ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+  echo "python3 cannot make a virtual environment: install it (Debian: apt-get install -y python3-venv)." >&2
+  exit 1
+fi
+
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
@@ -26,5 +35,6 @@ fi
 . .venv/bin/activate
 pip install -q --disable-pip-version-check -r requirements-dev.txt
 
+ruff check .
 python -m geodata.validate
 python -m pytest -q -p no:cacheprovider --screenshot only-on-failure --output test-results/playwright "$@"

@@ -35,7 +35,7 @@ from geodata.schema import DATA_DIR, LAND_FILE
 from tests.browser.conftest import EXTERNAL
 from tests.conftest import ROOT, SMALL_DATA
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.load]
 
 SESSIONS = 20
 SECONDS = float(os.environ.get("DRILL_ATLAS_LOAD_SECONDS", "60"))
