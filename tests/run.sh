@@ -33,7 +33,7 @@ fi
 
 [ -d .venv ] || python3 -m venv .venv
 . .venv/bin/activate
-pip install -q --disable-pip-version-check -r requirements-dev.txt
+pip install -q --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
 
 ruff check .
 python -m geodata.validate
