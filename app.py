@@ -347,12 +347,15 @@ def render_drawing(drawing, signature: tuple) -> None:
     render_shape(title, shape, signature)
 
 
-def render_problems(problems) -> None:
-    """Show a file's problems in one box: the first in full, the others folded under it (there can be dozens)."""
+def render_problems(problems, *, refused: bool) -> None:
+    """Show a file's problems in one box: the verdict or first error in full, the others folded under it.
+
+    A refused file's verdict is its last problem (:func:`geodata.uploads.read_upload`).
+    """
     if not problems:
         return
     errors = [problem for problem in problems if problem.severity == ERROR]
-    first = (errors or list(problems))[0]
+    first = problems[-1] if refused else (errors or list(problems))[0]
     (st.error if errors else st.warning)(markdown_escape(str(first)))
     if len(problems) > 1:
         with st.expander(f"{len(problems) - 1} more problem{'s' if len(problems) > 2 else ''} with this file"):
@@ -389,7 +392,7 @@ def render_tool_results(parsed, upload, upload_name, drawing, signature: tuple) 
                     + markdown_escape("; ".join(f"{p.field} {p.message}" for p in problems))
                 )
     if upload is not None:
-        render_problems(upload.problems)
+        render_problems(upload.problems, refused=upload.frame is None)
         if upload.frame is not None:
             shown = upload.frame.head(MEASURED_FEATURES)
             if len(upload.frame) > MEASURED_FEATURES:

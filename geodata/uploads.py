@@ -560,8 +560,8 @@ def _read_locked_down(file: str, data: bytes, kind: str, max_bytes: int) -> Uplo
         return UploadResult(None, (Problem(file, "", "", f"could not be read ({reason})"),))
     problems.extend(feature_problems)
     if frame.empty:
-        problems.append(Problem(file, "", "", "has no feature that can be drawn"))
-        return UploadResult(None, _capped(problems, file))
+        # The verdict comes after the cap, so it is never the problem that is cut.
+        return UploadResult(None, (*_capped(problems, file), Problem(file, "", "", "has no feature that can be drawn")))
     return UploadResult(frame, _capped(problems, file))
 
 
@@ -586,7 +586,8 @@ def read_upload(name: str, data: bytes, *, max_bytes: int = MAX_UPLOAD_BYTES) ->
     UploadResult
         ``frame`` holds at most :data:`MAX_FEATURES` features, their properties as text
         (hostile text is kept as it is: the layer escapes it) and valid geometry; ``problems``
-        says what was refused, dropped, repaired or assumed, at most :data:`MAX_PROBLEMS` + 1.
+        says what was refused, dropped, repaired or assumed, at most :data:`MAX_PROBLEMS` + 2;
+        when ``frame`` is None the last problem says why the file gives nothing to draw.
         Never raises.
 
     Examples

@@ -227,6 +227,7 @@ def test_malformed_csv_rows_are_bounded_in_problems_and_time():
     assert result.frame is None
     assert len(result.problems) <= MAX_PROBLEMS + 2
     assert "more problems like these" in str(result.problems[-2:])
+    assert result.problems[-1].message == "has no feature that can be drawn"
 
 
 def test_a_small_zip_of_a_compressible_csv_is_bounded():
