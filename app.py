@@ -31,13 +31,9 @@ from geodata.export import (
     citation_prefix,
     describe_view,
     export_file_name,
-    to_csv_bytes,
-    to_geojson_bytes,
-    to_kml_bytes,
-    view_map_html_bytes,
 )
 from geodata.filters import exercises_at, exercises_in_view, focus_outside_view, regions_for
-from geodata.loaders import Dataset, load_dataset
+from geodata.loaders import Dataset, data_signature, load_dataset
 from geodata.measure import read_countries
 from geodata.notices import ParsedNotice, parse_notice
 from geodata.playback import CUMULATIVE, MODES, WINDOW, describe_step, exercises_active_in, next_month, playback_months
@@ -48,6 +44,8 @@ from layers.popups import exercise_blocks, exercise_html, markdown_escape, regio
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.timeline import MAX_TIMELINE_BARS, PICK, counts_by_year_spec, picked_exercise_id, timeline_spec
 from layers.user_layers import notice_layer, upload_layer
+from view.export import export_bytes
+from view.tools import exercise_labels, tool_bounds
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
@@ -65,19 +63,6 @@ S23_NOTE = (
     "Sea names and limits follow IHO S-23, Limits of Oceans and Seas (1953); as S-23 itself says, "
     "they carry no political significance. Regions marked 'area' are drawn around the places sources name."
 )
-
-
-def data_signature(data_dir: Path) -> tuple:
-    """Names, sizes and modification times of the data files: a cheap cache key that changes on edit."""
-    stats = []
-    for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, schema.ROUTES_FILE, schema.VERSION_FILE):
-        try:
-            stat = (data_dir / name).stat()
-        except OSError:
-            stats.append((name, None, None))
-        else:
-            stats.append((name, stat.st_mtime_ns, stat.st_size))
-    return tuple(stats)
 
 
 @st.cache_data(show_spinner="Loading exercises and regions…")
@@ -124,15 +109,6 @@ def cached_measures(wkb: bytes, label: str, budget_s: float, data_dir: str, sign
 def cached_upload(name: str, data: bytes, max_bytes: int) -> UploadResult:
     """Read an uploaded layer once per file; a few recent ones kept for an hour, so uploads cannot fill memory."""
     return read_upload(name, data, max_bytes=max_bytes)
-
-
-def exercise_labels(exercises) -> dict[str, str]:
-    """Option labels: English name and month, then the Russian and Chinese names, so typing any script finds it."""
-    labels = {}
-    for record in exercises.itertuples(index=False):
-        native = " · ".join(name for name in (record.name_ru, record.name_zh) if name)
-        labels[record.exercise_id] = f"{record.name} ({record.start_date[:7]})" + (f" · {native}" if native else "")
-    return labels
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
@@ -275,22 +251,6 @@ def render_tool_inputs() -> tuple[ParsedNotice | None, UploadResult | None, str]
     if upload is not None:
         result = cached_upload(upload.name, upload.getvalue(), st.get_option("server.maxUploadSize") * 1024 * 1024)
     return parsed, result, upload.name if upload is not None else ""
-
-
-def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None) -> list[list[float]] | None:
-    """Bounds of the user's notice and uploaded layer, so the map shows what was just added."""
-    import shapely
-
-    shapes = []
-    if parsed is not None and parsed.geometry is not None:
-        shapes.append(parsed.geometry)
-    if upload is not None and upload.frame is not None and not upload.frame.empty:
-        shapes.append(shapely.box(*upload.frame.total_bounds))
-    if not shapes:
-        return None
-    west, south, east, north = shapely.union_all(shapes).bounds
-    pad = 0.5
-    return [[south - pad, west - pad], [north + pad, east + pad]]
 
 
 def tool_layers(parsed: ParsedNotice | None, upload: UploadResult | None, upload_name: str) -> tuple:
@@ -550,41 +510,24 @@ def render_table(shown, dataset: Dataset) -> None:
     )
 
 
-def html_page(dataset: Dataset, geometries, shown, view: ViewState, description: str, signature: tuple) -> bytes:
-    """Return the current map as one HTML file that opens offline (built when its button is clicked)."""
-    page, _ = view_map_html_bytes(
-        dataset,
-        shown,
-        view,
-        description,
-        land_file=DATA_DIR / schema.LAND_FILE,
-        tiles=SHOW_TILES,
-        geometries=geometries,
-        exercise_html=cached_exercise_html(str(DATA_DIR), signature),
-    )
-    return page
-
-
 def render_downloads(
     dataset: Dataset, geometries, shown, view: ViewState, catalog: Catalog, signature: tuple
 ) -> None:
-    """One button per export format; each file is built only when its button is clicked."""
+    """One button per export format; each file is built by :func:`view.export.export_bytes` when clicked."""
     description = describe_view(view, catalog)
-    makers = {
-        "csv": partial(to_csv_bytes, shown, dataset.regions, dataset.version, description),
-        "geojson": partial(
-            to_geojson_bytes, shown, dataset.regions, dataset.routes, version=dataset.version, description=description
-        ),
-        "kml": partial(
-            to_kml_bytes, shown, dataset.regions, dataset.routes, version=dataset.version, description=description
-        ),
-        "html": partial(html_page, dataset, geometries, shown, view, description, signature),
-    }
-    for column, (key, make) in zip(st.columns(len(makers)), makers.items(), strict=True):
-        export_format = FORMATS[key]
+
+    def make(file_format: str) -> bytes:
+        data, _ = export_bytes(
+            dataset, shown, view, description, file_format,
+            land_file=DATA_DIR / schema.LAND_FILE, tiles=SHOW_TILES, geometries=geometries,
+            exercise_html=cached_exercise_html(str(DATA_DIR), signature),
+        )
+        return data
+
+    for column, (key, export_format) in zip(st.columns(len(FORMATS)), FORMATS.items(), strict=True):
         column.download_button(
             export_format.label,
-            data=make,
+            data=partial(make, key),
             file_name=export_file_name(view, catalog, dataset.version, export_format.extension),
             mime=export_format.media_type,
             key=f"download_{key}",

@@ -164,3 +164,19 @@ def load_dataset(data_dir: Path = schema.DATA_DIR) -> Dataset:
         routes=routes,
         problems=tuple(region_problems + exercise_problems + route_problems),
     )
+
+
+def data_signature(data_dir: Path) -> tuple:
+    """Return the names, sizes and modification times of the data files: a cheap cache key that changes on edit.
+
+    A missing file appears with ``None`` for both, so adding it later changes the key too.
+    """
+    stats = []
+    for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, schema.ROUTES_FILE, schema.VERSION_FILE):
+        try:
+            stat = (data_dir / name).stat()
+        except OSError:
+            stats.append((name, None, None))
+        else:
+            stats.append((name, stat.st_mtime_ns, stat.st_size))
+    return tuple(stats)

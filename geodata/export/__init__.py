@@ -1,8 +1,9 @@
-"""Exports of exactly what the dashboard shows: CSV table, GeoJSON and KML features, standalone HTML map.
+"""Exports of exactly what the dashboard shows: CSV table, GeoJSON and KML features.
 
 Every export carries the dataset version and a plain-text description of the filters
-(:func:`describe_view`). ``python -m geodata.export`` is the command-line twin: it reads the
-same parameters as a share link.
+(:func:`describe_view`). The standalone HTML map is drawn above this package, in
+:mod:`view.page`, and :mod:`view.export` is the one entry point of the app's downloads and of
+``python -m view.export``, which reads the same parameters as a share link.
 """
 
 from geodata.export.describe import citation_prefix, describe_view, export_file_name
@@ -16,7 +17,6 @@ from geodata.export.features import (
     to_kml_bytes,
 )
 from geodata.export.formats import FORMATS, ExportFormat
-from geodata.export.page import to_html_bytes, view_map_html_bytes
 from geodata.export.table import EXERCISE_FILE_COLUMNS, TABLE_COLUMNS, exercises_table, to_csv_bytes
 
 __all__ = [
@@ -35,7 +35,5 @@ __all__ = [
     "rfc7946_geometry",
     "to_csv_bytes",
     "to_geojson_bytes",
-    "to_html_bytes",
     "to_kml_bytes",
-    "view_map_html_bytes",
 ]

@@ -278,3 +278,25 @@ def test_embedded_map_only_view(page, serve, blocked_requests, screenshot):
     expect(page.get_by_test_id("stSidebar")).to_have_count(0)
     expect(page.get_by_role("heading", name="Drill Atlas")).to_have_count(0)
     screenshot("embedded-map")
+
+
+def test_the_command_and_the_download_buttons_give_the_same_bytes(page, serve, blocked_requests, tmp_path):
+    from view.export import main
+
+    link = "?years=2019-2024&domain=naval"
+    open_app(page, serve(SMALL_DATA), link)
+    expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
+    labels = {"csv": "Table (CSV)", "geojson": "Map data (GeoJSON)", "kml": "Map data (KML)",
+              "html": "Map (HTML, works offline)"}
+    for file_format, label in labels.items():
+        with page.expect_download(timeout=TIMEOUT) as download:
+            page.get_by_role("button", name=label).click()
+        downloaded = tmp_path / f"button.{file_format}"
+        download.value.save_as(downloaded)
+        written = tmp_path / f"command.{file_format}"
+        # The link as opened: the map may have added its own view to the address bar since.
+        args = ["--link", link, "--data-dir", str(SMALL_DATA), "--format", file_format, "-o", str(written)]
+        assert main([*args, "--no-tiles"]) == 0  # the test server runs without tiles too
+        # folium names the page caption's element with a random id; nothing else differs.
+        same = [re.sub(rb"_[0-9a-f]{32}\b", b"_ID", path.read_bytes()) for path in (downloaded, written)]
+        assert same[0] == same[1], file_format

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from geodata.export import to_html_bytes
 from geodata.filters import regions_for
 from tests.unit.test_export import VERSION, export_map
+from view.page import to_html_bytes
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 
-from geodata.export import describe_view, to_html_bytes
+from geodata.export import describe_view
 from geodata.loaders import load_dataset
 from geodata.notices import parse_notice
 from geodata.query import Catalog, ViewState
@@ -25,6 +25,7 @@ from layers.user_layers import notice_layer, upload_layer
 from tests.app.conftest import map_args
 from tests.conftest import SMALL_DATA
 from tests.hardening.conftest import shown
+from view.page import to_html_bytes
 
 
 def payload(tag: str) -> str:

@@ -32,10 +32,8 @@ from geodata.export import (
     rfc7946_geometry,
     to_csv_bytes,
     to_geojson_bytes,
-    to_html_bytes,
     to_kml_bytes,
 )
-from geodata.export.__main__ import main
 from geodata.filters import exercises_in_view, regions_for
 from geodata.loaders import load_dataset
 from geodata.query import Catalog, ViewState
@@ -43,6 +41,8 @@ from layers import asset_urls, dashboard_map, region_geometries
 from layers.assets import LEAFLET_DIR
 from layers.standalone import inline_asset_urls
 from tests.conftest import ROOT, SMALL_DATA
+from view.export import main
+from view.page import to_html_bytes
 
 CDN = re.compile(r"cdn\.jsdelivr|code\.jquery|cdnjs\.cloudflare|bootstrapcdn|unpkg\.com|cdn\.skypack")
 HOSTILE = '<script>alert("x")</script> \'single\' "double" \u202eRTL\u202c ]]> & <img src=x onerror=alert(1)>'
@@ -579,7 +579,7 @@ def test_cli_runs_as_a_module(tmp_path):
         [
             sys.executable,
             "-m",
-            "geodata.export",
+            "view.export",
             "--years",
             "2024",
             "--data-dir",
@@ -609,6 +609,6 @@ def test_cli_html_zooms_to_a_shown_selection_and_says_when_it_cannot(capsys, tmp
 
 
 def test_export_does_not_import_streamlit():
-    code = "import geodata.export, geodata.export.__main__, layers.standalone, sys; print('streamlit' in sys.modules)"
+    code = "import geodata.export, view.export, layers.standalone, sys; print('streamlit' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert result.stdout.strip() == "False"

@@ -1,7 +1,7 @@
-"""Export what the dashboard would show, from the command line.
+"""Export what the dashboard shows: one function for the app's download buttons and this command.
 
-    python -m geodata.export --years 2024 --series joint_sea --format geojson -o joint-sea-2024.geojson
-    python -m geodata.export --link "https://…/?years=2016-2024&domain=air" --format html -o air.html
+    python -m view.export --years 2024 --series joint_sea --format geojson -o joint-sea-2024.geojson
+    python -m view.export --link "https://…/?years=2016-2024&domain=air" --format html -o air.html
 
 The options are the share link's parameters, read by the same codec
 (:func:`geodata.query.view_from_params`), so a link and a command with the same values export
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -25,11 +25,12 @@ from geodata import query, schema
 from geodata.export.describe import describe_view
 from geodata.export.features import ExportError, to_geojson_bytes, to_kml_bytes
 from geodata.export.formats import FORMATS
-from geodata.export.page import view_map_html_bytes
 from geodata.export.table import to_csv_bytes
 from geodata.filters import exercises_in_view, regions_for
 from geodata.loaders import Dataset, load_dataset
 from geodata.problems import DataError
+from layers.regions import RegionGeometries
+from view.page import view_map_html_bytes
 
 LIST_OPTIONS = (
     ("exercise", query.PARAM_EXERCISE, "exercise_id values, comma-separated (repeatable)"),
@@ -47,7 +48,7 @@ TEXT_OPTIONS = (
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the command's options."""
     parser = argparse.ArgumentParser(
-        prog="python -m geodata.export",
+        prog="python -m view.export",
         description="Export the exercises a Drill Atlas view shows, with their sources, dataset version and filters.",
     )
     parser.add_argument("--format", required=True, choices=tuple(FORMATS), help="file format")
@@ -109,10 +110,30 @@ def export_bytes(
     description: str,
     file_format: str,
     *,
-    data_dir: Path,
+    land_file: Path,
     tiles: bool,
+    geometries: RegionGeometries | None = None,
+    exercise_html: Mapping[str, str] | None = None,
 ) -> tuple[bytes, list[str]]:
-    """Produce the file, and notices about anything it leaves out."""
+    """Produce one export file of a view, and notices about anything it leaves out.
+
+    The app's download buttons and :func:`main` both call this, so a link and a command with
+    the same values give the same bytes (the HTML page's timestamp aside).
+
+    Parameters
+    ----------
+    dataset, shown, view, description
+        The data, the exercises the view shows (in order), the view, and its description
+        (:func:`geodata.export.describe_view`).
+    file_format : str
+        A key of :data:`geodata.export.FORMATS`: ``csv``, ``geojson``, ``kml`` or ``html``.
+    land_file : pathlib.Path
+        The land layer the HTML page inlines.
+    tiles : bool
+        HTML: include the online basemaps.
+    geometries, exercise_html : optional
+        HTML: outlines and popup blocks the caller already prepared.
+    """
     if file_format == "csv":
         return to_csv_bytes(shown, dataset.regions, dataset.version, description), []
     if file_format == "geojson":
@@ -124,7 +145,8 @@ def export_bytes(
             shown, dataset.regions, dataset.routes, version=dataset.version, description=description
         ), []
     page, note = view_map_html_bytes(
-        dataset, shown, view, description, land_file=data_dir / schema.LAND_FILE, tiles=tiles
+        dataset, shown, view, description, land_file=land_file, tiles=tiles,
+        geometries=geometries, exercise_html=exercise_html,
     )
     return page, [note] if note else []
 
@@ -147,7 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     description = describe_view(view, catalog)
     try:
         data, export_notices = export_bytes(
-            dataset, shown, view, description, args.format, data_dir=args.data_dir, tiles=not args.no_tiles
+            dataset, shown, view, description, args.format,
+            land_file=args.data_dir / schema.LAND_FILE, tiles=not args.no_tiles,
         )
     except ExportError as error:
         print(f"error: {error}", file=sys.stderr)
