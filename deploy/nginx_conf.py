@@ -6,7 +6,9 @@ WebSocket (``_stcore/stream``) must reach that same process. So the proxy pins e
 one replica with a cookie it sets itself, and upgrades the WebSocket.
 
 ``python -m deploy.nginx_conf`` prints a configuration; ``deploy/nginx.conf`` is its output for
-two replicas on 127.0.0.1:8501 and :8502, served at the site root on port 80.
+two replicas on 127.0.0.1:8501 and :8502, served at the site root on port 80. The text, comments
+included, is the Jinja2 template ``deploy/nginx.conf.j2``; this module checks every value that
+goes into it (nginx has no escaping, so a value must not be able to add a directive).
 
 Examples
 --------
@@ -27,6 +29,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+import jinja2
+
 STICKY_COOKIE = "atlas_replica"
 UPSTREAM_HEADER = "X-Upstream"
 # A day: an open page whose WebSocket is idle this long reconnects (to the same replica).
@@ -35,8 +39,45 @@ WEBSOCKET_TIMEOUT = "86400s"
 MAX_BODY = "20m"
 GZIP_TYPES = "text/css text/plain application/javascript application/json application/geo+json image/svg+xml"
 
-_REPLICA = re.compile(r"[A-Za-z0-9.\-\[\]:]+:\d{1,5}")
+TEMPLATE = Path(__file__).with_name("nginx.conf.j2")
+"""The configuration text: one Jinja2 macro for the site, one for the standalone wrapper."""
+
+# Every value the template receives is one of these shapes (or a constant above): nginx syntax has
+# no escaping, so a space, ';', '{' or quote in a value would add directives of its own.
+_REPLICA = re.compile(r"[A-Za-z0-9.\-\[\]:]+:(\d{1,5})")
+_LISTEN = re.compile(r"(?:(?:[A-Za-z0-9.\-]+|\[[0-9A-Fa-f:.]+\]):)?(\d{1,5})")
+_SERVER_NAME = re.compile(r"[A-Za-z0-9.*_\-]+(?: [A-Za-z0-9.*_\-]+)*")
 _PREFIX = re.compile(r"[A-Za-z0-9._~\-/]*")
+_RUNTIME_DIR = re.compile(r"[^\s;{}'\"#$\\]+")
+
+# Autoescape off: this is nginx syntax, not HTML; the checks above keep the values inert.
+# StrictUndefined: a misspelt name in the template fails instead of printing nothing.
+_ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(TEMPLATE.parent),
+    autoescape=False,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    undefined=jinja2.StrictUndefined,
+)
+_TEMPLATE = _ENVIRONMENT.get_template(
+    TEMPLATE.name,
+    globals={
+        "STICKY_COOKIE": STICKY_COOKIE,
+        "UPSTREAM_HEADER": UPSTREAM_HEADER,
+        "WEBSOCKET_TIMEOUT": WEBSOCKET_TIMEOUT,
+        "MAX_BODY": MAX_BODY,
+        "GZIP_TYPES": GZIP_TYPES,
+    },
+)
+
+
+def _check(value: str, pattern: re.Pattern, what: str, shape: str) -> None:
+    """Raise ValueError unless ``value`` has ``pattern``'s shape, with any port in 1-65535."""
+    match = pattern.fullmatch(value) if isinstance(value, str) else None
+    port = match.groups()[0] if match and match.groups() else None
+    if match is None or (port is not None and not 1 <= int(port) <= 65535):
+        raise ValueError(f"{what} {value!r} is not {shape}")
 
 
 def normalise_prefix(prefix: str) -> str:
@@ -92,88 +133,17 @@ def site_config(
     Raises
     ------
     ValueError
-        If there is no replica, or a replica or the prefix is malformed.
+        If there is no replica, or a replica, the listen value, the server name or the prefix is
+        malformed (a port outside 1-65535 included).
     """
     if not replicas:
         raise ValueError("at least one replica is needed")
     for replica in replicas:
-        if not _REPLICA.fullmatch(replica):
-            raise ValueError(f"replica {replica!r} is not host:port")
+        _check(replica, _REPLICA, "replica", "host:port")
     location = normalise_prefix(prefix)
-    servers = "\n".join(f"    server {replica} max_fails=3 fail_timeout=10s;" for replica in replicas)
-    upstream_header = f"        add_header {UPSTREAM_HEADER} $upstream_addr always;\n" if show_upstream else ""
-    redirect = f"    location = {location.rstrip('/')} {{ return 301 {location}; }}\n\n" if location != "/" else ""
-    proxy_headers = (
-        "        proxy_set_header Host $http_host;\n"
-        "        proxy_set_header X-Real-IP $remote_addr;\n"
-        "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
-        "        proxy_set_header X-Forwarded-Proto $scheme;\n"
-    )
-    return f"""\
-# Drill Atlas: {len(replicas)} `streamlit run` replica(s) behind nginx, written by deploy/nginx_conf.py.
-
-# Sticky sessions. Streamlit keeps a session in the memory of the process that served the page,
-# and the page's WebSocket must reach that process. A browser without the {STICKY_COOKIE} cookie
-# is hashed on this request's random id, and the same id is set as its cookie, so every later
-# request (assets, the WebSocket, reloads, downloads) hashes to the same replica. Unlike ip_hash,
-# this spreads browsers behind one NAT or office proxy over all replicas.
-map $cookie_{STICKY_COOKIE} $atlas_sticky_key {{
-    ""      $request_id;
-    default $cookie_{STICKY_COOKIE};
-}}
-map $cookie_{STICKY_COOKIE} $atlas_set_cookie {{
-    ""      "{STICKY_COOKIE}=$request_id; Path={location}; HttpOnly; SameSite=Lax";
-    default "";
-}}
-map $http_upgrade $atlas_connection {{
-    default upgrade;
-    ""      close;
-}}
-
-upstream atlas_replicas {{
-    # consistent: adding or removing a replica moves only the browsers hashed to it.
-    hash $atlas_sticky_key consistent;
-{servers}
-}}
-
-server {{
-    listen {listen};
-    server_name {server_name};
-
-    # Streamlit leaves its page and script bundle uncompressed for the proxy to compress.
-    gzip on;
-    gzip_proxied any;
-    gzip_vary on;
-    gzip_min_length 1024;
-    gzip_types {GZIP_TYPES};
-    client_max_body_size {MAX_BODY};
-
-{redirect}    # The WebSocket that carries every rerun: upgrade it and keep it open while the page is.
-    # Host keeps the port ($http_host, not $host): Streamlit refuses a WebSocket whose Origin
-    # differs from Host, so on a port other than 80/443 $host would lock every browser out.
-    location {location}_stcore/stream {{
-        proxy_pass http://atlas_replicas;
-        proxy_http_version 1.1;
-        proxy_set_header Upgrade $http_upgrade;
-        proxy_set_header Connection $atlas_connection;
-{proxy_headers}        proxy_read_timeout {WEBSOCKET_TIMEOUT};
-        proxy_send_timeout {WEBSOCKET_TIMEOUT};
-        proxy_buffering off;
-    }}
-
-    # "ok" from one replica: this browser's, or a random one for a probe without the cookie.
-    location = {location}_stcore/health {{
-        proxy_pass http://atlas_replicas;
-        access_log off;
-    }}
-
-    location {location} {{
-        proxy_pass http://atlas_replicas;
-        proxy_http_version 1.1;
-{proxy_headers}        add_header Set-Cookie $atlas_set_cookie;
-{upstream_header}    }}
-}}
-"""
+    _check(listen, _LISTEN, "listen", "a port or host:port")
+    _check(server_name, _SERVER_NAME, "server name", "host names separated by spaces")
+    return _TEMPLATE.module.site(replicas, listen, location, server_name, show_upstream)
 
 
 def standalone_config(site: str, runtime_dir: Path) -> str:
@@ -192,32 +162,15 @@ def standalone_config(site: str, runtime_dir: Path) -> str:
     str
         Configuration for ``nginx -p runtime_dir -c runtime_dir/nginx.conf -e runtime_dir/error.log``.
         The access log ``access.log`` names the replica and sticky key of every request.
+
+    Raises
+    ------
+    ValueError
+        If the folder's path holds a space, quote, ``;``, ``{``, ``}``, ``#``, ``$`` or a backslash.
     """
     root = runtime_dir.resolve()
-    http_body = "\n".join(f"    {line}" if line else "" for line in site.splitlines())
-    return f"""\
-worker_processes 1;
-pid {root}/nginx.pid;
-error_log {root}/error.log warn;
-
-events {{
-    worker_connections 1024;
-}}
-
-http {{
-    default_type application/octet-stream;
-    log_format atlas '$remote_addr [$time_local] "$request" $status $body_bytes_sent '
-                     'replica=$upstream_addr key=$atlas_sticky_key time=$request_time';
-    access_log {root}/access.log atlas;
-    client_body_temp_path {root}/client_body;
-    proxy_temp_path {root}/proxy;
-    fastcgi_temp_path {root}/fastcgi;
-    uwsgi_temp_path {root}/uwsgi;
-    scgi_temp_path {root}/scgi;
-
-{http_body}
-}}
-"""
+    _check(str(root), _RUNTIME_DIR, "runtime folder", "a path without spaces, quotes, backslashes or ;{}#$")
+    return _TEMPLATE.module.standalone(root, site)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -232,14 +185,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         site = site_config(args.replica, args.listen, args.prefix, args.server_name, args.show_upstream)
+        config = None if args.standalone is None else standalone_config(site, args.standalone)
     except ValueError as error:
         parser.error(str(error))
-    if args.standalone is None:
+    if config is None:
         sys.stdout.write(site)
         return 0
     args.standalone.mkdir(parents=True, exist_ok=True)
     target = args.standalone / "nginx.conf"
-    target.write_text(standalone_config(site, args.standalone))
+    target.write_text(config)
     print(target)
     return 0
 

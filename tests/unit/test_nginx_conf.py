@@ -1,0 +1,101 @@
+"""deploy/nginx_conf.py: the Jinja2 template writes what the string-built generator wrote, byte for byte.
+
+The files in tests/data/nginx/ are the output of the implementation before the template (commit
+da5eca2's parent), for three argument sets; ``standalone.conf`` has its runtime folder as RUN_DIR.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from deploy.nginx_conf import main, site_config, standalone_config
+from tests.conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "data" / "nginx"
+DEFAULT = ["--replica", "127.0.0.1:8501", "--replica", "127.0.0.1:8502"]
+PREFIXED = [
+    "--replica", "127.0.0.1:8501", "--replica", "10.0.0.7:8502", "--replica", "[::1]:8503",
+    "--prefix", "/atlas/", "--listen", "127.0.0.1:8080", "--server-name", "atlas.example.org", "--show-upstream",
+]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "deploy.nginx_conf", *args], cwd=ROOT, capture_output=True, check=False
+    )
+
+
+@pytest.mark.parametrize(("args", "fixture"), [(DEFAULT, "default.conf"), (PREFIXED, "prefix.conf")])
+def test_cli_prints_the_old_output(args, fixture):
+    result = run_cli(*args)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (FIXTURES / fixture).read_bytes()
+
+
+def test_standalone_writes_the_old_output(tmp_path):
+    run_dir = tmp_path / "run"
+    args = ["--replica", "127.0.0.1:8501", "--listen", "127.0.0.1:8080", "--prefix", "maps/atlas"]
+    assert main([*args, "--standalone", str(run_dir)]) == 0
+    expected = (FIXTURES / "standalone.conf").read_text().replace("RUN_DIR", str(run_dir.resolve()))
+    assert (run_dir / "nginx.conf").read_bytes() == expected.encode()
+
+
+def test_committed_config_is_the_default_output():
+    assert (ROOT / "deploy" / "nginx.conf").read_bytes() == (FIXTURES / "default.conf").read_bytes()
+    assert site_config(["127.0.0.1:8501", "127.0.0.1:8502"]) == (FIXTURES / "default.conf").read_text()
+
+
+def test_outputs_are_plain_strings(tmp_path):
+    site = site_config(["127.0.0.1:8501"])
+    assert type(site) is str
+    assert type(standalone_config(site, tmp_path)) is str
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"replicas": []},
+        {"replicas": ["127.0.0.1"]},
+        {"replicas": ["127.0.0.1:8501; include /etc/passwd"]},
+        {"replicas": ["127.0.0.1:99999"]},
+        {"replicas": ["127.0.0.1:0"]},
+        {"listen": "80; include /etc/passwd"},
+        {"listen": "80 default_server"},
+        {"listen": "70000"},
+        {"listen": ""},
+        {"server_name": "a.example; return 200"},
+        {"server_name": "a.example\n}"},
+        {"server_name": ""},
+        {"prefix": "/atlas/ { return 200; }"},
+        {"prefix": "/at las/"},
+    ],
+)
+def test_malformed_values_are_refused(overrides):
+    arguments = {"replicas": ["127.0.0.1:8501"], "listen": "80", "prefix": "/", "server_name": "_"} | overrides
+    with pytest.raises(ValueError):
+        site_config(**arguments)
+
+
+@pytest.mark.parametrize("listen", ["80", "8080", "127.0.0.1:8080", "[::1]:8080", "localhost:65535"])
+def test_listen_values_nginx_takes(listen):
+    assert f"    listen {listen};\n" in site_config(["127.0.0.1:8501"], listen=listen)
+
+
+@pytest.mark.parametrize("name", ["_", "atlas.example.org", "atlas.example.org www.atlas.example.org", "*.example.org"])
+def test_server_names_nginx_takes(name):
+    assert f"    server_name {name};\n" in site_config(["127.0.0.1:8501"], server_name=name)
+
+
+@pytest.mark.parametrize("folder", ["with space", "semi;colon", "brace{", "dollar$x", "quote'"])
+def test_standalone_refuses_a_folder_nginx_would_misread(tmp_path, folder):
+    with pytest.raises(ValueError):
+        standalone_config(site_config(["127.0.0.1:8501"]), tmp_path / folder)
+
+
+def test_cli_reports_a_malformed_value():
+    result = run_cli("--replica", "127.0.0.1:8501", "--listen", "80;")
+    assert result.returncode == 2
+    assert b"listen '80;' is not a port or host:port" in result.stderr
