@@ -38,9 +38,15 @@ update the pins.
     (app.py ``render_playback``). streamlit-folium already rewrites ids in the script it sends
     (``generate_leaflet_string``, from
     https://github.com/randyzwitch/streamlit-folium/pull/100 "Standardize ids that get assigned
-    to force unnecessary rerunning", merged), and it too does so by writing ``_id``. No folium
-    issue or PR offers a public way to set ids or a seed for them (searched folium issues for
-    deterministic / reproducible element ids): none.
+    to force unnecessary rerunning", merged), and it too does so by writing ``_id``. Checked for
+    this module (2026-12-02): with :func:`stable_ids` left out, ``st_folium`` still sends the same
+    script for two builds of the same map and the playback browser test still sees no remount,
+    so on the ``st_folium`` path the public function does the job. It is kept for the whole page
+    (``m.get_root().render()``, which :func:`layers.standalone.standalone_html` downloads): only
+    with it do two builds give the same bytes (tests/unit/test_layers.py
+    ``test_the_same_map_renders_the_same_script`` fails without it). Upstream: none. No folium
+    issue or PR offering a public way to set element ids, or a seed for them, turned up
+    (searched GitHub issues for deterministic / reproducible folium element ids).
 
 :data:`KEYBOARD_FOCUS_WITHOUT_SCROLL_JS` (replaces Leaflet's private ``Map.Keyboard._onMouseDown``)
     Leaflet's keyboard handler focuses the map container on its first mousedown; in an iframe
