@@ -7,6 +7,7 @@ from branca.element import Element, MacroElement
 from jinja2 import Template
 
 from layers.assets import AssetUrls
+from layers.folium_internals import KEYBOARD_FOCUS_WITHOUT_SCROLL_JS
 from layers.popups import MAX_POPUP_HEIGHT_PX
 from layers.styles import SEA_BACKGROUND
 
@@ -36,23 +37,13 @@ class _FocusWithoutScrolling(MacroElement):
     iframe, so that focus scrolls the Streamlit page to bring the map into view, between the
     button's press and its release: the release lands on another spot, the browser sends the
     click to the map instead of the region, and no popup opens. The map is focused as before,
-    with ``preventScroll``.
+    with ``preventScroll`` (:data:`layers.folium_internals.KEYBOARD_FOCUS_WITHOUT_SCROLL_JS`).
     """
 
     _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function (map) {
-                var keyboard = map.keyboard;
-                if (!keyboard || !keyboard.enabled()) { return; }
-                keyboard.disable();
-                keyboard._onMouseDown = function () {
-                    if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
-                };
-                keyboard.enable();
-            })({{ this._parent.get_name() }});
-        {% endmacro %}
-        """
+        "{% macro script(this, kwargs) %}"
+        + KEYBOARD_FOCUS_WITHOUT_SCROLL_JS
+        + "({{ this._parent.get_name() }});{% endmacro %}"
     )
 
 

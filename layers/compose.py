@@ -11,6 +11,7 @@ import pandas as pd
 from geodata.filters import bounds_of, regions_for
 from layers.assets import AssetUrls
 from layers.basemap import DEFAULT_BOUNDS, base_map
+from layers.folium_internals import stable_ids
 from layers.land import land_layer
 from layers.legend import legend
 from layers.regions import OVERVIEW_ABOVE, opening_zoom, region_layers, selection_layer
@@ -123,22 +124,3 @@ def dashboard_map(
     stable_ids(m)
     return m
 
-
-def stable_ids(m: folium.Map) -> None:
-    """Give every element of the map an id that depends only on its place in the map.
-
-    folium names elements with random ids, so two builds of the same map give different
-    scripts, and streamlit-folium, which keys its frame on a hash of the script, remounts the
-    map on every rerun: the map blinks and loses the user's pan and zoom even when nothing on it
-    changed. With ids from the element's position, the same map gives the same script.
-    """
-    counter = 0
-
-    def visit(element) -> None:
-        nonlocal counter
-        element._id = f"{counter:08x}"
-        counter += 1
-        for child in list(element._children.values()):
-            visit(child)
-
-    visit(m.get_root())

@@ -13,7 +13,7 @@ import shapely
 
 from geodata.filters import bounds_of
 from layers.basemap import AREAS_PANE
-from layers.onepass import FastGeoJson
+from layers.folium_internals import FastGeoJson
 from layers.popups import (
     bind_feature_html,
     escape_html,

@@ -9,7 +9,7 @@ import geopandas as gpd
 import pandas as pd
 
 from layers.basemap import AREAS_PANE
-from layers.onepass import FastGeoJson
+from layers.folium_internals import FastGeoJson
 from layers.popups import MAX_POPUP_HEIGHT_PX, bind_feature_html, date_range_text, escape_html, source_links
 from layers.styles import GROUP_COLOURS
 

@@ -16,7 +16,7 @@ from shapely.geometry.base import BaseGeometry
 
 from geodata.notices import ParsedNotice, Position
 from layers.basemap import AREAS_PANE
-from layers.onepass import FastGeoJson
+from layers.folium_internals import FastGeoJson
 from layers.popups import MAX_POPUP_HEIGHT_PX, bind_feature_html, escape_html
 
 UPLOAD_COLOUR = "#00897b"

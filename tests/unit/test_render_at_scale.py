@@ -1,40 +1,16 @@
-"""FastGeoJson renders what folium.GeoJson renders, once; large views become overviews; outlines stay untouched."""
+"""Large views become overviews; outlines stay untouched (FastGeoJson parity: tests/unit/test_folium_internals.py)."""
 
 from __future__ import annotations
 
 import copy
-import re
 
-import folium
 import pytest
 
 from bench.synthetic import write_synthetic_data
 from geodata.filters import bounds_of, regions_for
 from geodata.loaders import load_dataset
 from layers import asset_urls, dashboard_map, region_geometries
-from layers.onepass import FastGeoJson
 from layers.regions import OVERVIEW_ABOVE, opening_zoom
-
-
-def _page(cls) -> str:
-    m = folium.Map(tiles=None)
-    data = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"a": "x", "style": {"color": "red"}},
-         "geometry": {"type": "Polygon", "coordinates": [[[1, 2], [3, 2], [3, 4], [1, 2]]]}}]}
-    cls(data, style_function=lambda f: f["properties"]["style"], highlight_function=lambda f: {"weight": 3},
-        tooltip=folium.GeoJsonTooltip(["a"]), popup=folium.GeoJsonPopup(["a"])).add_to(m)
-    return re.sub(r"_[0-9a-f]{32}", "_ID", m.get_root().render())
-
-
-def test_fast_geojson_renders_the_same_page_as_folium():
-    assert _page(FastGeoJson) == _page(folium.GeoJson)
-
-
-def test_fast_geojson_knows_its_bounds():
-    layer = FastGeoJson({"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [131.5, 42.5]}},
-        {"type": "Feature", "properties": {}, "geometry": {"type": "Point", "coordinates": [200.0, -10.0]}}]})
-    assert layer.get_bounds() == [[-10.0, 131.5], [42.5, 200.0]]
 
 
 def test_building_and_rendering_a_map_leaves_the_shared_outlines_untouched(small_dataset):

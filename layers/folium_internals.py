@@ -1,0 +1,221 @@
+"""Every use of folium, branca and Leaflet internals in Drill Atlas, in one module, pinned.
+
+Three pieces rely on names the libraries do not promise to keep. Each exists for a measured
+reason, and each would go if the upstream change named below landed. Import fails (ImportError)
+on any folium, branca or streamlit-folium other than the versions tested here (``TESTED``, the
+pins of requirements.in): check the parity tests in tests/unit/test_folium_internals.py, then
+update the pins.
+
+:class:`FastGeoJson` (``folium.GeoJson.render``, ``folium.map.Layer.render`` and branca's
+``MacroElement.render`` redone; private ``_template.module``, ``_children``, ``_parent``,
+``folium.features.GeoJsonStyleMapper``, ``_get_self_bounds``)
+    branca's ``MacroElement.render`` wraps each rendered macro (header, html, script) in
+    ``Element(template=...)``, which compiles that text, the whole GeoJSON included, as a Jinja
+    template, to render it again with the page. That costs time in proportion to the data (a
+    third of a rerun at 10,000 polygons) and is why text from the data must never hold live
+    template code (:func:`layers.popups.escape_html` turns braces into entities). folium also
+    walks every coordinate in Python for the layer's bounds. :class:`FastGeoJson` adds its
+    macros' text as it is, rendered only if the page is rendered (``st_folium(...,
+    render=False)`` never does), and takes its bounds from the caller or from shapely. "Cheap map
+    rendering" in README.md "Performance" lists it among what makes the figures there (rerun
+    after a filter change 69 ms median on the bundled data, 0.72 s at 10,000 polygons; tables in
+    bench/README.md "Results"). Measured again for this module (2026-12-02, 2-core machine,
+    1,000 synthetic polygons, ``dashboard_map`` built and put through streamlit-folium's
+    ``st_folium`` string generation): 0.16 s with :class:`FastGeoJson`, 0.35 s with plain
+    ``folium.GeoJson`` and the same output, so the public class does not do the job at the
+    measured speed. Upstream: none. A search of GitHub issue threads (folium GeoJson render
+    performance, branca MacroElement render, Jinja compile) found no folium or branca issue or PR
+    asking for a one-pass render or for bounds without a Python walk. The nearest is
+    https://github.com/python-visualization/folium/issues/1746 ("Generating map to html takes
+    ages", 5,000 polygons, closed), where the maintainers answer that there are no plans to
+    work on folium performance; https://github.com/python-visualization/folium/pull/2281 (open)
+    changes ``GeoJson.get_bounds`` for GeometryCollections, not its speed.
+
+:func:`stable_ids` (writes the private ``element._id``)
+    folium names elements with random ids; the map is built afresh on every rerun. streamlit-
+    folium keys and redraws its frame from the generated script, so the same map must give the
+    same script, or it remounts (blinks, loses the user's pan and zoom); playback relies on it
+    (app.py ``render_playback``). streamlit-folium already rewrites ids in the script it sends
+    (``generate_leaflet_string``, from
+    https://github.com/randyzwitch/streamlit-folium/pull/100 "Standardize ids that get assigned
+    to force unnecessary rerunning", merged), and it too does so by writing ``_id``. Checked for
+    this module (2026-12-02): with :func:`stable_ids` left out, ``st_folium`` still sends the same
+    script for two builds of the same map and the playback browser test still sees no remount,
+    so on the ``st_folium`` path the public function does the job. It is kept for the whole page
+    (``m.get_root().render()``, which :func:`layers.standalone.standalone_html` downloads): only
+    with it do two builds give the same bytes (tests/unit/test_layers.py
+    ``test_the_same_map_renders_the_same_script`` fails without it). Upstream: none. No folium
+    issue or PR offering a public way to set element ids, or a seed for them, turned up
+    (searched GitHub issues for deterministic / reproducible folium element ids).
+
+:data:`KEYBOARD_FOCUS_WITHOUT_SCROLL_JS` (replaces Leaflet's private ``Map.Keyboard._onMouseDown``)
+    Leaflet's keyboard handler focuses the map container on its first mousedown; in an iframe
+    that focus scrolls the Streamlit page between the press and the release of the button, so
+    the click lands elsewhere and no popup opens. The replacement focuses with
+    ``{preventScroll: true}``. Upstream: https://github.com/Leaflet/Leaflet/issues/5392
+    ("Leaflet map in iframe: page scrolls down to bottom on first click on map", open), where a
+    maintainer suggests "preventing the browser from scrolling when the map is focused";
+    https://github.com/Leaflet/Leaflet/pull/6157 (removing that focus) was closed unmerged. A
+    Leaflet release that focuses with ``preventScroll`` would make this unnecessary.
+"""
+
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import folium
+import numpy as np
+import shapely
+from branca.element import Element, Figure, MacroElement
+from folium.elements import ElementAddToElement
+from folium.features import GeoJsonStyleMapper
+from folium.utilities import get_obj_in_upper_tree
+
+TESTED = {"folium": "0.20.0", "branca": "0.8.2", "streamlit-folium": "0.27.4"}
+"""The versions this module was tested with: the pins of requirements.in."""
+
+
+def check_versions(installed=metadata.version) -> None:
+    """Raise ImportError unless folium, branca and streamlit-folium are the ``TESTED`` versions.
+
+    streamlit-folium is read from its metadata, never imported (only app.py imports it).
+    """
+    for name, tested in TESTED.items():
+        try:
+            found = installed(name)
+        except metadata.PackageNotFoundError:
+            found = "not installed"
+        if found != tested:
+            raise ImportError(
+                f"layers.folium_internals was tested with {name}=={tested} (requirements.in); this environment"
+                f" has {name} {found}: check the parity tests in tests/unit/test_folium_internals.py, then update"
+                " the pin"
+            )
+
+
+check_versions()
+
+
+class _Macro(Element):
+    """One macro of an element, rendered when the page is, its text used as it is (never compiled again).
+
+    Rendering late also means not rendering at all when nobody renders the page:
+    ``st_folium(..., render=False)`` builds its script by calling the macros itself.
+    """
+
+    def __init__(self, element: MacroElement, macro, kwargs: dict):
+        super().__init__()
+        self._element, self._macro, self._kwargs = element, macro, kwargs
+
+    def render(self, **kwargs) -> str:
+        """Return the macro's text, rendered now."""
+        return str(self._macro(self._element, self._kwargs))
+
+
+def _add_macros_once(element: MacroElement, kwargs: dict) -> None:
+    """Do what branca's ``MacroElement.render`` does, with each macro's text used as it is."""
+    figure = element.get_root()
+    if not isinstance(figure, Figure):
+        raise TypeError(f"{type(element).__name__} can only be rendered inside a Figure (add it to a map first)")
+    for part, target in (("header", figure.header), ("html", figure.html), ("script", figure.script)):
+        macro = element._template.module.__dict__.get(part)
+        if macro is not None:
+            target.add_child(_Macro(element, macro, kwargs), name=element.get_name())
+    for child in element._children.values():
+        child.render(**kwargs)
+
+
+def geojson_bounds(data: dict) -> list[list[float | None]]:
+    """Return ``[[south, west], [north, east]]`` of a FeatureCollection, computed by shapely."""
+    geometries = [shapely.geometry.shape(f["geometry"]) for f in data["features"] if f.get("geometry")]
+    if not geometries:
+        return [[None, None], [None, None]]
+    west, south, east, north = shapely.total_bounds(np.array(geometries, dtype=object))
+    return [[float(south), float(west)], [float(north), float(east)]]
+
+
+class FastGeoJson(folium.GeoJson):
+    """``folium.GeoJson`` rendered in one pass, with its bounds computed once by shapely.
+
+    Same options and same page output as :class:`folium.GeoJson` (a unit test compares them);
+    folium walks every coordinate in Python for the bounds, on every render.
+
+    Parameters
+    ----------
+    data : dict
+        A GeoJSON FeatureCollection (EPSG:4326).
+    bounds : list, optional
+        ``[[south, west], [north, east]]`` of the data when the caller knows it already
+        (from a GeoDataFrame's ``total_bounds``); computed from ``data`` otherwise.
+    **kwargs
+        Options of :class:`folium.GeoJson`. Style values must be plain values: folium's
+        element-valued styles rely on the second pass this class removes.
+    """
+
+    def __init__(self, data: dict, bounds: list[list[float]] | None = None, **kwargs):
+        super().__init__(data, **kwargs)
+        self._bounds = bounds or geojson_bounds(self.data)
+
+    def _get_self_bounds(self) -> list[list[float | None]]:
+        return self._bounds
+
+    def render(self, **kwargs) -> None:
+        """Do what folium.GeoJson.render does, with the macros rendered once (see the module docstring)."""
+        if self.includes:
+            raise ValueError("FastGeoJson does not render class includes")
+        # folium.GeoJson.render: the style maps...
+        self.parent_map = get_obj_in_upper_tree(self, folium.Map)
+        if (self.style or self.highlight) and self.data["features"]:
+            mapper = GeoJsonStyleMapper(self.data, self.feature_identifier, self)
+            if self.style:
+                self.style_map = mapper.get_style_map(self.style_function)
+            if self.highlight:
+                self.highlight_map = mapper.get_highlight_map(self.highlight_function)
+        # ...folium.map.Layer.render: add the layer to its parent...
+        if self.show:
+            self.add_child(
+                ElementAddToElement(element_name=self.get_name(), element_parent_name=self._parent.get_name()),
+                name=self.get_name() + "_add",
+            )
+        # ...and branca's MacroElement.render, once.
+        _add_macros_once(self, kwargs)
+
+
+def stable_ids(m: folium.Map) -> None:
+    """Give every element of the map an id that depends only on its place in the map.
+
+    folium names elements with random ids, so two builds of the same map give different
+    scripts, and streamlit-folium, which keys its frame on the script, remounts the map on every
+    rerun: the map blinks and loses the user's pan and zoom even when nothing on it changed. With
+    ids from the element's position, the same map gives the same script.
+    """
+    counter = 0
+
+    def visit(element) -> None:
+        nonlocal counter
+        element._id = f"{counter:08x}"
+        counter += 1
+        for child in list(element._children.values()):
+            visit(child)
+
+    visit(m.get_root())
+
+
+KEYBOARD_FOCUS_WITHOUT_SCROLL_JS = """
+            (function (map) {
+                var keyboard = map.keyboard;
+                if (!keyboard || !keyboard.enabled()) { return; }
+                keyboard.disable();
+                keyboard._onMouseDown = function () {
+                    if (!this._focused) { this._map.getContainer().focus({preventScroll: true}); }
+                };
+                keyboard.enable();
+            })"""
+"""A JavaScript function of a Leaflet map: its keyboard handler focuses it without scrolling the page.
+
+Call it on the map, ``KEYBOARD_FOCUS_WITHOUT_SCROLL_JS + "(map);"``. Leaflet's keyboard handler
+focuses the map on its first mousedown; in an iframe that focus scrolls the page under the
+pointer (see the module docstring). The handler is disabled, its ``_onMouseDown`` replaced and
+enabled again, so the new listener is the one bound.
+"""
