@@ -400,8 +400,9 @@ def render_playback(dataset: Dataset, geometries: dict, shown, assets) -> None:
         cols[1].radio("Show", MODES, key="play_mode", horizontal=True, format_func=PLAY_MODE_LABELS.get)
         active = exercises_active_in(shown, st.session_state["play_month"], mode=st.session_state["play_mode"])
         st.caption(describe_step(st.session_state["play_month"], st.session_state["play_mode"], len(active)))
-        # A fresh map every step (st_folium changes the map it is given); stable element ids make it
-        # the same script, so the frame stays mounted and only the month's layers are swapped.
+        # A fresh map every step (st_folium changes the map it is given); streamlit-folium gives its
+        # elements stable ids, so it is the same script, the frame stays mounted and only the month's
+        # layers are swapped.
         base = layers.dashboard_map(dataset.regions, geometries, shown, assets, tiles=SHOW_TILES, with_regions=False)
         st_folium(
             base,
