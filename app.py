@@ -32,13 +32,13 @@ from geodata.export import (
     describe_view,
     export_file_name,
 )
-from geodata.filters import exercises_at, exercises_in_view, focus_outside_view, regions_for
+from geodata.filters import exercises_at, exercises_in_view, focus_outside_view, region_names, regions_for
 from geodata.loaders import Dataset, data_signature, load_dataset
 from geodata.measure import read_countries
 from geodata.notices import ParsedNotice, parse_notice
 from geodata.playback import CUMULATIVE, MODES, WINDOW, describe_step, exercises_active_in, next_month, playback_months
 from geodata.problems import ERROR, DataError
-from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_params
+from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_params, years_text
 from geodata.uploads import UploadResult, read_upload
 from layers.popups import exercise_blocks, exercise_html, markdown_escape, region_popup_html
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
@@ -205,7 +205,7 @@ def render_focus(shown, used_regions, labels: dict[str, str]) -> None:
         st.session_state["selected"] = None
     if st.session_state.get("region") not in set(used_regions["region_id"]):
         st.session_state["region"] = None
-    region_names = dict(zip(used_regions["region_id"], used_regions["name"], strict=True))
+    names = region_names(used_regions)
     st.sidebar.header("Focus")
     st.sidebar.selectbox(
         "Zoom to exercise",
@@ -217,10 +217,10 @@ def render_focus(shown, used_regions, labels: dict[str, str]) -> None:
     )
     st.sidebar.selectbox(
         "Zoom to region",
-        options=[None, *sorted(region_names, key=region_names.get)],
+        options=[None, *sorted(names, key=names.get)],
         key="region",
         placeholder="Whole view",
-        format_func=lambda i: "Whole view" if i is None else region_names[i],
+        format_func=lambda i: "Whole view" if i is None else names[i],
         on_change=view_changed,
     )
 
@@ -257,7 +257,7 @@ def tool_layers(parsed: ParsedNotice | None, upload: UploadResult | None, upload
     found = []
     if parsed is not None and parsed.geometry is not None:
         found.append(notice_layer(parsed, st.session_state.get("notice_name") or "Pasted notice"))
-    if upload is not None and upload.frame is not None and not upload.frame.empty:
+    if upload is not None and upload.ok:
         found.append(upload_layer(upload.frame, upload_name))
     return tuple(found)
 
@@ -471,7 +471,7 @@ def render_timeline(shown, view: ViewState, signature: tuple) -> None:
 
 
 def render_table(shown, dataset: Dataset) -> None:
-    names = dict(zip(dataset.regions["region_id"], dataset.regions["name"], strict=True))
+    names = region_names(dataset.regions)
     table = shown.assign(
         regions=shown["region_id_list"].map(lambda ids: ", ".join(names[i] for i in ids)),
         participants=shown["participants"].str.replace(";", ", "),
@@ -632,7 +632,7 @@ def main() -> None:
         ):
             st.text("\n".join(str(p) for p in dataset.problems))
 
-    years = f"{view.years[0]}" if view.years[0] == view.years[1] else f"{view.years[0]}–{view.years[1]}"
+    years = years_text(view.years)
     cols = st.columns(3)
     cols[0].metric("Exercises shown", len(shown))
     cols[1].metric("Regions", len(used_regions))

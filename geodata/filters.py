@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import geopandas as gpd
 import pandas as pd
 
-from geodata.query import ViewState
+from geodata.query import ViewState, years_text
 
 SEVERAL_DOMAINS = "several"
 """Style group of a region whose shown exercises span more than one domain."""
@@ -155,7 +155,7 @@ def focus_outside_view(view: ViewState, shown_ids: Iterable[str], region_ids: It
     list of str
         One plain-text sentence per focus left out (none when both are shown).
     """
-    years = f"{view.years[0]}" if view.years[0] == view.years[1] else f"{view.years[0]}–{view.years[1]}"
+    years = years_text(view.years)
     notices = []
     if view.selected and view.selected not in set(shown_ids):
         notices.append(
@@ -165,3 +165,8 @@ def focus_outside_view(view: ViewState, shown_ids: Iterable[str], region_ids: It
     if view.region and view.region not in set(region_ids):
         notices.append(f"region: {view.region!r} holds none of the exercises these filters show ({years}); ignored.")
     return notices
+
+
+def region_names(regions: gpd.GeoDataFrame) -> dict[str, str]:
+    """Return region names keyed by ``region_id``."""
+    return dict(zip(regions["region_id"], regions["name"], strict=True))

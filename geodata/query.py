@@ -45,7 +45,7 @@ PARAMS = (
 MAP_VIEW_PARAMS = (PARAM_LAT, PARAM_LON, PARAM_ZOOM)
 
 LAT_RANGE = (-85.0, 85.0)
-LON_RANGE = (-360.0, 540.0)
+LON_RANGE = schema.LON_RANGE
 """Longitudes beyond ±180 are valid: the map keeps the Pacific in a 0..360 frame."""
 ZOOM_RANGE = (2, 12)
 COORDINATE_DECIMALS = 3
@@ -323,3 +323,9 @@ def view_to_params(view: ViewState, catalog: Catalog) -> dict[str, str]:
     if params and catalog.version:
         params[PARAM_VERSION] = catalog.version
     return params
+
+
+def years_text(years: tuple[int, int], dash: str = "–") -> str:
+    """``2024`` for one year, ``2016–2024`` for a range (an en dash; file names pass ``"-"``)."""
+    first, last = years
+    return str(first) if first == last else f"{first}{dash}{last}"

@@ -66,6 +66,9 @@ SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 ISO3_PATTERN = re.compile(r"^[A-Z]{3}$")
 URL_PATTERN = re.compile(r'^https?://[^\s<>"`]+$')
 
+LON_RANGE = (-360.0, 540.0)
+"""Longitudes a region or a map view may use: beyond ±180 for shapes kept in the Pacific frame."""
+
 MAX_TEXT_LENGTH = 4000
 """Longest text cell accepted; longer cells are reported, never silently cut."""
 

@@ -365,6 +365,11 @@ def _read_kml(data: bytes) -> list[gpd.GeoDataFrame]:
     return cleaned
 
 
+def _in_degrees(west: float, south: float, east: float, north: float) -> bool:
+    """Tell whether bounds are finite longitudes (-180..360, the Pacific frame included) and latitudes."""
+    return bool(-180 <= west and east <= 360 and -90 <= south and north <= 90)
+
+
 def _pick(columns: list[str], names: tuple[str, ...]) -> str | None:
     by_lower = {column.strip().lower(): column for column in columns}
     return next((by_lower[name] for name in names if name in by_lower), None)
@@ -415,7 +420,7 @@ def _read_csv(data: bytes, file: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
                     break
             else:
                 lat, lon = values["lat"], values["lon"]
-                if not (-90 <= lat <= 90 and -180 <= lon <= 360):
+                if not _in_degrees(lon, lat, lon, lat):
                     message = f"({lat:g}, {lon:g}) is not a latitude and longitude; row left out"
                     problems.append(Problem(file, line, "", message))
                     continue
@@ -448,7 +453,7 @@ def _to_wgs84(frame: gpd.GeoDataFrame, file: str, has_crs_file: bool) -> tuple[g
     problems = []
     if frame.crs is None:
         west, south, east, north = frame.total_bounds
-        if not (-180 <= west and east <= 360 and -90 <= south and north <= 90):
+        if not _in_degrees(west, south, east, north):
             missing = "has no .prj file" if not has_crs_file else "has no coordinate reference system"
             raise _Refused(
                 f"{missing} and its coordinates (up to {max(abs(west), abs(east), abs(south), abs(north)):,.0f}) "
@@ -486,8 +491,7 @@ def _clean(frame: gpd.GeoDataFrame, file: str) -> tuple[gpd.GeoDataFrame, list[P
             problems.append(Problem(file, label, "geometry", "has no geometry that could be read; left out"))
             continue
         west, south, east, north = geometry.bounds
-        in_range = -180 <= west and east <= 360 and -90 <= south and north <= 90
-        if not (np.isfinite([west, south, east, north]).all() and in_range):
+        if not _in_degrees(west, south, east, north):
             message = "coordinates are not valid longitudes and latitudes; left out"
             problems.append(Problem(file, label, "geometry", message))
             continue

@@ -169,13 +169,9 @@ def validate_exercises(
     return valid.reset_index(drop=True), problems
 
 
-LON_RANGE = (-360.0, 540.0)
-"""Longitudes a region may use: beyond ±180 for shapes kept in the Pacific frame."""
-
-
 def _in_degrees(geometry) -> bool:
     west, south, east, north = geometry.bounds
-    return LON_RANGE[0] <= west and east <= LON_RANGE[1] and -90.0 <= south and north <= 90.0
+    return schema.LON_RANGE[0] <= west and east <= schema.LON_RANGE[1] and -90.0 <= south and north <= 90.0
 
 
 def _feature_label(index: int, region_id: object) -> str:

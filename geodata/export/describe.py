@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from geodata.query import Catalog, ViewState, series_slug
+from geodata.query import Catalog, ViewState, series_slug, years_text
 
 MAX_FILE_NAME_LENGTH = 120
 """Longest export file name (with extension); longer filter parts are summarised."""
@@ -14,12 +14,6 @@ LISTED_IN_FILE_NAME = 2
 """At most this many exercise ids or series slugs are spelled out in a file name."""
 
 _UNSAFE_IN_FILE_NAME = re.compile(r"[^A-Za-z0-9.-]+")
-
-
-def years_text(years: tuple[int, int], dash: str = "–") -> str:
-    """``2024`` for one year, ``2016–2024`` for a range."""
-    first, last = years
-    return str(first) if first == last else f"{first}{dash}{last}"
 
 
 def _in_catalog_order(values: Sequence[str], order: Sequence[str]) -> list[str]:

@@ -20,7 +20,8 @@ import shapely
 from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
-from geodata.export.table import EXERCISE_FILE_COLUMNS, FILTERS_COLUMN, VERSION_COLUMN, region_names_by_id
+from geodata.export.table import EXERCISE_FILE_COLUMNS, FILTERS_COLUMN, VERSION_COLUMN
+from geodata.filters import region_names
 
 REGION_FEATURE = "region"
 ROUTE_FEATURE = "route"
@@ -140,7 +141,7 @@ def exercise_features(
         regions in ``region_ids`` order (``feature_kind`` ``"region"``), then its routes by
         ``route_id`` (``"route"``).
     """
-    names = region_names_by_id(regions)
+    names = region_names(regions)
     polygons = dict(zip(regions["region_id"], regions.geometry, strict=True))
     routes_of: dict[str, list[dict]] = {}
     if routes is not None and not routes.empty:

@@ -6,6 +6,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata import schema
+from geodata.filters import region_names
 
 EXERCISE_FILE_COLUMNS = (
     "exercise_id",
@@ -36,11 +37,6 @@ CSV_ENCODING = "utf-8-sig"
 correctly, and pandas, Python's csv module (``utf-8-sig``) and the Drill Atlas loader skip it."""
 
 
-def region_names_by_id(regions: gpd.GeoDataFrame) -> dict[str, str]:
-    """Region names keyed by ``region_id``."""
-    return dict(zip(regions["region_id"], regions["name"], strict=True))
-
-
 def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str, description: str) -> pd.DataFrame:
     """Return the shown exercises as the table a CSV export holds.
 
@@ -63,7 +59,7 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
         they were loaded, ``region_names`` (names in ``region_ids`` order, joined by ``;``),
         and the same ``dataset_version`` and ``filters`` on every row.
     """
-    names = region_names_by_id(regions)
+    names = region_names(regions)
     table = shown.reindex(columns=list(EXERCISE_FILE_COLUMNS), fill_value="").astype(str)
     table["region_names"] = [
         schema.LIST_SEPARATOR.join(names.get(region_id, region_id) for region_id in ids)
