@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pyogrio.errors
 import shapely
 
@@ -57,3 +59,12 @@ def read_geojson_layer(path: Path, required: Iterable[str], max_bytes: int = MAX
     if missing and not layer.empty:
         raise DataError([Problem(path.name, "", c, "required property is missing from the features") for c in missing])
     return layer
+
+
+def cell_text(value: object) -> str:
+    """Return one property or cell as text: missing values (None, NaN, NaT, NA) are ``""``, bytes are UTF-8."""
+    if value is None or value is pd.NaT or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)

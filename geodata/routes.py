@@ -15,7 +15,7 @@ import pandas as pd
 import shapely
 
 from geodata import schema
-from geodata.files import read_geojson_layer
+from geodata.files import cell_text, read_geojson_layer
 from geodata.problems import ERROR, WARNING, Problem, quote
 from geodata.validation import split_list
 
@@ -60,10 +60,8 @@ def read_routes(path: Path) -> gpd.GeoDataFrame:
 
 
 def _text(value: object) -> str:
-    """Return a property as text; missing values (None, NaN) become ``""``."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    return str(value).strip()
+    """Return a property as text without surrounding spaces; missing values become ``""``."""
+    return cell_text(value).strip()
 
 
 def _feature_label(index: int, route_id: str) -> str:

@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 import geopandas as gpd
-import numpy as np
 import pandas as pd
 import pyogrio
 import pyogrio.errors
@@ -50,6 +49,7 @@ import shapely
 from shapely.geometry import Point
 
 from geodata import isolated
+from geodata.files import cell_text
 from geodata.problems import WARNING, Problem, quote
 
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -433,11 +433,7 @@ def _read_csv(data: bytes, file: str) -> tuple[gpd.GeoDataFrame, list[Problem]]:
 
 
 def _as_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT or value is pd.NA:
-        return ""
-    if isinstance(value, bytes):
-        value = value.decode("utf-8", errors="replace")
-    text = str(value)
+    text = cell_text(value)
     return text if len(text) <= MAX_CELL_CHARS else text[:MAX_CELL_CHARS] + "…"
 
 

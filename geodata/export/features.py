@@ -21,6 +21,7 @@ from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
 from geodata.export.table import EXERCISE_FILE_COLUMNS, FILTERS_COLUMN, VERSION_COLUMN
+from geodata.files import cell_text
 from geodata.filters import region_names
 
 REGION_FEATURE = "region"
@@ -61,13 +62,9 @@ _WORLD_WIDTH = 360.0
 
 def _text(value: object) -> str:
     """One attribute as text; lists and tuples are joined by ``;``, missing values are ``""``."""
-    if isinstance(value, str):
-        return value
     if isinstance(value, (list, tuple)):
         return _LIST_SEPARATOR.join(_text(item) for item in value)
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return ""
-    return str(value)
+    return cell_text(value)
 
 
 def rfc7946_geometry(geometry: BaseGeometry) -> BaseGeometry:
