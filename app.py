@@ -32,7 +32,7 @@ from geodata.export import (
     describe_view,
     export_file_name,
 )
-from geodata.filters import exercises_at, exercises_in_view, focus_outside_view, region_names, regions_for
+from geodata.filters import exercises_at, region_names, regions_for
 from geodata.loaders import Dataset, data_signature, load_dataset
 from geodata.measure import read_countries
 from geodata.notices import ParsedNotice, parse_notice
@@ -45,6 +45,7 @@ from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.timeline import MAX_TIMELINE_BARS, PICK, counts_by_year_spec, picked_exercise_id, timeline_spec
 from layers.user_layers import notice_layer, upload_layer
 from view.export import export_bytes
+from view.scene import scene_for
 from view.tools import exercise_labels, tool_bounds
 
 APP_DIR = Path(__file__).resolve().parent
@@ -569,26 +570,16 @@ def main() -> None:
     restore_view_from_url(catalog)
     if not map_only:
         render_filters(catalog, labels)
-    shown = exercises_in_view(dataset.exercises, filters_view()).sort_values(["start", "exercise_id"])
-    used_regions = regions_for(dataset.regions, shown)
-    if st.session_state.pop("check_link_focus", False):
-        state = st.session_state
-        linked = replace(filters_view(), selected=state.get("selected"), region=state.get("region"))
-        st.session_state["url_notices"] += focus_outside_view(linked, shown["exercise_id"], used_regions["region_id"])
+    state = st.session_state
+    focus = {"selected": state.get("selected"), "region": state.get("region"), "map_view": state.get("map_view")}
+    scene = scene_for(dataset, replace(filters_view(), **focus))
+    if state.pop("check_link_focus", False):
+        state["url_notices"] += list(scene.notices)
+    view, shown, used_regions = scene.view, scene.shown, scene.regions
     parsed, upload, upload_name = None, None, ""
     if not map_only:
         render_focus(shown, used_regions, labels)
         parsed, upload, upload_name = render_tool_inputs()
-    view = replace(
-        filters_view(),
-        selected=st.session_state.get("selected")
-        if st.session_state.get("selected") in set(shown["exercise_id"])
-        else None,
-        region=st.session_state.get("region")
-        if st.session_state.get("region") in set(used_regions["region_id"])
-        else None,
-        map_view=st.session_state.get("map_view"),
-    )
     sync_url(view, catalog)
 
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")

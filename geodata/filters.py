@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import geopandas as gpd
 import pandas as pd
 
-from geodata.query import ViewState, years_text
+from geodata.query import ViewState
 
 SEVERAL_DOMAINS = "several"
 """Style group of a region whose shown exercises span more than one domain."""
@@ -138,33 +138,6 @@ def exercises_in_view(exercises: pd.DataFrame, view: ViewState) -> pd.DataFrame:
     shown = exercises_in_series(shown, view.series)
     shown = exercises_in_domains(shown, view.domains)
     return exercises_matching(shown, view.search)
-
-
-def focus_outside_view(view: ViewState, shown_ids: Iterable[str], region_ids: Iterable[str]) -> list[str]:
-    """Say which focus of a link the filtered view cannot show, so it is not dropped silently.
-
-    Parameters
-    ----------
-    view : ViewState
-        The view read from the link, with its ``selected`` exercise and ``region``.
-    shown_ids, region_ids : iterable of str
-        The exercises the filters show and the regions they use.
-
-    Returns
-    -------
-    list of str
-        One plain-text sentence per focus left out (none when both are shown).
-    """
-    years = years_text(view.years)
-    notices = []
-    if view.selected and view.selected not in set(shown_ids):
-        notices.append(
-            f"selected: {view.selected!r} is not among the exercises these filters show ({years}); "
-            "the map shows the whole view."
-        )
-    if view.region and view.region not in set(region_ids):
-        notices.append(f"region: {view.region!r} holds none of the exercises these filters show ({years}); ignored.")
-    return notices
 
 
 def region_names(regions: gpd.GeoDataFrame) -> dict[str, str]:

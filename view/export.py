@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -26,11 +25,11 @@ from geodata.export.describe import describe_view
 from geodata.export.features import ExportError, to_geojson_bytes, to_kml_bytes
 from geodata.export.formats import FORMATS
 from geodata.export.table import to_csv_bytes
-from geodata.filters import exercises_in_view, regions_for
 from geodata.loaders import Dataset, load_dataset
 from geodata.problems import DataError
 from layers.regions import RegionGeometries
 from view.page import view_map_html_bytes
+from view.scene import scene_for
 
 LIST_OPTIONS = (
     ("exercise", query.PARAM_EXERCISE, "exercise_id values, comma-separated (repeatable)"),
@@ -77,30 +76,6 @@ def params_from_args(args: argparse.Namespace) -> dict[str, str | list[str]]:
         if getattr(args, name) is not None:
             params[param] = list(getattr(args, name))
     return params
-
-
-def shown_in_view(dataset: Dataset, view: query.ViewState) -> tuple[pd.DataFrame, query.ViewState, list[str]]:
-    """Return the exercises a view shows, in the app's order, and the view without a focus they do not show.
-
-    Returns
-    -------
-    shown : pandas.DataFrame
-        :func:`geodata.filters.exercises_in_view`, by start date and ``exercise_id``.
-    view : ViewState
-        With ``selected`` and ``region`` cleared when the filters do not show them (the app
-        does the same).
-    notices : list of str
-        One per cleared focus.
-    """
-    shown = exercises_in_view(dataset.exercises, view).sort_values(["start", "exercise_id"])
-    notices = []
-    if view.selected and view.selected not in set(shown["exercise_id"]):
-        notices.append(f"selected={view.selected} is not among the exercises shown; the map shows the whole view.")
-        view = replace(view, selected=None)
-    if view.region and view.region not in set(regions_for(dataset.regions, shown)["region_id"]):
-        notices.append(f"region={view.region} holds none of the exercises shown; the map shows the whole view.")
-        view = replace(view, region=None)
-    return shown, view, notices
 
 
 def export_bytes(
@@ -165,7 +140,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{problem.severity}: {problem}", file=sys.stderr)
     catalog = query.Catalog.from_exercises(dataset.exercises, tuple(dataset.regions["region_id"]), dataset.version)
     view, notices = query.view_from_params(params_from_args(args), catalog)
-    shown, view, focus_notices = shown_in_view(dataset, view)
+    scene = scene_for(dataset, view)
+    shown, view, focus_notices = scene.shown, scene.view, list(scene.notices)
     description = describe_view(view, catalog)
     try:
         data, export_notices = export_bytes(

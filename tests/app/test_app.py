@@ -254,5 +254,5 @@ def test_a_linked_exercise_outside_the_filtered_years_gets_a_notice(app_factory)
     at.run()
     assert not at.exception
     [notice] = [w.value.replace("\\", "") for w in at.warning]
-    assert "alpha_2016" in notice and "not among the exercises these filters show (2024)" in notice
+    assert "alpha_2016" in notice and "not among the exercises shown (2024)" in notice
     assert at.selectbox(key="selected").value is None

@@ -1,0 +1,64 @@
+"""What a view shows: the one rule behind the page, the export command and the offline map."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+import geopandas as gpd
+import pandas as pd
+
+from geodata.filters import exercises_in_view, regions_for
+from geodata.loaders import Dataset
+from geodata.query import ViewState, years_text
+
+
+@dataclass(frozen=True)
+class Scene:
+    """A view resolved against the data.
+
+    Attributes
+    ----------
+    view : ViewState
+        The view, its ``selected`` exercise and ``region`` cleared when the filters do not show
+        them.
+    shown : pandas.DataFrame
+        The exercises the filters show, by start date and ``exercise_id``.
+    regions : geopandas.GeoDataFrame
+        The regions those exercises use.
+    notices : tuple of str
+        One plain-text sentence per focus that was cleared.
+    """
+
+    view: ViewState
+    shown: pd.DataFrame
+    regions: gpd.GeoDataFrame
+    notices: tuple[str, ...]
+
+
+def focus_outside_view(view: ViewState, shown_ids: Iterable[str], region_ids: Iterable[str]) -> list[str]:
+    """Say which focus of a view its filters cannot show, so it is never dropped silently."""
+    years = years_text(view.years)
+    notices = []
+    if view.selected and view.selected not in set(shown_ids):
+        notices.append(
+            f"selected={view.selected} is not among the exercises shown ({years}); the map shows the whole view."
+        )
+    if view.region and view.region not in set(region_ids):
+        notices.append(
+            f"region={view.region} holds none of the exercises shown ({years}); the map shows the whole view."
+        )
+    return notices
+
+
+def scene_for(dataset: Dataset, view: ViewState) -> Scene:
+    """Resolve a view against the data: what it shows, in order, and the focus it can keep."""
+    shown = exercises_in_view(dataset.exercises, view).sort_values(["start", "exercise_id"])
+    regions = regions_for(dataset.regions, shown)
+    notices = focus_outside_view(view, shown["exercise_id"], regions["region_id"])
+    resolved = replace(
+        view,
+        selected=view.selected if view.selected in set(shown["exercise_id"]) else None,
+        region=view.region if view.region in set(regions["region_id"]) else None,
+    )
+    return Scene(view=resolved, shown=shown, regions=regions, notices=tuple(notices))
