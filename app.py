@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
@@ -38,7 +37,18 @@ from geodata.measure import read_countries
 from geodata.notices import ParsedNotice, parse_notice
 from geodata.playback import CUMULATIVE, MODES, WINDOW, describe_step, exercises_active_in, next_month, playback_months
 from geodata.problems import ERROR, DataError
-from geodata.query import PARAMS, Catalog, ViewState, view_from_params, view_to_params, years_text
+from geodata.query import (
+    MAP_VIEW_KEY,
+    PARAMS,
+    Catalog,
+    ViewState,
+    is_map_only,
+    params_to_write,
+    view_from_params,
+    view_from_widget_state,
+    widget_state,
+    years_text,
+)
 from geodata.uploads import UploadResult, read_upload
 from layers.popups import exercise_blocks, exercise_html, markdown_escape, region_popup_html
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
@@ -126,25 +136,13 @@ def restore_view_from_url(catalog: Catalog) -> None:
         return
     params = {p: st.query_params.get_all(p) for p in PARAMS if p in st.query_params}
     view, notices = view_from_params(params, catalog)
-    st.session_state.update(
-        view_restored=True,
-        url_notices=notices,
-        years=view.years,
-        exercise=list(view.exercises),
-        series=list(view.series),
-        domain=list(view.domains),
-        q=view.search,
-        selected=view.selected,
-        region=view.region,
-        map_view=view.map_view,
-        check_link_focus=True,
-    )
+    st.session_state.update(widget_state(view), view_restored=True, url_notices=notices, check_link_focus=True)
 
 
 def view_changed() -> None:
     """Drop the link's notices and panned map view: a widget changed the view."""
     st.session_state["url_notices"] = []
-    st.session_state["map_view"] = None
+    st.session_state[MAP_VIEW_KEY] = None
 
 
 def select_from_table() -> None:
@@ -186,17 +184,6 @@ def render_filters(catalog: Catalog, labels: dict[str, str]) -> None:
         key="domain",
         placeholder="All domains",
         on_change=view_changed,
-    )
-
-
-def filters_view() -> ViewState:
-    years = tuple(st.session_state["years"])
-    return ViewState(
-        years=(int(years[0]), int(years[-1])),
-        exercises=tuple(st.session_state["exercise"]),
-        series=tuple(st.session_state["series"]),
-        domains=tuple(st.session_state["domain"]),
-        search=st.session_state["q"],
     )
 
 
@@ -419,12 +406,9 @@ def render_playback(dataset: Dataset, geometries: dict, shown, assets) -> None:
 
 def sync_url(view: ViewState, catalog: Catalog) -> None:
     """Write the view into the address bar when it differs from what is there."""
-    params = view_to_params(view, catalog)
-    if params != {k: st.query_params.get(k) for k in params} or set(st.query_params) - set(params) - {
-        "embed",
-        "layout",
-    }:
-        st.query_params.from_dict(params | {k: st.query_params[k] for k in ("embed", "layout") if k in st.query_params})
+    params = params_to_write(view, catalog, {k: st.query_params[k] for k in st.query_params})
+    if params is not None:
+        st.query_params.from_dict(params)
 
 
 def select_from_timeline(key: str) -> None:
@@ -550,7 +534,7 @@ def render_focus_details(view: ViewState, shown, dataset: Dataset) -> None:
 
 
 def main() -> None:
-    map_only = st.query_params.get("layout") == "map"
+    map_only = is_map_only(st.query_params)
     st.set_page_config(
         page_title="Drill Atlas",
         page_icon="🗺️",
@@ -570,11 +554,9 @@ def main() -> None:
     restore_view_from_url(catalog)
     if not map_only:
         render_filters(catalog, labels)
-    state = st.session_state
-    focus = {"selected": state.get("selected"), "region": state.get("region"), "map_view": state.get("map_view")}
-    scene = scene_for(dataset, replace(filters_view(), **focus))
-    if state.pop("check_link_focus", False):
-        state["url_notices"] += list(scene.notices)
+    scene = scene_for(dataset, view_from_widget_state(st.session_state))
+    if st.session_state.pop("check_link_focus", False):
+        st.session_state["url_notices"] += list(scene.notices)
     view, shown, used_regions = scene.view, scene.shown, scene.regions
     parsed, upload, upload_name = None, None, ""
     if not map_only:

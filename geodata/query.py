@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 
 import pandas as pd
 
@@ -43,6 +44,15 @@ PARAMS = (
     PARAM_VERSION,
 )
 MAP_VIEW_PARAMS = (PARAM_LAT, PARAM_LON, PARAM_ZOOM)
+PARAM_LAYOUT = "layout"
+PARAM_EMBED = "embed"
+LAYOUT_PARAMS = (PARAM_EMBED, PARAM_LAYOUT)
+"""How the page is laid out, not what it shows: kept as they are when the view is written back."""
+MAP_ONLY = MappingProxyType({PARAM_EMBED: "true", PARAM_LAYOUT: "map"})
+"""The parameters of the embeddable map-only page."""
+MAP_VIEW_KEY = "map_view"
+"""Session key of the panned map view (``lat``/``lon``/``z`` together); the widgets' keys are the
+parameter names themselves (:func:`widget_state`)."""
 
 LAT_RANGE = (-85.0, 85.0)
 LON_RANGE = schema.LON_RANGE
@@ -329,3 +339,50 @@ def years_text(years: tuple[int, int], dash: str = "–") -> str:
     """``2024`` for one year, ``2016–2024`` for a range (an en dash; file names pass ``"-"``)."""
     first, last = years
     return str(first) if first == last else f"{first}{dash}{last}"
+
+
+def is_map_only(params: Mapping[str, object]) -> bool:
+    """Tell whether a link asks for the map-only (embeddable) page."""
+    return params.get(PARAM_LAYOUT) == MAP_ONLY[PARAM_LAYOUT]
+
+
+def widget_state(view: ViewState) -> dict[str, object]:
+    """Return the widgets' values for a view, keyed by their keys, which are the URL parameter names.
+
+    :func:`view_from_widget_state` reads them back; the focus and the map view are kept too.
+    """
+    return {
+        PARAM_YEARS: view.years,
+        PARAM_EXERCISE: list(view.exercises),
+        PARAM_SERIES: list(view.series),
+        PARAM_DOMAIN: list(view.domains),
+        PARAM_SEARCH: view.search,
+        PARAM_SELECTED: view.selected,
+        PARAM_REGION: view.region,
+        MAP_VIEW_KEY: view.map_view,
+    }
+
+
+def view_from_widget_state(state: Mapping[str, object]) -> ViewState:
+    """Return the view the widgets hold (see :func:`widget_state`)."""
+    years = tuple(state[PARAM_YEARS])
+    return ViewState(
+        years=(int(years[0]), int(years[-1])),
+        exercises=tuple(state[PARAM_EXERCISE]),
+        series=tuple(state[PARAM_SERIES]),
+        domains=tuple(state[PARAM_DOMAIN]),
+        search=state[PARAM_SEARCH],
+        selected=state.get(PARAM_SELECTED),
+        region=state.get(PARAM_REGION),
+        map_view=state.get(MAP_VIEW_KEY),
+    )
+
+
+def params_to_write(view: ViewState, catalog: Catalog, current: Mapping[str, str]) -> dict[str, str] | None:
+    """Return the parameters the address bar should hold for a view, or None when it already does.
+
+    ``current`` is what the address bar holds now (one value per parameter); the layout parameters
+    in it are kept.
+    """
+    params = view_to_params(view, catalog) | {k: current[k] for k in LAYOUT_PARAMS if k in current}
+    return None if params == dict(current) else params

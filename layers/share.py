@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 
+from geodata.query import MAP_ONLY
+
 SHARE_PANEL_HEIGHT = 150
 
 _TEMPLATE = """<!doctype html>
@@ -69,5 +71,5 @@ def share_panel_html(citation_prefix: str) -> str:
     text can close the script element) and shown with ``textContent``, never as HTML.
     """
     prefix = json.dumps(citation_prefix).replace("<", "\\u003c")
-    map_only = json.dumps({"embed": "true", "layout": "map"})
+    map_only = json.dumps(dict(MAP_ONLY))
     return _TEMPLATE.replace("__PREFIX__", prefix).replace("__MAP_ONLY__", map_only)

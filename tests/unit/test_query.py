@@ -152,3 +152,27 @@ def test_search_text_round_trips_and_is_bounded():
     long_view, notices = view_from_params({"q": "x" * 150}, CATALOG)
     assert len(long_view.search) == 100 and "cut" in notices[0]
     assert view_from_params({"q": "  two   words "}, CATALOG)[0].search == "two words"
+
+
+def test_widget_state_round_trips_a_view_under_the_parameter_names():
+    from geodata.query import MAP_VIEW_KEY, PARAMS, view_from_widget_state, widget_state
+
+    view = ViewState((2016, 2024), ("js_2024",), ("Joint Sea",), ("naval",), "sea", "js_2024", "sea_of_japan",
+                     (40.0, 135.0, 5))
+    state = widget_state(view)
+    assert set(state) - {MAP_VIEW_KEY} <= set(PARAMS)
+    assert view_from_widget_state(state) == view
+
+
+def test_params_to_write_keeps_the_layout_and_says_when_nothing_changes():
+    from geodata.query import MAP_ONLY, is_map_only, params_to_write, view_to_params
+
+    catalog = Catalog(2005, 2025, ("a_2016",), ("Series",), ("naval",), ("box",), "v1")
+    view = ViewState((2016, 2016))
+    current = {**view_to_params(view, catalog), **MAP_ONLY}
+    assert params_to_write(view, catalog, current) is None
+    assert params_to_write(ViewState((2017, 2017)), catalog, current) == {
+        **view_to_params(ViewState((2017, 2017)), catalog), **MAP_ONLY
+    }
+    assert params_to_write(view, catalog, {**current, "junk": "1"}) == current
+    assert is_map_only(current) and not is_map_only({})
