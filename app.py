@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from types import MappingProxyType
 
+import folium
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -565,24 +566,28 @@ def main() -> None:
     sync_url(view, catalog)
 
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
-    the_map = layers.dashboard_map(
-        dataset.regions,
-        geometries,
-        shown,
-        assets,
-        selected=view.selected,
-        region=view.region,
-        map_view=view.map_view,
-        routes=dataset.routes,
-        tiles=SHOW_TILES,
-        extra_layers=tool_layers(parsed, upload, upload_name),
-        fit=tool_bounds(parsed, upload) if view.map_view is None else None,
-        exercise_html=cached_exercise_html(str(DATA_DIR), signature),
-        used_regions=used_regions,
-    )
+
+    def the_map() -> folium.Map:
+        """Build a fresh map of the view (st_folium changes the map it is given), only where it is shown."""
+        return layers.dashboard_map(
+            dataset.regions,
+            geometries,
+            shown,
+            assets,
+            selected=view.selected,
+            region=view.region,
+            map_view=view.map_view,
+            routes=dataset.routes,
+            tiles=SHOW_TILES,
+            extra_layers=tool_layers(parsed, upload, upload_name),
+            fit=tool_bounds(parsed, upload) if view.map_view is None else None,
+            exercise_html=cached_exercise_html(str(DATA_DIR), signature),
+            used_regions=used_regions,
+        )
+
     if map_only:
         st_folium(
-            the_map, key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[], render=False
+            the_map(), key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[], render=False
         )
         st.caption(f"Drill Atlas · dataset version {markdown_escape(dataset.version)} · " + markdown_escape(S23_NOTE))
         return
@@ -617,7 +622,7 @@ def main() -> None:
         drawing = None
     else:
         out = st_folium(
-            the_map,
+            the_map(),
             key="map",
             height=MAP_HEIGHT,
             use_container_width=True,
