@@ -4,6 +4,11 @@ The map lives in an iframe of the same origin. After the user pans or zooms, a f
 JavaScript write ``lat``, ``lon`` and ``z`` into the page URL with ``history.replaceState``:
 the address bar stays a share link to exactly this view, and Streamlit is not told, so
 panning causes no rerun. The app reads the three values once, when a link is opened.
+
+Only moves that follow the reader's own input (pointer, wheel, touch or key on the map) are
+written. The map also moves by itself — fitting the filtered regions, or when its frame is
+resized — and writing those would pin a view the reader never chose, change the address bar
+under a reader who is about to copy it, and make a link stop following the filter.
 """
 
 from __future__ import annotations
@@ -32,9 +37,12 @@ class _ViewSync(MacroElement):
                         console.warn("map view not written to the URL", error);
                     }
                 }
-                map.whenReady(function () {
-                    setTimeout(function () { map.on("moveend", writeView); }, 0);
+                var readerMoved = false;
+                ["pointerdown", "wheel", "touchstart", "keydown"].forEach(function (type) {
+                    map.getContainer().addEventListener(type, function () { readerMoved = true; },
+                                                        {capture: true, passive: true});
                 });
+                map.on("moveend", function () { if (readerMoved) { writeView(); } });
             })();
         {% endmacro %}
         """
