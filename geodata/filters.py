@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import geopandas as gpd
 import pandas as pd
+import shapely
 
 from geodata.query import ViewState
 
@@ -129,6 +130,65 @@ def bounds_of(regions: gpd.GeoDataFrame) -> list[list[float]] | None:
         return None
     west, south, east, north = regions.total_bounds
     return [[float(south), float(west)], [float(north), float(east)]]
+
+
+REGION_ONLY = "region only"
+"""Precision class of a region that stands for a whole country or province: no source names a site."""
+APPROXIMATE = "approximate"
+LANDING_MAX_SPAN_DEG = (75.0, 50.0)
+"""Largest longitude and latitude span of the landing view: about one sea basin and its neighbours,
+which a laptop map shows at zoom 3 or more."""
+
+
+def precision_class(precision: object) -> str:
+    """Return the kind of a region's ``precision`` text: the words before its first colon, lower-cased.
+
+    ``"approximate: position estimated from the named site; …"`` gives ``"approximate"``; a
+    missing text gives ``""``.
+    """
+    if not isinstance(precision, str):
+        return ""
+    return precision.split(":", 1)[0].strip().lower()
+
+
+def landing_bounds(used: gpd.GeoDataFrame) -> list[list[float]] | None:
+    """Bounds of the waters where most shown exercises took place: what the map opens on.
+
+    Regions are taken busiest first (``exercise_count``; the smaller first among equals), each
+    kept only if the box around those kept so far stays within :data:`LANDING_MAX_SPAN_DEG`.
+    Regions that stand for a whole country or province (:data:`REGION_ONLY`) are left out: they
+    say nothing about where. So the default view opens on East Asia and its seas, not on a world
+    stretched from Cape Town to the Bering Sea; a view of Central Asian land drills opens there.
+
+    Parameters
+    ----------
+    used : geopandas.GeoDataFrame
+        Regions in use, from :func:`regions_for`.
+
+    Returns
+    -------
+    list or None
+        ``[[south, west], [north, east]]``; the bounds of every region when all of them are
+        region-only; None when there is no region.
+    """
+    if used.empty:
+        return None
+    placed = used.loc[used["precision"].map(precision_class) != REGION_ONLY] if "precision" in used else used
+    if placed.empty:
+        return bounds_of(used)
+    # Square degrees: only to order regions of equal count, smaller first.
+    order = placed.assign(_area=shapely.area(placed.geometry.values)).sort_values(
+        ["exercise_count", "_area"], ascending=[False, True]
+    )
+    box = None
+    max_lon, max_lat = LANDING_MAX_SPAN_DEG
+    for west, south, east, north in order.geometry.bounds.itertuples(index=False):
+        grown = (west, south, east, north) if box is None else (
+            min(box[0], west), min(box[1], south), max(box[2], east), max(box[3], north)
+        )
+        if box is None or (grown[2] - grown[0] <= max_lon and grown[3] - grown[1] <= max_lat):
+            box = grown
+    return [[float(box[1]), float(box[0])], [float(box[3]), float(box[2])]]
 
 
 def exercises_in_view(exercises: pd.DataFrame, view: ViewState) -> pd.DataFrame:

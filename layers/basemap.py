@@ -6,10 +6,11 @@ import folium
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from geodata.query import MAP_VIEW_PARAMS, PARAM_SELECTED
 from layers.assets import AssetUrls
 from layers.folium_internals import KEYBOARD_FOCUS_WITHOUT_SCROLL_JS
 from layers.popups import MAX_POPUP_HEIGHT_PX
-from layers.styles import SEA_BACKGROUND
+from layers.styles import SEA_BACKGROUND, SELECTED_COLOUR
 
 LAND_PANE = "land"
 LAND_PANE_Z = 150
@@ -28,6 +29,61 @@ LAND_ATTRIBUTION = 'Land: <a href="https://www.naturalearthdata.com/">Natural Ea
 
 DEFAULT_BOUNDS = [[10.0, 100.0], [62.0, 170.0]]
 """East Asia and the north-western Pacific, where most drills took place."""
+
+
+MAP_CSS = (
+    f"html body .leaflet-container {{ background: {SEA_BACKGROUND}; }}"
+    # A popup never wider than the map minus its controls (on a 390 px phone too).
+    " .leaflet-popup-content { max-width: calc(100vw - 110px); overflow-wrap: break-word; }"
+    f" .da-popup {{ max-height: {MAX_POPUP_HEIGHT_PX}px; overflow-y: auto; font-size: 13px; line-height: 1.4; }}"
+    " .da-popup .da-title { font-weight: 600; font-size: 14px; }"
+    " .da-meta { color: #555; }"
+    " .da-lines { margin: 6px 0 0; padding-left: 16px; } .da-lines li { margin: 2px 0; }"
+    " .da-badge { font-size: 11px; background: #fdecc8; color: #6b4500; border-radius: 3px; padding: 0 4px; }"
+    # A clicked shape gets no focus rectangle; a keyboard user still sees which one has focus.
+    " path.leaflet-interactive:focus { outline: none; }"
+    f" path.leaflet-interactive:focus-visible {{ stroke: {SELECTED_COLOUR}; stroke-width: 4px; }}"
+    " .da-show-all { background: #fff; font: 600 12px/26px sans-serif; padding: 0 8px; cursor: pointer;"
+    "   border: 2px solid rgba(0,0,0,0.2); background-clip: padding-box; }"
+)
+
+
+class _FocusLinks(MacroElement):
+    """Open the page focused on an exercise when a popup's exercise link is clicked.
+
+    Region popups list their exercises as links carrying ``data-focus``
+    (:func:`layers.popups.exercise_line_html`). A click opens the page's own link with
+    ``selected`` set to that exercise (and the map view dropped, so the map fits it): the details
+    panel opens and the link is a share link to it. On a page that is not inside the app (the
+    offline HTML export) the links do nothing.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            document.addEventListener("click", function (event) {
+                var link = event.target.closest ? event.target.closest("a[data-focus]") : null;
+                if (!link) { return; }
+                event.preventDefault();
+                if (window.parent === window) { return; }
+                try {
+                    var url = new URL(window.parent.location.href);
+                    url.searchParams.set({{ this.selected|tojson }}, link.getAttribute("data-focus"));
+                    {{ this.view_params|tojson }}.forEach(function (name) { url.searchParams.delete(name); });
+                    window.parent.location.assign(url.toString());
+                } catch (error) {
+                    console.warn("could not open the exercise", error);
+                }
+            });
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "FocusLinks"
+        self.selected = PARAM_SELECTED
+        self.view_params = list(MAP_VIEW_PARAMS)
 
 
 class _FocusWithoutScrolling(MacroElement):
@@ -78,13 +134,9 @@ def base_map(
     m = folium.Map(tiles=None, min_zoom=2, max_zoom=12, control_scale=True, zoom_control=True)
     m.default_js = [("leaflet", assets.leaflet_js)]
     m.default_css = [("leaflet_css", assets.leaflet_css)]
-    m.get_root().header.add_child(
-        Element(
-            f"<style>html body .leaflet-container {{ background: {SEA_BACKGROUND}; }}"
-            f" .da-short {{ max-height: {MAX_POPUP_HEIGHT_PX}px; overflow-y: auto; min-width: 260px; }}</style>"
-        )
-    )
+    m.get_root().header.add_child(Element(f"<style>{MAP_CSS}</style>"))
     _FocusWithoutScrolling().add_to(m)
+    _FocusLinks().add_to(m)
     folium.map.CustomPane(LAND_PANE, z_index=LAND_PANE_Z, pointer_events=False).add_to(m)
     folium.map.CustomPane(AREAS_PANE, z_index=AREAS_PANE_Z, pointer_events=True).add_to(m)
     if tiles:
@@ -102,3 +154,47 @@ def base_map(
     else:
         m.fit_bounds(bounds or DEFAULT_BOUNDS)
     return m
+
+
+class _ShowAll(MacroElement):
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            (function () {
+                var map = {{ this._parent.get_name() }};
+                var bounds = {{ this.bounds|tojson }};
+                var ShowAll = L.Control.extend({
+                    options: {position: "topleft"},
+                    onAdd: function () {
+                        var button = L.DomUtil.create("button", "da-show-all leaflet-bar");
+                        button.type = "button";
+                        button.textContent = "All";
+                        button.title = "Show every region of this view";
+                        button.setAttribute("aria-label", button.title);
+                        L.DomEvent.disableClickPropagation(button);
+                        L.DomEvent.on(button, "click", function (event) {
+                            L.DomEvent.preventDefault(event);
+                            map.fitBounds(bounds);
+                        });
+                        return button;
+                    }
+                });
+                new ShowAll().addTo(map);
+            })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "ShowAll"
+        self.bounds = bounds
+
+
+def show_all_control(bounds: list[list[float]]) -> MacroElement:
+    """Return a map button, "All", that fits ``[[south, west], [north, east]]``: every region of the view.
+
+    The map opens on the waters where most shown exercises took place
+    (:func:`geodata.filters.landing_bounds`); this is the way to see the rest.
+    """
+    return _ShowAll(bounds)

@@ -8,17 +8,19 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from geodata.filters import bounds_of, regions_for
+from geodata.filters import bounds_of, landing_bounds, regions_for
 from layers.assets import AssetUrls
-from layers.basemap import DEFAULT_BOUNDS, base_map
+from layers.basemap import DEFAULT_BOUNDS, base_map, show_all_control
 from layers.folium_internals import stable_ids
 from layers.land import land_layer
 from layers.legend import legend
 from layers.regions import OVERVIEW_ABOVE, opening_zoom, region_layers, selection_layer
 from layers.routes import route_layer
-from layers.styles import GROUP_COLOURS, GROUP_LABELS
+from layers.styles import GROUP_COLOURS, GROUP_LABELS, fill_scale
 from layers.tools import draw_control, measure_control
 from layers.viewsync import view_sync
+
+LEGEND_INK = "#444444"
 
 
 def dashboard_map(
@@ -86,7 +88,7 @@ def dashboard_map(
         never be cached or reused.
     """
     used = regions_for(regions, shown) if used_regions is None else used_regions
-    focus = used
+    focus = None
     outline_label = None
     if selected is not None:
         record = shown.loc[shown["exercise_id"] == selected].iloc[0]
@@ -95,8 +97,11 @@ def dashboard_map(
     elif region is not None:
         focus = regions.loc[regions["region_id"] == region]
         outline_label = f"Selected: {focus.iloc[0]['name']}"
-    bounds = fit or bounds_of(focus)
+    bounds = fit or (bounds_of(focus) if focus is not None else landing_bounds(used))
     m = base_map(assets, bounds=bounds, view=map_view, tiles=tiles)
+    everything = bounds_of(used)
+    if everything is not None and everything != bounds:
+        show_all_control(everything).add_to(m)
     zoom = map_view[2] if map_view else opening_zoom(bounds or DEFAULT_BOUNDS)
     if assets.land_geojson:
         land_layer(assets.land_geojson).add_to(m)
@@ -113,12 +118,18 @@ def dashboard_map(
         draw_control(assets).add_to(m)
         measure_control(assets).add_to(m)
     groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
-    legend(
-        "Drills by domain", [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups],
-        "Darker fill: more exercises there. Dashed outline: place approximate. Lines: schematic routes."
-        + (f" Over {OVERVIEW_ABOVE:,} regions shown: outlines simplified, popups short; narrow the filters for "
-           "forces, summaries and notes." if len(used) > OVERVIEW_ABOVE else ""),
-    ).add_to(m)
+    if groups:
+        legend(
+            "Drills by domain",
+            [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups],
+            "Routes are schematic."
+            + (f" Over {OVERVIEW_ABOVE:,} regions shown: outlines simplified." if len(used) > OVERVIEW_ABOVE else ""),
+            scale=fill_scale(int(used["exercise_count"].max())),
+            outlines=[
+                ("place approximate", f"1.5px dashed {LEGEND_INK}"),
+                ("whole country or province: no site disclosed", f"1.5px dotted {LEGEND_INK}"),
+            ],
+        ).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     view_sync().add_to(m)
     stable_ids(m)

@@ -13,11 +13,15 @@ class _Legend(MacroElement):
         """
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.control({position: "bottomright"});
-            {{ this.get_name() }}.onAdd = function () {
-                var div = L.DomUtil.create("div", "da-legend");
-                div.style.cssText = "background:rgba(255,255,255,0.92);padding:6px 9px;border-radius:4px;"
-                    + "font:12px/1.5 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,0.3)";
+            {{ this.get_name() }}.onAdd = function (map) {
+                var div = L.DomUtil.create("details", "da-legend");
+                div.style.cssText = "background:rgba(255,255,255,0.92);padding:4px 9px;border-radius:4px;"
+                    + "font:12px/1.5 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,0.3);max-width:230px";
                 div.innerHTML = {{ this.html|tojson }};
+                // Folded on a narrow map (a phone), where it would cover a third of it; open on a laptop.
+                div.open = map.getSize().x >= {{ this.open_from_px }};
+                L.DomEvent.disableClickPropagation(div);
+                L.DomEvent.disableScrollPropagation(div);
                 return div;
             };
             {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
@@ -29,18 +33,59 @@ class _Legend(MacroElement):
         super().__init__()
         self._name = "Legend"
         self.html = html_text
+        self.open_from_px = LEGEND_OPEN_FROM_PX
 
 
-def legend(title: str, items: list[tuple[str, str]], note: str = "") -> MacroElement:
-    """Return a legend control listing ``(label, colour)`` swatches under ``title``.
+LEGEND_OPEN_FROM_PX = 520
+"""Map width from which the legend opens unfolded."""
+_SWATCH = "display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px;"
+_LINE = "display:inline-block;width:22px;height:0;margin-right:6px;vertical-align:3px;"
 
-    Labels, title and note are escaped; colours must be CSS hex colours.
+
+def legend(
+    title: str,
+    items: list[tuple[str, str]],
+    note: str = "",
+    *,
+    scale: list[tuple[str, float]] = (),
+    scale_colour: str = "#555555",
+    outlines: list[tuple[str, str]] = (),
+) -> MacroElement:
+    """Return a legend control, folded on narrow maps.
+
+    Parameters
+    ----------
+    title : str
+        Heading, also the fold's summary line.
+    items : list of (label, colour)
+        Colour swatches (CSS hex colours).
+    note : str
+        Small print under everything.
+    scale : list of (label, fill opacity)
+        The fill scale in numbers: how many exercises a shade means.
+    scale_colour : str
+        Colour the scale's shades are drawn in.
+    outlines : list of (label, CSS border)
+        Outline styles and what they mean (e.g. ``"1px dashed #333"``).
+
+    Every text is escaped; colours and borders come from the code, never from data.
     """
     rows = "".join(
-        f'<div><span style="display:inline-block;width:12px;height:12px;margin-right:6px;'
-        f'vertical-align:-1px;background:{escape_html(colour)};opacity:0.75;border:1px solid {escape_html(colour)}">'
-        f"</span>{escape_html(label)}</div>"
+        f'<div><span style="{_SWATCH}background:{escape_html(colour)};opacity:0.75;border:1px solid '
+        f'{escape_html(colour)}"></span>{escape_html(label)}</div>'
         for label, colour in items
     )
-    footer = f'<div style="color:#555;max-width:200px">{escape_html(note)}</div>' if note else ""
-    return _Legend(f"<b>{escape_html(title)}</b>{rows}{footer}")
+    if scale:
+        shades = "".join(
+            f'<span title="{escape_html(label)}" style="{_SWATCH}margin-right:0;width:20px;background:'
+            f'{escape_html(scale_colour)};opacity:{opacity + 0.1:.2f}"></span>'
+            for label, opacity in scale
+        )
+        numbers = " · ".join(escape_html(label) for label, _ in scale)
+        rows += f'<div style="margin-top:3px">Shade: exercises in a region</div><div>{shades}</div><div>{numbers}</div>'
+    rows += "".join(
+        f'<div><span style="{_LINE}border-top:{escape_html(border)}"></span>{escape_html(label)}</div>'
+        for label, border in outlines
+    )
+    footer = f'<div style="color:#555;max-width:210px;margin-top:2px">{escape_html(note)}</div>' if note else ""
+    return _Legend(f'<summary style="cursor:pointer"><b>{escape_html(title)}</b></summary>{rows}{footer}')

@@ -16,8 +16,11 @@ from folium.utilities import JsCode
 
 from geodata import schema
 
-MAX_POPUP_HEIGHT_PX = 340
+MAX_POPUP_HEIGHT_PX = 300
 POPUP_MAX_WIDTH = 440
+POPUP_PAD_TOP_LEFT_PX = (56, 60)
+"""Room a popup keeps from the map's left edge (zoom, draw and "All" buttons) and top edge (layer control)."""
+POPUP_PAD_BOTTOM_RIGHT_PX = (12, 12)
 
 
 def bind_feature_html(max_width: int = POPUP_MAX_WIDTH) -> JsCode:
@@ -32,8 +35,13 @@ def bind_feature_html(max_width: int = POPUP_MAX_WIDTH) -> JsCode:
     return JsCode(
         "function (feature, layer) {"
         " const html = feature.properties || {};"
+        " if (html.region_id) layer.on('add', function () {"
+        "   const path = layer.getElement && layer.getElement();"
+        "   if (path) path.setAttribute('data-region', html.region_id); });"
         ' if (html.tooltip) layer.bindTooltip(html.tooltip, {sticky: true, className: "foliumtooltip"});'
-        f' if (html.popup) layer.bindPopup(html.popup, {{maxWidth: {int(max_width)}, className: "foliumpopup"}});'
+        f' if (html.popup) layer.bindPopup(html.popup, {{maxWidth: {int(max_width)}, className: "foliumpopup",'
+        f" autoPanPaddingTopLeft: {list(POPUP_PAD_TOP_LEFT_PX)},"
+        f" autoPanPaddingBottomRight: {list(POPUP_PAD_BOTTOM_RIGHT_PX)}}});"
         " }"
     )
 
@@ -98,7 +106,7 @@ def exercise_html(record: Mapping[str, object]) -> str:
 
 
 def coast_text(coast_km: object) -> str:
-    """``"Japan: touches · Korea 120 km · Taiwan 612 km · US 2,950 km"`` from ``"JPN:0;KOR:120;…"``.
+    """``"Japan: touches · South Korea 120 km (65 NM) · …"`` from ``"JPN:0;KOR:120;…"``.
 
     Unreadable parts are left out; an empty or missing value gives ``""``.
     """
@@ -111,62 +119,56 @@ def coast_text(coast_km: object) -> str:
             continue
         name = "US" if code.strip() == "USA" else schema.COUNTRY_NAMES.get(code.strip(), code.strip())
         distance = int(km)
-        parts.append(f"{name}: touches" if distance == 0 else f"{name} {distance:,} km")
+        parts.append(f"{name}: touches" if distance == 0 else f"{name} {distance:,} km ({distance / 1.852:,.0f} NM)")
     return " · ".join(parts)
 
 
 def exercise_line_html(record: Mapping[str, object]) -> str:
-    """One exercise in one line: name, dates, series, domain and links to its sources."""
+    """One exercise in one line of a region popup: its name, a link that focuses it, dates and domain.
+
+    The link carries the ``exercise_id`` in ``data-focus``; the map's script
+    (:func:`layers.basemap.focus_links`) opens the same view focused on it. Forces, summary,
+    notes and sources are in the details panel that opens then, not in the popup.
+    """
     precision = str(record.get("date_precision") or "day")
     dates = date_range_text(str(record["start_date"]), str(record["end_date"]), precision)
-    links = " ".join(
-        f'<a href="{_e(url)}" target="_blank" rel="noopener">[{number}]</a>'
-        for number, url in enumerate(record["source_urls"], start=1)
-        if schema.URL_PATTERN.match(url)
+    badge = ' <span class="da-badge">reported</span>' if record.get("status") == "reported" else ""
+    return (
+        f'<li><a href="#" class="da-focus" data-focus="{_e(record["exercise_id"])}">{_e(record["name"])}</a>'
+        f'{badge} <span class="da-meta">{_e(dates)} · {_e(str(record["domain"]).capitalize())}</span></li>'
     )
-    return f"<br><b>{_e(record['name'])}</b> {_e(dates)} · {_e(record['series'])} · {_e(record['domain'])} {links}"
 
 
-def exercise_blocks(exercises: pd.DataFrame, *, short: bool = False) -> dict[str, str]:
-    """HTML block of each exercise by ``exercise_id``, for region popups.
+def exercise_blocks(exercises: pd.DataFrame) -> dict[str, str]:
+    """Popup line of each exercise by ``exercise_id`` (:func:`exercise_line_html`).
 
-    The blocks depend on the exercise only, not on the view: build them once per dataset and
+    The lines depend on the exercise only, not on the view: build them once per dataset and
     pass them to :func:`layers.dashboard_map` (converting the records is most of a popup's cost).
-    With ``short``, one line each (:func:`exercise_line_html`), else :func:`exercise_html`.
     """
-    render = exercise_line_html if short else exercise_html
-    return {record["exercise_id"]: render(record) for record in exercises.to_dict("records")}
+    return {record["exercise_id"]: exercise_line_html(record) for record in exercises.to_dict("records")}
 
 
-def region_popup_html(
-    region: Mapping[str, object], exercises: Iterable[Mapping[str, object]], *, short: bool = False
-) -> str:
-    """Popup of a region: its name and size, then each exercise held there in date order.
+def region_popup_html(region: Mapping[str, object], exercises: Iterable[Mapping[str, object]]) -> str:
+    """Popup of a region: name, size, nearest coasts, then the exercises held there, newest first."""
+    return region_popup_of_blocks(region, [exercise_line_html(record) for record in exercises])
 
-    With ``short``, the popup is as small as it can be (an overview of thousands of regions
-    embeds thousands of popups): the region's name and size, then one line per exercise
-    (:func:`exercise_line_html`); the map's legend says how to see the rest.
+
+def region_popup_of_blocks(region: Mapping[str, object], lines: list[str]) -> str:
+    """Popup of a region around the lines of its exercises, given oldest first (see :func:`region_popup_html`).
+
+    Short by design: a sea that held 26 exercises gets 26 lines, not 26 write-ups.
     """
-    render = exercise_line_html if short else exercise_html
-    return region_popup_of_blocks(region, [render(record) for record in exercises], short=short)
-
-
-def region_popup_of_blocks(region: Mapping[str, object], blocks: list[str], *, short: bool = False) -> str:
-    """Popup of a region around the HTML blocks of its exercises (see :func:`region_popup_html`)."""
-    count = len(blocks)
-    shown = f'{count} exercise{"s" if count != 1 else ""} shown · about {int(region["area_km2"]):,} km²'
-    if short:
-        return f'<div class="da-short"><b>{_e(region["name"])}</b><br>{shown}{"".join(blocks)}</div>'
+    count = len(lines)
+    facts = [f'{count} exercise{"s" if count != 1 else ""} shown', f'{int(region["area_km2"]):,} km²']
     coast = coast_text(region.get("coast_km"))
-    header = (
-        f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:260px">'
-        f'<h4 style="margin:0 0 4px">{_e(region["name"])}</h4>'
-        f'<span class="da-meta">{shown}</span>'
-        + (f'<br><span class="da-meta">Location: {_e(region["precision"])}</span>' if region.get("precision") else "")
-        + (f'<br><span class="da-meta">Nearest coast: {_e(coast)}</span>' if coast else "")
-        + '<hr style="margin:4px 0">'
+    where = f'<div class="da-meta">Location: {_e(region["precision"])}</div>' if region.get("precision") else ""
+    return (
+        f'<div class="da-popup"><div class="da-title">{_e(region["name"])}</div>'
+        f'<div class="da-meta">{" · ".join(facts)}</div>'
+        + (f'<div class="da-meta">Nearest coasts: {_e(coast)}</div>' if coast else "")
+        + where
+        + f'<ul class="da-lines">{"".join(reversed(lines))}</ul></div>'
     )
-    return header + '<hr style="margin:4px 0">'.join(blocks) + "</div>"
 
 
 def region_tooltip_html(region: Mapping[str, object], count: int) -> str:

@@ -109,8 +109,8 @@ def _features(
     most = int(shown["exercise_count"].max())
     overview = len(shown) > OVERVIEW_ABOVE
     outlines = geometries.for_zoom(zoom) if overview else geometries.detail
-    if overview or blocks is None:
-        blocks = exercise_blocks(exercises, short=overview)
+    if blocks is None:
+        blocks = exercise_blocks(exercises)
     used = ("region_id", "name", "kind", "area_km2", "precision", "coast_km", "exercise_ids", "style_group")
     columns = [column for column in used if column in shown.columns]
     features = []
@@ -125,7 +125,7 @@ def _features(
                     "kind": region["kind"],
                     "style_group": region["style_group"],
                     "tooltip": region_tooltip_html(region, len(held)),
-                    "popup": region_popup_of_blocks(region, held, short=overview),
+                    "popup": region_popup_of_blocks(region, held),
                     "style": region_style(region["style_group"], len(held), most, region.get("precision")),
                 },
             }

@@ -10,7 +10,7 @@ import pandas as pd
 
 from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
-from layers.popups import MAX_POPUP_HEIGHT_PX, bind_feature_html, date_range_text, escape_html, source_links
+from layers.popups import bind_feature_html, date_range_text, escape_html, source_links
 from layers.styles import GROUP_COLOURS
 
 ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "air patrol"}
@@ -72,7 +72,7 @@ def route_popup_html(route: Mapping[str, object], exercise: Mapping[str, object]
     )
     stops = "".join(f"<li>{_e(place)}</li>" for place in route["waypoint_list"])
     parts = [
-        f'<div class="da-popup da-route" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:260px">',
+        '<div class="da-popup da-route">',
         f'<b>{_e(exercise["name"])}</b>',
         f'<br><span class="da-meta">{_e(dates)} · {_e(ROUTE_KIND_LABELS[str(route["route_kind"])])}</span>',
         f'<br>Waypoints in order:<ol style="margin:2px 0 2px 18px;padding:0">{stops}</ol>',

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
+from geodata.filters import APPROXIMATE, REGION_ONLY, precision_class
+
 GROUP_COLOURS = MappingProxyType(
     {
         "naval": "#1f5fa8",
@@ -44,27 +46,11 @@ def fill_opacity(count: int, most: int) -> float:
     return round(MIN_FILL_OPACITY + share * (MAX_FILL_OPACITY - MIN_FILL_OPACITY), 3)
 
 
-REGION_ONLY = "region only"
-APPROXIMATE = "approximate"
-
-
-def precision_class(precision: object) -> str:
-    """Return the kind of a region's ``precision`` text: the words before its first colon, lower-cased.
-
-    ``"approximate: position estimated from the named site; …"`` gives ``"approximate"``; a
-    missing text gives ``""``.
-    """
-    if not isinstance(precision, str):
-        return ""
-    return precision.split(":", 1)[0].strip().lower()
-
-
 def region_style(group: str, count: int, most: int, precision: object = None) -> dict[str, object]:
     """Leaflet path options for a region of a style group.
 
     A region whose place is only approximate gets a dashed outline; one that stands for a whole
-    province or country because sources name no site gets a dashed outline and almost no fill,
-    so that it does not read as a drill area the size of a country.
+    province or country because sources name no site gets a faint dotted outline and no fill.
     """
     colour = GROUP_COLOURS[group]
     style: dict[str, object] = {
@@ -74,11 +60,23 @@ def region_style(group: str, count: int, most: int, precision: object = None) ->
         "fillOpacity": fill_opacity(count, most),
     }
     kind = precision_class(precision)
-    if kind in (APPROXIMATE, REGION_ONLY):
-        style["dashArray"] = "5 4"
+    if kind == APPROXIMATE:
+        style["dashArray"] = APPROXIMATE_DASHES
     if kind == REGION_ONLY:
-        style |= {"fillOpacity": 0.04, "weight": 1.2}
+        # No fill and a faint dotted outline: clicks inside fall through to what is really there,
+        # and a country-sized shape does not read as a drill area the size of a country.
+        style |= {"fill": False, "fillOpacity": 0.0, "weight": 1, "opacity": 0.55, "dashArray": REGION_ONLY_DASHES}
     return style
+
+
+APPROXIMATE_DASHES = "5 4"
+REGION_ONLY_DASHES = "1 5"
+
+
+def fill_scale(most: int, steps: int = 3) -> list[tuple[str, float]]:
+    """Return the legend's fill scale: up to ``steps`` counts from 1 to ``most`` with the opacity each is drawn at."""
+    counts = sorted({1, most, *(round(1 + (most - 1) * i / (steps - 1)) for i in range(steps))})
+    return [(f"{count:,}", fill_opacity(count, most)) for count in counts if 1 <= count <= most]
 
 
 def highlight_style(group: str) -> dict[str, object]:

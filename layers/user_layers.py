@@ -17,7 +17,7 @@ from shapely.geometry.base import BaseGeometry
 from geodata.notices import ParsedNotice, Position
 from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
-from layers.popups import MAX_POPUP_HEIGHT_PX, bind_feature_html, escape_html
+from layers.popups import bind_feature_html, escape_html
 
 UPLOAD_COLOUR = "#00897b"
 NOTICE_COLOUR = "#d7191c"
@@ -100,7 +100,7 @@ def properties_html(
     more = len(items) - max_properties
     extra = f'<br><span class="da-meta">… and {more} more properties</span>' if more > 0 else ""
     return (
-        f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:220px">'
+        f'<div class="da-popup">'
         f'<h4 style="margin:0 0 4px">{_e(_cut(title, 120))}</h4><table>{rows}</table>{extra}</div>'
     )
 
@@ -182,7 +182,7 @@ def notice_popup_html(parsed: ParsedNotice, label: str) -> str:
     more = len(parsed.vertices) - MAX_POPUP_VERTICES
     extra = f"<li>… and {more} more</li>" if more > 0 else ""
     return (
-        f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;min-width:220px">'
+        f'<div class="da-popup">'
         f'<h4 style="margin:0 0 4px">{_e(_cut(label, 120))}</h4>'
         f'<span class="da-meta">From a notice: {_e(kind)}, {len(parsed.vertices)} position'
         f'{"s" if len(parsed.vertices) != 1 else ""}</span>'

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 import pandas as pd
 
+from geodata.analysis import drawing_title, notice_region, read_drawing
 from geodata.notices import ParsedNotice
+from geodata.problems import ERROR
 from geodata.uploads import UploadResult
+from layers.user_layers import notice_layer, upload_layer
+from view.text import plural
 
 TOOL_PAD_DEG = 0.5
 """Margin around the user's notice and layer when the map zooms to them."""
+UPLOAD_TYPES = ("geojson", "json", "kml", "kmz", "zip", "csv")
+MEASURED_FEATURES = 20
+"""Uploaded features measured one by one; a larger upload is drawn in full but measured in part."""
+UPLOAD_MEASURE_BUDGET_S = 6.0
+"""Time for measuring all of one upload's features together, shared out among them."""
+NOTICE_NAME = "Pasted notice"
+"""Name of a pasted notice's area when the user gives none."""
 
 
 def exercise_labels(exercises: pd.DataFrame) -> dict[str, str]:
@@ -38,3 +52,114 @@ def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None) -> lis
     west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
     east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
     return [[south - TOOL_PAD_DEG, west - TOOL_PAD_DEG], [north + TOOL_PAD_DEG, east + TOOL_PAD_DEG]]
+
+
+def upload_shapes(upload: UploadResult, name: str) -> tuple[str, list[tuple[str, object, float]]]:
+    """Which of an upload's features to measure, each with its title and share of the time budget.
+
+    Returns
+    -------
+    caption : str
+        Says so when only the first :data:`MEASURED_FEATURES` are measured; "" otherwise.
+    shapes : list of (title, geometry, budget in seconds)
+    """
+    if upload.frame is None or upload.frame.empty:
+        return "", []
+    measured = upload.frame.head(MEASURED_FEATURES)
+    caption = ""
+    if len(upload.frame) > MEASURED_FEATURES:
+        caption = f"{len(upload.frame):,} features drawn; the first {MEASURED_FEATURES} are measured."
+    budget_s = UPLOAD_MEASURE_BUDGET_S / len(measured)
+    return caption, [(f"{name}, feature {i}", geometry, budget_s) for i, geometry in enumerate(measured.geometry, 1)]
+
+
+def tool_layers(parsed: ParsedNotice | None, notice_name: str, upload: UploadResult | None, upload_name: str) -> tuple:
+    """Return the map layers of the user's pasted notice and uploaded file (drawn above the drill layers)."""
+    found = []
+    if parsed is not None and parsed.geometry is not None:
+        found.append(notice_layer(parsed, notice_name or NOTICE_NAME))
+    if upload is not None and upload.ok:
+        found.append(upload_layer(upload.frame, upload_name))
+    return tuple(found)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One thing the "Your shapes" section shows, in order.
+
+    ``kind`` is ``"heading"``, ``"warning"``, ``"error"``, ``"caption"``, ``"details"`` (``text`` is
+    the title, ``body`` folded under it), ``"shape"`` (check and measure ``geometry`` within
+    ``budget_s``, titled ``text``) or ``"download"`` (``text`` the label, ``body`` the file,
+    ``file_name``). Texts are plain: the page escapes them.
+    """
+
+    kind: str
+    text: str = ""
+    body: str = ""
+    geometry: object = None
+    budget_s: float = UPLOAD_MEASURE_BUDGET_S
+    file_name: str = ""
+
+
+def problem_blocks(problems, *, refused: bool) -> list[Block]:
+    """Report a file's problems in one box: the verdict (a refused file's last problem) or first error.
+
+    The other problems are folded under it.
+    """
+    if not problems:
+        return []
+    errors = [problem for problem in problems if problem.severity == ERROR]
+    first = problems[-1] if refused else (errors or list(problems))[0]
+    blocks = [Block("error" if errors else "warning", str(first))]
+    if len(problems) > 1:
+        others = "\n".join(str(problem) for problem in problems if problem is not first)
+        blocks.append(Block("details", f"{plural(len(problems) - 1, 'more problem')} with this file", others))
+    return blocks
+
+
+def tool_report(parsed: ParsedNotice | None, notice: Mapping[str, str], upload: UploadResult | None,
+                upload_name: str, drawing: dict | None) -> list[Block]:
+    """Say what the "Your shapes" section shows about a pasted notice, an uploaded file and the last drawn shape.
+
+    Parameters
+    ----------
+    parsed : ParsedNotice or None
+        The pasted notice, read.
+    notice : mapping
+        Its ``text``, the ``name`` and ``source`` the user gave it.
+    upload : UploadResult or None
+        The uploaded file, read.
+    upload_name : str
+        Its file name.
+    drawing : dict or None
+        The last shape drawn on the map, as the map sent it (untrusted GeoJSON).
+    """
+    blocks: list[Block] = []
+    if parsed is not None:
+        blocks += [Block("warning", "Notice: " + message) for message in parsed.unparsed]
+        blocks += [Block("caption", "Notice: " + message) for message in parsed.warnings]
+        if parsed.geometry is not None:
+            name = notice.get("name") or NOTICE_NAME
+            blocks.append(Block("shape", f"{name} ({parsed.kind}, {len(parsed.vertices)} positions)",
+                                geometry=parsed.geometry))
+            region, problems = notice_region(parsed, text=notice.get("text", ""), name=name,
+                                             source=notice.get("source", ""))
+            if region is not None:
+                blocks.append(Block("download", "Save the area as a dataset region (GeoJSON)",
+                                    region.to_json(drop_id=True), file_name=f"{region.iloc[0]['region_id']}.geojson"))
+            else:
+                fixes = "; ".join(f"{p.field} {p.message}" for p in problems)
+                blocks.append(Block("caption", "To save it as a dataset region, fix: " + fixes))
+    if upload is not None:
+        blocks += problem_blocks(upload.problems, refused=upload.frame is None)
+        caption, shapes = upload_shapes(upload, upload_name)
+        blocks += [Block("caption", caption)] if caption else []
+        blocks += [Block("shape", title, geometry=geometry, budget_s=budget) for title, geometry, budget in shapes]
+    if drawing:
+        title = drawing_title(drawing)
+        shape, message = read_drawing(drawing, label=title)
+        if shape is not None:
+            blocks.append(Block("shape", title, geometry=shape))
+        elif message:
+            blocks += [Block("heading", title), Block("warning", message)]
+    return [Block("heading2", "Your shapes"), *blocks] if blocks else []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pytest
 import streamlit as st
@@ -42,5 +44,12 @@ def map_args(at: AppTest) -> dict:
     return json.loads(components[0].proto.json_args)
 
 
+_METRIC = re.compile(r'<span data-metric="([^"<>]*)" hidden>([^<>]*)</span>')
+
+
 def metrics(at: AppTest) -> dict[str, str]:
-    return {m.label: m.value for m in at.metric}
+    """The counts the page's heading line carries (``view.text.Headline.figures``), by label."""
+    found = {}
+    for markdown in at.markdown:
+        found |= {html.unescape(k): html.unescape(v) for k, v in _METRIC.findall(markdown.value)}
+    return found

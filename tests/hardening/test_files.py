@@ -17,7 +17,7 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Polygon
 
-from tests.app.conftest import map_args
+from tests.app.conftest import map_args, metrics
 from tests.conftest import SMALL_DATA, zipped
 from tests.hardening.conftest import checksums, messages, shown
 
@@ -108,7 +108,7 @@ def test_truncated_exercises_drop_only_the_cut_row(app_factory, data):
     assert_serves_map(at, 3)
     problems = "\n".join(t.value for t in at.text)
     assert "exercises.csv, line 5, field " in problems
-    assert {m.label: m.value for m in at.metric}["Exercises shown"] == "3"
+    assert metrics(at)["Exercises shown"] == "3"
 
 
 def test_truncated_routes_file_leaves_the_map_without_routes(app_factory, data):
@@ -288,7 +288,7 @@ def test_a_data_set_of_many_exercises_is_drawn_not_refused(app_factory, tmp_path
     data = write_synthetic_data(tmp_path / "many", 5_001)
     at = app_factory(data).run()
     assert not at.exception
-    assert {m.label: m.value for m in at.metric}["Exercises shown"] == "5001"
+    assert metrics(at)["Exercises shown"] == "5001"
     assert any(f"up to {MAX_TIMELINE_BARS:,}" in info.value for info in at.info)
     charts = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
     assert [chart["title"] for chart in charts] == ["Exercises per year"]

@@ -85,12 +85,15 @@ def test_fill_opacity(count, most, opacity):
     assert fill_opacity(count, most) == pytest.approx(opacity)
 
 
-def test_popup_lists_exercises_with_sources(built):
+def test_popup_lists_exercises_newest_first_one_line_each_as_focus_links(built):
     _, groups = built
     north = geojson_children(groups[0])[0].data["features"][0]["properties"]
-    assert north["popup"].index("Bravo-2019") < north["popup"].index("Delta-2024")
-    assert 'href="https://example.org/bravo2"' in north["popup"]
-    assert "Sources differ:" in north["popup"]
+    assert north["popup"].index("Delta-2024") < north["popup"].index("Bravo-2019")
+    assert 'data-focus="bravo_2019">Bravo-2019</a>' in north["popup"]
+    assert north["popup"].count("<li>") == 2
+    # Forces, summaries, notes and sources are in the details panel, not in the popup.
+    assert "Sources differ:" not in north["popup"] and "example.org" not in north["popup"]
+    assert "1,234,567 km²" in north["popup"]
     assert north["tooltip"] == "North test sea · 2 exercises"
 
 
@@ -101,6 +104,7 @@ def test_no_exercises_no_layers(small_dataset):
 
 def hostile_record(**overrides):
     record = {
+        "exercise_id": HOSTILE,
         "name": HOSTILE,
         "start_date": "2024-07-14",
         "end_date": "2024-07-17",
@@ -126,9 +130,12 @@ def test_exercise_html_escapes_every_field():
     assert "[1] https://example.org/&quot;&gt;&lt;script&gt;" in text  # quotes in a URL: shown, not linked
 
 
-def test_region_popup_escapes_the_region_name():
+def test_region_popup_escapes_the_region_name_and_the_focus_link():
     text = region_popup_html({"name": HOSTILE, "area_km2": 10}, [hostile_record()])
     assert "<script>" not in text and "<img" not in text
+    from layers.popups import escape_html
+
+    assert f'data-focus="{escape_html(HOSTILE)}"' in text
 
 
 def test_hostile_text_in_data_never_renders_raw(small_dataset):
@@ -206,8 +213,10 @@ def test_popup_states_the_location_precision():
 def test_coast_distances_read_in_words():
     from layers.popups import coast_text
 
-    assert coast_text("JPN:0;KOR:1274;TWN:2881;USA:1028") == "Japan: touches · South Korea 1,274 km · Taiwan 2,881 km · US 1,028 km"
-    assert coast_text("JPN:x;KOR:12") == "South Korea 12 km"
+    assert coast_text("JPN:0;KOR:1274;TWN:2881;USA:1028") == (
+        "Japan: touches · South Korea 1,274 km (688 NM) · Taiwan 2,881 km (1,556 NM) · US 1,028 km (555 NM)"
+    )
+    assert coast_text("JPN:x;KOR:12") == "South Korea 12 km (6 NM)"
     assert coast_text(None) == ""
 
 

@@ -37,19 +37,19 @@ def big(tmp_path_factory):
     return dataset, region_geometries(dataset.regions)
 
 
-def test_a_view_of_many_regions_is_an_overview_with_short_popups(big):
+def test_a_view_of_many_regions_is_an_overview_with_simplified_outlines(big):
     dataset, geometries = big
     m = dashboard_map(dataset.regions, geometries, dataset.exercises, asset_urls("land/x.geojson"), tiles=False)
     page = m.get_root().render()
-    assert 'class=\\"da-short\\"' in page and "narrow the filters" in page
-    assert "Made-up record for the benchmark" not in page  # summaries are left out of short popups
+    assert "outlines simplified" in page
+    assert "Made-up record for the benchmark" not in page  # popups list exercises; summaries are in the details
     used = regions_for(dataset.regions, dataset.exercises)
     assert geometries.for_zoom(opening_zoom(bounds_of(used))) is geometries.overview
 
 
-def test_a_view_of_few_regions_keeps_full_popups_and_outlines(big):
+def test_a_view_of_few_regions_keeps_full_outlines(big):
     dataset, geometries = big
     few = dataset.exercises.iloc[:OVERVIEW_ABOVE]
     page = dashboard_map(dataset.regions, geometries, few, asset_urls("land/x.geojson"), tiles=False).get_root().render()
-    assert 'class=\\"da-short\\"' not in page
-    assert "Made-up record for the benchmark" in page
+    assert "outlines simplified" not in page
+    assert page.count("data-focus=") >= OVERVIEW_ABOVE

@@ -1,0 +1,27 @@
+"""How the page looks where Streamlit's defaults do not serve a reader: spacing, the heading line, labels."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from geodata.playback import CUMULATIVE, WINDOW
+
+PAGE_CSS = """
+/* Map first: Streamlit's 6rem top padding and big title would push the map half below the fold. */
+.block-container { padding-top: 2.6rem; padding-bottom: 2rem; }
+.da-head { font-size: 0.95rem; line-height: 1.35; margin: 0 0 -0.4rem; }
+.da-head b { font-size: 1.15rem; }
+.da-version { color: #6b6f7b; font-size: 0.85rem; }
+@media (max-width: 640px) {
+  .block-container { padding-left: 0.6rem; padding-right: 0.6rem; padding-top: 3rem; }
+  .da-version { display: none; }
+}
+"""
+"""CSS of the Streamlit page (not the map, whose styles are :data:`layers.basemap.MAP_CSS`)."""
+
+PLAY_MODE_LABELS = MappingProxyType({WINDOW: "Active that month", CUMULATIVE: "Everything up to that month"})
+
+
+def coast_label(coast) -> str:
+    """``Japan (JPN)`` for a measured nearest coast; the name alone when it has no ISO code."""
+    return f"{coast.name} ({coast.iso3})" if coast.iso3 else coast.name

@@ -1,0 +1,55 @@
+"""Everything the page reads and derives from the data files once, for every session to share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+from geodata.loaders import Dataset, load_dataset
+from geodata.query import Catalog
+from layers.popups import exercise_blocks
+from layers.regions import RegionGeometries, region_geometries
+from view.tools import exercise_labels
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A dataset and what the page derives from it, built once per data version.
+
+    Shared read-only by every session (the app caches it as a resource, not a copy per call):
+    never modify its frames or mappings; filter into new ones.
+
+    Attributes
+    ----------
+    dataset : Dataset
+        The loaded files.
+    catalog : Catalog
+        The values the filters offer.
+    labels : mapping
+        Each exercise's label for the pickers (:func:`view.tools.exercise_labels`).
+    geometries : RegionGeometries
+        Region outlines as GeoJSON for drawing.
+    exercise_html : mapping
+        Each exercise's popup line (:func:`layers.popups.exercise_blocks`).
+    """
+
+    dataset: Dataset
+    catalog: Catalog
+    labels: Mapping[str, str]
+    geometries: RegionGeometries
+    exercise_html: Mapping[str, str]
+
+
+def prepare(data_dir: Path) -> Prepared:
+    """Load a data folder and derive what every page of it needs; raises ``DataError`` as the loader does."""
+    dataset = load_dataset(data_dir)
+    exercises = dataset.exercises
+    return Prepared(
+        dataset=dataset,
+        catalog=Catalog.from_exercises(exercises, tuple(dataset.regions["region_id"]), dataset.version),
+        labels=MappingProxyType(exercise_labels(exercises)),
+        geometries=region_geometries(dataset.regions),
+        exercise_html=MappingProxyType(exercise_blocks(exercises)),
+    )

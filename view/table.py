@@ -1,0 +1,45 @@
+"""The exercise table a reader sees under the map: its rows and its column headings."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+import pandas as pd
+
+from geodata.filters import region_names
+from view.text import country_names
+
+TABLE_COLUMNS = MappingProxyType(
+    {
+        "name": "Exercise",
+        "series": "Series",
+        "start_date": "Start",
+        "end_date": "End",
+        "domain": "Domain",
+        "participants": "Participants",
+        "regions": "Regions",
+        "summary": "Summary",
+        "notes": "Where sources differ",
+        "source": "Source",
+        "more_sources": "More sources",
+    }
+)
+"""Columns of the table, in order, with their headings (one case style: sentence case)."""
+LINK_COLUMNS = ("source",)
+PINNED_COLUMNS = ("name",)
+
+
+def table_frame(shown: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
+    """Rows of the exercise table: one per shown exercise, in the order shown, people's words not codes.
+
+    Participants are country names and regions their names; the exports keep ISO codes and ids.
+    """
+    names = region_names(regions)
+    table = shown.assign(
+        domain=shown["domain"].str.capitalize(),
+        regions=shown["region_id_list"].map(lambda ids: ", ".join(names.get(i, i) for i in ids)),
+        participants=shown["participants"].map(country_names),
+        source=shown["source_urls"].map(lambda urls: urls[0] if urls else ""),
+        more_sources=shown["source_urls"].map(lambda urls: " ".join(urls[1:])),
+    )
+    return table[list(TABLE_COLUMNS)].reset_index(drop=True)
