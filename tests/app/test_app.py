@@ -9,7 +9,6 @@ import pytest
 
 from tests.app.conftest import map_args, metrics
 
-
 OPENING_FIT = re.compile(r"\.fitBounds\(\s*\[\[")
 """The map fitting bounds as it opens (the "All" button's fitBounds runs only when clicked)."""
 
