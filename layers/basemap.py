@@ -70,11 +70,17 @@ class _FocusLinks(MacroElement):
                     var url = new URL(window.parent.location.href);
                     url.searchParams.set({{ this.selected|tojson }}, link.getAttribute("data-focus"));
                     {{ this.view_params|tojson }}.forEach(function (name) { url.searchParams.delete(name); });
-                    window.parent.location.assign(url.toString());
+                    // The map's frame is sandboxed without top navigation: a link of the page
+                    // itself, clicked, navigates as the page would.
+                    var anchor = window.parent.document.createElement("a");
+                    anchor.href = url.toString();
+                    window.parent.document.body.appendChild(anchor);
+                    anchor.click();
+                    anchor.remove();
                 } catch (error) {
                     console.warn("could not open the exercise", error);
                 }
-            });
+            }, true);  // capture: Leaflet stops clicks from bubbling out of a popup
         {% endmacro %}
         """
     )

@@ -29,6 +29,17 @@ def regions_drawn(page):
     return map_frame(page).locator("path.da-region")
 
 
+def click_map_at(page, lat: float, lon: float) -> None:
+    """Click the main map where it shows ``lat``, ``lon``, as a user's mouse would."""
+    point = map_frame(page).locator("body").evaluate(
+        "(body, [lat, lon]) => { const m = Object.values(window).find(v => v && v._leaflet_id && v.latLngToContainerPoint);"
+        " const p = m.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
+        [lat, lon],
+    )
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+
+
 def open_app(page, server, query: str = ""):
     page.goto(server.url + "/" + query)
     expect(page.get_by_text("Drill Atlas").first).to_be_visible(timeout=TIMEOUT)
@@ -68,13 +79,22 @@ def test_bad_link_shows_a_notice(page, serve, blocked_requests):
     expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
 
 
-def test_popup_lists_exercises_and_sources(page, serve, blocked_requests):
-    open_app(page, serve(SMALL_DATA), "?exercise=bravo_2019")
-    expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
-    map_frame(page).locator(".leaflet-areas-pane path.da-region").first.click(position={"x": 6, "y": 6})
+def test_popup_lists_exercises_and_a_click_opens_the_details_with_sources(page, serve, blocked_requests):
+    open_app(page, serve(SMALL_DATA), "?years=2019-2024")
+    expect(regions_drawn(page)).to_have_count(3, timeout=TIMEOUT)
     popup = map_frame(page).locator(".leaflet-popup-content")
-    expect(popup).to_contain_text("Bravo-2019", timeout=TIMEOUT)
-    expect(popup.locator('a[href="https://example.org/bravo2"]')).to_have_count(1)
+    click_map_at(page, 45.0, 135.0)  # on the route's line itself: the route's popup
+    expect(popup).to_contain_text("Waypoints", timeout=TIMEOUT)
+    # Inside the region, 2 degrees off the route that crosses it: the route is drawn above the
+    # region, but only the line itself takes clicks.
+    click_map_at(page, 42.0, 137.0)
+    expect(popup.locator("li")).to_have_count(2, timeout=TIMEOUT)
+    expect(popup.locator("li").first).to_contain_text("Delta-2024")  # newest first
+    expect(popup.locator('a[href^="https://example.org"]')).to_have_count(0)  # sources are in the details
+    popup.get_by_role("link", name="Bravo-2019").click()
+    page.wait_for_function("() => location.search.includes('selected=bravo_2019')", timeout=TIMEOUT)
+    assert "years=2019-2024" in page.url
+    expect(page.locator('a[href="https://example.org/bravo2"]')).to_have_count(1, timeout=TIMEOUT)
 
 
 def test_first_click_on_a_region_opens_its_popup(page, serve, blocked_requests):
