@@ -25,6 +25,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from geodata import isolated
+from geodata.geometry import rfc7946_geometry
 from geodata.measure import (
     MAX_SPREAD_KM,
     CoastDistance,
@@ -424,7 +425,7 @@ def notice_region(
             "precision": ["as published: the notice's own coordinates"],
             "notice_text": [text],
         },
-        geometry=[parsed.geometry],
+        geometry=[rfc7946_geometry(parsed.geometry)],
         crs="EPSG:4326",
     )
     valid, problems = validate_regions(region, file="notice")

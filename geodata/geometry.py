@@ -1,13 +1,26 @@
-"""Geometry helpers shared by the region build and the app: equal-area measurement."""
+"""Geometry helpers shared by the region build and the app: equal-area measurement, the antimeridian."""
 
 from __future__ import annotations
 
+import io
+from collections.abc import Sequence
+
+import geopandas as gpd
 import numpy as np
+import pyogrio
 import pyproj
 import shapely
+from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
 KM2_PER_M2 = 1e-6
+PACIFIC_BAND = (-180.0, -50.0)
+"""Longitudes drawn east of 180° (+360°) on the map: Chukotka east of 180°, the Bering and Chukchi
+Seas' eastern halves, Alaska and the Americas. Leaflet does not wrap vector layers, so a shape
+that crosses 180° is drawn as one piece only in this 0..360° "Pacific frame"."""
+SEAM_TOLERANCE_DEG = 1e-3
+"""How far (degrees) a vertex on 180° may lie off the straight line through its neighbours and
+still be taken for the point where a route was cut at the antimeridian (files keep 3 decimals)."""
 # Long straight lon/lat edges (hand-drawn boxes) are densified before projecting,
 # so that the projected polygon follows the lon/lat edge rather than its chord.
 DENSIFY_DEG = 0.25
@@ -98,3 +111,102 @@ def area_km2(geometry: BaseGeometry) -> float:
     dense = densified(geometry, DENSIFY_DEG, MAX_AREA_DENSIFIED)
     projected = shapely.transform(dense, transformer.transform, interleaved=False)
     return float(projected.area) * KM2_PER_M2
+
+
+def rfc7946_geometries(geometries: Sequence[BaseGeometry]) -> list[BaseGeometry]:
+    """Cut shapes at the antimeridian and bring every piece into longitudes -180..180 (RFC 7946, 3.1.9).
+
+    The cut is GDAL's: the shapes beyond ±180° are written by its GeoJSON driver with
+    ``RFC7946=YES`` and read back. (The ``antimeridian`` package was tried first: version 0.4.9
+    keeps only one hole per cut polygon, which dropped 75 of the Bering Sea's 77 islands.)
+
+    Parameters
+    ----------
+    geometries : sequence of shapely geometry
+        Polygonal or linear, EPSG:4326, possibly in the 0..360° Pacific frame (or below -180°).
+
+    Returns
+    -------
+    list of shapely geometry
+        In input order. A shape already within -180..180 is returned as it is; the others
+        become MultiPolygons or MultiLineStrings whose parts meet at ±180° (a shape lying
+        wholly beyond 180° is only shifted by 360°).
+    """
+    out = list(geometries)
+    beyond = [i for i, g in enumerate(out) if not g.is_empty and not _within_world(g)]
+    if not beyond:
+        return out
+    buffer = io.BytesIO()
+    frame = gpd.GeoDataFrame(geometry=[out[i] for i in beyond], crs="EPSG:4326")
+    frame.to_file(buffer, driver="GeoJSON", engine="pyogrio",
+                  layer_options={"RFC7946": "YES", "COORDINATE_PRECISION": "15", "WRITE_BBOX": "NO"})
+    cut = pyogrio.read_dataframe(io.BytesIO(buffer.getvalue())).geometry
+    for index, geometry in zip(beyond, cut, strict=True):
+        out[index] = _without_empty_parts(geometry)
+    return out
+
+
+def _without_empty_parts(geometry: BaseGeometry) -> BaseGeometry:
+    """Drop the empty parts GDAL's cut can leave (a sliver on 180° of zero width)."""
+    parts = shapely.get_parts(geometry)
+    kept = parts[~shapely.is_empty(parts)]
+    if len(kept) == len(parts):
+        return geometry
+    return shapely.multipolygons(kept) if shapely.get_dimensions(geometry) == 2 else shapely.multilinestrings(kept)
+
+
+def rfc7946_geometry(geometry: BaseGeometry) -> BaseGeometry:
+    """Return one shape cut at the antimeridian (see :func:`rfc7946_geometries`)."""
+    return rfc7946_geometries([geometry])[0]
+
+
+def _within_world(geometry: BaseGeometry) -> bool:
+    west, _, east, _ = geometry.bounds
+    return -180.0 <= west and east <= 180.0
+
+
+def pacific_frame(geometry: BaseGeometry) -> BaseGeometry:
+    """Return a shape as the map draws it: parts in :data:`PACIFIC_BAND` moved east of 180° and joined.
+
+    The inverse of :func:`rfc7946_geometry` for the shapes of this dataset: a sea cut at 180°
+    becomes one polygon again, a route cut there one line (the vertex the cut added on 180°
+    is removed), so Leaflet draws them across the antimeridian without a gap.
+
+    Parameters
+    ----------
+    geometry : shapely geometry
+        Polygonal or linear, EPSG:4326, longitudes -180..180 (RFC 7946).
+
+    Returns
+    -------
+    shapely geometry
+        The same shape, unchanged when no part lies in the band. A part counts as in the
+        band when its bounds lie within it; polygons meeting at 180° are merged into one,
+        lines meeting there are joined in their order.
+    """
+    parts = shapely.get_parts(geometry)
+    west, east = PACIFIC_BAND
+    bounds = shapely.bounds(parts)
+    moved = (bounds[:, 0] >= west) & (bounds[:, 2] <= east)
+    if geometry.is_empty or not moved.any():
+        return geometry
+    parts = np.where(moved, shapely.transform(parts, lambda c: c + [360.0, 0.0]), parts)
+    if shapely.get_dimensions(geometry) == 2:
+        merged = shapely.union_all(parts)
+        return shapely.orient_polygons(merged) if merged.geom_type != "GeometryCollection" else geometry
+    lines = shapely.line_merge(shapely.MultiLineString(list(parts)), directed=True)
+    if lines.geom_type == "LineString":
+        return _without_seam_vertices(lines)
+    return shapely.MultiLineString([_without_seam_vertices(line) for line in lines.geoms])
+
+
+def _without_seam_vertices(line: LineString) -> LineString:
+    """Drop inner vertices on 180° that lie on the straight line through their neighbours."""
+    coords = shapely.get_coordinates(line)
+    keep = [
+        k for k in range(len(coords))
+        if k in (0, len(coords) - 1)
+        or abs(coords[k, 0] - 180.0) > 1e-9
+        or LineString([coords[k - 1], coords[k + 1]]).distance(Point(coords[k])) > SEAM_TOLERANCE_DEG
+    ]
+    return line if len(keep) == len(coords) else LineString(coords[keep])

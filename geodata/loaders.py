@@ -18,6 +18,7 @@ import pandas as pd
 
 from geodata import schema
 from geodata.files import check_readable, read_geojson_layer
+from geodata.geometry import pacific_frame
 from geodata.problems import DataError, Problem
 from geodata.routes import empty_routes, read_routes, validate_routes
 from geodata.validation import validate_exercises, validate_regions
@@ -32,12 +33,14 @@ class Dataset:
     exercises : pandas.DataFrame
         Valid rows of exercises.csv (see :func:`geodata.validation.validate_exercises`).
     regions : geopandas.GeoDataFrame
-        Valid features of regions.geojson in EPSG:4326.
+        Valid features of regions.geojson in EPSG:4326, as the map draws them: the file is
+        RFC 7946 (cut at 180°), and shapes cut there are joined again in the 0..360° Pacific
+        frame (:func:`geodata.geometry.pacific_frame`); exports cut them again.
     version : str
         Dataset version from ``geodata/VERSION`` (``"unversioned"`` if absent).
     routes : geopandas.GeoDataFrame
-        Valid features of routes.geojson in EPSG:4326 (see
-        :func:`geodata.routes.validate_routes`); empty when there is no routes file.
+        Valid features of routes.geojson in EPSG:4326, in the Pacific frame like the regions
+        (see :func:`geodata.routes.validate_routes`); empty when there is no routes file.
     problems : tuple of Problem
         Everything the loaders reported, errors and warnings.
     """
@@ -147,6 +150,7 @@ def load_dataset(data_dir: Path = schema.DATA_DIR) -> Dataset:
     """
     data_dir = Path(data_dir)
     regions, region_problems = validate_regions(read_regions(data_dir / schema.REGIONS_FILE))
+    regions = regions.set_geometry([pacific_frame(g) for g in regions.geometry], crs=regions.crs)
     frame, line_numbers = read_exercises(data_dir / schema.EXERCISES_FILE)
     exercises, exercise_problems = validate_exercises(
         frame, frozenset(regions["region_id"]), line_numbers=line_numbers

@@ -16,6 +16,7 @@ import shapely
 
 from geodata import schema
 from geodata.files import cell_text, read_geojson_layer
+from geodata.geometry import pacific_frame
 from geodata.problems import ERROR, WARNING, Problem, quote
 from geodata.validation import split_list
 
@@ -70,22 +71,37 @@ def _feature_label(index: int, route_id: str) -> str:
 
 
 def _geometry_problems(geometry: object) -> list[tuple[str, str]]:
-    """Field and message of each problem with a route's line; empty when the line is usable."""
+    """Field and message of each problem with a route's line as stored; empty when the line is usable.
+
+    The file is RFC 7946: a route crossing 180° is a MultiLineString cut there, whose parts
+    must join into one line again in the Pacific frame (:func:`geodata.geometry.pacific_frame`).
+    """
     if geometry is None or geometry.is_empty:
         return [("geometry", "is missing, empty or unreadable (a LineString needs at least 2 points)")]
-    if geometry.geom_type != "LineString":
-        return [("geometry", f"is a {geometry.geom_type}; routes must be LineString")]
+    if geometry.geom_type not in ("LineString", "MultiLineString"):
+        return [("geometry", f"is a {geometry.geom_type}; routes must be LineString "
+                             "(MultiLineString when cut at 180°)")]
     if not geometry.is_valid:
         return [("geometry", f"is invalid ({shapely.is_valid_reason(geometry)})")]
     coords = shapely.get_coordinates(geometry)
     found = []
-    steps = np.abs(np.diff(coords[:, 0]))
+    if np.abs(coords[:, 1]).max() > 90.0:
+        found.append(("geometry", "has a latitude beyond ±90°"))
+    west, east = coords[:, 0].min(), coords[:, 0].max()
+    if west < schema.FILE_LON_RANGE[0] or east > schema.FILE_LON_RANGE[1]:
+        found.append(("geometry", f"longitudes reach {west:.6g} to {east:.6g}, beyond ±180°: RFC 7946 files keep "
+                                  "every longitude within ±180° and cut a line that crosses 180° into "
+                                  "MultiLineString parts (python -m geodata.build.routes does)"))
+        return found
+    line = pacific_frame(geometry)
+    if line.geom_type != "LineString":
+        return [*found, ("geometry", f"has {len(shapely.get_parts(line))} parts that do not join into one line "
+                                     "(only the cut at 180° may split a route)")]
+    steps = np.abs(np.diff(shapely.get_coordinates(line)[:, 0]))
     if steps.max() > MAX_LONGITUDE_STEP:
         point = int(steps.argmax()) + 1
         found.append(("geometry", f"jumps {steps.max():.1f}° in longitude between points {point} and {point + 1}; "
-                                  "write longitudes east of 180° as more than 180 (Pacific frame)"))
-    if np.abs(coords[:, 1]).max() > 90.0:
-        found.append(("geometry", "has a latitude beyond ±90°"))
+                                  "cut a line that crosses 180° into MultiLineString parts"))
     return found
 
 
@@ -116,7 +132,7 @@ def _route_problems(
     line_problems = _geometry_problems(geometry)
     found.extend((field, message, ERROR) for field, message in line_problems)
     if waypoints and not line_problems:
-        points = len(shapely.get_coordinates(geometry))
+        points = len(shapely.get_coordinates(pacific_frame(geometry)))
         if points != len(waypoints):
             found.append(("waypoints", f"names {len(waypoints)} places but the line has {points} points", WARNING))
     return found
@@ -140,13 +156,15 @@ def validate_routes(
     -------
     valid : geopandas.GeoDataFrame
         Good routes in file order, text properties stripped (``straits`` ``""`` when
-        empty), plus ``waypoint_list``, ``strait_list`` and ``source_urls`` (tuples of str).
+        empty), plus ``waypoint_list``, ``strait_list`` and ``source_urls`` (tuples of str);
+        each line as the map draws it, one LineString in the Pacific frame.
     problems : list of Problem
         Errors (route dropped): a route_id that is not a slug or is repeated, an unknown
         exercise_id, a route_kind not in :data:`geodata.schema.ROUTE_KINDS`, no waypoint
         names, text over :data:`geodata.schema.MAX_TEXT_LENGTH`, a missing or non-http(s)
-        source, a geometry that is not a valid LineString of at least two points or jumps
-        more than 180° in longitude. A warning (route kept) when the number of waypoint
+        source, a geometry that is not a valid LineString of at least two points (or a
+        MultiLineString cut at 180° that joins into one), has a longitude beyond ±180° or
+        jumps more than 180° in longitude. A warning (route kept) when the number of waypoint
         names differs from the number of points.
     """
     if routes.empty:
@@ -171,6 +189,7 @@ def validate_routes(
             keep.append(index)
 
     valid = routes.iloc[keep].copy()
+    valid = valid.set_geometry([pacific_frame(g) for g in valid.geometry], crs=routes.crs)
     for name in schema.ROUTE_PROPERTIES:
         valid[name] = valid[name].map(_text)
     valid["waypoint_list"] = valid["waypoints"].map(split_list)

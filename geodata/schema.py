@@ -67,7 +67,10 @@ ISO3_PATTERN = re.compile(r"^[A-Z]{3}$")
 URL_PATTERN = re.compile(r'^https?://[^\s<>"`]+$')
 
 LON_RANGE = (-360.0, 540.0)
-"""Longitudes a region or a map view may use: beyond ±180 for shapes kept in the Pacific frame."""
+"""Longitudes a map view may use: beyond ±180 for views of shapes drawn in the Pacific frame."""
+
+FILE_LON_RANGE = (-180.0, 180.0)
+"""Longitudes the data files may hold (RFC 7946): a shape crossing 180° is cut there into parts."""
 
 MAX_TEXT_LENGTH = 4000
 """Longest text cell accepted; longer cells are reported, never silently cut."""

@@ -174,6 +174,11 @@ def _in_degrees(geometry) -> bool:
     return schema.LON_RANGE[0] <= west and east <= schema.LON_RANGE[1] and -90.0 <= south and north <= 90.0
 
 
+def _in_file_range(geometry) -> bool:
+    west, _, east, _ = geometry.bounds
+    return schema.FILE_LON_RANGE[0] <= west and east <= schema.FILE_LON_RANGE[1]
+
+
 def _feature_label(index: int, region_id: object) -> str:
     label = f"feature {index + 1}"
     if isinstance(region_id, str) and region_id.strip():
@@ -253,6 +258,13 @@ def validate_regions(
                 "geometry",
                 f"coordinates reach {west:.6g}, {south:.6g} to {east:.6g}, {north:.6g}: not longitude and latitude "
                 "in degrees; save the file in EPSG:4326 (WGS 84)",
+            )
+        elif not _in_file_range(geometry):
+            west, _, east, _ = geometry.bounds
+            bad(
+                "geometry",
+                f"longitudes reach {west:.6g} to {east:.6g}, beyond ±180°: RFC 7946 files keep every longitude "
+                "within ±180° and cut a shape that crosses 180° into MultiPolygon parts (python -m geodata.build does)",
             )
         elif not geometry.is_valid:
             reason = shapely.is_valid_reason(geometry)

@@ -16,7 +16,7 @@ from geodata.build.regions import REGIONS, SITES
 from geodata.build.seas import build_region, land_index
 from geodata.build.sites import COUNTRIES_FILE, build_site, read_countries, site_basis
 from geodata.build.spec import RegionSpec, SiteSpec
-from geodata.geometry import area_km2
+from geodata.geometry import area_km2, rfc7946_geometries
 from geodata.measure import nearest_coasts
 from geodata.measure import read_countries as read_country_coasts
 
@@ -149,10 +149,10 @@ def build(
         + [site_properties(site, areas[site.region_id]) for site in sites]
     )
     out_dir.mkdir(parents=True, exist_ok=True)
+    # Built in the Pacific frame, written as RFC 7946: cut at 180°, longitudes within ±180°.
+    written = rfc7946_geometries([geometries[row["region_id"]] for row in rows])
     regions_bytes = write_feature_collection(
-        out_dir / "regions.geojson",
-        [(row, geometries[row["region_id"]]) for row in rows],
-        REGION_DECIMALS,
+        out_dir / "regions.geojson", list(zip(rows, written, strict=True)), REGION_DECIMALS
     )
     backdrop = backdrop_land(read_land(package / "land-50m.json"))
     land_bytes = write_feature_collection(

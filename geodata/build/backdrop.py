@@ -6,13 +6,15 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPolygon, Polygon, box
 
+from geodata.geometry import PACIFIC_BAND
+
 BACKDROP_SIMPLIFY_DEG = 0.03
 BACKDROP_DECIMALS = 3
 # Land in this longitude band is also drawn shifted by +360° (clipped at the
 # band's east edge), so the coast shows around regions kept in the 0..360
 # Pacific frame (Bering, Chukchi) and the map has no bare edge east of them: the
 # Americas west of 50° W, Chukotka east of 180°, Wrangel Island.
-PACIFIC_COPY_WEST, PACIFIC_COPY_EAST = -180.0, -50.0
+PACIFIC_COPY_WEST, PACIFIC_COPY_EAST = PACIFIC_BAND
 MIN_AREA_DEG2 = 0.002
 
 

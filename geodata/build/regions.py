@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import shapely
+from shapely.geometry import box
+
 from geodata.build import limits as L
-from geodata.build.spec import RegionSpec, SiteSpec, bbox
+from geodata.build.sites import geodesic_circle
+from geodata.build.spec import Point, RegionSpec, SiteSpec, bbox
 
 S23 = "IHO S-23 (1953) limits"
 COAST = "Natural Earth 10m coast (simplified to about 1 km)"
@@ -11,6 +15,56 @@ S23_PRECISION = f"IHO S-23 limits on {COAST}; limit points partly estimated from
 CONVENTIONAL_PRECISION = f"conventional limit lines with estimated end points, on {COAST}"
 BOX_PRECISION = (
     f"schematic: a hand-drawn box around the waters sources name, on {COAST}; the box edges are not limits"
+)
+
+
+
+def _near_port(place: str, port: str, radius_km: float, wording: str) -> str:
+    """Precision of sea waters that sources place only near a named port."""
+    return (
+        f"approximate: sources say only {wording}; no navigation warning with the exercise area was found. "
+        f"Drawn as the sea within {radius_km:g} km of {port} (an estimated position), on {COAST}: the "
+        f"{radius_km:g} km is this atlas's reading of 'near', not a published limit"
+        + (f"; {place}" if place else "")
+    )
+
+
+def _circle_envelope(centre: Point, radius_km: float, east_of: float | None = None) -> tuple[Point, ...]:
+    """Return a geodesic circle as a region envelope, optionally only its part east of a meridian.
+
+    Land and limit lines are then cut out of it like out of any envelope, so the region
+    follows the coast and only its seaward edge is the circle.
+    """
+    circle = shapely.set_precision(geodesic_circle(centre, radius_km, segments=64), 1e-4)
+    if east_of is not None:
+        circle = circle.intersection(box(east_of, -90.0, 180.0, 90.0))
+    return tuple(tuple(xy) for xy in circle.exterior.coords[:-1])
+
+
+ZHANJIANG_PORT = (110.40, 21.20)
+"""Estimated position of Zhanjiang's naval port (Zhanjiang Bay); no source gives coordinates."""
+ZHANJIANG_RADIUS_KM = 100
+ZHANJIANG_URLS = (
+    "http://xinhuanet.com/mil/2016-09/12/c_129277307.htm",
+    "http://en.people.cn/n3/2024/0716/c90000-20193952.html",
+    "http://en.people.cn/n3/2024/0718/c90000-20194816.html",
+)
+QINGDAO_PORT = (120.32, 36.06)
+"""Estimated position of Qingdao's harbour (the 2019 Russian ships berthed at Dagang port)."""
+QINGDAO_RADIUS_KM = 100
+QINGDAO_URLS = (
+    "https://www.ckhq.net/arc/jwjs/zgjs/2016/0911/221915_2.html",
+    "http://eng.chinamil.com.cn/view/2019-05/05/content_9495124.htm",
+    "https://archive.shine.cn/world/SinoRussian-exercise-to-boost-ties/shdaily.shtml",
+)
+YANGTZE_MOUTH = (122.00, 31.30)
+"""Estimated position of the Yangtze estuary's mouth (between Chongming and Nanhui)."""
+YANGTZE_RADIUS_KM = 200
+YANGTZE_EAST_OF = 122.2
+"""Meridian east of which the waters lie 'east of the estuary' (just off its mouth)."""
+YANGTZE_URLS = (
+    "http://epaper.632news.com/zzrb/html/2014-05/14/content_20660.htm",
+    "https://www.ckhq.net/arc/jwjs/zgjs/2016/0911/221915_2.html",
 )
 
 MOSI_2023_AREA_URLS = (
@@ -54,12 +108,44 @@ REGIONS: tuple[RegionSpec, ...] = (
         region_id="zhanjiang_waters",
         name="Waters off Zhanjiang",
         kind="area",
-        basis="hand-drawn box (20.35-21.75°N, 110.15-111.60°E) minus land",
-        precision=BOX_PRECISION,
-        envelope=bbox(110.15, 20.35, 111.60, 21.75),
+        basis=(
+            f"the sea within {ZHANJIANG_RADIUS_KM} km (geodesic) of Zhanjiang's naval port "
+            f"({ZHANJIANG_PORT[1]:.2f}°N {ZHANJIANG_PORT[0]:.2f}°E, estimated) east of the Leizhou Peninsula, "
+            "minus land"
+        ),
+        precision=_near_port(
+            "the waters west of the Leizhou Peninsula (Beibu Gulf) are left out because sources say 'east of "
+            "Zhanjiang'",
+            "Zhanjiang's naval port",
+            ZHANJIANG_RADIUS_KM,
+            "'the sea and airspace east of Zhanjiang, Guangdong' (Xinhua, Joint Sea 2016) and 'the waters and "
+            "airspace near Zhanjiang' (China MND, Joint Sea 2024)",
+        ),
+        envelope=_circle_envelope(ZHANJIANG_PORT, ZHANJIANG_RADIUS_KM),
         seeds=((111.0, 21.0), (110.45, 21.15)),
-        sources=(L.SCS_NOAA_URL,),
+        sources=ZHANJIANG_URLS,
         parent="south_china_sea",
+        max_pieces=4,
+    ),
+    RegionSpec(
+        region_id="qingdao_waters",
+        name="Waters off Qingdao",
+        kind="area",
+        basis=(
+            f"the sea within {QINGDAO_RADIUS_KM} km (geodesic) of Qingdao's harbour "
+            f"({QINGDAO_PORT[1]:.2f}°N {QINGDAO_PORT[0]:.2f}°E, estimated), minus land"
+        ),
+        precision=_near_port(
+            "",
+            "Qingdao's harbour",
+            QINGDAO_RADIUS_KM,
+            "'the Yellow Sea waters and airspace near Qingdao' (China's navy spokesman on Joint Sea 2012) and "
+            "'in Qingdao' (Xinhua on Joint Sea 2019)",
+        ),
+        envelope=_circle_envelope(QINGDAO_PORT, QINGDAO_RADIUS_KM),
+        seeds=((121.0, 35.6), (120.25, 36.12)),
+        sources=QINGDAO_URLS,
+        parent="yellow_sea",
         max_pieces=4,
     ),
     RegionSpec(
@@ -75,6 +161,29 @@ REGIONS: tuple[RegionSpec, ...] = (
         published_area_km2=752_000,
         area_source="https://academia-lab.com/encyclopedia/east-china-sea",
         area_tolerance=0.03,
+    ),
+    RegionSpec(
+        region_id="east_of_yangtze_mouth",
+        name="Northern East China Sea east of the Yangtze estuary",
+        kind="area",
+        basis=(
+            f"the S-23 East China Sea within {YANGTZE_RADIUS_KM} km (geodesic) of the Yangtze mouth "
+            f"({YANGTZE_MOUTH[1]:.2f}°N {YANGTZE_MOUTH[0]:.2f}°E, estimated) and east of {YANGTZE_EAST_OF}°E, "
+            "minus land"
+        ),
+        precision=(
+            "approximate: sources say only 'the northern East China Sea east of the Yangtze estuary' (China's "
+            "navy spokesman, Joint Sea 2014); the announced closure areas were not found with coordinates. Drawn "
+            f"as the S-23 East China Sea within {YANGTZE_RADIUS_KM} km of the estuary's mouth and east of "
+            f"{YANGTZE_EAST_OF}°E, on {COAST}: the radius is this atlas's reading of the wording, not a "
+            "published limit"
+        ),
+        envelope=_circle_envelope(YANGTZE_MOUTH, YANGTZE_RADIUS_KM, east_of=YANGTZE_EAST_OF),
+        cuts=(L.YELLOW_SEA_SOUTH,),
+        seeds=((123.3, 31.0),),
+        sources=YANGTZE_URLS,
+        parent="east_china_sea",
+        max_pieces=3,
     ),
     RegionSpec(
         region_id="yellow_sea",

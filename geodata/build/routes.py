@@ -4,10 +4,11 @@ Run ``python -m geodata.build.routes``. ``routes.csv`` is the one hand-edited co
 routes: one row per waypoint, in order within each route (``seq``). The GeoJSON is derived
 from it and committed, so the app needs no build.
 
-Each route becomes a LineString of straight segments between its waypoints. Points between
-180° and 50° W are written east of 180° (the "Pacific frame" of the Bering and Chukchi
-regions and of the land backdrop), and consecutive points never jump by more than 180°, so
-Leaflet draws a route across the antimeridian as one line.
+Each route becomes a LineString of straight segments between its waypoints, drawn in the
+"Pacific frame" of the map (points between 180° and 50° W east of 180°, consecutive points
+never more than 180° apart), and is written as RFC 7946: a route that crosses 180° is cut
+there into a MultiLineString with every longitude within ±180°. The loader joins it again
+so that Leaflet draws it across the antimeridian as one line.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from shapely.geometry import LineString
 from geodata import schema
 from geodata.build.backdrop import PACIFIC_COPY_EAST, PACIFIC_COPY_WEST
 from geodata.build.output import write_feature_collection
+from geodata.geometry import rfc7946_geometries
 from geodata.problems import DataError, Problem, quote
 
 ROUTES_CSV = schema.DATA_DIR / "routes.csv"
@@ -204,7 +206,9 @@ def build_routes(source: Path = ROUTES_CSV, out: Path = ROUTES_GEOJSON) -> int:
         If the table has any problem; nothing is written then.
     """
     features = route_features(read_waypoints(source))
-    write_feature_collection(out, features, ROUTE_DECIMALS)
+    lines = rfc7946_geometries([line for _, line in features])
+    write_feature_collection(out, [(props, line) for (props, _), line in zip(features, lines, strict=True)],
+                             ROUTE_DECIMALS)
     return len(features)
 
 

@@ -12,12 +12,12 @@ from geodata.export.features import (
     ExportError,
     exercise_features,
     kml_driver,
-    rfc7946_geometry,
     to_geojson_bytes,
     to_kml_bytes,
 )
 from geodata.export.formats import FORMATS, ExportFormat
 from geodata.export.table import EXERCISE_FILE_COLUMNS, TABLE_COLUMNS, exercises_table, to_csv_bytes
+from geodata.geometry import rfc7946_geometry
 
 __all__ = [
     "EXERCISE_FILE_COLUMNS",

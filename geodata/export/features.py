@@ -4,25 +4,24 @@ One feature per (exercise, region) pair carries the region's polygon, and one pe
 carries its line; every feature carries the exercise's cells and sources, the dataset version
 and the filters. Regions and routes near the antimeridian are kept in a 0..360° frame for
 Leaflet; RFC 7946 (section 3.1.9) wants them cut at 180° with longitudes in -180..180, and
-KML readers want the same, so :func:`rfc7946_geometry` does that before any file is written.
+KML readers want the same, so :func:`geodata.geometry.rfc7946_geometries` does that before any
+file is written.
 """
 
 from __future__ import annotations
 
 import io
-import math
 from types import MappingProxyType
 
 import geopandas as gpd
 import pandas as pd
 import pyogrio
-import shapely
-from shapely.geometry import box
 from shapely.geometry.base import BaseGeometry
 
 from geodata.export.table import EXERCISE_FILE_COLUMNS, FILTERS_COLUMN, VERSION_COLUMN
 from geodata.files import cell_text
 from geodata.filters import region_names
+from geodata.geometry import rfc7946_geometries
 
 REGION_FEATURE = "region"
 ROUTE_FEATURE = "route"
@@ -57,7 +56,6 @@ or ``&`` in CDATA without splitting a ``]]>`` inside it, which gives a file no r
 (seen with GDAL 3.12); the LIBKML reader reads what the KML writer writes, attributes included."""
 
 _LIST_SEPARATOR = ";"
-_WORLD_WIDTH = 360.0
 
 
 def _text(value: object) -> str:
@@ -65,36 +63,6 @@ def _text(value: object) -> str:
     if isinstance(value, (list, tuple)):
         return _LIST_SEPARATOR.join(_text(item) for item in value)
     return cell_text(value)
-
-
-def rfc7946_geometry(geometry: BaseGeometry) -> BaseGeometry:
-    """Cut a geometry at the antimeridian and bring every piece into longitudes -180..180.
-
-    Parameters
-    ----------
-    geometry : shapely geometry
-        Polygonal or linear, EPSG:4326, possibly in a 0..360° (or -360..0°) frame.
-
-    Returns
-    -------
-    shapely geometry
-        The geometry itself if it already lies within -180..180; otherwise a MultiPolygon
-        or MultiLineString whose pieces meet the antimeridian at ±180.
-    """
-    west, _, east, _ = geometry.bounds
-    if -180.0 <= west and east <= 180.0:
-        return geometry
-    dimension = shapely.get_dimensions(geometry)
-    pieces = []
-    for turn in range(math.floor((west + 180.0) / _WORLD_WIDTH), math.ceil((east - 180.0) / _WORLD_WIDTH) + 1):
-        offset = turn * _WORLD_WIDTH
-        window = box(-180.0 + offset, -90.0, 180.0 + offset, 90.0)
-        for part in shapely.get_parts(geometry.intersection(window)):
-            if shapely.get_dimensions(part) == dimension and not part.is_empty:
-                pieces.append(shapely.affinity.translate(part, xoff=-offset))
-    if dimension == 2:
-        return shapely.MultiPolygon(pieces)
-    return shapely.MultiLineString(pieces)
 
 
 def _exercise_attributes(record: dict, version: str, description: str) -> dict[str, str]:
@@ -134,7 +102,7 @@ def exercise_features(
     -------
     geopandas.GeoDataFrame
         EPSG:4326, columns :data:`FEATURE_COLUMNS` (all text) and ``geometry``, cut at the
-        antimeridian (:func:`rfc7946_geometry`). For each exercise in ``shown`` order: its
+        antimeridian (:func:`geodata.geometry.rfc7946_geometries`). For each exercise in ``shown`` order: its
         regions in ``region_ids`` order (``feature_kind`` ``"region"``), then its routes by
         ``route_id`` (``"route"``).
     """
@@ -161,7 +129,7 @@ def exercise_features(
             rows.append(base | route_attributes | {"feature_kind": ROUTE_FEATURE})
             geometries.append(route["geometry"])
     frame = pd.DataFrame(rows, columns=list(FEATURE_COLUMNS), dtype=str)
-    return gpd.GeoDataFrame(frame, geometry=[rfc7946_geometry(g) for g in geometries], crs="EPSG:4326")
+    return gpd.GeoDataFrame(frame, geometry=rfc7946_geometries(geometries), crs="EPSG:4326")
 
 
 class ExportError(Exception):

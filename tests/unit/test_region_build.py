@@ -21,7 +21,7 @@ from geodata.build.regions import REGIONS, SITES
 from geodata.build.seas import build_region, land_index
 from geodata.build.sites import geodesic_circle, site_basis
 from geodata.build.spec import CutLine, RegionSpec, SiteSpec, bbox
-from geodata.geometry import area_km2
+from geodata.geometry import area_km2, pacific_frame
 from geodata.loaders import load_dataset
 from geodata.schema import DATA_DIR
 
@@ -179,7 +179,7 @@ def test_region_geometries_are_valid_polygons_with_four_decimals(features, geome
         assert geom.geom_type in {"Polygon", "MultiPolygon"}, rid
         assert geom.is_valid and not geom.is_empty, rid
         if rid in SPECS:
-            assert len(shapely.get_parts(geom)) <= SPECS[rid].max_pieces, rid
+            assert len(shapely.get_parts(pacific_frame(geom))) <= SPECS[rid].max_pieces, rid
     coords = np.concatenate([shapely.get_coordinates(g) for g in geometries.values()])
     assert np.allclose(coords, np.round(coords, 4), atol=1e-9)
 
@@ -194,8 +194,10 @@ def test_region_areas_match_geometry_and_published_figures(features, geometries)
             assert area_problem(SPECS[rid], props["area_km2"]) is None
 
 
-def test_bering_sea_is_one_piece_in_the_pacific_frame(geometries):
-    bering = geometries["bering_sea"]
+def test_bering_sea_is_cut_at_180_in_the_file_and_one_piece_in_the_pacific_frame(geometries):
+    assert geometries["bering_sea"].geom_type == "MultiPolygon"
+    assert geometries["bering_sea"].bounds[::2] == (-180.0, 180.0)
+    bering = pacific_frame(geometries["bering_sea"])
     lons = shapely.get_coordinates(bering)[:, 0]
     assert bering.geom_type == "Polygon"
     assert lons.min() > 0 and lons.max() > 180
@@ -275,7 +277,7 @@ def test_site_properties_describe_the_site(features):
 
 
 def test_whole_country_site_is_one_pacific_frame_shape_without_crimea(geometries):
-    russia = geometries["russia"]
+    russia = pacific_frame(geometries["russia"])
     lons = shapely.get_coordinates(russia)[:, 0]
     assert russia.is_valid
     assert 19 < lons.min() and 185 < lons.max() < 200  # Kaliningrad to Chukotka, east of 180° kept east

@@ -118,7 +118,11 @@ def test_small_dataset_routes_load_clean(small_dataset):
         (feature(precision="x" * (schema.MAX_TEXT_LENGTH + 1)), "precision", "limit"),
         (feature(geometry={"type": "Point", "coordinates": [131.0, 42.0]}), "geometry", "must be LineString"),
         (feature(geometry={"type": "LineString", "coordinates": [[131, 42], [131, 42]]}), "geometry", "invalid"),
-        (feature(geometry={"type": "LineString", "coordinates": [[179, 60], [-179, 61]]}), "geometry", "Pacific frame"),
+        (feature(geometry={"type": "LineString", "coordinates": [[179, 60], [-179, 61]]}), "geometry",
+         "cut a line that crosses 180°"),
+        (feature(geometry={"type": "LineString", "coordinates": [[179, 60], [181, 61]]}), "geometry", "beyond ±180°"),
+        (feature(geometry={"type": "MultiLineString", "coordinates": [[[130, 40], [131, 41]], [[140, 40], [141, 41]]]}),
+         "geometry", "do not join into one line"),
         (feature(geometry=None), "geometry", "missing"),
     ],
 )
