@@ -14,7 +14,10 @@ import random
 import shutil
 from pathlib import Path
 
+import shapely.geometry
+
 from geodata import schema
+from geodata.geometry import rfc7946_geometries
 
 VERTICES = 50
 """Vertices of each polygon, about as many as a simplified real sea limit has per 100 km."""
@@ -112,6 +115,10 @@ def write_synthetic_data(target: Path, count: int, seed: int = 6) -> Path:
             "notes": "",
             "sources": f"https://example.org/synthetic/exercise/{index}",
         })
+    # RFC 7946, as the bundled files are: regions east of 180° are cut there and wrapped to -180..-150.
+    cut = rfc7946_geometries([shapely.geometry.shape(feature["geometry"]) for feature in features])
+    for feature, geometry in zip(features, cut, strict=True):
+        feature["geometry"] = shapely.geometry.mapping(geometry)
     (target / schema.REGIONS_FILE).write_text(
         json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8"
     )
