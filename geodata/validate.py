@@ -13,6 +13,7 @@ from pathlib import Path
 from geodata import schema
 from geodata.loaders import load_dataset
 from geodata.problems import DataError
+from geodata.reference import ADIZ_FILE, STRAITS_FILE, read_straits, read_zones
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,13 +27,23 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
         return 2
-    for problem in dataset.problems:
+    problems = list(dataset.problems)
+    reference = args.data_dir / "reference"
+    try:
+        zones, zone_problems = read_zones(reference / ADIZ_FILE)
+        straits, strait_problems = read_straits(reference / STRAITS_FILE)
+    except DataError as error:
+        zones = straits = ()
+        zone_problems, strait_problems = list(error.problems), []
+    problems += zone_problems + strait_problems
+    for problem in problems:
         print(f"{problem.severity}: {problem}", file=sys.stderr)
     print(
         f"{args.data_dir}: {len(dataset.exercises)} exercises, {len(dataset.regions)} regions, "
-        f"dataset version {dataset.version}: {len(dataset.problems)} problem(s)"
+        f"{len(zones)} air defence identification zones, {len(straits)} strait gates, "
+        f"dataset version {dataset.version}: {len(problems)} problem(s)"
     )
-    return 1 if dataset.problems else 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,153 @@
+"""The reference layers: air defence identification zones (outlines) and strait gates, with labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import folium
+import geopandas as gpd
+import shapely
+from folium.utilities import JsCode
+
+from geodata.build.backdrop import PACIFIC_COPY_EAST, PACIFIC_COPY_WEST
+from layers.basemap import AREAS_PANE
+from layers.folium_internals import FastGeoJson
+from layers.popups import MAX_POPUP_HEIGHT_PX, escape_html, source_links
+
+ADIZ_COLOUR = "#c0392b"
+STRAIT_COLOUR = "#0b6e6e"
+REFERENCE_KINDS = ("adiz", "straits")
+"""The reference layers, by the names a link uses (``ref=adiz,straits``)."""
+ADIZ_STYLE = {"color": ADIZ_COLOUR, "weight": 2, "opacity": 0.9, "dashArray": "8 4 2 4", "fill": False}
+STRAIT_STYLE = {"color": STRAIT_COLOUR, "weight": 4, "opacity": 0.85, "lineCap": "butt"}
+LABEL_CLASS = "da-ref-label"
+"""CSS class of the permanent labels (Leaflet's tooltip look; browser tests find labels by it)."""
+LEGEND_NOTE = (
+    "ADIZ: limits as published (China's ECS ADIZ only; see README). Strait gates: lines across straits. "
+    "Neither carries any position on sovereignty."
+)
+
+_e = escape_html
+
+
+def _bind_labelled_html() -> JsCode:
+    """Bind each feature's escaped ``label`` (permanent), ``tooltip`` and ``popup`` properties."""
+    return JsCode(
+        "function (feature, layer) {"
+        " const html = feature.properties || {};"
+        f' if (html.label) layer.bindTooltip(html.label, {{permanent: true, direction: "center",'
+        f' className: "{LABEL_CLASS}"}});'
+        ' if (html.popup) layer.bindPopup(html.popup, {maxWidth: 440, className: "foliumpopup"});'
+        " }"
+    )
+
+
+def _pacific(geometry: shapely.Geometry) -> shapely.Geometry:
+    """Return the geometry in the map's Pacific frame: longitudes between 180° and 50° W moved east of 180°."""
+    def shift(coords):
+        west = (coords[:, 0] >= PACIFIC_COPY_WEST) & (coords[:, 0] < PACIFIC_COPY_EAST)
+        coords[west, 0] += 360.0
+        return coords
+
+    return shapely.transform(geometry, shift)
+
+
+def zone_popup_html(zone: Mapping[str, object]) -> str:
+    """Popup of a zone: name, who published it and when, the published vertices, precision, sources; escaped."""
+    vertices = "".join(f"<li>{_e(v)}</li>" for v in str(zone.get("published_vertices") or "").split(";") if v)
+    area = zone.get("area_km2")
+    parts = [
+        f'<div class="da-popup da-reference" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;'
+        'min-width:260px">',
+        f"<b>{_e(zone['name'])}</b>",
+        f"<br>Published: {_e(zone['published'])}",
+    ]
+    if vertices:
+        parts.append(f'<br>Published points in order:<ol style="margin:2px 0 2px 18px;padding:0">{vertices}</ol>')
+    if area is not None and str(area) not in ("", "nan"):
+        parts.append(f"Area as drawn: {_e(f'{float(area):,.0f}')} km²<br>")
+    parts.append(f"<i>{_e(zone['precision'])}</i>")
+    parts.append(f"<br>Sources: {source_links(str(zone['source']).split(';'))}</div>")
+    return "".join(parts)
+
+
+def strait_popup_html(strait: Mapping[str, object]) -> str:
+    """Popup of a strait gate: name, other names, what the line is, its precision and sources; escaped."""
+    aliases = [a for a in str(strait.get("aliases") or "").split(";") if a and a != strait["name"]]
+    parts = [
+        f'<div class="da-popup da-reference" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto;'
+        'min-width:260px">',
+        f"<b>{_e(strait['name'])}</b>",
+    ]
+    if aliases:
+        parts.append(f"<br>Also: {_e(', '.join(aliases))}")
+    width = strait.get("width_km")
+    if width is not None and str(width) not in ("", "nan"):
+        parts.append(f"<br>Gate length: {_e(f'{float(width):,.1f}')} km")
+    parts.append(f"<br>Gate: {_e(strait['basis'])}")
+    parts.append(f"<br><i>{_e(strait['precision'])}</i>")
+    parts.append(f"<br>Sources: {source_links(str(strait['source']).split(';'))}</div>")
+    return "".join(parts)
+
+
+def _features(frame: gpd.GeoDataFrame, popup, style: Mapping[str, object]) -> list[dict]:
+    collection = gpd.GeoSeries([_pacific(g) for g in frame.geometry], crs=frame.crs).__geo_interface__
+    return [
+        {
+            "type": "Feature",
+            "geometry": feature["geometry"],
+            "properties": {"label": _e(record["name"]), "popup": popup(record), "style": dict(style)},
+        }
+        for feature, record in zip(collection["features"], frame.to_dict("records"), strict=True)
+    ]
+
+
+def reference_layers(
+    zones: gpd.GeoDataFrame, straits: gpd.GeoDataFrame, show: Iterable[str] = ()
+) -> list[folium.FeatureGroup]:
+    """Draw the zones as labelled outlines and the strait gates as labelled lines.
+
+    Parameters
+    ----------
+    zones : geopandas.GeoDataFrame
+        From :func:`geodata.reference.read_zones`.
+    straits : geopandas.GeoDataFrame
+        From :func:`geodata.reference.read_straits`.
+    show : iterable of str
+        The kinds (of :data:`REFERENCE_KINDS`) switched on; the others are added switched off,
+        so the reader can turn them on in the layer control.
+
+    Returns
+    -------
+    list of folium.FeatureGroup
+        ``ADIZ (N)`` and ``Strait gates (N)``, each holding one GeoJson in the areas pane with a
+        permanent label per feature and a popup with the sources; a kind with no feature is
+        left out. Every text value is escaped.
+    """
+    shown = set(show)
+    groups = []
+    for kind, frame, popup, style, title in (
+        ("adiz", zones, zone_popup_html, ADIZ_STYLE, "ADIZ"),
+        ("straits", straits, strait_popup_html, STRAIT_STYLE, "Strait gates"),
+    ):
+        if frame.empty:
+            continue
+        group = folium.FeatureGroup(name=f"{title} ({len(frame)})", show=kind in shown)
+        FastGeoJson(
+            {"type": "FeatureCollection", "features": _features(frame, popup, style)},
+            style_function=lambda feature: feature["properties"]["style"],
+            on_each_feature=_bind_labelled_html(),
+            pane=AREAS_PANE,
+        ).add_to(group)
+        groups.append(group)
+    return groups
+
+
+def reference_legend_items(zones: gpd.GeoDataFrame, straits: gpd.GeoDataFrame) -> list[tuple[str, str]]:
+    """Return the legend swatches of the reference layers that have features: ``(label, colour)``."""
+    items = []
+    if not zones.empty:
+        items.append(("ADIZ limit (as published)", ADIZ_COLOUR))
+    if not straits.empty:
+        items.append(("Strait gate", STRAIT_COLOUR))
+    return items

@@ -1,0 +1,296 @@
+"""Tests for the reference layers: the zone and strait files, route crossings, the layer builder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import folium
+import geopandas as gpd
+import pandas as pd
+import pytest
+import shapely
+from shapely.geometry import LineString, Point, Polygon, box, shape
+
+from geodata.build import reference as build_reference
+from geodata.crossings import (
+    SCHEMATIC_NOTE,
+    crossings_frame,
+    exercises_entering_zone,
+    nm,
+    route_crossings,
+    strait_passes,
+    zone_measures,
+    zone_stretches,
+)
+from geodata.geometry import area_km2
+from geodata.loaders import load_dataset
+from geodata.measure import read_countries
+from geodata.reference import REFERENCE_DIR, read_straits, read_zones
+from layers.reference import LABEL_CLASS, reference_layers
+
+# The published numbers, typed again from the sources the zone cites (not read from the build):
+# Statement of the PRC Government, 23 Nov 2013, as printed by Xinhua
+# (http://usa.fjsen.com/2013-11/23/content_13022305.htm): 北纬33度11分、东经121度47分, 北纬33度11分、
+# 东经125度00分, 北纬31度00分、东经128度20分, 北纬25度38分、东经125度00分, 北纬24度45分、东经123度00分,
+# 北纬26度44分、东经120度58分.
+PUBLISHED = {
+    "CN_ECS_ADIZ": [
+        ((33, 11), (121, 47)),
+        ((33, 11), (125, 0)),
+        ((31, 0), (128, 20)),
+        ((25, 38), (125, 0)),
+        ((24, 45), (123, 0)),
+        ((26, 44), (120, 58)),
+    ]
+}
+
+
+def _degrees(dm: tuple[int, int]) -> float:
+    return dm[0] + dm[1] / 60.0
+
+
+@pytest.fixture(scope="module")
+def zone_features() -> dict[str, dict]:
+    data = json.loads((REFERENCE_DIR / "adiz.geojson").read_text(encoding="utf-8"))
+    return {f["properties"]["zone_id"]: f for f in data["features"]}
+
+
+@pytest.fixture(scope="module")
+def zones():
+    frame, problems = read_zones()
+    assert problems == []
+    return frame
+
+
+@pytest.fixture(scope="module")
+def straits():
+    frame, problems = read_straits()
+    assert problems == []
+    return frame
+
+
+@pytest.fixture(scope="module")
+def countries():
+    return read_countries()
+
+
+# --- the files ---------------------------------------------------------------------------------
+
+def test_every_zone_has_the_published_vertices_in_order(zone_features):
+    assert set(zone_features) == set(PUBLISHED)
+    for zone_id, points in PUBLISHED.items():
+        ring = zone_features[zone_id]["geometry"]["coordinates"][0]
+        expected = [(_degrees(lon), _degrees(lat)) for lat, lon in points]
+        found = [min(range(len(ring)), key=lambda i, p=p: abs(ring[i][0] - p[0]) + abs(ring[i][1] - p[1]))
+                 for p in expected]
+        for index, (lon, lat) in zip(found, expected, strict=True):
+            assert ring[index][0] == pytest.approx(lon, abs=1e-6)
+            assert ring[index][1] == pytest.approx(lat, abs=1e-6)
+        # consecutive published points are consecutive vertices of the ring (either direction)
+        steps = {(b - a) % (len(ring) - 1) for a, b in zip(found, found[1:], strict=False)}
+        assert steps in ({1}, {len(ring) - 2})
+
+
+def test_zone_area_is_within_one_percent_of_what_the_published_vertices_give(zone_features, countries):
+    for zone_id, points in PUBLISHED.items():
+        feature = zone_features[zone_id]
+        vertices = [(_degrees(lon), _degrees(lat)) for lat, lon in points]
+        china = countries.loc[countries["iso_a3"] == "CHN"].geometry.iloc[0]
+        expected = area_km2(build_reference.zone_polygon(vertices, china))
+        drawn = area_km2(shape(feature["geometry"]))
+        assert drawn == pytest.approx(expected, rel=0.01)
+        assert feature["properties"]["area_km2"] == pytest.approx(drawn, rel=0.01)
+        # the seaward part alone: the polygon of the published points, west-closed, minus land
+        assert drawn < area_km2(Polygon([*vertices, (117.0, vertices[-1][1]), (117.0, vertices[0][1])]))
+
+
+def test_zone_properties_carry_source_precision_and_published(zone_features):
+    for feature in zone_features.values():
+        props = feature["properties"]
+        assert props["source"].startswith("http")
+        assert "straight lines" in props["precision"]
+        assert props["published"].startswith("2013-11-23")
+
+
+def test_reference_files_are_rfc7946_and_rebuild_identically(tmp_path):
+    build_reference.build(tmp_path)
+    for name in ("adiz.geojson", "straits.geojson"):
+        committed = (REFERENCE_DIR / name).read_text(encoding="utf-8")
+        assert (tmp_path / name).read_text(encoding="utf-8") == committed
+        for feature in json.loads(committed)["features"]:
+            coords = shapely.get_coordinates(shape(feature["geometry"]))
+            assert abs(coords[:, 0]).max() <= 180.0 and abs(coords[:, 1]).max() <= 90.0
+            assert shape(feature["geometry"]).is_valid
+
+
+def test_every_strait_named_in_the_routes_has_a_gate(straits):
+    dataset = load_dataset()
+    named = {name for names in dataset.routes["strait_list"] for name in names}
+    aliases = {alias.casefold() for names in straits["alias_list"] for alias in names}
+    assert named and {name.casefold() for name in named} <= aliases
+    assert all(url.startswith("http") for urls in straits["source"] for url in urls.split(";"))
+
+
+def test_dm_to_degrees_reads_hemispheres():
+    assert build_reference.dm_to_degrees("26°44'N") == pytest.approx(26.733333, abs=1e-6)
+    assert build_reference.dm_to_degrees("168°05'W") == pytest.approx(-168.083333, abs=1e-6)
+
+
+def test_bad_reference_features_are_reported_not_drawn(tmp_path):
+    features = [
+        {"type": "Feature", "properties": {"zone_id": "OK_ZONE", "name": "ok", "kind": "adiz", "published": "x",
+                                            "precision": "p", "source": "https://example.org"},
+         "geometry": {"type": "Polygon", "coordinates": [[[120, 30], [121, 30], [121, 31], [120, 30]]]}},
+        {"type": "Feature", "properties": {"zone_id": "lower", "name": "bad id", "kind": "adiz", "published": "x",
+                                            "precision": "p", "source": "https://example.org"},
+         "geometry": {"type": "Polygon", "coordinates": [[[120, 30], [121, 30], [121, 31], [120, 30]]]}},
+        {"type": "Feature", "properties": {"zone_id": "NO_SOURCE", "name": "n", "kind": "adiz", "published": "x",
+                                            "precision": "p", "source": "javascript:alert(1)"},
+         "geometry": {"type": "Polygon", "coordinates": [[[190, 30], [191, 30], [191, 31], [190, 30]]]}},
+    ]
+    path = tmp_path / "adiz.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    zones, problems = read_zones(path)
+    assert list(zones["zone_id"]) == ["OK_ZONE"]
+    messages = " | ".join(str(p) for p in problems)
+    assert "upper-case" in messages and "not an http(s) URL" in messages and "±180" in messages
+    assert read_zones(tmp_path / "missing.geojson")[0].empty
+
+
+# --- crossings -----------------------------------------------------------------------------------
+
+SQUARE = box(120.0, 20.0, 130.0, 30.0)
+
+
+def _zones(*items: tuple[str, object]) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame({"zone_id": [i for i, _ in items], "name": [i.title() for i, _ in items]},
+                            geometry=[g for _, g in items], crs="EPSG:4326")
+
+
+def _gates(*items: tuple[str, object], aliases=()) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"strait_id": [i for i, _ in items], "name": [i for i, _ in items],
+         "alias_list": [(i, *aliases) for i, _ in items]},
+        geometry=[g for _, g in items], crs="EPSG:4326",
+    )
+
+
+def test_a_route_through_a_zone_enters_and_leaves_where_it_crosses_the_limit():
+    stretches, touched = zone_stretches(LineString([(115, 25), (135, 25)]), "Z", "Zed", SQUARE)
+    assert not touched and len(stretches) == 1
+    assert (stretches[0].entry.x, stretches[0].entry.y) == pytest.approx((120, 25))
+    assert (stretches[0].exit.x, stretches[0].exit.y) == pytest.approx((130, 25))
+
+
+def test_a_route_starting_or_ending_inside_has_no_entry_or_no_exit():
+    starts, _ = zone_stretches(LineString([(125, 25), (135, 25)]), "Z", "Zed", SQUARE)
+    assert starts[0].entry is None and starts[0].exit.x == pytest.approx(130)
+    ends, _ = zone_stretches(LineString([(115, 25), (125, 25)]), "Z", "Zed", SQUARE)
+    assert ends[0].entry.x == pytest.approx(120) and ends[0].exit is None
+
+
+def test_a_route_that_only_touches_the_edge_does_not_enter():
+    along, touched = zone_stretches(LineString([(115, 30), (135, 30)]), "Z", "Zed", SQUARE)
+    assert along == [] and touched
+    corner, touched = zone_stretches(LineString([(110, 40), (130, 30), (140, 40)]), "Z", "Zed", SQUARE)
+    assert corner == [] and touched
+    away, touched = zone_stretches(LineString([(110, 40), (140, 40)]), "Z", "Zed", SQUARE)
+    assert away == [] and not touched
+
+
+def test_an_out_and_back_route_enters_twice():
+    stretches, _ = zone_stretches(LineString([(115, 25), (125, 25), (115, 25)]), "Z", "Zed", SQUARE)
+    assert len(stretches) == 1  # it turns inside: one stretch, in and out through the same side
+    assert stretches[0].entry.x == pytest.approx(120) and stretches[0].exit.x == pytest.approx(120)
+    twice, _ = zone_stretches(LineString([(115, 25), (135, 25), (115, 26)]), "Z", "Zed", SQUARE)
+    assert len(twice) == 2
+
+
+def test_a_route_across_180_meets_zones_and_gates_on_either_side():
+    zone = box(-175.0, 50.0, -165.0, 60.0)  # RFC 7946, west of 180°
+    route = LineString([(170.0, 55.0), (200.0, 55.0)])  # Pacific frame, across 180°
+    stretches, _ = zone_stretches(route, "BERING_BOX", "Bering box", zone)
+    assert len(stretches) == 1
+    assert (stretches[0].entry.x, stretches[0].exit.x) == pytest.approx((-175.0, -165.0))
+    gate = LineString([(-169.7, 66.08), (-168.1, 65.63)])
+    passes = strait_passes(LineString([(189.0, 65.0), (192.0, 67.0)]), _gates(("bering", gate)))
+    assert [p.strait_id for p in passes] == ["bering"] and -180 <= passes[0].point.x <= 180
+
+
+def test_a_gate_crossed_at_a_waypoint_counts_once_and_a_return_counts_again():
+    gate = LineString([(0, -1), (0, 1)])
+    passes = strait_passes(LineString([(-1, 0), (0, 0), (1, 0)]), _gates(("g", gate)))
+    assert len(passes) == 1
+    back = strait_passes(LineString([(-1, 0), (1, 0), (-1, 0.5)]), _gates(("g", gate)))
+    assert len(back) == 2
+
+
+def test_route_crossings_report_coasts_in_km_and_named_straits_the_line_misses(countries):
+    routes = gpd.GeoDataFrame(
+        {"route_id": ["r"], "exercise_id": ["e"], "strait_list": [("Gap Strait", "Unknown Strait")]},
+        geometry=[LineString([(124.0, 26.0), (128.0, 26.0)])], crs="EPSG:4326",
+    )
+    zones = _zones(("Z", box(125, 25, 127, 27)))
+    gates = _gates(("gap", LineString([(130, 20), (130, 30)])), aliases=("Gap Strait",))
+    (result,) = route_crossings(routes, zones, gates, countries)
+    assert [s.zone_id for s in result.zones] == ["Z"]
+    assert result.named_not_crossed == ("Gap Strait", "Unknown Strait")
+    assert set(result.coast_km) == {"JPN", "KOR", "TWN", "USA"}
+    assert result.coast_km["JPN"] < 50  # it passes just south of Okinawa
+    assert 0 < result.coast_km["TWN"] < 500
+    frame = crossings_frame([result])
+    assert frame.loc["e", "adiz_entered"] == "Z"
+    assert frame.loc["e", "min_nm_TWN"] == pytest.approx(round(nm(result.coast_km["TWN"]), 1))
+    assert frame.loc["e", "route_note"] == SCHEMATIC_NOTE
+    exercises = pd.DataFrame({"exercise_id": ["e", "f"]})
+    assert list(exercises_entering_zone(exercises, [result], "Z")["exercise_id"]) == ["e"]
+    assert exercises_entering_zone(exercises, [result], "NOPE").empty
+
+
+def test_bundled_routes_crossings(zones, straits, countries):
+    dataset = load_dataset()
+    crossings = route_crossings(dataset.routes, zones, straits, countries)
+    by_route = {c.route_id: c for c in crossings}
+    assert len(crossings) == len(dataset.routes)
+    # West of Ieodo lies inside China's zone: the Dec 2020 route starts inside it
+    assert by_route["joint_air_patrol_2020_dec"].zones[0].entry is None
+    # The Alaska patrol and the coast guard's Bering route are nowhere near it
+    assert by_route["joint_air_patrol_2024_jul"].zones == ()
+    bering = by_route["coast_guard_joint_patrol_2024"]
+    assert [p.strait_id for p in bering.straits] == ["bering_strait"]
+    assert bering.coast_km["USA"] < 100
+    frame = crossings_frame(crossings)
+    assert frame.index.is_unique and set(frame.index) <= set(dataset.exercises["exercise_id"])
+
+
+def test_zone_measures_for_a_drawn_shape(zones):
+    inside = zone_measures(Point(126.0, 29.0).buffer(0.2), zones)
+    assert inside[0].zone_id == "CN_ECS_ADIZ" and inside[0].share == pytest.approx(1.0) and inside[0].km == 0.0
+    outside = zone_measures(Point(129.4, 34.4), zones)
+    assert outside[0].share == 0.0 and 100 < outside[0].km < 600 and outside[0].nm == pytest.approx(outside[0].km / 1.852)
+    assert zone_measures(Point(-60.0, -30.0), zones)[0].km != zone_measures(Point(-60.0, -30.0), zones)[0].km  # NaN
+
+
+# --- the layer ---------------------------------------------------------------------------------------
+
+def test_layer_renders_labels_and_escapes_text(zones, straits):
+    hostile = zones.copy()
+    hostile.loc[0, "name"] = "<script>alert(1)</script>{{ 7*7 }}"
+    groups = reference_layers(hostile, straits, show=["adiz"])
+    assert [g.layer_name for g in groups] == [f"ADIZ ({len(zones)})", f"Strait gates ({len(straits)})"]
+    assert [g.show for g in groups] == [True, False]
+    m = folium.Map(tiles=None)
+    for group in groups:
+        group.add_to(m)
+    html = m.get_root().render()
+    assert "<script>alert(1)" not in html and "{{ 7*7 }}" not in html
+    escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&#123;&#123; 7*7 &#125;&#125;"
+    assert escaped.replace("&", "\\u0026") in html  # escaped HTML inside the layer's JSON
+    assert LABEL_CLASS in html and "permanent: true" in html
+    assert "Bering Strait" in html and "Sources:" in html
+    assert reference_layers(zones.iloc[0:0], straits.iloc[0:0]) == []
+
+
+def test_reference_files_exist_in_the_package():
+    assert Path(REFERENCE_DIR / "adiz.geojson").is_file() and Path(REFERENCE_DIR / "straits.geojson").is_file()
