@@ -27,15 +27,16 @@ from geodata.playback import MODES, WINDOW, describe_step, exercises_active_in, 
 from geodata.problems import ERROR, DataError
 from geodata.uploads import read_upload
 from layers.popups import escape_html, exercise_html, markdown_escape, region_popup_html
+from layers.reference import reference_layers
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.timeline import MAX_TIMELINE_BARS, PICK, counts_by_year_spec, picked_exercise_id, timeline_spec
 from view.export import export_bytes
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS, coast_label
 from view.prepared import Prepared, prepare
-from view.scene import count_events, details_exercise, scene_for
+from view.scene import count_events, details_exercise, details_series, scene_for
 from view.table import LINK_COLUMNS, PINNED_COLUMNS, TABLE_COLUMNS, table_frame
 from view.text import S23_NOTE, headline, link_notice, plural
-from view.tools import UPLOAD_TYPES, tool_bounds, tool_layers, tool_report
+from view.tools import UPLOAD_TYPES, reference_kinds_shown, tool_bounds, tool_layers, tool_report
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
@@ -118,9 +119,9 @@ def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tup
     st.session_state["selected"], st.session_state["region"] = scene.view.selected, scene.view.region
     names = region_names(scene.regions)
     bar.header("Focus")
-    bar.selectbox("Zoom to exercise", [None, *scene.shown["exercise_id"]], key="selected",
+    bar.selectbox("Zoom to exercise", [None, *scene.shown["exercise_id"]], key="selected", placeholder="Whole view",
                   format_func=lambda i: "Whole view" if i is None else labels[i], on_change=view_changed)
-    bar.selectbox("Zoom to region", [None, *sorted(names, key=names.get)], key="region",
+    bar.selectbox("Zoom to region", [None, *sorted(names, key=names.get)], key="region", placeholder="Whole view",
                   format_func=lambda i: "Whole view" if i is None else names[i], on_change=view_changed)
     bar.header("Analyst tools")
     with bar.expander("Notice text → area", expanded=bool(st.session_state.get("notice"))):
@@ -304,7 +305,9 @@ def main() -> None:
         return layers.dashboard_map(
             dataset.regions, geometries, scene.shown, assets, selected=view.selected, region=view.region,
             map_view=view.map_view, routes=dataset.routes, tiles=SHOW_TILES, used_regions=scene.regions,
-            extra_layers=tool_layers(parsed, st.session_state.get("notice_name", ""), upload, upload_name),
+            extra_layers=(*reference_layers(prepared.zones, prepared.straits, show=reference_kinds_shown(
+                view.domains, details_series(scene))),
+                *tool_layers(parsed, st.session_state.get("notice_name", ""), upload, upload_name)),
             fit=tool_bounds(parsed, upload) if view.map_view is None else None,
             exercise_html=prepared.exercise_html)
 

@@ -12,6 +12,7 @@ from geodata.filters import bounds_of, landing_bounds, regions_for
 from layers.assets import AssetUrls
 from layers.basemap import DEFAULT_BOUNDS, base_map, show_all_control
 from layers.folium_internals import stable_ids
+from layers.labels import labels_layer
 from layers.land import land_layer
 from layers.legend import legend
 from layers.regions import OVERVIEW_ABOVE, opening_zoom, region_layers, selection_layer
@@ -110,6 +111,8 @@ def dashboard_map(
     routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
     if routes_fg is not None:
         routes_fg.add_to(m)
+    if with_regions and not used.empty:
+        labels_layer(used).add_to(m)
     if outline_label is not None:
         selection_layer(focus, geometries, outline_label).add_to(m)
     for fg in extra_layers:

@@ -70,19 +70,19 @@ def legend(
 
     Every text is escaped; colours and borders come from the code, never from data.
     """
-    rows = "".join(
-        f'<div><span style="{_SWATCH}background:{escape_html(colour)};opacity:0.75;border:1px solid '
-        f'{escape_html(colour)}"></span>{escape_html(label)}</div>'
+    rows = "<div>" + "".join(
+        f'<span style="display:inline-block;margin-right:9px;white-space:nowrap"><span style="{_SWATCH}'
+        f'background:{escape_html(colour)};opacity:0.75;border:1px solid {escape_html(colour)};margin-right:4px">'
+        f"</span>{escape_html(label)}</span>"
         for label, colour in items
-    )
+    ) + "</div>"
     if scale:
-        shades = "".join(
-            f'<span title="{escape_html(label)}" style="{_SWATCH}margin-right:0;width:20px;background:'
-            f'{escape_html(scale_colour)};opacity:{opacity + 0.1:.2f}"></span>'
+        shades = " ".join(
+            f'<span style="white-space:nowrap"><span style="{_SWATCH}margin-right:2px;background:'
+            f'{escape_html(scale_colour)};opacity:{opacity + 0.1:.2f}"></span>{escape_html(label)}</span>'
             for label, opacity in scale
         )
-        numbers = " · ".join(escape_html(label) for label, _ in scale)
-        rows += f'<div style="margin-top:3px">Shade: exercises in a region</div><div>{shades}</div><div>{numbers}</div>'
+        rows += f'<div style="margin-top:3px">Exercises in a region: {shades}</div>'
     rows += "".join(
         f'<div><span style="{_LINE}border-top:{escape_html(border)}"></span>{escape_html(label)}</div>'
         for label, border in outlines

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+import geopandas as gpd
+
 from geodata.loaders import Dataset, load_dataset
 from geodata.query import Catalog
+from geodata.reference import read_straits, read_zones
 from layers.popups import exercise_blocks
 from layers.regions import RegionGeometries, region_geometries
 from view.tools import exercise_labels
@@ -33,6 +36,9 @@ class Prepared:
         Region outlines as GeoJSON for drawing.
     exercise_html : mapping
         Each exercise's popup line (:func:`layers.popups.exercise_blocks`).
+    zones, straits : geopandas.GeoDataFrame
+        The reference layers: air defence identification zones and strait gates
+        (:mod:`geodata.reference`), the same for every data folder.
     """
 
     dataset: Dataset
@@ -40,6 +46,8 @@ class Prepared:
     labels: Mapping[str, str]
     geometries: RegionGeometries
     exercise_html: Mapping[str, str]
+    zones: gpd.GeoDataFrame
+    straits: gpd.GeoDataFrame
 
 
 def prepare(data_dir: Path) -> Prepared:
@@ -52,4 +60,6 @@ def prepare(data_dir: Path) -> Prepared:
         labels=MappingProxyType(exercise_labels(exercises)),
         geometries=region_geometries(dataset.regions),
         exercise_html=MappingProxyType(exercise_blocks(exercises)),
+        zones=read_zones()[0],
+        straits=read_straits()[0],
     )

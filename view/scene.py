@@ -79,3 +79,9 @@ def details_exercise(scene: Scene) -> dict | None:
     if len(scene.shown) == 1:
         return scene.shown.iloc[0].to_dict()
     return None
+
+
+def details_series(scene: Scene) -> str | None:
+    """Return the series of the exercise the details panel shows, if any."""
+    record = details_exercise(scene)
+    return None if record is None else str(record["series"])

@@ -163,3 +163,12 @@ def tool_report(parsed: ParsedNotice | None, notice: Mapping[str, str], upload: 
         elif message:
             blocks += [Block("heading", title), Block("warning", message)]
     return [Block("heading2", "Your shapes"), *blocks] if blocks else []
+
+
+def reference_kinds_shown(domains: tuple[str, ...], selected_series: str | None) -> tuple[str, ...]:
+    """Which reference layers a view opens with: strait gates always, ADIZs when it is about air patrols.
+
+    The others are in the map's layer control, switched off.
+    """
+    about_air = domains == ("air",) or (selected_series or "").lower().endswith("air patrol")
+    return ("straits", "adiz") if about_air else ("straits",)

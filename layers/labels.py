@@ -1,0 +1,132 @@
+"""Place names on the map, from the bundled data (no tiles needed), thinned by zoom so they never pile up."""
+
+from __future__ import annotations
+
+import math
+
+import geopandas as gpd
+import shapely
+from branca.element import MacroElement
+from jinja2 import Template
+from shapely.ops import polylabel
+
+from geodata.filters import REGION_ONLY, precision_class
+from layers.popups import escape_html
+
+LABELS_PANE = "labels"
+LABELS_PANE_Z = 450
+"""Above the regions (overlay 400, areas 420) and below markers and popups; takes no clicks."""
+LABEL_MIN_WIDTH_PX = 70
+"""A region is named once its outline is at least this wide on screen."""
+MAX_LABEL_ZOOM = 9
+REFERENCE_LABELS_FROM_ZOOM = 6
+"""Strait and zone names (permanent tooltips of :mod:`layers.reference`) show from this zoom: below
+it the straits of Japan lie within a few pixels of each other and their names would pile up."""
+LABEL_CSS = (
+    " .leaflet-tooltip.da-ref-label { background: transparent; border: 0; box-shadow: none; padding: 0;"
+    " color: #0b5252; font: italic 600 11px/1.2 sans-serif; text-shadow: 0 0 3px #fff, 0 0 3px #fff; }"
+    " .leaflet-tooltip.da-ref-label::before { display: none; }"
+    " .da-zoomed-out .leaflet-tooltip.da-ref-label { display: none; }"
+
+    ".da-label { color: #1d2b3a; font: 600 11px/1.2 sans-serif; white-space: nowrap; text-align: center;"
+    " text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; pointer-events: none; }"
+    " .da-label.da-sea { font-style: italic; font-weight: 500; letter-spacing: 0.02em; color: #24496b; }"
+    " .da-label.da-coarse { font-weight: 400; color: #6b6f7b; }"
+)
+
+
+def label_point(geometry: shapely.Geometry) -> tuple[float, float]:
+    """Where a region's name goes: the pole of inaccessibility of its largest part (inside, far from edges)."""
+    parts = getattr(geometry, "geoms", [geometry])
+    largest = max(parts, key=lambda part: part.area)
+    point = polylabel(largest, tolerance=0.05) if largest.geom_type == "Polygon" else largest.representative_point()
+    return point.y, point.x
+
+
+def label_min_zoom(geometry: shapely.Geometry) -> int:
+    """Return the first zoom at which a region is wide enough on screen (:data:`LABEL_MIN_WIDTH_PX`) to be named."""
+    west, _, east, _ = geometry.bounds
+    width = max(east - west, 1e-3)
+    return max(0, min(MAX_LABEL_ZOOM, math.ceil(math.log2(LABEL_MIN_WIDTH_PX * 360 / (256 * width)))))
+
+
+def region_labels(regions: gpd.GeoDataFrame) -> list[dict]:
+    """One label per region: text, position, the zoom it appears from, its class and its priority.
+
+    Larger regions win a collision (priority is the area); a region that stands for a whole
+    country or province is named in grey, last.
+    """
+    labels = []
+    for region in regions[["region_id", "name", "kind", "area_km2", "precision", "geometry"]].itertuples(index=False):
+        coarse = precision_class(region.precision) == REGION_ONLY
+        lat, lon = label_point(region.geometry)
+        labels.append({
+            "id": region.region_id,
+            "html": escape_html(region.name),
+            "lat": round(lat, 3),
+            "lon": round(lon, 3),
+            "minZoom": label_min_zoom(region.geometry),
+            "className": "da-label " + ("da-coarse" if coarse else "da-sea" if region.kind == "sea" else "da-area"),
+            "priority": 0 if coarse else float(region.area_km2),
+        })
+    return sorted(labels, key=lambda label: -label["priority"])
+
+
+class _Labels(MacroElement):
+    _template = Template(
+        """
+        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+        {% macro script(this, kwargs) %}
+            (function () {
+                var map = {{ this._parent.get_name() }};
+                var pane = map.createPane({{ this.pane|tojson }});
+                pane.style.zIndex = {{ this.z }};
+                pane.style.pointerEvents = "none";
+                var labels = {{ this.labels|tojson }}.map(function (label) {
+                    var marker = L.marker([label.lat, label.lon], {
+                        pane: {{ this.pane|tojson }}, interactive: false, keyboard: false,
+                        icon: L.divIcon({className: label.className, html: label.html, iconSize: null})
+                    });
+                    marker.daLabel = label;
+                    return marker;
+                });
+                function overlaps(a, b) {
+                    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                }
+                function place() {
+                    var zoom = map.getZoom(), kept = [];
+                    map.getContainer().classList.toggle("da-zoomed-out", zoom < {{ this.reference_from }});
+                    labels.forEach(function (marker) {
+                        if (zoom < marker.daLabel.minZoom) { marker.remove(); return; }
+                        marker.addTo(map);
+                        var element = marker.getElement();
+                        element.style.marginLeft = -(element.offsetWidth / 2) + "px";
+                        element.style.marginTop = -(element.offsetHeight / 2) + "px";
+                        var box = element.getBoundingClientRect();
+                        var free = kept.every(function (other) { return !overlaps(box, other); });
+                        if (free) { kept.push(box); } else { marker.remove(); }
+                    });
+                }
+                map.whenReady(function () { place(); map.on("zoomend", place); });
+            })();
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, labels: list[dict]) -> None:
+        super().__init__()
+        self._name = "Labels"
+        self.labels = labels
+        self.pane = LABELS_PANE
+        self.z = LABELS_PANE_Z
+        self.css = LABEL_CSS
+        self.reference_from = REFERENCE_LABELS_FROM_ZOOM
+
+
+def labels_layer(regions: gpd.GeoDataFrame) -> MacroElement:
+    """Name the shown regions on the map, thinned by zoom.
+
+    Each name sits at its region's label point from the zoom at which the region is wide enough;
+    where two would overlap on screen (checked after every zoom), the larger region's stays.
+    """
+    return _Labels(region_labels(regions))
