@@ -85,6 +85,10 @@ def _new_year(year: int) -> dict:
     return {"year": year, "month": 1, "date": 1, "utc": True}
 
 
+MONTHS_UP_TO_YEARS = 2
+"""Views spanning at most this many calendar years get month ticks instead of year ticks."""
+
+
 def _time_x(field: str) -> alt.X:
     """Build the shared time axis on ``field``, without its years (:func:`_fill_time_x` adds them).
 
@@ -106,7 +110,18 @@ def _fill_time_x(x: dict, shown: pd.DataFrame) -> None:
         return
     first, last = _year_bounds(shown)
     x["scale"] |= {"domainMin": _new_year(first), "domainMax": _new_year(last + 1)}
-    x["axis"]["values"] = [_new_year(year) for year in range(first, last + 1)]
+    if last - first + 1 <= MONTHS_UP_TO_YEARS:
+        # A view of a year or two: a tick each month, the year named at January.
+        x["axis"]["values"] = [
+            {"year": year, "month": month, "date": 1, "utc": True}
+            for year in range(first, last + 1) for month in range(1, 13)
+        ]
+        x["axis"]["labelExpr"] = (
+            "utcmonth(datum.value) == 0 ? utcFormat(datum.value, '%b %Y') : utcFormat(datum.value, '%b')"
+        )
+        x["axis"]["labelOverlap"] = True
+    else:
+        x["axis"]["values"] = [_new_year(year) for year in range(first, last + 1)]
 
 
 def _domain_scale(domains: list[str]) -> dict:

@@ -1,0 +1,147 @@
+"""Map reading (issue "Map reading"): what a reader sees first on a laptop and on a phone, internet blocked.
+
+Every test opens the app on the bundled data in headless Chromium at 1280×720 or 390×844 and
+checks one thing a reader would trip over: where the map is, what it opens on, labels, popups,
+clicks, headings and notices.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from geodata.schema import DATA_DIR
+from tests.conftest import SMALL_DATA
+
+pytestmark = pytest.mark.browser
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+TIMEOUT = 90_000
+LAPTOP = {"width": 1280, "height": 720}
+PHONE = {"width": 390, "height": 844}
+LEAFLET_MAP = "Object.values(window).find(v => v && v._leaflet_id && v.getBounds)"
+
+
+@pytest.fixture(scope="module")
+def bundled(serve):
+    return serve(DATA_DIR)
+
+
+def open_at(page, server, viewport, query: str = ""):
+    page.set_viewport_size(viewport)
+    page.goto(server.url + "/" + query)
+    frame = page.frame_locator(MAP_FRAME).first
+    expect(frame.locator("path.da-region").first).to_be_attached(timeout=TIMEOUT)
+    page.wait_for_timeout(1200)
+    return frame
+
+
+def map_state(frame) -> dict:
+    return frame.locator("body").evaluate(
+        f"() => {{ const m = {LEAFLET_MAP}; const b = m.getBounds();"
+        " return {zoom: m.getZoom(), south: b.getSouth(), north: b.getNorth(), west: b.getWest(), east: b.getEast()}; }"
+    )
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, {"width": 1440, "height": 900}], ids=["1280x720", "1440x900"])
+def test_the_map_is_at_the_top_and_fills_most_of_a_laptop_screen(page, bundled, blocked_requests, viewport):
+    open_at(page, bundled, viewport)
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    assert box["y"] <= 200
+    assert box["height"] >= 0.6 * viewport["height"]
+    assert box["y"] + box["height"] <= viewport["height"]  # the whole map above the fold
+
+
+def test_on_a_phone_the_map_comes_right_after_the_title(page, bundled, blocked_requests, screenshot):
+    open_at(page, bundled, PHONE)
+    title = page.get_by_text("Drill Atlas").first.bounding_box()
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    assert box["y"] - (title["y"] + title["height"]) < 40
+    assert box["y"] + box["height"] <= PHONE["height"]
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]  # nothing overflows
+    screenshot("reading-phone")
+
+
+def test_the_landing_view_shows_east_asian_waters_not_the_world(page, bundled, blocked_requests):
+    state = map_state(open_at(page, bundled, LAPTOP))
+    assert state["zoom"] >= 3
+    assert state["south"] <= 21.0 and state["west"] <= 110.5  # the waters off Zhanjiang
+    assert state["north"] >= 45.0 and state["east"] >= 140.0  # the Sea of Japan
+    assert not (state["south"] <= -34.0)  # Cape Town is not in the first view
+    assert "lat" not in page.url and "z=" not in page.url
+
+
+def test_the_all_button_shows_every_region(page, bundled, blocked_requests):
+    frame = open_at(page, bundled, LAPTOP)
+    frame.get_by_role("button", name="Show every region of this view").click()
+    page.wait_for_timeout(1200)
+    state = map_state(frame)
+    assert state["south"] <= -34.0  # Cape Town now in view
+
+
+def test_place_names_are_on_the_map_and_never_overlap(page, bundled, blocked_requests):
+    frame = open_at(page, bundled, LAPTOP)
+    labels = frame.locator(".da-label")
+    expect(labels.filter(has_text="Sea of Japan")).to_have_count(1, timeout=TIMEOUT)
+    boxes = [labels.nth(i).bounding_box() for i in range(labels.count())]
+    assert len(boxes) >= 5
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            apart = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"] or \
+                a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"]
+            assert apart, (a, b)
+
+
+def test_a_region_popup_fits_a_phone_map_clear_of_its_controls(page, bundled, blocked_requests, screenshot):
+    frame = open_at(page, bundled, PHONE)
+    frame.locator('path.da-region[data-region="sea_of_okhotsk"]').click(force=True)
+    popup = frame.locator(".leaflet-popup")
+    expect(popup).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_timeout(800)  # the popup pans the map to fit
+    shown = popup.bounding_box()
+    assert shown["width"] <= page.locator(MAP_FRAME).first.bounding_box()["width"]
+    for control in (".leaflet-control-zoom", ".leaflet-draw", ".da-show-all"):
+        other = frame.locator(control).first.bounding_box()
+        if other:
+            apart = shown["x"] >= other["x"] + other["width"] or other["x"] >= shown["x"] + shown["width"] or \
+                shown["y"] >= other["y"] + other["height"] or other["y"] >= shown["y"] + shown["height"]
+            assert apart, control
+    screenshot("reading-phone-popup")
+
+
+def test_a_clicked_region_gets_no_focus_rectangle(page, serve, blocked_requests):
+    frame = open_at(page, serve(SMALL_DATA), LAPTOP, "?years=2016")
+    region = frame.locator("path.da-region").first
+    region.click(force=True)
+    assert region.evaluate("(path) => getComputedStyle(path).outlineStyle") == "none"
+
+
+def test_a_one_exercise_link_names_it_with_its_months_and_details(page, bundled, blocked_requests):
+    open_at(page, bundled, LAPTOP, "?exercise=joint_sea_2024")
+    head = page.locator(".da-head")
+    expect(head).to_contain_text("Joint Sea-2024 · Jul 2024")
+    expect(head).not_to_contain_text("2005")
+    expect(page.locator(".da-exercise")).to_contain_text("Forces", timeout=TIMEOUT)  # the details panel
+    page.get_by_role("tab", name="Timeline").click()
+    axis = page.locator("[data-testid='stVegaLiteChart']").first
+    expect(axis).to_contain_text(re.compile("Jul"), timeout=TIMEOUT)
+
+
+def test_a_bad_link_gives_one_notice(page, bundled, blocked_requests):
+    open_at(page, bundled, LAPTOP, "?years=abc&exercise=nope,nada&series=zzz&domain=sky&region=nowhere&z=99")
+    alerts = page.get_by_test_id("stAlert")
+    expect(alerts).to_have_count(1, timeout=TIMEOUT)
+    expect(alerts.first).to_contain_text("abc")
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    assert box["y"] + box["height"] <= LAPTOP["height"] + 120  # the map stays (nearly all) above the fold
+
+
+def test_switching_the_adiz_layer_on_shows_its_name(page, bundled, blocked_requests):
+    frame = open_at(page, bundled, LAPTOP, "?lat=29.5&lon=125.0&z=6")
+    frame.locator(".leaflet-control-layers").hover()
+    frame.get_by_text(re.compile(r"^\s*ADIZ")).click()
+    expect(frame.locator(".da-ref-label").filter(has_text=re.compile("East China Sea"))).to_be_visible(
+        timeout=TIMEOUT
+    )
