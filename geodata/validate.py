@@ -1,7 +1,9 @@
 """Check the data files and print every problem: ``python -m geodata.validate [--data-dir DIR]``.
 
-Exit status 0 when the files are clean, 1 when anything is wrong (a repaired geometry counts:
-the committed file should be fixed), 2 when a file cannot be read at all.
+Everything the app's loader reports, plus what only matters to other tools reading the files:
+longitudes beyond ±180° (RFC 7946). Exit status 0 when the files are clean, 1 when anything is
+wrong (a repaired geometry counts: the committed file should be fixed), 2 when a file cannot be
+read at all.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 from geodata import schema
 from geodata.loaders import load_dataset
 from geodata.problems import DataError
+from geodata.validation import RFC7946_PENDING, rfc7946_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,13 +29,18 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
         return 2
-    for problem in dataset.problems:
+    problems = [
+        *dataset.problems,
+        *rfc7946_problems(dataset.regions, "region_id", schema.REGIONS_FILE, RFC7946_PENDING[schema.REGIONS_FILE]),
+        *rfc7946_problems(dataset.routes, "route_id", schema.ROUTES_FILE, RFC7946_PENDING[schema.ROUTES_FILE]),
+    ]
+    for problem in problems:
         print(f"{problem.severity}: {problem}", file=sys.stderr)
     print(
         f"{args.data_dir}: {len(dataset.exercises)} exercises, {len(dataset.regions)} regions, "
-        f"dataset version {dataset.version}: {len(dataset.problems)} problem(s)"
+        f"dataset version {dataset.version}: {len(problems)} problem(s)"
     )
-    return 1 if dataset.problems else 0
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
