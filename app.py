@@ -32,8 +32,8 @@ from geodata.export import (
     describe_view,
     export_file_name,
 )
-from geodata.filters import exercises_at, region_names, regions_for
-from geodata.loaders import Dataset, data_signature, load_dataset
+from geodata.filters import count_events, exercises_at, region_names, regions_for
+from geodata.loaders import Dataset, data_signature, load_dataset, read_changelog
 from geodata.measure import read_countries
 from geodata.notices import ParsedNotice, parse_notice
 from geodata.playback import CUMULATIVE, MODES, WINDOW, describe_step, exercises_active_in, next_month, playback_months
@@ -57,7 +57,7 @@ from layers.timeline import MAX_TIMELINE_BARS, PICK, counts_by_year_spec, picked
 from layers.user_layers import notice_layer, upload_layer
 from view.export import export_bytes
 from view.scene import scene_for
-from view.tools import exercise_labels, tool_bounds
+from view.tools import CHANGELOG_TITLE, changelog_after_notices, exercise_labels, tool_bounds
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
@@ -388,7 +388,7 @@ def render_playback(dataset: Dataset, geometries: dict, shown, assets) -> None:
         cols[0].select_slider("Month", options=months, format_func=lambda p: p.strftime("%b %Y"), key="play_month")
         cols[1].radio("Show", MODES, key="play_mode", horizontal=True, format_func=PLAY_MODE_LABELS.get)
         active = exercises_active_in(shown, st.session_state["play_month"], mode=st.session_state["play_mode"])
-        st.caption(describe_step(st.session_state["play_month"], st.session_state["play_mode"], len(active)))
+        st.caption(describe_step(st.session_state["play_month"], st.session_state["play_mode"], count_events(active)))
         # A fresh map every step (st_folium changes the map it is given); streamlit-folium gives its
         # elements stable ids, so it is the same script, the frame stays mounted and only the month's
         # layers are swapped.
@@ -597,8 +597,13 @@ def main() -> None:
         f"China–Russia joint military exercises and patrols · dataset version {markdown_escape(dataset.version)} · "
         "the address bar is a share link to this view"
     )
-    for notice in st.session_state.get("url_notices", []):
+    notices = st.session_state.get("url_notices", [])
+    for notice in notices:
         st.warning(markdown_escape(notice), icon="🔗")
+    changelog = changelog_after_notices(notices, read_changelog(DATA_DIR)) if notices else None
+    if changelog:
+        with st.expander(CHANGELOG_TITLE):
+            st.text(changelog)
     if land_name is None:
         st.warning(
             f"No land layer ({schema.LAND_FILE} missing in {DATA_DIR}): without map tiles the coast will not show."
@@ -612,7 +617,7 @@ def main() -> None:
 
     years = years_text(view.years)
     cols = st.columns(3)
-    cols[0].metric("Exercises shown", len(shown))
+    cols[0].metric("Exercises shown", count_events(shown))
     cols[1].metric("Regions", len(used_regions))
     cols[2].metric("Years", years)
     if shown.empty:
@@ -632,7 +637,8 @@ def main() -> None:
         drawing = (out or {}).get("last_active_drawing")
     render_tool_results(parsed, upload, upload_name, drawing, signature)
     render_focus_details(view, shown, dataset)
-    st.subheader(f"{len(shown)} exercise{'s' if len(shown) != 1 else ''}, {years}")
+    events = count_events(shown)
+    st.subheader(f"{events} exercise{'s' if events != 1 else ''}, {years}")
     timeline_tab, table_tab = st.tabs(["Timeline", "Table"])
     with timeline_tab:
         render_timeline(shown, view, signature)

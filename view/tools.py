@@ -5,7 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from geodata.notices import ParsedNotice
+from geodata.query import OLDER_VERSION_NOTICE
 from geodata.uploads import UploadResult
+
+CHANGELOG_TITLE = "What changed between dataset versions (geodata/CHANGELOG.md)"
+"""Title of the changelog shown under the notice about a link made with another dataset version."""
 
 TOOL_PAD_DEG = 0.5
 """Margin around the user's notice and layer when the map zooms to them."""
@@ -38,3 +42,15 @@ def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None) -> lis
     west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
     east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
     return [[south - TOOL_PAD_DEG, west - TOOL_PAD_DEG], [north + TOOL_PAD_DEG, east + TOOL_PAD_DEG]]
+
+
+def changelog_after_notices(notices: list[str], changelog: str) -> str | None:
+    """Return the dataset changelog to show under the link's notices, or None.
+
+    The changelog goes with the notice that a link was made with another dataset version
+    (:data:`geodata.query.OLDER_VERSION_NOTICE`), so the reader sees what was added and
+    corrected since; None when no notice is about the version or there is no changelog.
+    """
+    if not changelog.strip() or not any(notice.startswith(OLDER_VERSION_NOTICE) for notice in notices):
+        return None
+    return changelog
