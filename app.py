@@ -470,6 +470,7 @@ def render_table(shown, dataset: Dataset) -> None:
             "start_date",
             "end_date",
             "domain",
+            "status",
             "participants",
             "regions",
             "summary",
