@@ -19,8 +19,8 @@ import layers
 from geodata import query, schema
 from geodata.analysis import ShapeMeasures, checked_shape, measure_shape_isolated
 from geodata.export import FORMATS, citation_prefix, describe_view, export_file_name
-from geodata.filters import exercises_at, region_names, regions_for
-from geodata.loaders import Dataset, data_signature
+from geodata.filters import count_events, exercises_at, region_names, regions_for
+from geodata.loaders import Dataset, data_signature, read_changelog
 from geodata.measure import read_countries
 from geodata.notices import parse_notice
 from geodata.playback import MODES, WINDOW, describe_step, exercises_active_in, next_month, playback_months
@@ -33,10 +33,18 @@ from layers.timeline import MAX_TIMELINE_BARS, PICK, counts_by_year_spec, picked
 from view.export import export_bytes
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS, coast_label
 from view.prepared import Prepared, prepare
-from view.scene import count_events, details_exercise, details_series, scene_for
+from view.scene import details_exercise, details_series, scene_for
 from view.table import LINK_COLUMNS, PINNED_COLUMNS, TABLE_COLUMNS, table_frame
 from view.text import S23_NOTE, headline, link_notice, plural
-from view.tools import UPLOAD_TYPES, reference_kinds_shown, tool_bounds, tool_layers, tool_report
+from view.tools import (
+    CHANGELOG_TITLE,
+    UPLOAD_TYPES,
+    changelog_after_notices,
+    reference_kinds_shown,
+    tool_bounds,
+    tool_layers,
+    tool_report,
+)
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
@@ -205,7 +213,7 @@ def render_playback(dataset: Dataset, geometries, shown, assets) -> None:
         cols[0].select_slider("Month", options=months, format_func=lambda p: p.strftime("%b %Y"), key="play_month")
         cols[1].radio("Show", MODES, key="play_mode", horizontal=True, format_func=PLAY_MODE_LABELS.get)
         active = exercises_active_in(shown, st.session_state["play_month"], mode=st.session_state["play_mode"])
-        st.caption(describe_step(st.session_state["play_month"], st.session_state["play_mode"], len(active)))
+        st.caption(describe_step(st.session_state["play_month"], st.session_state["play_mode"], count_events(active)))
         base = layers.dashboard_map(dataset.regions, geometries, shown, assets, tiles=SHOW_TILES, with_regions=False)
         st_folium(base, key="playback_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
                   feature_group_to_add=layers.region_layers(regions_for(dataset.regions, active), active,
@@ -226,6 +234,10 @@ def render_header(figures, text: str, version: str, notices: list[str]) -> None:
         if rest:
             with st.expander(f"{plural(len(rest), 'more value')} this link asked for could not be used"):
                 st.text("\n".join(rest))
+        changelog = changelog_after_notices(notices, read_changelog(DATA_DIR))
+        if changelog:
+            with st.expander(CHANGELOG_TITLE):
+                st.text(changelog)
 
 
 def render_details(scene, dataset: Dataset) -> None:

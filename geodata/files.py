@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,6 +28,62 @@ def check_readable(path: Path, max_bytes: int = MAX_DATA_FILE_BYTES) -> None:
         raise DataError([Problem(path.name, "", "", "file is empty")])
     if size > max_bytes:
         raise DataError([Problem(path.name, "", "", f"file is {size:,} bytes; the limit is {max_bytes:,}")])
+
+
+def _csv_line_numbers(text: str) -> list[int]:
+    """Editor line number at which each data record of a CSV text starts."""
+    reader = csv.reader(io.StringIO(text))
+    starts: list[int] = []
+    next(reader, None)
+    line = reader.line_num
+    for _ in reader:
+        starts.append(line + 1)
+        line = reader.line_num
+    return starts
+
+
+def read_csv_table(path: Path, required: Iterable[str]) -> tuple[pd.DataFrame, pd.Series]:
+    """Read a CSV data file as text, checking only that it is a usable table.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The CSV file (UTF-8, comma-separated, header row).
+    required : iterable of str
+        Columns the header must name.
+
+    Returns
+    -------
+    frame : pandas.DataFrame
+        Every cell as ``str``; empty cells are ``""``.
+    line_numbers : pandas.Series
+        Editor line number of each row, for messages.
+
+    Raises
+    ------
+    DataError
+        If the file is missing, empty, too large, not UTF-8, not parseable as CSV, or
+        lacks a required column.
+    """
+    check_readable(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataError([Problem(path.name, "", "", f"is not UTF-8 text (byte {error.start})")]) from error
+    try:
+        frame = pd.read_csv(
+            io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, skipinitialspace=False
+        )
+        line_numbers = _csv_line_numbers(text)
+    except (pd.errors.ParserError, csv.Error, ValueError) as error:
+        raise DataError([Problem(path.name, "", "", f"cannot be read as CSV: {error}")]) from error
+    frame.columns = [str(c).strip() for c in frame.columns]
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise DataError([Problem(path.name, "line 1", c, "required column is missing") for c in missing])
+    if len(line_numbers) != len(frame):
+        line_numbers = [index + 2 for index in range(len(frame))]
+    return frame, pd.Series(line_numbers, dtype="int64")
 
 
 def read_geojson_layer(path: Path, required: Iterable[str], max_bytes: int = MAX_DATA_FILE_BYTES) -> gpd.GeoDataFrame:

@@ -6,7 +6,7 @@ Every function takes frames and returns new frames; inputs are never modified.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
 import pandas as pd
@@ -16,6 +16,30 @@ from geodata.query import ViewState
 
 SEVERAL_DOMAINS = "several"
 """Style group of a region whose shown exercises span more than one domain."""
+
+
+def event_of(record: Mapping[str, object]) -> str:
+    """Return the event a row belongs to: its ``event_group``, or its own ``exercise_id`` when that is empty.
+
+    This is the one counting rule of the atlas: the rows of one event (the phases of an
+    exercise, or one exercise listed under two names, e.g. ``vostok_2022`` and
+    ``vostok_2022_naval``) share an ``event_group`` and count once. Use :func:`count_events`
+    for a table of rows.
+    """
+    group = record.get("event_group")
+    return group.strip() if isinstance(group, str) and group.strip() else str(record["exercise_id"])
+
+
+def count_events(exercises: pd.DataFrame) -> int:
+    """Count the events among the rows of ``exercises`` (see :func:`event_of`): what "exercises shown" counts.
+
+    The map and the table still show every row; the counts, the chart of exercises per year
+    and each region's count of what was held there count events.
+    """
+    if exercises.empty:
+        return 0
+    columns = [column for column in ("exercise_id", "event_group") if column in exercises.columns]
+    return len({event_of(record) for record in exercises[columns].to_dict("records")})
 
 
 def exercises_in_years(exercises: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
@@ -51,7 +75,7 @@ def exercises_in_domains(exercises: pd.DataFrame, domains: Iterable[str]) -> pd.
     return exercises.loc[exercises["domain"].isin(wanted)]
 
 
-SEARCHED_COLUMNS = ("name", "name_ru", "name_zh", "series", "summary", "exercise_id")
+SEARCHED_COLUMNS = ("name", "name_ru", "name_zh", "aliases", "series", "summary", "exercise_id")
 
 
 def _folded(text: str) -> str:
@@ -103,20 +127,23 @@ def regions_for(regions: gpd.GeoDataFrame, exercises: pd.DataFrame) -> gpd.GeoDa
     -------
     geopandas.GeoDataFrame
         The used regions in their original order, plus ``exercise_ids`` (tuple, date
-        order), ``exercise_count`` and ``style_group`` (see :func:`domain_group`).
+        order: every row held there), ``exercise_count`` (the events among them, see
+        :func:`event_of`) and ``style_group`` (see :func:`domain_group`).
     """
     held: dict[str, list[str]] = {}
+    events: dict[str, set[str]] = {}
     domains: dict[str, set[str]] = {}
-    ordered = exercises[["start", "exercise_id", "region_id_list", "domain"]].sort_values(["start", "exercise_id"])
-    for exercise_id, region_ids, domain in zip(
-        ordered["exercise_id"], ordered["region_id_list"], ordered["domain"], strict=True
-    ):
-        for region_id in region_ids:
-            held.setdefault(region_id, []).append(exercise_id)
-            domains.setdefault(region_id, set()).add(domain)
+    columns = ["start", "exercise_id", "region_id_list", "domain"]
+    columns += ["event_group"] if "event_group" in exercises.columns else []
+    ordered = exercises[columns].sort_values(["start", "exercise_id"])
+    for record in ordered.to_dict("records"):
+        for region_id in record["region_id_list"]:
+            held.setdefault(region_id, []).append(record["exercise_id"])
+            events.setdefault(region_id, set()).add(event_of(record))
+            domains.setdefault(region_id, set()).add(record["domain"])
     used = regions.loc[regions["region_id"].isin(held)].copy()
     used["exercise_ids"] = used["region_id"].map(lambda rid: tuple(held[rid]))
-    used["exercise_count"] = used["exercise_ids"].map(len).astype("int64")
+    used["exercise_count"] = used["region_id"].map(lambda rid: len(events[rid])).astype("int64")
     used["style_group"] = used["region_id"].map(lambda rid: domain_group(domains[rid]))
     return used
 

@@ -8,8 +8,6 @@ are exposed for the validator and the tests. A file that cannot be used at all r
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,11 +15,12 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata import schema
-from geodata.files import check_readable, read_geojson_layer
+from geodata.files import read_csv_table, read_geojson_layer
 from geodata.geometry import pacific_frame
 from geodata.problems import DataError, Problem
 from geodata.routes import empty_routes, read_routes, validate_routes
-from geodata.validation import validate_exercises, validate_regions
+from geodata.sources import empty_sources, read_sources, validate_sources, with_outlets
+from geodata.validation import event_group_problems, route_region_problems, validate_exercises, validate_regions
 
 
 @dataclass(frozen=True)
@@ -31,7 +30,9 @@ class Dataset:
     Attributes
     ----------
     exercises : pandas.DataFrame
-        Valid rows of exercises.csv (see :func:`geodata.validation.validate_exercises`).
+        Valid rows of exercises.csv (see :func:`geodata.validation.validate_exercises`),
+        plus ``source_publishers`` and ``source_labels`` from sources.csv (see
+        :func:`geodata.sources.with_outlets`).
     regions : geopandas.GeoDataFrame
         Valid features of regions.geojson in EPSG:4326, as the map draws them: the file is
         RFC 7946 (cut at 180°), and shapes cut there are joined again in the 0..360° Pacific
@@ -43,6 +44,9 @@ class Dataset:
         (see :func:`geodata.routes.validate_routes`); empty when there is no routes file.
     problems : tuple of Problem
         Everything the loaders reported, errors and warnings.
+    sources : pandas.DataFrame
+        Valid rows of sources.csv (see :func:`geodata.sources.validate_sources`); empty when
+        there is no sources file.
     """
 
     exercises: pd.DataFrame
@@ -50,18 +54,7 @@ class Dataset:
     version: str
     routes: gpd.GeoDataFrame = field(default_factory=empty_routes)
     problems: tuple[Problem, ...] = field(default=())
-
-
-def _csv_line_numbers(text: str) -> list[int]:
-    """Editor line number at which each data record of a CSV text starts."""
-    reader = csv.reader(io.StringIO(text))
-    starts: list[int] = []
-    next(reader, None)
-    line = reader.line_num
-    for _ in reader:
-        starts.append(line + 1)
-        line = reader.line_num
-    return starts
+    sources: pd.DataFrame = field(default_factory=empty_sources)
 
 
 def read_exercises(path: Path) -> tuple[pd.DataFrame, pd.Series]:
@@ -85,25 +78,7 @@ def read_exercises(path: Path) -> tuple[pd.DataFrame, pd.Series]:
         If the file is missing, empty, too large, not UTF-8, not parseable as CSV, or
         lacks a required column.
     """
-    check_readable(path)
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DataError([Problem(path.name, "", "", f"is not UTF-8 text (byte {error.start})")]) from error
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False, skipinitialspace=False
-        )
-        line_numbers = _csv_line_numbers(text)
-    except (pd.errors.ParserError, csv.Error, ValueError) as error:
-        raise DataError([Problem(path.name, "", "", f"cannot be read as CSV: {error}")]) from error
-    frame.columns = [str(c).strip() for c in frame.columns]
-    missing = [c for c in schema.EXERCISE_COLUMNS if c not in frame.columns]
-    if missing:
-        raise DataError([Problem(path.name, "line 1", c, "required column is missing") for c in missing])
-    if len(line_numbers) != len(frame):
-        line_numbers = [index + 2 for index in range(len(frame))]
-    return frame, pd.Series(line_numbers, dtype="int64")
+    return read_csv_table(path, schema.EXERCISE_COLUMNS)
 
 
 def read_regions(path: Path) -> gpd.GeoDataFrame:
@@ -126,22 +101,33 @@ def read_version(path: Path) -> str:
         return "unversioned"
 
 
+def read_changelog(data_dir: Path = schema.DATA_DIR) -> str:
+    """Return the text of the data folder's CHANGELOG.md (what each dataset version changed), or ``""``."""
+    try:
+        return (Path(data_dir) / schema.CHANGELOG_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def load_dataset(data_dir: Path = schema.DATA_DIR) -> Dataset:
-    """Load, validate and cross-check the exercises, regions and routes in ``data_dir``.
+    """Load, validate and cross-check the exercises, regions, routes and sources in ``data_dir``.
 
     Parameters
     ----------
     data_dir : pathlib.Path
         Folder holding ``exercises.csv``, ``regions.geojson``, ``VERSION`` and, optionally,
-        ``routes.geojson``.
+        ``routes.geojson`` and ``sources.csv``.
 
     Returns
     -------
     Dataset
         The valid rows and every problem found. Exercises that reference a region which
         is missing or invalid are left out with a problem naming the region; routes of an
-        exercise that is missing or invalid are left out with a problem naming it. An
-        unusable routes file gives its problems and no routes: routes are optional.
+        exercise that is missing or invalid are left out with a problem naming it. The
+        checks across files add their warnings: region tags against routes
+        (:func:`geodata.validation.route_region_problems`), sources.csv against the URLs of
+        each row, event groups of one row. An unusable routes or sources file gives its
+        problems and no routes or sources: both are optional.
 
     Raises
     ------
@@ -155,18 +141,32 @@ def load_dataset(data_dir: Path = schema.DATA_DIR) -> Dataset:
     exercises, exercise_problems = validate_exercises(
         frame, frozenset(regions["region_id"]), line_numbers=line_numbers
     )
+    exercise_rows: dict[str, str] = {}
+    for exercise_id, line in zip(frame["exercise_id"].astype(str).str.strip(), line_numbers, strict=True):
+        exercise_rows.setdefault(exercise_id, f"line {line}")
     try:
         routes, route_problems = validate_routes(
             read_routes(data_dir / schema.ROUTES_FILE), frozenset(exercises["exercise_id"])
         )
     except DataError as error:
         routes, route_problems = empty_routes(), list(error.problems)
+    try:
+        table = read_sources(data_dir / schema.SOURCES_FILE)
+        sources, source_problems = (
+            (empty_sources(), []) if table is None
+            else validate_sources(table[0], exercises, exercise_rows, line_numbers=table[1])
+        )
+    except DataError as error:
+        sources, source_problems = empty_sources(), list(error.problems)
+    cross_problems = route_region_problems(exercises, regions, routes, exercise_rows)
+    cross_problems += event_group_problems(exercises, exercise_rows)
     return Dataset(
-        exercises=exercises,
+        exercises=with_outlets(exercises, sources),
         regions=regions,
         version=read_version(data_dir / schema.VERSION_FILE),
         routes=routes,
-        problems=tuple(region_problems + exercise_problems + route_problems),
+        problems=tuple(region_problems + exercise_problems + route_problems + source_problems + cross_problems),
+        sources=sources,
     )
 
 
@@ -176,7 +176,8 @@ def data_signature(data_dir: Path) -> tuple:
     A missing file appears with ``None`` for both, so adding it later changes the key too.
     """
     stats = []
-    for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, schema.ROUTES_FILE, schema.VERSION_FILE):
+    for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, schema.ROUTES_FILE, schema.SOURCES_FILE,
+                 schema.VERSION_FILE):
         try:
             stat = (data_dir / name).stat()
         except OSError:

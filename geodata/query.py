@@ -30,6 +30,8 @@ PARAM_LAT = "lat"
 PARAM_LON = "lon"
 PARAM_ZOOM = "z"
 PARAM_VERSION = "v"
+OLDER_VERSION_NOTICE = "This link was made with dataset version"
+"""How the notice about a link made with another dataset version starts (the app shows the changelog under it)."""
 PARAMS = (
     PARAM_YEARS,
     PARAM_EXERCISE,
@@ -286,7 +288,7 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
     link_version = values.get(PARAM_VERSION, "").strip()
     if link_version and catalog.version and link_version != catalog.version:
         notices.append(
-            f"This link was made with dataset version {quote(link_version, 40)}; you are seeing version "
+            f"{OLDER_VERSION_NOTICE} {quote(link_version, 40)}; you are seeing version "
             f"{catalog.version}, which may hold more or corrected records."
         )
     return (

@@ -16,6 +16,8 @@ REGIONS_FILE = "regions.geojson"
 LAND_FILE = "land.geojson"
 VERSION_FILE = "VERSION"
 ROUTES_FILE = "routes.geojson"
+SOURCES_FILE = "sources.csv"
+CHANGELOG_FILE = "CHANGELOG.md"
 
 EXERCISE_COLUMNS = (
     "exercise_id",
@@ -34,11 +36,34 @@ EXERCISE_COLUMNS = (
 OPTIONAL_EXERCISE_COLUMNS = (
     "name_ru",
     "name_zh",
+    "aliases",
+    "name_sources",
+    "event_group",
     "date_precision",
     "forces",
     "notes",
+    "status",
 )
-"""Columns that may be present; missing ones are read as empty text."""
+"""Columns that may be present; missing ones are read as empty text.
+
+``aliases``: other spellings and abbreviations joined by ``;``. ``name_sources``: the http(s)
+URLs, joined by ``;``, where ``name_ru`` and ``name_zh`` were read; required when either is
+given. ``event_group``: the id shared by the rows of one event (phases, or one exercise listed
+under two names); empty when the row is an event of its own. ``status``: one of
+:data:`STATUSES`."""
+
+STATUSES = ("confirmed", "reported")
+"""``confirmed``: an official or wire source of a participant confirms the event; ``reported``:
+only secondary sources, or one side only (the notes say why)."""
+
+SOURCE_COLUMNS = ("exercise_id", "url", "publisher", "language", "published", "title", "kind")
+"""Columns of sources.csv: one row per exercise and source URL. ``language`` is an ISO 639-1
+code, ``published`` an ISO date; both and ``title`` may be empty where not known."""
+
+SOURCE_KINDS = ("official", "wire", "press", "research")
+"""``official``: a government, ministry or armed force's own site; ``wire``: a news agency;
+``press``: newspapers, broadcasters and news sites; ``research``: think tanks, analysts,
+reference works."""
 
 REGION_PROPERTIES = ("region_id", "name", "kind", "area_km2", "source")
 """Properties every feature of regions.geojson must have."""
@@ -65,6 +90,35 @@ LIST_SEPARATOR = ";"
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+)*$")
 ISO3_PATTERN = re.compile(r"^[A-Z]{3}$")
 URL_PATTERN = re.compile(r'^https?://[^\s<>"`]+$')
+
+ISO3_CODES = frozenset(
+    (
+        "ABW AFG AGO AIA ALA ALB AND ARE ARG ARM ASM ATA ATF ATG AUS AUT AZE BDI BEL BEN BES BFA BGD BGR "
+        "BHR BHS BIH BLM BLR BLZ BMU BOL BRA BRB BRN BTN BVT BWA CAF CAN CCK CHE CHL CHN CIV CMR COD COG "
+        "COK COL COM CPV CRI CUB CUW CXR CYM CYP CZE DEU DJI DMA DNK DOM DZA ECU EGY ERI ESH ESP EST ETH "
+        "FIN FJI FLK FRA FRO FSM GAB GBR GEO GGY GHA GIB GIN GLP GMB GNB GNQ GRC GRD GRL GTM GUF GUM GUY "
+        "HKG HMD HND HRV HTI HUN IDN IMN IND IOT IRL IRN IRQ ISL ISR ITA JAM JEY JOR JPN KAZ KEN KGZ KHM "
+        "KIR KNA KOR KWT LAO LBN LBR LBY LCA LIE LKA LSO LTU LUX LVA MAC MAF MAR MCO MDA MDG MDV MEX MHL "
+        "MKD MLI MLT MMR MNE MNG MNP MOZ MRT MSR MTQ MUS MWI MYS MYT NAM NCL NER NFK NGA NIC NIU NLD NOR "
+        "NPL NRU NZL OMN PAK PAN PCN PER PHL PLW PNG POL PRI PRK PRT PRY PSE PYF QAT REU ROU RUS RWA SAU "
+        "SDN SEN SGP SGS SHN SJM SLB SLE SLV SMR SOM SPM SRB SSD STP SUR SVK SVN SWE SWZ SXM SYC SYR TCA "
+        "TCD TGO THA TJK TKL TKM TLS TON TTO TUN TUR TUV TWN TZA UGA UKR UMI URY USA UZB VAT VCT VEN VGB "
+        "VIR VNM VUT WLF WSM YEM ZAF ZMB ZWE"
+    ).split()
+)
+"""Every ISO 3166-1 alpha-3 code (Debian iso-codes 4.15): a participant must be one of them."""
+
+ISO639_1_CODES = frozenset(
+    (
+        "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da "
+        "de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz "
+        "ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln "
+        "lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi "
+        "pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti "
+        "tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
+    ).split()
+)
+"""Every ISO 639-1 language code (Debian iso-codes 4.15): the languages of sources.csv."""
 
 LON_RANGE = (-360.0, 540.0)
 """Longitudes a map view may use: beyond ±180 for views of shapes drawn in the Pacific frame."""

@@ -1,7 +1,9 @@
 """Check the data files and print every problem: ``python -m geodata.validate [--data-dir DIR]``.
 
-Exit status 0 when the files are clean, 1 when anything is wrong (a repaired geometry counts:
-the committed file should be fixed), 2 when a file cannot be read at all.
+Everything the app's loader reports, plus what only matters to other tools reading the files:
+longitudes beyond ±180° (RFC 7946). Exit status 0 when the files are clean, 1 when anything is
+wrong (a repaired geometry counts: the committed file should be fixed), 2 when a file cannot be
+read at all.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from geodata import schema
 from geodata.loaders import load_dataset
 from geodata.problems import DataError
 from geodata.reference import ADIZ_FILE, STRAITS_FILE, read_straits, read_zones
+from geodata.validation import RFC7946_PENDING, rfc7946_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +30,11 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(f"error: {problem}", file=sys.stderr)
         return 2
-    problems = list(dataset.problems)
+    problems = [
+        *dataset.problems,
+        *rfc7946_problems(dataset.regions, "region_id", schema.REGIONS_FILE, RFC7946_PENDING[schema.REGIONS_FILE]),
+        *rfc7946_problems(dataset.routes, "route_id", schema.ROUTES_FILE, RFC7946_PENDING[schema.ROUTES_FILE]),
+    ]
     reference = args.data_dir / "reference"
     try:
         zones, zone_problems = read_zones(reference / ADIZ_FILE)

@@ -1,16 +1,24 @@
-"""Row-by-row validation of exercises.csv and regions.geojson.
+"""Validation of exercises.csv and regions.geojson, row by row, and checks across the files.
 
 Validators take frames and return ``(valid_rows, problems)``: a bad row is reported with its
-file, row and field and left out, the rest of the file still loads. Nothing here reads files.
+file, row and field and left out, the rest of the file still loads. The checks across files
+(:func:`route_region_problems`, :func:`rfc7946_problems`) compare region tags with routes and
+look for longitudes beyond ±180°. Nothing here reads files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import pyproj
 import shapely
+import shapely.ops
+from shapely.geometry.base import BaseGeometry
 
 from geodata import schema
 from geodata.problems import ERROR, WARNING, Problem, quote
@@ -90,6 +98,23 @@ def _exercise_row_problems(record: dict[str, str], known_regions: frozenset[str]
     for code in participants:
         if not schema.ISO3_PATTERN.match(code):
             bad("participants", f"{quote(code)} is not an ISO 3166 alpha-3 code")
+        elif code not in schema.ISO3_CODES:
+            bad("participants", f"{quote(code)} is not an ISO 3166 alpha-3 code (no country has it)")
+
+    status = record.get("status", "").strip()
+    if status and status not in schema.STATUSES:
+        bad("status", f"{quote(status)} is not one of {', '.join(schema.STATUSES)}")
+    event_group = record.get("event_group", "").strip()
+    if event_group and not schema.SLUG_PATTERN.match(event_group):
+        bad("event_group", f"{quote(event_group)} is not a slug (lower-case letters, digits, '_')")
+
+    name_sources = split_list(record.get("name_sources", ""))
+    for url in name_sources:
+        if not schema.URL_PATTERN.match(url):
+            bad("name_sources", f"{quote(url)} is not an http(s) URL")
+    for field in ("name_ru", "name_zh"):
+        if record.get(field, "").strip() and not name_sources:
+            bad(field, "has no source: give the URL where this name was read in name_sources")
 
     region_ids = split_list(record["region_ids"])
     if not region_ids:
@@ -132,15 +157,17 @@ def validate_exercises(
     -------
     valid : pandas.DataFrame
         The rows without errors, text columns unchanged, plus typed columns ``start``
-        and ``end`` (datetime64), ``participant_codes``, ``region_id_list`` and
-        ``source_urls`` (tuples of str). Row order is kept.
+        and ``end`` (datetime64), ``participant_codes``, ``region_id_list``,
+        ``source_urls``, ``alias_list`` and ``name_source_urls`` (tuples of str). Row
+        order is kept.
     problems : list of Problem
-        One entry per bad field; duplicates of an earlier ``exercise_id`` are errors.
+        One entry per bad field; duplicates of an earlier ``exercise_id`` are errors, and
+        so are a participant that is no ISO 3166-1 alpha-3 code (:data:`geodata.schema.ISO3_CODES`)
+        and a ``name_ru`` or ``name_zh`` without ``name_sources``.
     """
     frame = frame.reset_index(drop=True)
     for column in schema.OPTIONAL_EXERCISE_COLUMNS:
-        if column not in frame.columns:
-            frame[column] = ""
+        frame[column] = frame[column].fillna("") if column in frame.columns else ""
     problems: list[Problem] = []
     keep: list[int] = []
     seen: dict[str, str] = {}
@@ -166,6 +193,8 @@ def validate_exercises(
     valid["participant_codes"] = valid["participants"].map(split_list)
     valid["region_id_list"] = valid["region_ids"].map(split_list)
     valid["source_urls"] = valid["sources"].map(split_list)
+    valid["alias_list"] = valid["aliases"].map(split_list)
+    valid["name_source_urls"] = valid["name_sources"].map(split_list)
     return valid.reset_index(drop=True), problems
 
 
@@ -286,3 +315,188 @@ def validate_regions(
     valid["area_km2"] = pd.to_numeric(valid["area_km2"]).round().astype("int64")
     valid["source_urls"] = valid["source"].map(split_list)
     return valid.reset_index(drop=True), problems
+
+
+# --- checks across files --------------------------------------------------------------------------------------------
+
+UNLISTED_SEA_KM = 100.0
+UNLISTED_SEA_SHARE = 0.10
+"""A row's route may run through seas its ``region_ids`` does not list for up to 100 km or up to
+10 % of its length, whichever is more: routes are straight segments between the places sources
+name, and such a segment may clip the corner of a neighbouring sea the ships or aircraft never
+entered."""
+
+SEA_TOUCH_KM = 50.0
+"""A listed sea counts as touched by a route passing within 50 km of it: waypoints are estimates
+(a strait, "off" a port), and a straight segment may cut across the land along its coast."""
+
+CHECKED_ROUTE_KINDS = ("patrol", "air_patrol")
+"""Routes that show where an exercise took place; a ``transit`` leads to or from it and may
+cross seas the row rightly does not list."""
+
+RFC7946_PENDING = MappingProxyType(
+    {
+        schema.REGIONS_FILE: frozenset({"bering_sea", "chukchi_sea", "russia", "dateline_box"}),
+        schema.ROUTES_FILE: frozenset(
+            {"coast_guard_joint_patrol_2024", "joint_air_patrol_2024_jul", "joint_naval_patrol_2023",
+             "charlie_2024_air"}
+        ),
+    }
+)
+"""Shapes still drawn in the 0..360° Pacific frame, allowed beyond ±180° for now: removed when the
+RFC 7946 split lands. The bundled regions and routes that cross 180°, and the test data's
+``dateline_box`` and ``charlie_2024_air`` (tests/data/small), which stand for them."""
+
+_GEOD = pyproj.Geod(ellps="WGS84")
+_PACIFIC_WEST, _PACIFIC_EAST = -180.0, -50.0
+
+
+def pacific_frame(geometry: BaseGeometry) -> BaseGeometry:
+    """Move every point between 180° and 50° W east of 180° (+360°), so shapes near the antimeridian join up.
+
+    Regions and routes split at 180° (RFC 7946) and those kept in the 0..360° frame come out
+    the same, and can be intersected and measured together.
+    """
+
+    def shift(coords: np.ndarray) -> np.ndarray:
+        moved = coords.copy()
+        west = (moved[:, 0] >= _PACIFIC_WEST) & (moved[:, 0] < _PACIFIC_EAST)
+        moved[west, 0] += 360.0
+        return moved
+
+    return shapely.transform(geometry, shift)
+
+
+def _km(geometry: BaseGeometry) -> float:
+    return 0.0 if geometry.is_empty else _GEOD.geometry_length(geometry) / 1000.0
+
+
+def _distance_km(line: BaseGeometry, area: BaseGeometry) -> float:
+    near_line, near_area = shapely.ops.nearest_points(line, area)
+    return _GEOD.inv(near_line.x, near_line.y, near_area.x, near_area.y)[2] / 1000.0
+
+
+def route_region_problems(
+    exercises: pd.DataFrame,
+    regions: gpd.GeoDataFrame,
+    routes: gpd.GeoDataFrame,
+    exercise_rows: Mapping[str, str],
+) -> list[Problem]:
+    """Check that each row's region_ids agree with its routes.
+
+    Parameters
+    ----------
+    exercises : pandas.DataFrame
+        Valid exercises (``exercise_id``, ``region_id_list``).
+    regions : geopandas.GeoDataFrame
+        Valid regions (``region_id``, ``name``, ``kind``, geometry).
+    routes : geopandas.GeoDataFrame
+        Valid routes (``route_id``, ``exercise_id``, ``route_kind``, geometry), joined to
+        the exercises by ``exercise_id``. Only :data:`CHECKED_ROUTE_KINDS` are checked.
+    exercise_rows : mapping
+        ``exercise_id`` to its row in exercises.csv (``"line 7"``), for messages.
+
+    Returns
+    -------
+    list of Problem
+        Warnings on the row's ``region_ids`` (the row still loads; the validator fails):
+        a route running through seas the row does not list for more than
+        :data:`UNLISTED_SEA_KM` and more than :data:`UNLISTED_SEA_SHARE` of its length; a
+        listed sea that none of the row's routes comes within :data:`SEA_TOUCH_KM` of and no
+        listed area (a gulf, a port's waters) touches.
+    """
+    checked = routes.loc[routes["route_kind"].isin(CHECKED_ROUTE_KINDS)]
+    if checked.empty:
+        return []
+    shapes = {region_id: pacific_frame(geometry) for region_id, geometry in zip(regions["region_id"],
+                                                                               regions.geometry, strict=True)}
+    kinds = dict(zip(regions["region_id"], regions["kind"], strict=True))
+    names = dict(zip(regions["region_id"], regions["name"], strict=True))
+    seas = [region_id for region_id, kind in kinds.items() if kind == "sea"]
+    listed = dict(zip(exercises["exercise_id"], exercises["region_id_list"], strict=True))
+    problems: list[Problem] = []
+    for exercise_id, group in checked.groupby("exercise_id", sort=False):
+        row = exercise_rows.get(exercise_id, "")
+        region_ids = [region_id for region_id in listed.get(exercise_id, ()) if region_id in shapes]
+        lines = {route_id: pacific_frame(line) for route_id, line in zip(group["route_id"], group.geometry,
+                                                                        strict=True)}
+        for route_id, line in lines.items():
+            length = _km(line)
+            inside = {sea: _km(line.intersection(shapes[sea])) for sea in seas
+                      if sea not in region_ids and line.intersects(shapes[sea])}
+            unlisted = sum(inside.values())
+            if unlisted > max(UNLISTED_SEA_KM, UNLISTED_SEA_SHARE * length):
+                where = ", ".join(f"{names[sea]} ({sea}) {km:,.0f} km" for sea, km in inside.items() if km > 0)
+                problems.append(Problem(
+                    schema.EXERCISES_FILE, row, "region_ids",
+                    f"route {quote(route_id)} runs {unlisted:,.0f} km of its {length:,.0f} km through seas "
+                    f"region_ids does not list: {where}", WARNING,
+                ))
+        areas = [shapes[region_id] for region_id in region_ids if kinds[region_id] != "sea"]
+        for sea in (region_id for region_id in region_ids if kinds[region_id] == "sea"):
+            nearest = min(_distance_km(line, shapes[sea]) for line in lines.values())
+            if nearest > SEA_TOUCH_KM and not any(area.intersects(shapes[sea]) for area in areas):
+                problems.append(Problem(
+                    schema.EXERCISES_FILE, row, "region_ids",
+                    f"{quote(sea)} is listed, but its route{'s' if len(lines) > 1 else ''} "
+                    f"({', '.join(lines)}) pass no closer than {nearest:,.0f} km and no listed place touches it",
+                    WARNING,
+                ))
+    return problems
+
+
+def event_group_problems(exercises: pd.DataFrame, exercise_rows: Mapping[str, str]) -> list[Problem]:
+    """Warn about an ``event_group`` that joins nothing: used by one row only and naming no other row.
+
+    Returns
+    -------
+    list of Problem
+        A warning on the row's ``event_group`` (the row still loads).
+    """
+    groups = exercises.loc[exercises["event_group"] != "", ["exercise_id", "event_group"]]
+    sizes = groups["event_group"].value_counts()
+    ids = set(exercises["exercise_id"])
+    return [
+        Problem(schema.EXERCISES_FILE, exercise_rows.get(exercise_id, ""), "event_group",
+                f"{quote(group)} joins nothing: no other row has it, and it is no other row's exercise_id", WARNING)
+        for exercise_id, group in zip(groups["exercise_id"], groups["event_group"], strict=True)
+        if sizes[group] == 1 and (group not in ids or group == exercise_id)
+    ]
+
+
+def rfc7946_problems(
+    layer: gpd.GeoDataFrame, id_column: str, file: str, allowed: frozenset[str] = frozenset()
+) -> list[Problem]:
+    """Name the shapes with a longitude beyond ±180°, which RFC 7946 forbids.
+
+    The curators' validator (``python -m geodata.validate``) runs this check; the app does not,
+    since it draws such shapes as they are (the Pacific frame).
+
+    Parameters
+    ----------
+    layer : geopandas.GeoDataFrame
+        Valid regions or routes.
+    id_column : str
+        ``region_id`` or ``route_id``, to name a feature.
+    file : str
+        File name used in problem messages.
+    allowed : frozenset of str
+        Ids not reported (:data:`RFC7946_PENDING`).
+
+    Returns
+    -------
+    list of Problem
+        An error for each feature reaching beyond ±180°, in file order.
+    """
+    problems: list[Problem] = []
+    for index, (feature_id, geometry) in enumerate(zip(layer[id_column], layer.geometry, strict=True)):
+        west, _, east, _ = geometry.bounds
+        if west >= -180.0 and east <= 180.0 or feature_id in allowed:
+            continue
+        reach = east if east > 180.0 else west
+        problems.append(Problem(
+            file, f"feature {index + 1} ({quote(feature_id, 40)[1:-1]})", "geometry",
+            f"reaches longitude {reach:.6g}: RFC 7946 GeoJSON keeps longitudes within ±180°; split the shape at "
+            "180° into a MultiPolygon or MultiLineString (the app joins the pieces for display)",
+        ))
+    return problems

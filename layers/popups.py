@@ -15,6 +15,7 @@ import pandas as pd
 from folium.utilities import JsCode
 
 from geodata import schema
+from geodata.filters import event_of
 
 MAX_POPUP_HEIGHT_PX = 300
 POPUP_MAX_WIDTH = 440
@@ -74,17 +75,40 @@ def country_names(codes: Iterable[str]) -> str:
     return ", ".join(schema.COUNTRY_NAMES.get(code, code) for code in codes)
 
 
-def source_links(urls: Iterable[str]) -> str:
-    """Numbered links to the sources, opened in a new tab; non-http(s) text is shown, not linked."""
+REPORTED_BADGE = "reported — secondary sources only"
+"""Shown next to the name of an exercise whose ``status`` is ``reported``."""
+
+
+def source_links(urls: Iterable[str], labels: Iterable[str] | None = None) -> str:
+    """Links to the sources, opened in a new tab; non-http(s) text is shown, not linked.
+
+    Parameters
+    ----------
+    urls : iterable of str
+        The source URLs, in order.
+    labels : iterable of str, optional
+        The text of each link, e.g. ``"TASS (en)"`` (:func:`geodata.sources.source_label`);
+        numbers (``[1] [2]``) when not given.
+    """
+    urls = list(urls)
+    texts = list(labels) if labels is not None else [f"[{number}]" for number in range(1, len(urls) + 1)]
     links = []
-    for number, url in enumerate(urls, start=1):
+    for url, text in zip(urls, texts, strict=True):
         if schema.URL_PATTERN.match(url):
             links.append(
-                f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer" title="{_e(url)}">[{number}]</a>'
+                f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer" title="{_e(url)}">{_e(text)}</a>'
             )
         else:
-            links.append(f"[{number}] {_e(url)}")
-    return " ".join(links)
+            links.append(f"{_e(text)} {_e(url)}")
+    return (" · " if labels is not None else " ").join(links)
+
+
+def status_badge(record: Mapping[str, object]) -> str:
+    """HTML badge of a reported exercise (:data:`REPORTED_BADGE`); ``""`` for a confirmed one."""
+    if record.get("status") != "reported":
+        return ""
+    return (' <span class="da-badge da-reported" style="background:#fef3c7;color:#78350f;border:1px solid #d97706;'
+            f'border-radius:3px;padding:0 3px;font-size:90%;white-space:nowrap">{_e(REPORTED_BADGE)}</span>')
 
 
 def exercise_html(record: Mapping[str, object]) -> str:
@@ -92,7 +116,7 @@ def exercise_html(record: Mapping[str, object]) -> str:
     precision = str(record.get("date_precision") or "day")
     dates = date_range_text(str(record["start_date"]), str(record["end_date"]), precision)
     parts = [
-        f'<div class="da-exercise"><b>{_e(record["name"])}</b>',
+        f'<div class="da-exercise"><b>{_e(record["name"])}</b>{status_badge(record)}',
         f'<br><span class="da-meta">{_e(dates)} · {_e(record["series"])} · {_e(record["domain"])}</span>',
         f"<br>Participants: {_e(country_names(record['participant_codes']))}",
     ]
@@ -101,7 +125,7 @@ def exercise_html(record: Mapping[str, object]) -> str:
     parts.append(f"<br>{_e(record['summary'])}")
     if record.get("notes"):
         parts.append(f"<br><i>Sources differ:</i> {_e(record['notes'])}")
-    parts.append(f"<br>Sources: {source_links(record['source_urls'])}</div>")
+    parts.append(f"<br>Sources: {source_links(record['source_urls'], record.get('source_labels'))}</div>")
     return "".join(parts)
 
 
@@ -132,10 +156,10 @@ def exercise_line_html(record: Mapping[str, object]) -> str:
     """
     precision = str(record.get("date_precision") or "day")
     dates = date_range_text(str(record["start_date"]), str(record["end_date"]), precision)
-    badge = ' <span class="da-badge">reported</span>' if record.get("status") == "reported" else ""
     return (
         f'<li><a href="#" class="da-focus" data-focus="{_e(record["exercise_id"])}">{_e(record["name"])}</a>'
-        f'{badge} <span class="da-meta">{_e(dates)} · {_e(str(record["domain"]).capitalize())}</span></li>'
+        f'{status_badge(record)} <span class="da-meta">{_e(dates)} · '
+        f'{_e(str(record["domain"]).capitalize())}</span></li>'
     )
 
 
@@ -150,16 +174,27 @@ def exercise_blocks(exercises: pd.DataFrame) -> dict[str, str]:
 
 def region_popup_html(region: Mapping[str, object], exercises: Iterable[Mapping[str, object]]) -> str:
     """Popup of a region: name, size, nearest coasts, then the exercises held there, newest first."""
-    return region_popup_of_blocks(region, [exercise_line_html(record) for record in exercises])
+    records = list(exercises)
+    # a record without an id (a caller's own) is an event of its own
+    events = len({event_of(record) if record.get("exercise_id") else index for index, record in enumerate(records)})
+    return region_popup_of_blocks(region, [exercise_line_html(record) for record in records], events=events)
 
 
-def region_popup_of_blocks(region: Mapping[str, object], lines: list[str]) -> str:
+def shown_count_text(events: int, rows: int) -> str:
+    """``"3 exercises shown"``; with the rows when an event has several (``"2 exercises shown (3 entries)"``)."""
+    text = f'{events} exercise{"s" if events != 1 else ""} shown'
+    return text if rows == events else f"{text} ({rows} entries: phases or names of one event)"
+
+
+def region_popup_of_blocks(region: Mapping[str, object], lines: list[str], *, events: int | None = None) -> str:
     """Popup of a region around the lines of its exercises, given oldest first (see :func:`region_popup_html`).
 
-    Short by design: a sea that held 26 exercises gets 26 lines, not 26 write-ups.
+    Short by design: a sea that held 26 exercises gets 26 lines, not 26 write-ups. ``events`` is
+    the number of events among them (:func:`geodata.filters.count_events`); one per line when
+    not given.
     """
-    count = len(lines)
-    facts = [f'{count} exercise{"s" if count != 1 else ""} shown', f'{int(region["area_km2"]):,} km²']
+    count = len(lines) if events is None else events
+    facts = [shown_count_text(count, len(lines)), f'{int(region["area_km2"]):,} km²']
     coast = coast_text(region.get("coast_km"))
     where = f'<div class="da-meta">Location: {_e(region["precision"])}</div>' if region.get("precision") else ""
     return (

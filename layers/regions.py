@@ -111,11 +111,13 @@ def _features(
     outlines = geometries.for_zoom(zoom) if overview else geometries.detail
     if blocks is None:
         blocks = exercise_blocks(exercises)
-    used = ("region_id", "name", "kind", "area_km2", "precision", "coast_km", "exercise_ids", "style_group")
+    used = ("region_id", "name", "kind", "area_km2", "precision", "coast_km", "exercise_ids", "exercise_count",
+            "style_group")
     columns = [column for column in used if column in shown.columns]
     features = []
     for region in shown.sort_values("area_km2", ascending=False)[columns].to_dict("records"):
         held = [blocks[exercise_id] for exercise_id in region["exercise_ids"]]
+        events = int(region["exercise_count"])  # an event of several rows (phases, two names) counts once
         features.append(
             {
                 "type": "Feature",
@@ -124,9 +126,9 @@ def _features(
                     "region_id": region["region_id"],
                     "kind": region["kind"],
                     "style_group": region["style_group"],
-                    "tooltip": region_tooltip_html(region, len(held)),
-                    "popup": region_popup_of_blocks(region, held),
-                    "style": region_style(region["style_group"], len(held), most, region.get("precision")),
+                    "tooltip": region_tooltip_html(region, events),
+                    "popup": region_popup_of_blocks(region, held, events=events),
+                    "style": region_style(region["style_group"], events, most, region.get("precision")),
                 },
             }
         )

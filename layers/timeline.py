@@ -27,6 +27,7 @@ import altair as alt
 import pandas as pd
 
 from geodata import schema
+from geodata.filters import count_events, event_of
 from layers.popups import country_names, date_range_text
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
 
@@ -301,7 +302,11 @@ def _timeline_template() -> dict:
 
 
 def counts_by_year(shown: pd.DataFrame) -> pd.DataFrame:
-    """Count the shown exercises per year and domain; an exercise counts in every year it was active.
+    """Count the shown exercises per year and domain, an event once (:func:`geodata.filters.count_events`).
+
+    An event counts in every year one of its rows was active, under the domain of its rows, or
+    ``combined`` when they differ (``vostok_2022``, combined, and ``vostok_2022_naval``, naval,
+    count once, as combined).
 
     Returns
     -------
@@ -312,10 +317,17 @@ def counts_by_year(shown: pd.DataFrame) -> pd.DataFrame:
         starts and ends), for the pairs with at least one exercise, ordered by year and
         domain (in :data:`geodata.schema.DOMAINS` order).
     """
+    columns = [column for column in ("exercise_id", "event_group", "domain", "start", "end") if column in shown]
+    rows = shown[columns].copy()
+    events = [event_of(record) for record in rows.to_dict("records")]
+    domains = rows.groupby(pd.Series(events, index=rows.index))["domain"].agg(lambda found: set(found))
+    rows["event_domain"] = [next(iter(domains[event])) if len(domains[event]) == 1 else "combined"
+                            for event in events]
     counts: dict[tuple[int, str], int] = {}
-    for start, end, domain in zip(shown["start"], shown["end"], shown["domain"], strict=True):
-        for year in range(start.year, end.year + 1):
-            counts[(year, domain)] = counts.get((year, domain), 0) + 1
+    for year in range(int(rows["start"].dt.year.min()), int(rows["end"].dt.year.max()) + 1) if len(rows) else ():
+        active = rows.loc[(rows["start"].dt.year <= year) & (rows["end"].dt.year >= year)]
+        for domain, part in active.groupby("event_domain"):
+            counts[(year, domain)] = count_events(part)
     order = {domain: index for index, domain in enumerate(schema.DOMAINS)}
     keys = sorted(counts, key=lambda key: (key[0], order.get(key[1], len(order)), key[1]))
     frame = pd.DataFrame(

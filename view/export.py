@@ -25,6 +25,7 @@ from geodata.export.describe import describe_view
 from geodata.export.features import ExportError, to_geojson_bytes, to_kml_bytes
 from geodata.export.formats import FORMATS
 from geodata.export.table import to_csv_bytes
+from geodata.filters import count_events
 from geodata.loaders import Dataset, load_dataset
 from geodata.problems import DataError
 from layers.regions import RegionGeometries
@@ -160,9 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as error:
         print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
         return 1
-    count = len(shown)
+    count = count_events(shown)
     print(
-        f"wrote {count} exercise{'s' if count != 1 else ''} ({description}), dataset version "
+        f"wrote {count} exercise{'s' if count != 1 else ''} in {len(shown)} rows ({description}), dataset version "
         f"{dataset.version}, as {args.format} to {args.output} ({len(data):,} bytes)",
         file=sys.stderr,
     )

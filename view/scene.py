@@ -64,14 +64,6 @@ def scene_for(dataset: Dataset, view: ViewState) -> Scene:
     return Scene(view=resolved, shown=shown, regions=regions, notices=tuple(notices))
 
 
-def count_events(shown: pd.DataFrame) -> int:
-    """How many events the shown exercises are: rows sharing an ``event_group`` count once."""
-    if "event_group" not in shown.columns:
-        return len(shown)
-    groups = shown["event_group"].where(shown["event_group"].astype(bool), shown["exercise_id"])
-    return int(groups.nunique())
-
-
 def details_exercise(scene: Scene) -> dict | None:
     """Return the exercise the details panel shows in full: the focused one, or the only one the view shows."""
     if scene.view.selected:

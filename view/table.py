@@ -16,6 +16,7 @@ TABLE_COLUMNS = MappingProxyType(
         "start_date": "Start",
         "end_date": "End",
         "domain": "Domain",
+        "status": "Status",
         "participants": "Participants",
         "regions": "Regions",
         "summary": "Summary",

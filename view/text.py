@@ -82,18 +82,18 @@ class Headline:
     filters: tuple[str, ...] = ()
 
     def figures(self) -> dict[str, str]:
-        """Return the counts by label, as a test or a screen reader reads them."""
-        return {"Exercises shown": str(self.exercises), "Regions": str(self.regions), "Years": self.span}
+        """Return the counts by label, as a test or a screen reader reads them (phases of one exercise once)."""
+        return {"Exercises shown": str(self.events), "Regions": str(self.regions), "Years": self.span}
 
     def text(self) -> str:
         """Return the heading.
 
-        ``70 exercises (66 events) · 2005–2025 · 38 regions`` or ``Joint Sea-2024 · Jul 2024 · 1 region``.
+        ``66 exercises (70 entries) · 2005–2025 · 38 regions`` or ``Joint Sea-2024 · Jul 2024 · 1 region``.
         """
         if not self.exercises:
             return f"No exercise matches these filters · {self.span}"
-        counted = self.names or plural(self.exercises, "exercise") + (
-            f" ({plural(self.events, 'event')})" if self.events != self.exercises else ""
+        counted = self.names or plural(self.events, "exercise") + (
+            f" ({plural(self.exercises, 'entry', 'entries')})" if self.events != self.exercises else ""
         )
         return " · ".join([counted, *self.filters, self.span, plural(self.regions, "region")])
 

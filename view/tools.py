@@ -10,9 +10,13 @@ import pandas as pd
 from geodata.analysis import drawing_title, notice_region, read_drawing
 from geodata.notices import ParsedNotice
 from geodata.problems import ERROR
+from geodata.query import OLDER_VERSION_NOTICE
 from geodata.uploads import UploadResult
 from layers.user_layers import notice_layer, upload_layer
 from view.text import plural
+
+CHANGELOG_TITLE = "What changed between dataset versions (geodata/CHANGELOG.md)"
+"""Title of the changelog shown under the notice about a link made with another dataset version."""
 
 TOOL_PAD_DEG = 0.5
 """Margin around the user's notice and layer when the map zooms to them."""
@@ -172,3 +176,13 @@ def reference_kinds_shown(domains: tuple[str, ...], selected_series: str | None)
     """
     about_air = domains == ("air",) or (selected_series or "").lower().endswith("air patrol")
     return ("straits", "adiz") if about_air else ("straits",)
+def changelog_after_notices(notices: list[str], changelog: str) -> str | None:
+    """Return the dataset changelog to show under the link's notices, or None.
+
+    The changelog goes with the notice that a link was made with another dataset version
+    (:data:`geodata.query.OLDER_VERSION_NOTICE`), so the reader sees what was added and
+    corrected since; None when no notice is about the version or there is no changelog.
+    """
+    if not changelog.strip() or not any(notice.startswith(OLDER_VERSION_NOTICE) for notice in notices):
+        return None
+    return changelog

@@ -13,7 +13,10 @@ EXERCISE_FILE_COLUMNS = (
     "name",
     "name_ru",
     "name_zh",
+    "aliases",
+    "name_sources",
     "series",
+    "event_group",
     "start_date",
     "end_date",
     "date_precision",
@@ -23,13 +26,16 @@ EXERCISE_FILE_COLUMNS = (
     "forces",
     "summary",
     "notes",
+    "status",
     "sources",
 )
 """Every column of exercises.csv in the order README.md ("Data files") documents them."""
 
+PUBLISHERS_COLUMN = "source_publishers"
+"""The publisher of each URL of ``sources`` from sources.csv, in the same order, joined by ``;``."""
 VERSION_COLUMN = "dataset_version"
 FILTERS_COLUMN = "filters"
-TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", VERSION_COLUMN, FILTERS_COLUMN)
+TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", PUBLISHERS_COLUMN, VERSION_COLUMN, FILTERS_COLUMN)
 """Columns of :func:`exercises_table`, in order."""
 
 CSV_ENCODING = "utf-8-sig"
@@ -57,7 +63,8 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
     pandas.DataFrame
         :data:`TABLE_COLUMNS`, all text, a fresh 0..n-1 index: the exercises.csv cells as
         they were loaded, ``region_names`` (names in ``region_ids`` order, joined by ``;``),
-        and the same ``dataset_version`` and ``filters`` on every row.
+        ``source_publishers`` (:data:`PUBLISHERS_COLUMN`), and the same ``dataset_version``
+        and ``filters`` on every row.
     """
     names = region_names(regions)
     table = shown.reindex(columns=list(EXERCISE_FILE_COLUMNS), fill_value="").astype(str)
@@ -65,6 +72,7 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
         schema.LIST_SEPARATOR.join(names.get(region_id, region_id) for region_id in ids)
         for ids in shown["region_id_list"]
     ]
+    table[PUBLISHERS_COLUMN] = shown[PUBLISHERS_COLUMN].astype(str).to_numpy() if PUBLISHERS_COLUMN in shown else ""
     table[VERSION_COLUMN] = version
     table[FILTERS_COLUMN] = description
     return table.reset_index(drop=True)

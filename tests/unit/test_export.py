@@ -116,6 +116,7 @@ def write_hostile(data_dir: Path) -> None:
     for column in ("name", "name_ru", "name_zh", "series", "forces", "summary", "notes"):
         charlie[column] = HOSTILE
     charlie["sources"] += ";" + HOSTILE_URL
+    charlie["name_sources"] = "https://example.org/charlie"  # a name in Russian or Chinese needs a source
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
