@@ -2,15 +2,13 @@
 
 Validators take frames and return ``(valid_rows, problems)``: a bad row is reported with its
 file, row and field and left out, the rest of the file still loads. The checks across files
-(:func:`route_region_problems`, :func:`rfc7946_problems`) compare region tags with routes and
-look for longitudes beyond ±180°. Nothing here reads files.
+(:func:`route_region_problems`) compare region tags with routes. Nothing here reads files.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from types import MappingProxyType
 
 import geopandas as gpd
 import numpy as np
@@ -334,19 +332,6 @@ CHECKED_ROUTE_KINDS = ("patrol", "air_patrol")
 """Routes that show where an exercise took place; a ``transit`` leads to or from it and may
 cross seas the row rightly does not list."""
 
-RFC7946_PENDING = MappingProxyType(
-    {
-        schema.REGIONS_FILE: frozenset({"bering_sea", "chukchi_sea", "russia", "dateline_box"}),
-        schema.ROUTES_FILE: frozenset(
-            {"coast_guard_joint_patrol_2024", "joint_air_patrol_2024_jul", "joint_naval_patrol_2023",
-             "charlie_2024_air"}
-        ),
-    }
-)
-"""Shapes still drawn in the 0..360° Pacific frame, allowed beyond ±180° for now: removed when the
-RFC 7946 split lands. The bundled regions and routes that cross 180°, and the test data's
-``dateline_box`` and ``charlie_2024_air`` (tests/data/small), which stand for them."""
-
 _GEOD = pyproj.Geod(ellps="WGS84")
 _PACIFIC_WEST, _PACIFIC_EAST = -180.0, -50.0
 
@@ -464,39 +449,3 @@ def event_group_problems(exercises: pd.DataFrame, exercise_rows: Mapping[str, st
     ]
 
 
-def rfc7946_problems(
-    layer: gpd.GeoDataFrame, id_column: str, file: str, allowed: frozenset[str] = frozenset()
-) -> list[Problem]:
-    """Name the shapes with a longitude beyond ±180°, which RFC 7946 forbids.
-
-    The curators' validator (``python -m geodata.validate``) runs this check; the app does not,
-    since it draws such shapes as they are (the Pacific frame).
-
-    Parameters
-    ----------
-    layer : geopandas.GeoDataFrame
-        Valid regions or routes.
-    id_column : str
-        ``region_id`` or ``route_id``, to name a feature.
-    file : str
-        File name used in problem messages.
-    allowed : frozenset of str
-        Ids not reported (:data:`RFC7946_PENDING`).
-
-    Returns
-    -------
-    list of Problem
-        An error for each feature reaching beyond ±180°, in file order.
-    """
-    problems: list[Problem] = []
-    for index, (feature_id, geometry) in enumerate(zip(layer[id_column], layer.geometry, strict=True)):
-        west, _, east, _ = geometry.bounds
-        if west >= -180.0 and east <= 180.0 or feature_id in allowed:
-            continue
-        reach = east if east > 180.0 else west
-        problems.append(Problem(
-            file, f"feature {index + 1} ({quote(feature_id, 40)[1:-1]})", "geometry",
-            f"reaches longitude {reach:.6g}: RFC 7946 GeoJSON keeps longitudes within ±180°; split the shape at "
-            "180° into a MultiPolygon or MultiLineString (the app joins the pieces for display)",
-        ))
-    return problems
