@@ -22,6 +22,7 @@ from geodata.analysis import (
     ShapeMeasures,
     checked_shape,
     drawing_title,
+    exercises_in_shares,
     measure_shape_isolated,
     notice_region,
     read_drawing,
@@ -35,7 +36,7 @@ from geodata.export import (
 from geodata.filters import exercises_at, region_names, regions_for
 from geodata.loaders import Dataset, data_signature, load_dataset
 from geodata.measure import read_countries
-from geodata.notices import ParsedNotice, parse_notice
+from geodata.notices import ParsedNotice, area_title, parse_notice
 from geodata.playback import CUMULATIVE, MODES, WINDOW, describe_step, exercises_active_in, next_month, playback_months
 from geodata.problems import ERROR, DataError
 from geodata.query import (
@@ -57,7 +58,7 @@ from layers.timeline import MAX_TIMELINE_BARS, PICK, counts_by_year_spec, picked
 from layers.user_layers import notice_layer, upload_layer
 from view.export import export_bytes
 from view.scene import scene_for
-from view.tools import exercise_labels, tool_bounds
+from view.tools import exercise_labels, notice_time_caption, overlap_columns, tool_bounds
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
@@ -272,7 +273,7 @@ def render_measures(title: str, measures: ShapeMeasures) -> None:
     )
 
 
-def render_shape(title: str, geometry, signature: tuple, budget_s: float = UPLOAD_MEASURE_BUDGET_S) -> None:
+def render_shape(title: str, geometry, signature: tuple, budget_s: float = UPLOAD_MEASURE_BUDGET_S) -> ShapeMeasures:
     """Check a user's shape (too large, out of range, too many vertices…), then measure it or say why not."""
     import shapely
 
@@ -280,8 +281,38 @@ def render_shape(title: str, geometry, signature: tuple, budget_s: float = UPLOA
     if shape is None:
         st.markdown(f"**{markdown_escape(title)}**")
         st.warning(markdown_escape(message))
-        return
-    render_measures(title, cached_measures(shapely.to_wkb(shape), title, budget_s, str(DATA_DIR), signature))
+        return ShapeMeasures(area_km2=0.0, regions=(), coasts=(), incomplete=message)
+    measures = cached_measures(shapely.to_wkb(shape), title, budget_s, str(DATA_DIR), signature)
+    render_measures(title, measures)
+    return measures
+
+
+def render_notice_area(title: str, area, key: str, signature: tuple) -> None:
+    """Measure one area of the pasted notice; say when it is in force and which recorded exercises were there then."""
+    measures = render_shape(f"{title} ({area.kind}, {len(area.vertices)} positions)", area.geometry, signature)
+    for message in area.warnings:
+        st.caption("Notice: " + markdown_escape(message))
+    st.caption(markdown_escape(notice_time_caption(area)))
+    overlaps = exercises_in_shares(measures.regions, area.times, cached_dataset(str(DATA_DIR), signature).exercises)
+    if overlaps:
+        st.dataframe(overlap_columns(overlaps), hide_index=True, width="stretch")
+    else:
+        st.caption("No recorded exercise in this area at this time.")
+    region, problems = notice_region(
+        area, text=st.session_state["notice"], name=title, source=st.session_state.get("notice_source", "")
+    )
+    if region is not None:
+        st.download_button(
+            "Save the area as a dataset region (GeoJSON)",
+            region.to_json(drop_id=True),
+            file_name=f"{region.iloc[0]['region_id']}.geojson",
+            mime="application/geo+json",
+            on_click="ignore",
+            key=f"{key}_save",
+        )
+    else:
+        fix = "; ".join(f"{p.field} {p.message}" for p in problems)
+        st.caption("To save it as a dataset region, fix: " + markdown_escape(fix))
 
 
 def render_drawing(drawing, signature: tuple) -> None:
@@ -321,25 +352,10 @@ def render_tool_results(parsed, upload, upload_name, drawing, signature: tuple) 
             st.warning("Notice: " + markdown_escape(message))
         for message in parsed.warnings:
             st.caption("Notice: " + markdown_escape(message))
-        if parsed.geometry is not None:
-            name = st.session_state.get("notice_name") or "Pasted notice"
-            render_shape(f"{name} ({parsed.kind}, {len(parsed.vertices)} positions)", parsed.geometry, signature)
-            region, problems = notice_region(
-                parsed, text=st.session_state["notice"], name=name, source=st.session_state.get("notice_source", "")
-            )
-            if region is not None:
-                st.download_button(
-                    "Save the area as a dataset region (GeoJSON)",
-                    region.to_json(drop_id=True),
-                    file_name=f"{region.iloc[0]['region_id']}.geojson",
-                    mime="application/geo+json",
-                    on_click="ignore",
-                )
-            else:
-                st.caption(
-                    "To save it as a dataset region, fix: "
-                    + markdown_escape("; ".join(f"{p.field} {p.message}" for p in problems))
-                )
+        name = st.session_state.get("notice_name") or "Pasted notice"
+        for index, area in enumerate(parsed.areas, start=1):
+            title = area_title(name, area, index, len(parsed.areas))
+            render_notice_area(title, area, f"notice_area_{index}", signature)
     if upload is not None:
         render_problems(upload.problems, refused=upload.frame is None)
         if upload.frame is not None:

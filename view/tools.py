@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geodata.notices import ParsedNotice
+from geodata.analysis import ExerciseOverlap
+from geodata.notices import NoticeArea, ParsedNotice
 from geodata.uploads import UploadResult
 
 TOOL_PAD_DEG = 0.5
@@ -38,3 +39,20 @@ def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None) -> lis
     west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
     east, north = max(b[2] for b in boxes), max(b[3] for b in boxes)
     return [[south - TOOL_PAD_DEG, west - TOOL_PAD_DEG], [north + TOOL_PAD_DEG, east + TOOL_PAD_DEG]]
+
+
+def notice_time_caption(area: NoticeArea) -> str:
+    """When a notice's area is in force, for the line under its measures (UTC)."""
+    if not area.times:
+        return "In force: the notice gives no time this reader knows; the exercises below overlap it in space only"
+    return "In force (UTC): " + "; ".join(window.describe() for window in area.times)
+
+
+def overlap_columns(overlaps: list[ExerciseOverlap]) -> dict[str, list]:
+    """Tabulate the recorded exercises in a notice's area at its time: one column per heading."""
+    return {
+        "Recorded exercise": [o.name for o in overlaps],
+        "Dates": [o.start_date if o.start_date == o.end_date else f"{o.start_date} – {o.end_date}" for o in overlaps],
+        "Region": [o.region_name for o in overlaps],
+        "Share of the area": [f"{o.share:.0%}" for o in overlaps],
+    }

@@ -54,7 +54,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geodata import notices
+from geodata import notice_times, notices
 from geodata.notices import KINDS, MAX_TEXT_CHARS, parse_notice
 
 N = 20_000
@@ -171,13 +171,15 @@ def test_adversarial_texts_of_up_to_100000_characters_are_read_quickly(text):
 
 
 def module_patterns() -> dict[str, re.Pattern]:
-    """Every compiled pattern at module level of geodata.notices, also inside tuples."""
+    """Every compiled pattern at module level of geodata.notices and geodata.notice_times, also inside tuples."""
     found = {}
-    for name, value in vars(notices).items():
-        if isinstance(value, re.Pattern):
-            found[name] = value
-        elif isinstance(value, tuple | list):
-            found.update({f"{name}[{i}]": p for i, p in enumerate(value) if isinstance(p, re.Pattern)})
+    for module in (notices, notice_times):
+        prefix = "" if module is notices else "times."
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                found[prefix + name] = value
+            elif isinstance(value, tuple | list):
+                found.update({f"{prefix}{name}[{i}]": p for i, p in enumerate(value) if isinstance(p, re.Pattern)})
     return found
 
 
@@ -376,7 +378,9 @@ def test_the_lint_passes_linear_shapes(source):
 
 
 def test_every_pattern_of_the_notice_parser_passes_the_lint():
-    assert {"_SUFFIXED", "_SEPARATOR_BEFORE", "_RADIUS_PHRASES[1]", "_LINE_WORDS"} <= set(PATTERNS), sorted(PATTERNS)
+    expected = {"_SUFFIXED", "_SEPARATOR_BEFORE", "_RADIUS_PHRASES[1]", "_LINE_WORDS", "_LABEL", "_HEADER",
+                "_WIDTH_PHRASES[0]", "_BEARINGS", "times.DTG_RANGE", "times.CJK_RANGE", "times.DAILY"}
+    assert expected <= set(PATTERNS), sorted(PATTERNS)
     problems = {name: Lint(pattern).problems for name, pattern in PATTERNS.items()}
     assert {name: found for name, found in problems.items() if found} == {}
 

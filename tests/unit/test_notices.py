@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geodata.geometry import area_km2
-from geodata.notices import KINDS, ParsedNotice, Position, geodesic_circle, parse_notice
+from geodata.geometry import area_km2, geodesic_circle
+from geodata.notices import KINDS, ParsedNotice, Position, parse_notice
 from layers.user_layers import notice_layer, notice_popup_html
 
 # The drill box used by most texts below: 42°30'N–41°50'N, 131°45'E–132°30'E.
@@ -105,7 +105,7 @@ def test_a_repeated_first_vertex_closes_the_ring_without_a_fifth_corner():
     parsed = parse_notice(CLOSED_RING)
     assert len(parsed.vertices) == 5
     assert len(parsed.geometry.exterior.coords) == 5  # four corners and the closing point
-    assert parsed.warnings == ()
+    assert parsed.areas[0].warnings == ()
 
 
 def test_position_values_with_seconds_and_decimals():
@@ -182,7 +182,7 @@ def test_text_without_positions_says_so():
 @pytest.mark.parametrize("text", ["", "   \n", None, 42, b"42-30N 131-45E"])
 def test_empty_or_non_text_input_never_raises(text):
     parsed = parse_notice(text)
-    assert parsed == ParsedNotice(None, "none", (), (), ("the text is empty",))
+    assert parsed == ParsedNotice((), (), ("the text is empty",))
 
 
 def test_self_intersecting_polygon_is_repaired_with_a_warning():
@@ -190,14 +190,14 @@ def test_self_intersecting_polygon_is_repaired_with_a_warning():
     parsed = parse_notice("42-30N 131-45E, 41-50N 132-30E, 42-30N 132-30E, 41-50N 131-45E")
     assert parsed.kind == "polygon"
     assert parsed.geometry.is_valid
-    assert any("crosses itself" in w for w in parsed.warnings)
+    assert any("crosses itself" in w for w in parsed.areas[0].warnings)
     assert parsed.geometry.geom_type == "MultiPolygon"
 
 
 def test_collinear_positions_give_a_line():
     parsed = parse_notice("42-00N 131-00E 42-00N 132-00E 42-00N 133-00E AREA BOUNDED BY")
     assert parsed.kind == "line"
-    assert parsed.warnings
+    assert parsed.areas[0].warnings
 
 
 def test_polygon_across_the_antimeridian_keeps_continuous_longitudes():
@@ -234,11 +234,11 @@ def test_circles_are_geodesic_and_their_area_is_pi_r_squared(text, centre, radiu
     assert parsed.radius_km == pytest.approx(radius_km)
     assert area_km2(parsed.geometry) == pytest.approx(math.pi * radius_km**2, rel=0.01)
     for word in warning_words:
-        assert any(word in w for w in parsed.warnings)
+        assert any(word in w for w in parsed.areas[0].warnings)
 
 
 def test_circle_across_the_antimeridian_is_one_piece_beyond_180():
-    circle = geodesic_circle(Position(52.0, 179.9), 50.0)
+    circle = geodesic_circle(179.9, 52.0, 50.0)
     assert circle.is_valid
     west, _, east, _ = circle.bounds
     assert west < 180 < east < 181.5
@@ -248,7 +248,7 @@ def test_radius_around_several_positions_gives_circles():
     parsed = parse_notice("WITHIN 2 NM OF 42-30N 131-45E AND 42-00N 131-00E")
     assert parsed.kind == "circles"
     assert area_km2(parsed.geometry) == pytest.approx(2 * math.pi * 3.704**2, rel=0.01)
-    assert any("each of the 2 positions" in w for w in parsed.warnings)
+    assert any("each of the 2 positions" in w for w in parsed.areas[0].warnings)
 
 
 def test_corridor_along_a_track_line():
@@ -274,7 +274,7 @@ def test_bounded_area_with_line_words_stays_a_polygon():
 def test_two_positions_give_a_line_with_a_warning():
     parsed = parse_notice("42-30N 131-45E 42-00N 132-00E")
     assert parsed.kind == "line"
-    assert parsed.warnings == ("two positions make a line, not an area",)
+    assert parsed.areas[0].warnings == ("two positions make a line, not an area",)
 
 
 def test_absurd_radius_is_reported():
@@ -309,7 +309,7 @@ def test_notice_layer_is_empty_when_nothing_was_read():
 
 
 def test_notice_popup_gives_the_radius_in_km_and_nautical_miles():
-    popup = notice_popup_html(parse_notice("RADIUS 5NM CENTERED ON 42-30N 131-45E"), "n")
+    popup = notice_popup_html(parse_notice("RADIUS 5NM CENTERED ON 42-30N 131-45E").areas[0], "n")
     assert "radius 9.26 km (5.00 NM)" in popup
 
 
