@@ -182,7 +182,8 @@ def _dtg_windows(norm: str, hint: int | None) -> tuple[list[tuple[int, int, Time
         if start is not None and end is not None and end < start and g["bmon"] is None and month_a:
             end = _at(year_a, month_a % 12 + 1, int(g["bd"]), int(g["bh"]), int(g["bm"]), UTC)
         if start is None or end is None:
-            warnings.append(f"could not place {match.group(0)!r} in time (no month or year)")
+            missing = "no year" if month_a else "no month or year"
+            warnings.append(f"could not place {match.group(0)!r} in time ({missing})")
             continue
         found.append((match.start(), match.end(), TimeWindow(start, end, None, match.group(0))))
     return found, warnings

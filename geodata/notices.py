@@ -77,7 +77,7 @@ _NORMALISE = str.maketrans(
         "〟": '"', "‶": '"', "˝": '"', "„": '"', "‟": '"',
         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "－": "-", "―": "-", "ー": "-",
         "，": ",", "、": ",", "；": ";", "．": ".", "：": ":", "／": "/", "（": "(", "）": ")", "［": "[",
-        "］": "]", "～": "~", "〜": "~", "。": ".",
+        "］": "]", "〔": "[", "〕": "]", "【": "[", "】": "]", "～": "~", "〜": "~", "。": ".",
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ", "\t": " ", "\u2002": " ", "\u2003": " ",
         # Look-alikes typed for hemisphere letters: Greek capitals and Cyrillic Dze and We.
         "Ν": "N", "Ε": "E", "Ѕ": "S", "Ԝ": "W",
@@ -241,8 +241,8 @@ _LABEL = re.compile(
 # warning's days.
 _HEADER = re.compile(
     r"(?<![\w/])(?P<header>(?:HYDROPAC|HYDROLANT|NAVAREA(?: ?[IVXL]{1,5}(?![A-Z]))?+|NAVTEX|NAVIP|PRIP|ПРИП|НАВИП"
-    r"|НАВАРЕА(?: ?[IVXL]{1,5})?+|[\u4e00-\u9fff]{1,3}航[警通]|航行警告|航行警報)"
-    r"[^\n\d]{0,40}?(?:\[(?P<bracket>\d{4})\] ?\d{1,4}号?|\d{1,4}(?: ?/ ?(?P<year>\d{2}(?:\d\d)?+)(?!\d))?+))"
+    r"|НАВАРЕА(?: ?[IVXL]{1,5})?+|HN(?=\d{4})|[\u4e00-\u9fff]{1,3}航[警通]|航行警告|航行警報)"
+    r"[^\n\d,.:;]{0,24}?(?:\[(?P<bracket>\d{4})\] ?\d{1,4}号?|\d{1,4}(?: ?/ ?(?P<year>\d{2}(?:\d\d)?+)(?!\d))?+))"
 )
 _JAPANESE_ITEM = re.compile(r"(?<![\d])(?P<header>(?:\d{1,2}|元)年\d{1,4}項)")
 
@@ -850,11 +850,18 @@ class _Spans:
         index = bisect.bisect_left(self.starts, start)
         return index < len(self.starts) and self.starts[index] < end
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether a (start, end) span of these (sorted, not overlapping) meets [start, end)."""
+        index = bisect.bisect_right(self.starts, start) - 1
+        return (index >= 0 and self.items[index][1] > start) or self.any(start, end)
 
-def _headers(original: str, norm: str) -> list[tuple[int, int, str, int | None]]:
-    """Warning headers: (start, end, text as written, year of the warning's number)."""
+
+def _headers(original: str, norm: str, covered: _Spans) -> list[tuple[int, int, str, int | None]]:
+    """Warning headers outside positions: (start, end, text as written, year of the warning's number)."""
     found = []
     for match in [*_HEADER.finditer(norm), *_JAPANESE_ITEM.finditer(norm)]:
+        if covered.overlaps(*match.span("header")):
+            continue
         groups = match.groupdict()
         year = groups.get("bracket") or groups.get("year")
         value = int(year) if year else None
@@ -871,11 +878,25 @@ def _labels(original: str, norm: str, taken: _Spans) -> list[tuple[int, int, str
     for match in _LABEL.finditer(norm):
         group = "paren" if match["paren"] is not None else "label"
         start, end = match.start(group), match.end(group)
-        index = bisect.bisect_right(taken.starts, start) - 1
-        if index >= 0 and taken.items[index][1] > start or taken.any(start, end):
+        if taken.overlaps(start, end):
             continue
         found.append((start, end, original[start:end].strip()))
     return found
+
+
+_SEQUENCE = re.compile(r"(?<![A-Za-zА-Яа-я\d])(\d{1,2}|[A-Za-zА-Яа-я])\)?$")
+_RADIUS_REACH = 25
+"""A radius phrase this close after a numbered point's position is that point's own (a circle)."""
+
+
+def _sequence(label: str) -> tuple[str, int] | None:
+    """``("letter", 1)`` for ``A``, ``("number", 3)`` for ``3``, ``(3)`` or ``点3``; None for other labels."""
+    match = _SEQUENCE.search(label)
+    if match is None:
+        return None
+    if match[1].isdigit():
+        return "number", int(match[1])
+    return "letter", ord(match[1].upper())
 
 
 def _segments(
@@ -902,23 +923,33 @@ def _segments(
         segments[bisect.bisect_right(starts, position[0]) - 1].positions.append(position)
 
     def single(segment: _Segment) -> bool:
-        return not segment.is_header and len(segment.positions) == 1 and not phrases.any(segment.start, segment.end)
+        if segment.is_header or len(segment.positions) != 1:
+            return False
+        return not phrases.any(segment.start, segment.positions[0][1] + _RADIUS_REACH)
+
+    def follows(previous: _Segment, segment: _Segment) -> bool:
+        """Whether a label continues the numbering of the one before (B after A, 3 after 2)."""
+        before, after = _sequence(previous.label), _sequence(segment.label)
+        return before is not None and after is not None and before[0] == after[0] and after[1] == before[1] + 1
 
     merged: list[_Segment] = []
     index = 0
     while index < len(segments):
         run = index
-        while run < len(segments) and single(segments[run]) and segments[run].header == segments[index].header:
+        while (
+            run < len(segments) and single(segments[run]) and segments[run].header == segments[index].header
+            and (run == index or follows(segments[run - 1], segments[run]))
+        ):
             run += 1
         if run - index >= 2:
             first = segments[index]
             before = merged[-1] if merged else None
-            label = ""
+            label, start = "", first.start
             if before is not None and not before.positions and before.header == first.header:
-                label = before.label
+                label, start = before.label, before.start  # its words describe the list
                 merged.pop()
             points = [p for segment in segments[index:run] for p in segment.positions]
-            merged.append(_Segment(first.start, segments[run - 1].end, label, first.header, False, points))
+            merged.append(_Segment(start, segments[run - 1].end, label, first.header, False, points))
             index = run
             continue
         merged.append(segments[index])
@@ -981,7 +1012,20 @@ def _context(norm: str, segment: _Segment, spans: dict[str, _Spans]) -> _Context
     )
 
 
+_DIRECTION = re.compile(r"(?:偏|正)[东南西北東](?:偏[东南西北東])?+ ?\d{1,3}(?:\.\d{1,2})? ?°")
+"""Compass directions with an angle (正南偏西6°): wording of a sector, not a position."""
 _SECTOR_ANGLE = re.compile(r"(?:圆心角|圓心角|中心角) *+(?:为|為|は)?+ *+(?P<a>\d{1,3}(?:\.\d{1,2})?) *+°")
+
+
+def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans, each overlapping run joined into one."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start < joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _word_spans(norm: str) -> dict[str, _Spans]:
@@ -1100,14 +1144,21 @@ def _parse_cached(text: str, length: int) -> ParsedNotice:
         if swapped != norm:
             warnings.append("read a Latin C or B after a number as the Russian С (north) or В (east)")
             norm = swapped
-    components = _components(norm)
+    radii = _phrases(_RADIUS_PHRASES, text, norm)
+    widths = _phrases(_WIDTH_PHRASES, text, norm)
+    phrase_spans = _Spans([(p.start, p.end) for p in radii + widths])
+    # A number inside a radius phrase ("1n mile") is not a latitude.
+    components = [c for c in _components(norm) if not phrase_spans.overlaps(c.start, c.end)]
     found, failures, lone, notes = _pair(components, text, norm)
     warnings.extend(notes)
     covered = [(c.start, c.end) for c in components]
     if not components:
         found, failures, covered, pair_warnings = _signed_pairs(text, norm)
         warnings.extend(pair_warnings)
-    unreadable = _unreadable(text, norm, covered)
+    # Degree signs in bearings and angles are not positions: keep them out of "could not read".
+    wording = [m.span() for pattern in (_BEARINGS, _SECTOR_ANGLE, _DIRECTION) for m in pattern.finditer(norm)]
+    spans = _without_overlaps([*covered, *wording, *phrase_spans.items])
+    unreadable = _unreadable(text, norm, spans)
     messages = sorted(failures + unreadable + _explained(lone, unreadable, norm))
     unparsed = [message for _, _, message in messages]
     if len(unparsed) > MAX_MESSAGES:
@@ -1116,10 +1167,8 @@ def _parse_cached(text: str, length: int) -> ParsedNotice:
     if len(found) > MAX_POSITIONS:
         warnings.append(f"only the first {MAX_POSITIONS} of {len(found):,} positions are used")
         found = found[:MAX_POSITIONS]
-    radii = _phrases(_RADIUS_PHRASES, text, norm)
-    widths = _phrases(_WIDTH_PHRASES, text, norm)
     unparsed.extend(phrase.problem for phrase in radii + widths if phrase.problem)
-    headers = _headers(text, norm)
+    headers = _headers(text, norm, _Spans(covered))
     windows, time_warnings = _times(norm, headers)
     warnings.extend(time_warnings)
     all_times = tuple(window for group in windows for window in group)
