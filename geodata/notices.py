@@ -211,8 +211,8 @@ _BEARING = r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?)(?!\d)"
 _BEARINGS = re.compile(
     r"(?:bearings?|пеленг[а-я]{0,4}) ++(?:from ++|between ++|of ++|от ++)?+" + _BEARING.format(name="b1")
     + r" *+°?+ *+(?:t(?:rue)?+(?![a-z]))?+ *+(?:-|and|to|through|thru|clockwise ++to|до|и) *+"
-    + _BEARING.format(name="b2")
-    + r"|between ++(?P<b3>\d{3})(?!\d) *+°?+ *+t?+ ++and ++(?P<b4>\d{3})(?!\d)",
+    + _BEARING.format(name="b2") + r"(?: *+°)?+"
+    + r"|between ++(?P<b3>\d{3})(?!\d) *+°?+ *+t?+ ++and ++(?P<b4>\d{3})(?!\d)(?: *+°)?+",
     re.IGNORECASE,
 )
 _CENTRE_WORDS = re.compile(r"cent(?:re|er)|центр|中心", re.IGNORECASE)
