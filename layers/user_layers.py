@@ -25,7 +25,8 @@ UPLOAD_STYLE = MappingProxyType(
     {"color": UPLOAD_COLOUR, "weight": 2, "fillColor": UPLOAD_COLOUR, "fillOpacity": 0.15, "dashArray": "6 3"}
 )
 NOTICE_STYLE = MappingProxyType(
-    {"color": NOTICE_COLOUR, "weight": 3, "fillColor": NOTICE_COLOUR, "fillOpacity": 0.12, "dashArray": "10 5"}
+    {"color": NOTICE_COLOUR, "weight": 3, "fillColor": NOTICE_COLOUR, "fillOpacity": 0.12, "dashArray": "10 5",
+     "className": "da-notice"}
 )
 POINT_RADIUS_PX = 6
 MAX_POPUP_PROPERTIES = 30

@@ -153,6 +153,11 @@ PIECES = (
     " ", "  ", "\n", "\u3000", "1", "42", "0", "-", "°", "'", '"', ".", ",", ";", "/", ":",
     "N", "S", "E", "W", "С", "Ю", "В", "З", "RADIUS", "radius", "NM", "半径", "海里", "и", "and",
     "42-30N", "131-45E", "N42-30", "миль", "within", "along", "北纬",
+    # Issue 16: labels, headers, sectors, corridors, words, Japanese markers, glyphs, times.
+    "A. ", "B)", "(1)", "1. ", "2- ", "AREA 3:", "点1", "HYDROPAC 12/24", "HN0001", "辽航警", "元年12項",
+    "SECTOR", "BEARINGS 090 AND", "°T", "EITHER SIDE", "两侧各", "THREE", "twenty-", "пять", "трёх", "十二", "三",
+    "北緯", "東経", "度", "分", "秒", "〞", "″", "′", "’’", "Ν", "Ѕ", "C", "B", "3015\"", "150800Z", "JUL",
+    "DAILY", "0100Z TO", "每天", "毎日", "年", "月", "日", "时", "〜", "令和", "ЕЖЕДНЕВНО", "ИЮЛ",
 )
 RUNS = st.tuples(
     st.sampled_from(PIECES), st.one_of(st.integers(1, 50), st.integers(1_000, 20_000))
@@ -392,7 +397,9 @@ SEARCH_PREFIXES = (
     "линии,", "and", "1 nautical", "1 морских", "1 миль",
 )
 GLUED = ("1миль", "1метр", "1морск", "1кабельтов", "радиус", "радиус1", "北纬", "1N", "1С", "N1", "1.", "1,",
-         "and", "и", "1-", "1°", "'", "лини", "миль")
+         "and", "и", "1-", "1°", "'", "лини", "миль", "A. ", "(1)", "1. 42-30N 131-45E ", "HYDROPAC 1/24 ",
+         "北緯1度", "1日", "1月1日", "150800Z ", "150800Z TO ", "DAILY 0100Z TO 0200Z ", "1°1\"", "1°11\"N",
+         "three ", "пять", "十", "SECTOR BEARINGS 1 AND 2 ", "1 NM EITHER SIDE ")
 
 
 def adversarial_strings() -> dict[str, str]:
