@@ -137,7 +137,7 @@ def geodesic_circle(lon: float, lat: float, radius_km: float, segments: int = CI
     Returns
     -------
     shapely.geometry.Polygon
-        In EPSG:4326 (lon, lat), counter-clockwise from due east; longitudes continuous around
+        In EPSG:4326 (lon, lat), from due east round through south; longitudes continuous around
         the centre's (above 180 when the circle crosses 180° east of a centre in the Pacific,
         below -180 west of it).
 
@@ -146,7 +146,7 @@ def geodesic_circle(lon: float, lat: float, radius_km: float, segments: int = CI
     >>> round(area_km2(geodesic_circle(131.75, 42.5, 10.0)) / (np.pi * 100), 3)
     1.0
     """
-    azimuths = 90.0 - 360.0 * np.arange(segments) / segments
+    azimuths = 90.0 + 360.0 * np.arange(segments) / segments
     lons, lats, _ = WGS84.fwd(
         np.full(segments, float(lon)), np.full(segments, float(lat)), azimuths, np.full(segments, radius_km * 1000.0)
     )

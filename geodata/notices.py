@@ -22,8 +22,18 @@ one pass over the positions and labels found (sorted, so n log n in their number
 shapes, bounded by :data:`MAX_POSITIONS` and :data:`MAX_AREAS`.
 ``tests/hardening/test_notice_timing.py`` lints every pattern of this module and of
 :mod:`geodata.notice_times` and times them. Worst case measured on the 2-core build machine
-shared with other work (Python 3.11, best of 5): WORST_CASE_MEASURED. The
-last :data:`CACHE_SIZE` results are kept, so a rerun with the same text costs nothing.
+shared with other work (Python 3.11, best of 3, load average near 4): every text of up to
+100,000 characters (only the first 20,000 are read) in 0.25 s at most. The slowest found are
+shapes, not patterns: three lettered self-crossing boundaries of 150 positions each, repaired,
+0.24 s; a corridor along 500 zigzag positions 0.15-0.23 s. The slowest texts for the patterns
+are runs of one piece: ``150800Z`` x 2,500 (2,500 date-time groups) 0.20 s, ``北緯1度`` x 4,000
+0.13 s, ``1N`` x 10,000 0.12 s, ``(1)`` x 6,700 0.12 s; long runs of spaces, digits or signs
+take under 0.05 s. A self-crossing boundary of more than :data:`MAX_REPAIR_POSITIONS` positions
+is not repaired (500 zigzag positions took 1 s), and no shape past :data:`MAX_AREAS` is built.
+The property test there feeds 300 generated adversarial texts of up to 100,000 characters
+(runs of spaces, digits, dashes, degree signs, hemisphere letters, labels, headers, times and
+mixed scripts), each under 0.5 s. The last :data:`CACHE_SIZE` results are kept, so a rerun with
+the same text costs nothing.
 """
 
 from __future__ import annotations
