@@ -17,7 +17,7 @@ from streamlit_folium import st_folium
 
 import layers
 from geodata import query, schema
-from geodata.analysis import ShapeMeasures, checked_shape, measure_shape_isolated
+from geodata.analysis import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
 from geodata.export import FORMATS, citation_prefix, describe_view, export_file_name
 from geodata.filters import count_events, exercises_at, region_names, regions_for
 from geodata.loaders import Dataset, data_signature, read_changelog
@@ -40,6 +40,7 @@ from view.tools import (
     CHANGELOG_TITLE,
     UPLOAD_TYPES,
     changelog_after_notices,
+    overlap_columns,
     reference_kinds_shown,
     tool_bounds,
     tool_layers,
@@ -148,13 +149,13 @@ def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tup
     return parsed, cached_upload(upload.name, upload.getvalue(), limit), upload.name
 
 
-def render_shape(title: str, geometry, signature: tuple, budget_s: float) -> None:
+def render_shape(title: str, geometry, signature: tuple, budget_s: float) -> ShapeMeasures | None:
     """Check a user's shape (too large, out of range, too many vertices…), then measure it or say why not."""
     st.markdown(f"**{markdown_escape(title)}**")
     shape, message = checked_shape(geometry, label=title)
     if shape is None:
         st.warning(markdown_escape(message))
-        return
+        return None
     measures = cached_measures(shapely.to_wkb(shape), title, budget_s, str(DATA_DIR), signature)
     if measures.incomplete:
         st.caption(markdown_escape(measures.incomplete))
@@ -165,17 +166,25 @@ def render_shape(title: str, geometry, signature: tuple, budget_s: float) -> Non
     cols[2].dataframe({"Nearest coast": [coast_label(c) for c in measures.coasts],
                        "km": [round(c.km) for c in measures.coasts],
                        "NM": [round(c.km / 1.852) for c in measures.coasts]}, hide_index=True, width="stretch")
+    return measures
 
 
-def render_blocks(blocks, signature: tuple) -> None:
+def render_blocks(blocks, exercises, signature: tuple) -> None:
     """Show what :func:`view.tools.tool_report` says about the user's shapes."""
     for block in blocks:
         text = markdown_escape(block.text)
         if block.kind == "shape":
             render_shape(block.text, block.geometry, signature, block.budget_s)
+        elif block.kind == "notice_area":  # measured, then the recorded exercises in it at its time
+            measures = render_shape(block.text, block.geometry.geometry, signature, block.budget_s)
+            overlaps = exercises_in_shares(measures.regions, block.geometry.times, exercises) if measures else []
+            if overlaps:
+                st.dataframe(overlap_columns(overlaps), hide_index=True, width="stretch")
+            elif measures:
+                st.caption("No recorded exercise in this area at this time.")
         elif block.kind == "download":
             st.download_button(block.text, block.body, file_name=block.file_name, mime="application/geo+json",
-                               on_click="ignore")
+                               on_click="ignore", key=f"save_{block.file_name}")
         elif block.kind == "details":
             with st.expander(block.text):
                 st.text(block.body)
@@ -349,7 +358,7 @@ def main() -> None:
     st.toggle("Playback by month", key="playback", help="Step through the shown exercises month by month")
     notice = {"text": st.session_state.get("notice", ""), "name": st.session_state.get("notice_name", ""),
               "source": st.session_state.get("notice_source", "")}
-    render_blocks(tool_report(parsed, notice, upload, upload_name, drawing), signature)
+    render_blocks(tool_report(parsed, notice, upload, upload_name, drawing), dataset.exercises, signature)
     render_details(scene, dataset)
     render_record(scene, prepared, signature)
     with st.sidebar:

@@ -1,4 +1,7 @@
-"""Measures of the user's own shapes, and a pasted notice saved in the dataset's region format.
+"""Measures of the user's own shapes, notice areas as dataset regions, and exercises in a notice's area.
+
+A pasted notice's areas are saved in the dataset's region format, and compared with the record:
+which recorded exercises were held in an area while its notice was in force.
 
 The analyst panel measures three kinds of shape the same way: a notice turned into an area
 (:mod:`geodata.notices`), a shape drawn on the map (Leaflet.draw's GeoJSON) and the features of
@@ -19,13 +22,14 @@ from dataclasses import dataclass
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pyproj
 import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from geodata import isolated
-from geodata.geometry import rfc7946_geometry
+from geodata.geometry import geodesic_circle, rfc7946_geometry
 from geodata.measure import (
     MAX_SPREAD_KM,
     CoastDistance,
@@ -36,7 +40,8 @@ from geodata.measure import (
     regions_containing,
     shape_spread_km,
 )
-from geodata.notices import ParsedNotice, Position, geodesic_circle
+from geodata.notice_times import TimeWindow
+from geodata.notices import NoticeArea
 from geodata.problems import Problem, quote
 from geodata.validation import validate_regions
 
@@ -325,7 +330,7 @@ def _circle(centre: BaseGeometry, radius_m: float, label: str) -> tuple[BaseGeom
         if _GEOD.inv(point.x, point.y, point.x, pole)[2] <= radius_m:
             return None, f"{label} reaches over the {name} Pole; it cannot be measured"
     try:
-        circle = geodesic_circle(Position(lat=point.y, lon=point.x), radius_km)
+        circle = geodesic_circle(point.x, point.y, radius_km)
     except (shapely.errors.GEOSException, ValueError) as error:
         return None, f"{label} cannot be drawn as a circle ({quote(str(error))})"
     return checked_shape(circle, label=label)
@@ -388,45 +393,172 @@ def drawn_geometry(feature: Mapping | None) -> BaseGeometry | None:
 
 
 def notice_region(
-    parsed: ParsedNotice, *, text: str, name: str, source: str
+    area: NoticeArea, *, text: str, name: str, source: str
 ) -> tuple[gpd.GeoDataFrame | None, list[Problem]]:
-    """Turn a parsed notice into one feature in the format of ``geodata/regions.geojson``.
+    """Turn one area of a parsed notice into one feature in the format of ``geodata/regions.geojson``.
 
     Parameters
     ----------
-    parsed : ParsedNotice
-        A notice with a polygon or circle.
+    area : NoticeArea
+        An area of :func:`geodata.notices.parse_notice` with a polygon, circle, sector or
+        corridor.
     text : str
         The notice text, kept in the feature's ``notice_text``.
     name : str
-        The region's display name.
+        The region's display name (the app passes the notice's name and the area's label).
     source : str
         http(s) URL where the notice was published.
 
     Returns
     -------
     region : geopandas.GeoDataFrame or None
-        One ``area`` feature with ``region_id`` ``notice_<hash of the text>``, ready to be added
-        to regions.geojson; None if it does not validate.
+        One ``area`` feature with ``region_id`` ``notice_<hash of the text and label>``, the
+        area's label in ``notice_label`` and its first time window in ``valid_from``,
+        ``valid_to`` (ISO 8601, UTC) and ``daily_utc``, ready to be added to regions.geojson;
+        None if it does not validate.
     problems : list of Problem
         Why it does not validate (for instance a missing source URL), naming the field.
     """
-    if parsed.geometry is None or parsed.geometry.geom_type not in ("Polygon", "MultiPolygon"):
+    if area.geometry is None or area.geometry.geom_type not in ("Polygon", "MultiPolygon"):
         return None, [Problem("notice", "", "geometry", "the notice gives no area (a polygon or a circle) to save")]
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    digest = hashlib.sha256(f"{text}\x00{area.label}".encode()).hexdigest()[:10]
+    window = area.times[0] if area.times else TimeWindow(None, None, None, "")
     region = gpd.GeoDataFrame(
         {
             "region_id": [f"notice_{digest}"],
             "name": [name.strip() or f"Notice area {digest}"],
             "kind": ["area"],
-            "area_km2": [round(area_km2(parsed.geometry))],
+            "area_km2": [round(area_km2(area.geometry))],
             "source": [source.strip()],
-            "basis": ["coordinates parsed from a navigational warning"],
+            "basis": [f"coordinates parsed from a navigational warning ({area.kind})"],
             "precision": ["as published: the notice's own coordinates"],
             "notice_text": [text],
+            "notice_label": [area.label],
+            **{key: [value] for key, value in window.as_properties().items()},
         },
-        geometry=[rfc7946_geometry(parsed.geometry)],
+        geometry=[rfc7946_geometry(area.geometry)],
         crs="EPSG:4326",
     )
     valid, problems = validate_regions(region, file="notice")
     return (valid.drop(columns="source_urls") if not valid.empty else None), problems
+
+
+@dataclass(frozen=True)
+class ExerciseOverlap:
+    """A recorded exercise held in a notice's area while the notice was in force.
+
+    Attributes
+    ----------
+    exercise_id, name : str
+        From exercises.csv.
+    start_date, end_date : str
+        The exercise's dates (``YYYY-MM-DD``).
+    region_id, region_name : str
+        The region of the exercise that the area overlaps.
+    share : float
+        Part of the notice's area inside that region, 0..1.
+    in_time : bool or None
+        True when the exercise's dates overlap a time window of the notice; None when the
+        notice gives no window placed in time (the overlap is in space only).
+    """
+
+    exercise_id: str
+    name: str
+    start_date: str
+    end_date: str
+    region_id: str
+    region_name: str
+    share: float
+    in_time: bool | None
+
+
+def _days(window: TimeWindow) -> tuple[str, str] | None:
+    if window.start is None or window.end is None:
+        return None
+    return f"{window.start:%Y-%m-%d}", f"{window.end:%Y-%m-%d}"
+
+
+def exercises_in_shares(
+    shares: tuple[RegionShare, ...] | list[RegionShare], times: tuple[TimeWindow, ...], exercises: pd.DataFrame
+) -> list[ExerciseOverlap]:
+    """Find the recorded exercises in the regions a shape overlaps, at the time of a notice.
+
+    Parameters
+    ----------
+    shares : sequence of RegionShare
+        The regions a notice's area overlaps and the share of the area in each
+        (:attr:`ShapeMeasures.regions`, or :func:`geodata.measure.regions_containing`).
+    times : tuple of TimeWindow
+        The area's time windows (:attr:`geodata.notices.NoticeArea.times`).
+    exercises : pandas.DataFrame
+        exercises.csv as loaded (``region_ids`` separated by ``;``, ISO dates).
+
+    Returns
+    -------
+    list of ExerciseOverlap
+        When some window is placed in time, only the exercises whose days (UTC dates, as the
+        record gives days) meet a window's days; otherwise every exercise held in those
+        regions, with ``in_time`` None. Largest share first, then by start date.
+    """
+    if not shares or exercises.empty:
+        return []
+    spans = [span for span in (_days(window) for window in times) if span is not None]
+    by_region = {share.region_id: share for share in shares}
+    found = []
+    for record in exercises.itertuples(index=False):
+        regions = [r for r in str(record.region_ids).split(";") if r in by_region]
+        if not regions:
+            continue
+        in_time = None
+        if spans:
+            in_time = any(record.start_date <= last and first <= record.end_date for first, last in spans)
+            if not in_time:
+                continue
+        best = max((by_region[r] for r in regions), key=lambda share: share.share)
+        found.append(
+            ExerciseOverlap(
+                record.exercise_id, record.name, record.start_date, record.end_date, best.region_id, best.name,
+                best.share, in_time,
+            )
+        )
+    return sorted(found, key=lambda overlap: (-overlap.share, overlap.start_date))
+
+
+def exercises_overlapping(
+    area: NoticeArea, exercises: pd.DataFrame, regions: gpd.GeoDataFrame, *, budget_s: float = MEASURE_BUDGET_S
+) -> list[ExerciseOverlap]:
+    """Find the recorded exercises held in a notice's area while it was in force (space and time).
+
+    Parameters
+    ----------
+    area : NoticeArea
+        One area of :func:`geodata.notices.parse_notice`, with its time windows.
+    exercises, regions : pandas.DataFrame, geopandas.GeoDataFrame
+        The record, as :func:`geodata.loaders.load_dataset` gives it.
+    budget_s : float, default :data:`MEASURE_BUDGET_S`
+        Time for comparing the area with the regions; the shape is checked first
+        (:func:`checked_shape`).
+
+    Returns
+    -------
+    list of ExerciseOverlap
+        See :func:`exercises_in_shares`; empty when the area is refused or overlaps no region.
+
+    Examples
+    --------
+    >>> from geodata.loaders import load_dataset
+    >>> from geodata.notices import parse_notice
+    >>> dataset = load_dataset()
+    >>> area = parse_notice("SEA OF JAPAN 150000Z TO 182359Z JUL 24. AREA BOUNDED BY "
+    ...                     "42-30N 133-00E, 42-30N 134-00E, 41-30N 134-00E, 41-30N 133-00E.").areas[0]
+    >>> isinstance(exercises_overlapping(area, dataset.exercises, dataset.regions), list)
+    True
+    """
+    shape, _ = checked_shape(area.geometry, label="The notice's area")
+    if shape is None:
+        return []
+    try:
+        shares = regions_containing(shape, regions, deadline=time.monotonic() + budget_s)
+    except Unmeasured as error:
+        shares = list(error.partial)
+    return exercises_in_shares(shares, area.times, exercises)

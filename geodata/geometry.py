@@ -1,4 +1,10 @@
-"""Geometry helpers shared by the region build and the app: equal-area measurement, the antimeridian."""
+"""Geometry helpers shared by the region build and the app: areas, the antimeridian, geodesic shapes.
+
+The geodesic shapes (:func:`geodesic_circle`, :func:`geodesic_sector`, :func:`geodesic_corridor`)
+are computed with :class:`pyproj.Geod` on the WGS 84 ellipsoid: every vertex lies at the true
+geodesic distance and azimuth from the point it is built around. This module owns them; the
+region build (``geodata.build.sites``), the notice reader and the app's measures use them.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ import numpy as np
 import pyogrio
 import pyproj
 import shapely
-from shapely.geometry import LineString, Point
+from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 KM2_PER_M2 = 1e-6
@@ -25,6 +31,17 @@ still be taken for the point where a route was cut at the antimeridian (files ke
 # so that the projected polygon follows the lon/lat edge rather than its chord.
 DENSIFY_DEG = 0.25
 MAX_AREA_DENSIFIED = 50_000
+CIRCLE_SEGMENTS = 128
+"""Vertices of a circle: the chord between two of them stays within 0.03 % of the radius, and
+the polygon's area within 0.05 % of the true circle's."""
+JOIN_SEGMENTS = 64
+"""Vertices of the round joins and ends of a corridor."""
+CORRIDOR_STEP_KM = 10.0
+"""Spacing of the offset points along each leg of a corridor."""
+MAX_CORRIDOR_STEPS = 2_000
+"""At most this many offset points on all the legs of a corridor together."""
+WGS84 = pyproj.Geod(ellps="WGS84")
+
 """At most this many vertices are added when densifying for :func:`area_km2`: the step grows
 with the outline's length past ``DENSIFY_DEG * MAX_AREA_DENSIFIED`` = 12,500° (a few times the
 longest region outline), so a shape of long zigzag edges costs bounded time and memory."""
@@ -210,3 +227,121 @@ def _without_seam_vertices(line: LineString) -> LineString:
         or LineString([coords[k - 1], coords[k + 1]]).distance(Point(coords[k])) > SEAM_TOLERANCE_DEG
     ]
     return line if len(keep) == len(coords) else LineString(coords[keep])
+
+
+def _around(lon: float, lons: np.ndarray) -> np.ndarray:
+    """Longitudes made continuous around ``lon`` (within 180° of it), so a shape crossing 180° is one piece."""
+    return lon + (np.asarray(lons) - lon + 180.0) % 360.0 - 180.0
+
+
+def geodesic_circle(lon: float, lat: float, radius_km: float, segments: int = CIRCLE_SEGMENTS) -> Polygon:
+    """Return the polygon of all points within ``radius_km`` of a point on the WGS 84 ellipsoid.
+
+    Parameters
+    ----------
+    lon, lat : float
+        Centre in degrees.
+    radius_km : float
+        Geodesic radius in km.
+    segments : int, default :data:`CIRCLE_SEGMENTS`
+        Number of vertices (a multiple of 4 puts one due north, east, south and west).
+
+    Returns
+    -------
+    shapely.geometry.Polygon
+        In EPSG:4326 (lon, lat), from due east round through south; longitudes continuous around
+        the centre's (above 180 when the circle crosses 180° east of a centre in the Pacific,
+        below -180 west of it).
+
+    Examples
+    --------
+    >>> round(area_km2(geodesic_circle(131.75, 42.5, 10.0)) / (np.pi * 100), 3)
+    1.0
+    """
+    azimuths = 90.0 + 360.0 * np.arange(segments) / segments
+    lons, lats, _ = WGS84.fwd(
+        np.full(segments, float(lon)), np.full(segments, float(lat)), azimuths, np.full(segments, radius_km * 1000.0)
+    )
+    return Polygon(np.column_stack([_around(lon, lons), lats]))
+
+
+def geodesic_sector(
+    lon: float, lat: float, radius_km: float, bearing_from: float, bearing_to: float, segments: int = CIRCLE_SEGMENTS
+) -> Polygon:
+    """Return the sector of a geodesic circle between two true bearings, clockwise from the first.
+
+    Parameters
+    ----------
+    lon, lat : float
+        Apex in degrees.
+    radius_km : float
+        Geodesic radius in km.
+    bearing_from, bearing_to : float
+        True bearings in degrees from the apex; the sector runs clockwise from ``bearing_from``
+        to ``bearing_to`` (090° to 186° is the 96° from east round to just west of south).
+    segments : int, default :data:`CIRCLE_SEGMENTS`
+        Vertices of a full circle; the arc has a proportional share, at least 2.
+
+    Returns
+    -------
+    shapely.geometry.Polygon
+        Apex, arc, apex; in EPSG:4326 with longitudes continuous around the apex's. Its area
+        is (bearing_to - bearing_from) / 360 of the circle's.
+    """
+    sweep = (bearing_to - bearing_from) % 360.0 or 360.0
+    count = max(2, int(np.ceil(segments * sweep / 360.0)) + 1)
+    azimuths = bearing_from + sweep * np.arange(count) / (count - 1)
+    lons, lats, _ = WGS84.fwd(
+        np.full(count, float(lon)), np.full(count, float(lat)), azimuths, np.full(count, radius_km * 1000.0)
+    )
+    arc = np.column_stack([_around(lon, lons), lats])
+    if sweep >= 360.0:
+        return Polygon(arc[:-1])
+    return Polygon([(lon, lat), *map(tuple, arc)])
+
+
+def geodesic_corridor(points: list[tuple[float, float]], half_width_km: float) -> BaseGeometry:
+    """Return every point within ``half_width_km`` of a track of geodesic legs (a buffer with round ends).
+
+    Each leg is split into pieces of about :data:`CORRIDOR_STEP_KM` along the geodesic; at every
+    split point the two edges of the corridor are found :func:`pyproj.Geod.fwd` at right
+    angles to the leg, and the joins and ends are geodesic circles. The union of the legs' strips
+    and the circles is the corridor.
+
+    Parameters
+    ----------
+    points : list of (lon, lat)
+        The track, in order; at least two distinct points. Longitudes may run past 180.
+    half_width_km : float
+        Distance from the track to each edge.
+
+    Returns
+    -------
+    shapely geometry
+        A Polygon (or MultiPolygon for a track that folds back on itself) in EPSG:4326,
+        longitudes continuous around the first point's.
+    """
+    lon0 = points[0][0]
+    total = sum(WGS84.inv(a[0], a[1], b[0], b[1])[2] for a, b in zip(points, points[1:], strict=False)) / 1000.0
+    step_km = max(CORRIDOR_STEP_KM, total / MAX_CORRIDOR_STEPS)
+    metres = half_width_km * 1000.0
+    parts = [geodesic_circle(lon, lat, half_width_km, JOIN_SEGMENTS) for lon, lat in points]
+    for (lon1, lat1), (lon2, lat2) in zip(points, points[1:], strict=False):
+        forward, _, length = WGS84.inv(lon1, lat1, lon2, lat2)
+        if length <= 0.0:
+            continue
+        count = max(2, int(np.ceil(length / 1000.0 / step_km)) + 1)
+        distances = length * np.arange(count) / (count - 1)
+        lons, lats, backs = WGS84.fwd(np.full(count, lon1), np.full(count, lat1), np.full(count, forward), distances)
+        along = np.asarray(backs) + 180.0  # the track's azimuth at each point
+        left = WGS84.fwd(lons, lats, along - 90.0, np.full(count, metres))
+        right = WGS84.fwd(lons, lats, along + 90.0, np.full(count, metres))
+        ring = [
+            *zip(_around(lon0, left[0]), left[1], strict=True),
+            *reversed(list(zip(_around(lon0, right[0]), right[1], strict=True))),
+        ]
+        strip = Polygon(ring)
+        parts.append(strip if strip.is_valid else shapely.make_valid(strip))
+    parts = [shapely.transform(p, lambda c: np.column_stack([_around(lon0, c[:, 0]), c[:, 1]])) for p in parts]
+    return shapely.union_all(parts)
+

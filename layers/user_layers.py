@@ -1,4 +1,4 @@
-"""Layers the analyst brings: an uploaded file, and the area read from a navigational warning.
+"""Layers the analyst brings: an uploaded file, and the areas read from a navigational warning.
 
 Both are drawn above the drill regions in colours and dash patterns the regions never use, and
 every text from the file or the notice is escaped here: folium's tooltips and popups insert
@@ -14,7 +14,7 @@ import geopandas as gpd
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from geodata.notices import ParsedNotice, Position
+from geodata.notices import NoticeArea, ParsedNotice, Position, area_title
 from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
 from layers.popups import bind_feature_html, escape_html
@@ -25,7 +25,8 @@ UPLOAD_STYLE = MappingProxyType(
     {"color": UPLOAD_COLOUR, "weight": 2, "fillColor": UPLOAD_COLOUR, "fillOpacity": 0.15, "dashArray": "6 3"}
 )
 NOTICE_STYLE = MappingProxyType(
-    {"color": NOTICE_COLOUR, "weight": 3, "fillColor": NOTICE_COLOUR, "fillOpacity": 0.12, "dashArray": "10 5"}
+    {"color": NOTICE_COLOUR, "weight": 3, "fillColor": NOTICE_COLOUR, "fillOpacity": 0.12, "dashArray": "10 5",
+     "className": "da-notice"}
 )
 POINT_RADIUS_PX = 6
 MAX_POPUP_PROPERTIES = 30
@@ -35,6 +36,11 @@ MAX_LAYER_TEXT_CHARS = 1_500_000
 features shows fewer and shorter properties per popup, so 5,000 features with 200 long properties
 each cannot make a map of tens of megabytes."""
 MAX_POPUP_VERTICES = 40
+MAX_POPUP_TIMES = 10
+NOTICE_LABEL_CSS = (
+    "display:inline-block;transform:translate(-50%,-50%);white-space:nowrap;font:600 12px sans-serif;"
+    "color:#fff;background:#d7191c;border-radius:3px;padding:1px 5px;box-shadow:0 0 2px #0006"
+)
 NAME_COLUMNS = ("name", "title", "label", "id")
 KIND_LABELS = MappingProxyType(
     {
@@ -42,6 +48,7 @@ KIND_LABELS = MappingProxyType(
         "circle": "circle",
         "circles": "circles",
         "corridor": "corridor along a line",
+        "sector": "sector",
         "line": "line",
         "point": "point",
     }
@@ -173,43 +180,66 @@ def _position_text(position: Position) -> str:
     return f"{part(position.lat, 'N', 'S', 2)} {part(position.lon, 'E', 'W', 3)}"
 
 
-def notice_popup_html(parsed: ParsedNotice, label: str) -> str:
-    """Popup of a notice's shape: label, kind, radius and the positions read, escaped."""
-    kind = KIND_LABELS.get(parsed.kind, parsed.kind)
-    if parsed.radius_km is not None:
-        kind += f", radius {parsed.radius_km:,.2f} km ({parsed.radius_km / 1.852:,.2f} NM)"
-    positions = "".join(f"<li>{_e(_position_text(p))}</li>" for p in parsed.vertices[:MAX_POPUP_VERTICES])
-    more = len(parsed.vertices) - MAX_POPUP_VERTICES
+def notice_popup_html(area: NoticeArea, label: str) -> str:
+    """Popup of a notice's area: title, kind, radius or bearings, time windows and the positions read, escaped."""
+    kind = KIND_LABELS.get(area.kind, area.kind)
+    if area.radius_km is not None:
+        what = "half-width" if area.kind == "corridor" else "radius"
+        kind += f", {what} {area.radius_km:,.2f} km ({area.radius_km / 1.852:,.2f} NM)"
+    if area.bearings is not None:
+        kind += f", bearings {area.bearings[0]:05.1f}° to {area.bearings[1]:05.1f}°"
+    times = "".join(f"<li>{_e(window.describe())}</li>" for window in area.times[:MAX_POPUP_TIMES])
+    positions = "".join(f"<li>{_e(_position_text(p))}</li>" for p in area.vertices[:MAX_POPUP_VERTICES])
+    more = len(area.vertices) - MAX_POPUP_VERTICES
     extra = f"<li>… and {more} more</li>" if more > 0 else ""
     return (
         f'<div class="da-popup">'
         f'<h4 style="margin:0 0 4px">{_e(_cut(label, 120))}</h4>'
-        f'<span class="da-meta">From a notice: {_e(kind)}, {len(parsed.vertices)} position'
-        f'{"s" if len(parsed.vertices) != 1 else ""}</span>'
-        f'<ol style="margin:2px 0 2px 18px;padding:0">{positions}{extra}</ol></div>'
+        f'<span class="da-meta">From a notice: {_e(kind)}, {len(area.vertices)} position'
+        f'{"s" if len(area.vertices) != 1 else ""}</span>'
+        + (f'<br><span class="da-meta">In force (UTC):</span><ul style="margin:2px 0 2px 18px;padding:0">{times}</ul>'
+           if times else "")
+        + f'<ol style="margin:2px 0 2px 18px;padding:0">{positions}{extra}</ol></div>'
+    )
+
+
+def _label_marker(area: NoticeArea, title: str) -> folium.Marker:
+    """Write the area's label on the map at a point inside it (escaped)."""
+    point = area.geometry.representative_point() if area.geometry.geom_type != "Point" else area.geometry
+    html = f'<div class="da-notice-label" style="{NOTICE_LABEL_CSS}">{_e(_cut(title, 60))}</div>'
+    return folium.Marker(
+        [point.y, point.x], icon=folium.DivIcon(html=html, icon_size=(0, 0), class_name="da-notice-label-icon")
     )
 
 
 def notice_layer(parsed: ParsedNotice, label: str) -> folium.FeatureGroup:
-    """Draw the shape read from a navigational warning.
+    """Draw every area read from a navigational warning, each with its label written on the map.
 
     Parameters
     ----------
     parsed : ParsedNotice
         From :func:`geodata.notices.parse_notice`.
     label : str
-        Name of the notice (e.g. ``NAVAREA XI 123/24``), shown in the layer control, the
-        tooltip and the popup, escaped here.
+        Name of the notice (e.g. ``NAVAREA XI 123/24``), shown in the layer control, and with
+        each area's own label (:func:`geodata.notices.area_title`) on the map, in its tooltip
+        and its popup; escaped here.
 
     Returns
     -------
     folium.FeatureGroup
-        Holding one GeoJson with the shape in the notice colour; empty when nothing was read
-        (``parsed.geometry`` is None).
+        Holding one GeoJson with a feature per area in the notice colour and, when there are
+        several areas, a label on each; empty when nothing was read.
     """
     name = _e(f"Notice: {_cut(label, 80)}")
     fg = folium.FeatureGroup(name=name)
-    if parsed.geometry is not None and not parsed.geometry.is_empty:
-        feature = _feature(parsed.geometry, _e(_cut(label, 120)), notice_popup_html(parsed, label))
-        _geojson([feature], NOTICE_STYLE).add_to(fg)
+    features = []
+    for index, area in enumerate(parsed.areas, start=1):
+        if area.geometry is None or area.geometry.is_empty:
+            continue
+        title = area_title(label, area, index, len(parsed.areas))
+        features.append(_feature(area.geometry, _e(_cut(title, 120)), notice_popup_html(area, title)))
+        if len(parsed.areas) > 1:
+            _label_marker(area, area.label or str(index)).add_to(fg)
+    if features:
+        _geojson(features, NOTICE_STYLE).add_to(fg)
     return fg

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geodata.analysis import drawing_title, notice_region, read_drawing
-from geodata.notices import ParsedNotice
+from geodata.analysis import ExerciseOverlap, drawing_title, notice_region, read_drawing
+from geodata.notices import NoticeArea, ParsedNotice, area_title
 from geodata.problems import ERROR
 from geodata.query import OLDER_VERSION_NOTICE
 from geodata.uploads import UploadResult
@@ -80,7 +80,7 @@ def upload_shapes(upload: UploadResult, name: str) -> tuple[str, list[tuple[str,
 def tool_layers(parsed: ParsedNotice | None, notice_name: str, upload: UploadResult | None, upload_name: str) -> tuple:
     """Return the map layers of the user's pasted notice and uploaded file (drawn above the drill layers)."""
     found = []
-    if parsed is not None and parsed.geometry is not None:
+    if parsed is not None and parsed.areas:
         found.append(notice_layer(parsed, notice_name or NOTICE_NAME))
     if upload is not None and upload.ok:
         found.append(upload_layer(upload.frame, upload_name))
@@ -93,7 +93,9 @@ class Block:
 
     ``kind`` is ``"heading"``, ``"warning"``, ``"error"``, ``"caption"``, ``"details"`` (``text`` is
     the title, ``body`` folded under it), ``"shape"`` (check and measure ``geometry`` within
-    ``budget_s``, titled ``text``) or ``"download"`` (``text`` the label, ``body`` the file,
+    ``budget_s``, titled ``text``), ``"notice_area"`` (the same for one area of a pasted notice,
+    ``geometry`` being the :class:`~geodata.notices.NoticeArea`, followed by the recorded
+    exercises in it at its time) or ``"download"`` (``text`` the label, ``body`` the file,
     ``file_name``). Texts are plain: the page escapes them.
     """
 
@@ -142,11 +144,14 @@ def tool_report(parsed: ParsedNotice | None, notice: Mapping[str, str], upload: 
     if parsed is not None:
         blocks += [Block("warning", "Notice: " + message) for message in parsed.unparsed]
         blocks += [Block("caption", "Notice: " + message) for message in parsed.warnings]
-        if parsed.geometry is not None:
-            name = notice.get("name") or NOTICE_NAME
-            blocks.append(Block("shape", f"{name} ({parsed.kind}, {len(parsed.vertices)} positions)",
-                                geometry=parsed.geometry))
-            region, problems = notice_region(parsed, text=notice.get("text", ""), name=name,
+        name = notice.get("name") or NOTICE_NAME
+        for index, area in enumerate(parsed.areas, start=1):
+            title = area_title(name, area, index, len(parsed.areas))
+            blocks.append(Block("notice_area", f"{title} ({area.kind}, {len(area.vertices)} positions)",
+                                geometry=area))
+            blocks += [Block("caption", "Notice: " + message) for message in area.warnings]
+            blocks.append(Block("caption", notice_time_caption(area)))
+            region, problems = notice_region(area, text=notice.get("text", ""), name=title,
                                              source=notice.get("source", ""))
             if region is not None:
                 blocks.append(Block("download", "Save the area as a dataset region (GeoJSON)",
@@ -186,3 +191,20 @@ def changelog_after_notices(notices: list[str], changelog: str) -> str | None:
     if not changelog.strip() or not any(notice.startswith(OLDER_VERSION_NOTICE) for notice in notices):
         return None
     return changelog
+
+
+def notice_time_caption(area: NoticeArea) -> str:
+    """When a notice's area is in force, for the line under its measures (UTC)."""
+    if not area.times:
+        return "In force: the notice gives no time this reader knows; the exercises below overlap it in space only"
+    return "In force (UTC): " + "; ".join(window.describe() for window in area.times)
+
+
+def overlap_columns(overlaps: list[ExerciseOverlap]) -> dict[str, list]:
+    """Tabulate the recorded exercises in a notice's area at its time: one column per heading."""
+    return {
+        "Recorded exercise": [o.name for o in overlaps],
+        "Dates": [o.start_date if o.start_date == o.end_date else f"{o.start_date} – {o.end_date}" for o in overlaps],
+        "Region": [o.region_name for o in overlaps],
+        "Share of the area": [f"{o.share:.0%}" for o in overlaps],
+    }

@@ -7,20 +7,18 @@ from pathlib import Path
 
 import numpy as np
 import pyogrio
-import pyproj
 import shapely
-from shapely.geometry import MultiPolygon, Point, Polygon
+from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from geodata.build.land import LandError, _valid_polygons, unwrap_polygon
 from geodata.build.limits import WORLD_ATLAS_URL
 from geodata.build.seas import OUTPUT_GRID_DEG
 from geodata.build.spec import SiteSpec
+from geodata.geometry import geodesic_circle
 
 COUNTRIES_FILE = "countries-10m.json"
 COUNTRIES_LAYER = "countries"
-CIRCLE_SEGMENTS = 128
-"""Vertices of a circle; the chord between two of them stays within 0.03 % of the radius."""
 COUNTRY_SIMPLIFY_DEG = 0.05
 """A whole country stands for "somewhere in this country": about 5 km of detail is plenty."""
 MIN_COUNTRY_PART_DEG2 = 0.05
@@ -60,34 +58,6 @@ def site_basis(spec: SiteSpec) -> str:
         f"{MIN_COUNTRY_PART_DEG2:g} deg² left out"
     )
     return f"{text}; {spec.without_note}" if spec.without_note else text
-
-
-def geodesic_circle(centre: tuple[float, float], radius_km: float, segments: int = CIRCLE_SEGMENTS) -> Polygon:
-    """Return the geodesic circle around a point as a lon/lat polygon.
-
-    The disc is drawn in an azimuthal equidistant projection centred on the point, where
-    distances from the centre are true geodesic distances on the WGS 84 ellipsoid, and its
-    vertices are projected back to lon/lat.
-
-    Parameters
-    ----------
-    centre : tuple of float
-        (lon, lat) in degrees.
-    radius_km : float
-        Radius in kilometres.
-    segments : int
-        Number of vertices (a multiple of 4).
-
-    Returns
-    -------
-    shapely.geometry.Polygon
-        In EPSG:4326 axis order (lon, lat).
-    """
-    lon, lat = centre
-    aeqd = pyproj.CRS.from_proj4(f"+proj=aeqd +lat_0={lat} +lon_0={lon} +datum=WGS84 +units=m +no_defs")
-    to_lonlat = pyproj.Transformer.from_crs(aeqd, "EPSG:4326", always_xy=True)
-    disc = Point(0.0, 0.0).buffer(radius_km * 1000.0, quad_segs=segments // 4)
-    return shapely.transform(disc, to_lonlat.transform, interleaved=False)
 
 
 def read_countries(path: Path, names: Iterable[str]) -> dict[str, list[Polygon]]:
@@ -158,7 +128,7 @@ def build_site(spec: SiteSpec, countries: dict[str, list[Polygon]]) -> BaseGeome
         Valid, snapped to the 1e-4° output grid.
     """
     if spec.centre is not None:
-        geometry = geodesic_circle(spec.centre, spec.radius_km)
+        geometry = geodesic_circle(*spec.centre, spec.radius_km)
         if spec.country:
             geometry = geometry.intersection(shapely.union_all(np.asarray(countries[spec.country], dtype=object)))
     else:

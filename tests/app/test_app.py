@@ -261,3 +261,27 @@ def test_a_linked_exercise_outside_the_filtered_years_gets_a_notice(app_factory)
     [notice] = [w.value.replace("\\", "") for w in at.warning]
     assert "alpha_2016" in notice and "not among the exercises shown (2024)" in notice
     assert at.selectbox(key="selected").value is None
+
+
+TWO_AREA_NOTICE = """NAVAREA XIII 100/24
+SEA OF JAPAN. FIRING EXERCISES 100000Z TO 152359Z SEP 24 DAILY 0100Z TO 0800Z
+A. 42-30N 133-00E, 42-30N 134-00E, 41-30N 134-00E, 41-30N 133-00E.
+B. WITHIN 10 NM OF 45-00N 135-00E."""
+
+
+def test_each_area_of_a_pasted_notice_is_measured_timed_and_saved_on_its_own(app_factory):
+    at = app_factory().run()
+    at.text_area(key="notice").set_value(TWO_AREA_NOTICE).run()
+    at.text_input(key="notice_source").set_value("https://msi.example/100").run()
+    assert not at.exception
+    script = map_args(at)["script"]
+    assert '"tooltip": "Pasted notice \\u2014 A"' in script and '"tooltip": "Pasted notice \\u2014 B"' in script
+    assert script.count('class=\\"da-notice-label\\"') == 2  # each area's label written on the map
+    titles = [m.value.replace("\\", "") for m in at.markdown if "Pasted notice —" in m.value]
+    assert titles == ["**Pasted notice — A (polygon, 4 positions)**", "**Pasted notice — B (circle, 1 positions)**"]
+    assert sum(m.label == "Area" for m in at.metric) == 2
+    times = [c.value.replace("\\", "") for c in at.caption if c.value.startswith("In force")]
+    assert times == ["In force (UTC): 2024-09-10 00:00 – 2024-09-15 23:59 UTC, daily 01:00–08:00 UTC"] * 2
+    tables = [t.value for t in at.dataframe if "Recorded exercise" in t.value.columns]
+    assert [list(t["Recorded exercise"]) for t in tables] == [["Delta-2024"], ["Delta-2024"]]
+    assert sum(b.proto.label == "Save the area as a dataset region (GeoJSON)" for b in at.get("download_button")) == 2

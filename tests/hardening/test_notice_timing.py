@@ -54,7 +54,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geodata import notices
+from geodata import notice_times, notices
 from geodata.notices import KINDS, MAX_TEXT_CHARS, parse_notice
 
 N = 20_000
@@ -153,6 +153,11 @@ PIECES = (
     " ", "  ", "\n", "\u3000", "1", "42", "0", "-", "°", "'", '"', ".", ",", ";", "/", ":",
     "N", "S", "E", "W", "С", "Ю", "В", "З", "RADIUS", "radius", "NM", "半径", "海里", "и", "and",
     "42-30N", "131-45E", "N42-30", "миль", "within", "along", "北纬",
+    # Issue 16: labels, headers, sectors, corridors, words, Japanese markers, glyphs, times.
+    "A. ", "B)", "(1)", "1. ", "2- ", "AREA 3:", "点1", "HYDROPAC 12/24", "HN0001", "辽航警", "元年12項",
+    "SECTOR", "BEARINGS 090 AND", "°T", "EITHER SIDE", "两侧各", "THREE", "twenty-", "пять", "трёх", "十二", "三",
+    "北緯", "東経", "度", "分", "秒", "〞", "″", "′", "’’", "Ν", "Ѕ", "C", "B", "3015\"", "150800Z", "JUL",
+    "DAILY", "0100Z TO", "每天", "毎日", "年", "月", "日", "时", "〜", "令和", "ЕЖЕДНЕВНО", "ИЮЛ",
 )
 RUNS = st.tuples(
     st.sampled_from(PIECES), st.one_of(st.integers(1, 50), st.integers(1_000, 20_000))
@@ -171,13 +176,15 @@ def test_adversarial_texts_of_up_to_100000_characters_are_read_quickly(text):
 
 
 def module_patterns() -> dict[str, re.Pattern]:
-    """Every compiled pattern at module level of geodata.notices, also inside tuples."""
+    """Every compiled pattern at module level of geodata.notices and geodata.notice_times, also inside tuples."""
     found = {}
-    for name, value in vars(notices).items():
-        if isinstance(value, re.Pattern):
-            found[name] = value
-        elif isinstance(value, tuple | list):
-            found.update({f"{name}[{i}]": p for i, p in enumerate(value) if isinstance(p, re.Pattern)})
+    for module in (notices, notice_times):
+        prefix = "" if module is notices else "times."
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                found[prefix + name] = value
+            elif isinstance(value, tuple | list):
+                found.update({f"{prefix}{name}[{i}]": p for i, p in enumerate(value) if isinstance(p, re.Pattern)})
     return found
 
 
@@ -376,7 +383,9 @@ def test_the_lint_passes_linear_shapes(source):
 
 
 def test_every_pattern_of_the_notice_parser_passes_the_lint():
-    assert {"_SUFFIXED", "_SEPARATOR_BEFORE", "_RADIUS_PHRASES[1]", "_LINE_WORDS"} <= set(PATTERNS), sorted(PATTERNS)
+    expected = {"_SUFFIXED", "_SEPARATOR_BEFORE", "_RADIUS_PHRASES[1]", "_LINE_WORDS", "_LABEL", "_HEADER",
+                "_WIDTH_PHRASES[0]", "_BEARINGS", "times.DTG_RANGE", "times.CJK_RANGE", "times.DAILY"}
+    assert expected <= set(PATTERNS), sorted(PATTERNS)
     problems = {name: Lint(pattern).problems for name, pattern in PATTERNS.items()}
     assert {name: found for name, found in problems.items() if found} == {}
 
@@ -388,7 +397,9 @@ SEARCH_PREFIXES = (
     "линии,", "and", "1 nautical", "1 морских", "1 миль",
 )
 GLUED = ("1миль", "1метр", "1морск", "1кабельтов", "радиус", "радиус1", "北纬", "1N", "1С", "N1", "1.", "1,",
-         "and", "и", "1-", "1°", "'", "лини", "миль")
+         "and", "и", "1-", "1°", "'", "лини", "миль", "A. ", "(1)", "1. 42-30N 131-45E ", "HYDROPAC 1/24 ",
+         "北緯1度", "1日", "1月1日", "150800Z ", "150800Z TO ", "DAILY 0100Z TO 0200Z ", "1°1\"", "1°11\"N",
+         "three ", "пять", "十", "SECTOR BEARINGS 1 AND 2 ", "1 NM EITHER SIDE ")
 
 
 def adversarial_strings() -> dict[str, str]:

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from shapely.geometry import GeometryCollection, LineString, Point, Polygon, box
 
-from geodata.analysis import MAX_VERTICES, checked_shape, drawn_geometry, measure_shape, notice_region, read_drawing
+from geodata.analysis import (
+    MAX_VERTICES,
+    checked_shape,
+    drawn_geometry,
+    exercises_in_shares,
+    exercises_overlapping,
+    measure_shape,
+    notice_region,
+    read_drawing,
+)
 from geodata.loaders import load_dataset
-from geodata.measure import read_countries
+from geodata.measure import RegionShare, read_countries
 from geodata.notices import parse_notice
 from geodata.schema import DATA_DIR, REGION_PROPERTIES
 from geodata.validation import validate_regions
@@ -122,7 +132,7 @@ def test_a_measure_out_of_time_keeps_what_it_measured(bundled):
 
 
 def test_notice_saved_in_the_dataset_format():
-    region, problems = notice_region(parse_notice(NOTICE), text=NOTICE, name="Firing area", source="https://msi.example/navarea/123")
+    region, problems = notice_region(parse_notice(NOTICE).areas[0], text=NOTICE, name="Firing area", source="https://msi.example/navarea/123")
     assert problems == []
     assert set(REGION_PROPERTIES) <= set(region.columns)
     assert region.iloc[0]["region_id"].startswith("notice_") and region.iloc[0]["kind"] == "area"
@@ -138,10 +148,56 @@ def json_round_trip(region):
 
 
 def test_notice_without_a_source_url_says_so():
-    region, problems = notice_region(parse_notice(NOTICE), text=NOTICE, name="x", source="")
+    region, problems = notice_region(parse_notice(NOTICE).areas[0], text=NOTICE, name="x", source="")
     assert region is None and problems[0].field == "source"
 
 
 def test_a_notice_without_an_area_cannot_be_saved():
-    region, problems = notice_region(parse_notice("42-30N 131-45E"), text="p", name="x", source="https://a.example")
+    region, problems = notice_region(parse_notice("42-30N 131-45E").areas[0], text="p", name="x", source="https://a.example")
     assert region is None and "no area" in problems[0].message
+
+
+TWO_AREAS = """NAVAREA XIII 100/25
+SEA OF JAPAN. 010000Z TO 052359Z AUG 25 DAILY 0100Z TO 0800Z
+A. 42-30N 133-00E, 42-30N 134-00E, 41-30N 134-00E, 41-30N 133-00E.
+B. WITHIN 10 NM OF 43-00N 132-00E."""
+
+
+def test_each_area_of_a_notice_is_saved_as_its_own_region_with_its_time():
+    parsed = parse_notice(TWO_AREAS)
+    regions = [notice_region(area, text=TWO_AREAS, name=f"Test {area.label}", source="https://msi.example/1")[0]
+               for area in parsed.areas]
+    assert [r.iloc[0]["notice_label"] for r in regions] == ["A", "B"]
+    assert len({r.iloc[0]["region_id"] for r in regions}) == 2
+    first = regions[0].iloc[0]
+    assert (first["valid_from"], first["valid_to"], first["daily_utc"]) == (
+        "2025-08-01T00:00:00+00:00", "2025-08-05T23:59:00+00:00", "01:00–08:00")
+    again, more = validate_regions(json_round_trip(regions[1]))
+    assert more == [] and len(again) == 1
+
+
+def test_recorded_exercises_in_the_area_at_the_time(bundled):
+    dataset, _ = bundled
+    area = parse_notice(TWO_AREAS).areas[0]
+    found = exercises_overlapping(area, dataset.exercises, dataset.regions)
+    assert {o.exercise_id for o in found} >= {"joint_sea_2025"}
+    assert all(o.in_time and o.start_date <= "2025-08-05" and o.end_date >= "2025-08-01" for o in found)
+    assert all(0 < o.share <= 1 for o in found)
+
+
+def test_without_a_time_every_exercise_in_the_area_counts_in_space_only(bundled):
+    dataset, _ = bundled
+    area = parse_notice(TWO_AREAS.split("\n", 2)[2]).areas[0]  # no header, no dates
+    found = exercises_overlapping(area, dataset.exercises, dataset.regions)
+    assert area.times == () and len(found) > 2 and all(o.in_time is None for o in found)
+
+
+def test_overlaps_come_from_region_shares_and_dates_alone():
+    shares = [RegionShare("sea_a", "Sea A", 0.25), RegionShare("sea_b", "Sea B", 1.0)]
+    exercises = pd.DataFrame({
+        "exercise_id": ["x", "y", "z"], "name": ["X", "Y", "Z"], "region_ids": ["sea_a", "sea_a;sea_b", "sea_c"],
+        "start_date": ["2024-07-10", "2024-07-18", "2024-07-15"], "end_date": ["2024-07-14", "2024-07-20", "2024-07-16"],
+    })
+    window = parse_notice("150000Z TO 182359Z JUL 24 42-30N 131-45E").times
+    found = exercises_in_shares(shares, window, exercises)
+    assert [(o.exercise_id, o.region_id, o.share) for o in found] == [("y", "sea_b", 1.0)]

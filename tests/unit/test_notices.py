@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geodata.geometry import area_km2
-from geodata.notices import KINDS, ParsedNotice, Position, geodesic_circle, parse_notice
+from geodata.geometry import area_km2, geodesic_circle
+from geodata.notices import KINDS, ParsedNotice, Position, parse_notice
 from layers.user_layers import notice_layer, notice_popup_html
 
 # The drill box used by most texts below: 42°30'N–41°50'N, 131°45'E–132°30'E.
@@ -105,7 +105,7 @@ def test_a_repeated_first_vertex_closes_the_ring_without_a_fifth_corner():
     parsed = parse_notice(CLOSED_RING)
     assert len(parsed.vertices) == 5
     assert len(parsed.geometry.exterior.coords) == 5  # four corners and the closing point
-    assert parsed.warnings == ()
+    assert parsed.areas[0].warnings == ()
 
 
 def test_position_values_with_seconds_and_decimals():
@@ -182,7 +182,7 @@ def test_text_without_positions_says_so():
 @pytest.mark.parametrize("text", ["", "   \n", None, 42, b"42-30N 131-45E"])
 def test_empty_or_non_text_input_never_raises(text):
     parsed = parse_notice(text)
-    assert parsed == ParsedNotice(None, "none", (), (), ("the text is empty",))
+    assert parsed == ParsedNotice((), (), ("the text is empty",))
 
 
 def test_self_intersecting_polygon_is_repaired_with_a_warning():
@@ -190,14 +190,14 @@ def test_self_intersecting_polygon_is_repaired_with_a_warning():
     parsed = parse_notice("42-30N 131-45E, 41-50N 132-30E, 42-30N 132-30E, 41-50N 131-45E")
     assert parsed.kind == "polygon"
     assert parsed.geometry.is_valid
-    assert any("crosses itself" in w for w in parsed.warnings)
+    assert any("crosses itself" in w for w in parsed.areas[0].warnings)
     assert parsed.geometry.geom_type == "MultiPolygon"
 
 
 def test_collinear_positions_give_a_line():
     parsed = parse_notice("42-00N 131-00E 42-00N 132-00E 42-00N 133-00E AREA BOUNDED BY")
     assert parsed.kind == "line"
-    assert parsed.warnings
+    assert parsed.areas[0].warnings
 
 
 def test_polygon_across_the_antimeridian_keeps_continuous_longitudes():
@@ -234,11 +234,11 @@ def test_circles_are_geodesic_and_their_area_is_pi_r_squared(text, centre, radiu
     assert parsed.radius_km == pytest.approx(radius_km)
     assert area_km2(parsed.geometry) == pytest.approx(math.pi * radius_km**2, rel=0.01)
     for word in warning_words:
-        assert any(word in w for w in parsed.warnings)
+        assert any(word in w for w in parsed.areas[0].warnings)
 
 
 def test_circle_across_the_antimeridian_is_one_piece_beyond_180():
-    circle = geodesic_circle(Position(52.0, 179.9), 50.0)
+    circle = geodesic_circle(179.9, 52.0, 50.0)
     assert circle.is_valid
     west, _, east, _ = circle.bounds
     assert west < 180 < east < 181.5
@@ -248,7 +248,7 @@ def test_radius_around_several_positions_gives_circles():
     parsed = parse_notice("WITHIN 2 NM OF 42-30N 131-45E AND 42-00N 131-00E")
     assert parsed.kind == "circles"
     assert area_km2(parsed.geometry) == pytest.approx(2 * math.pi * 3.704**2, rel=0.01)
-    assert any("each of the 2 positions" in w for w in parsed.warnings)
+    assert any("each of the 2 positions" in w for w in parsed.areas[0].warnings)
 
 
 def test_corridor_along_a_track_line():
@@ -274,7 +274,7 @@ def test_bounded_area_with_line_words_stays_a_polygon():
 def test_two_positions_give_a_line_with_a_warning():
     parsed = parse_notice("42-30N 131-45E 42-00N 132-00E")
     assert parsed.kind == "line"
-    assert parsed.warnings == ("two positions make a line, not an area",)
+    assert parsed.areas[0].warnings == ("two positions make a line, not an area",)
 
 
 def test_absurd_radius_is_reported():
@@ -309,7 +309,7 @@ def test_notice_layer_is_empty_when_nothing_was_read():
 
 
 def test_notice_popup_gives_the_radius_in_km_and_nautical_miles():
-    popup = notice_popup_html(parse_notice("RADIUS 5NM CENTERED ON 42-30N 131-45E"), "n")
+    popup = notice_popup_html(parse_notice("RADIUS 5NM CENTERED ON 42-30N 131-45E").areas[0], "n")
     assert "radius 9.26 km (5.00 NM)" in popup
 
 
@@ -387,3 +387,131 @@ def test_long_hostile_texts_are_read_in_linear_time(text):
     started = time.perf_counter()
     parse_notice(text)
     assert time.perf_counter() - started < 2.0
+
+
+# --- Issue 16: areas, shapes, words, markers, time ------------------------------------------
+
+
+def test_lettered_areas_mixing_polygons_and_circles_are_kept_apart():
+    text = (
+        "NAVAREA XIII 123/24\nSEA OF JAPAN.\n1. ROCKET FIRING 150000Z TO 182359Z JUL 24 IN AREAS:\n"
+        "A. 42-30N 131-45E, 42-30N 132-30E, 41-50N 132-30E, 41-50N 131-45E.\n"
+        "B. WITHIN 5 NM OF 41-00N 131-00E.\nC. 40-30N 131-00E, 40-30N 131-30E, 40-00N 131-30E.\n"
+        "2. CANCEL THIS MSG 190100Z JUL 24."
+    )
+    parsed = parse_notice(text)
+    assert [(a.label, a.kind, len(a.vertices)) for a in parsed.areas] == [
+        ("A", "polygon", 4), ("B", "circle", 1), ("C", "polygon", 3)]
+    assert parsed.kind == "areas" and parsed.radius_km is None
+    assert [w.describe() for w in parsed.areas[1].times] == ["2024-07-15 00:00 – 2024-07-18 23:59 UTC"]
+
+
+def test_a_polygon_list_giving_way_to_a_circle_makes_two_areas():
+    parsed = parse_notice("AREA BOUNDED BY 42-30N 131-45E, 42-30N 132-30E, 41-50N 132-30E, 41-50N 131-45E "
+                          "AND WITHIN 3 NM OF 41-00N 131-00E.")
+    assert [(a.kind, len(a.vertices)) for a in parsed.areas] == [("polygon", 4), ("circle", 1)]
+    assert parsed.areas[1].radius_km == pytest.approx(3 * 1.852)
+
+
+def test_numbered_areas_with_dashes_and_area_words_are_labelled_as_written():
+    parsed = parse_notice("AREA 1: 42-30N 131-45E, 42-30N 132-00E, 42-00N 132-00E\n"
+                          "AREA 2: 41-30N 131-45E, 41-30N 132-00E, 41-00N 132-00E")
+    assert [a.label for a in parsed.areas] == ["AREA 1", "AREA 2"]
+
+
+@pytest.mark.parametrize("text, bearings, radius_nm", [
+    ("DANGER AREA: SECTOR BOUNDED BY BEARINGS 090° AND 186°, RADIUS 11.4 NM FROM 39-24.6N 119-13.7E", (90, 186), 11.4),
+    ("SECTOR BETWEEN 270T AND 030T RADIUS 5 NM FROM 42-00N 131-00E", (270, 30), 5.0),
+])
+def test_sectors_are_geodesic_and_their_area_is_their_share_of_the_circle(text, bearings, radius_nm):
+    parsed = parse_notice(text)
+    (area,) = parsed.areas
+    assert area.kind == "sector" and area.bearings == bearings
+    sweep = (bearings[1] - bearings[0]) % 360
+    expected = math.pi * (radius_nm * 1.852) ** 2 * sweep / 360
+    assert area_km2(area.geometry) == pytest.approx(expected, rel=0.01)
+    assert parsed.unparsed == ()
+
+
+@pytest.mark.parametrize("text, half_width_km", [
+    ("CABLE OPERATIONS 5 NM EITHER SIDE OF LINE JOINING 35-00N 129-00E AND 35-00N 130-00E", 5 * 1.852),
+    ("以下各点连线两侧各500米范围内：35-00N 129-00E、35-00N 130-00E", 0.5),
+    ("within a range of 300 meters from both sides of 35-00N 129-00E; 35-00N 130-00E", 0.3),
+])
+def test_corridors_either_side_of_a_line_are_geodesic_buffers(text, half_width_km):
+    (area,) = parse_notice(text).areas
+    assert area.kind == "corridor" and area.radius_km == pytest.approx(half_width_km)
+    length_km = 91.2  # one degree of longitude at 35°N on WGS 84
+    expected = 2 * half_width_km * length_km + math.pi * half_width_km**2
+    assert area_km2(area.geometry) == pytest.approx(expected, rel=0.01)
+
+
+@pytest.mark.parametrize("text, radius_km, word", [
+    ("WITHIN THREE MILES OF 42-30N 131-45E", 3 * 1.852, "three"),
+    ("RADIUS TWENTY-FIVE NM CENTERED 42-30N 131-45E", 25 * 1.852, "TWENTY-FIVE"),
+    ("район радиусом пять миль с центром 43-05.0С 131-50.0В", 5 * 1.852, "пять"),
+    ("в радиусе трёх миль от точки 43-05.0С 131-50.0В", 3 * 1.852, "трёх"),
+    ("以北纬38°49′、东经121°13′为中心，半径十二海里", 12 * 1.852, "十二"),
+    ("半径三海里 北纬38°49′、东经121°13′", 3 * 1.852, "三"),
+])
+def test_radii_in_words(text, radius_km, word):
+    (area,) = parse_notice(text).areas
+    assert area.kind == "circle" and area.radius_km == pytest.approx(radius_km)
+    assert any(word.lower() in w.lower() for w in area.warnings)
+
+
+def test_japanese_markers_and_full_width_digits():
+    parsed = parse_notice("北緯３６度３８分３６秒　東経１４１度２０分４８秒、南緯１０度００分　西経１７０度３０分")
+    assert_vertices(parsed.vertices, (Position(36 + 38 / 60 + 36 / 3600, 141 + 20 / 60 + 48 / 3600),
+                                      Position(-10.0, -170.5)))
+
+
+@pytest.mark.parametrize("seconds", ['″', '"', "''", '〞', '〃', '”', '〝', '˝', "’’"])
+def test_every_seconds_sign(seconds):
+    parsed = parse_notice(f"38°49′14{seconds}N 121°13′33{seconds}E")
+    assert_vertices(parsed.vertices, (Position(38 + 49 / 60 + 14 / 3600, 121 + 13 / 60 + 33 / 3600),))
+
+
+def test_cyrillic_and_greek_look_alikes_in_hemisphere_places():
+    latin_typed = parse_notice("РАЙОН 42-30.0C 131-45.0B, 42-30.0C 132-30.0B, 41-50.0C 132-30.0B")
+    assert_vertices(latin_typed.vertices, (Position(42.5, 131.75), Position(42.5, 132.5),
+                                           Position(41 + 50 / 60, 132.5)))
+    assert any("Latin C or B" in w for w in latin_typed.warnings)
+    greek = parse_notice("42-30.0Ν 131-45.0Ε")  # Greek Nu and Epsilon
+    assert_vertices(greek.vertices, (Position(42.5, 131.75),))
+
+
+def test_minutes_and_seconds_run_together_are_read_only_when_unambiguous():
+    clear = parse_notice('38°4914"N 121°1333"E')
+    assert_vertices(clear.vertices, (Position(38 + 49 / 60 + 14 / 3600, 121 + 13 / 60 + 33 / 3600),))
+    assert any("no separator between minutes and seconds" in w for w in clear.warnings)
+    ambiguous = parse_notice('13° 26"N 144°45\'E')
+    assert ambiguous.vertices == ()
+    assert ambiguous.unparsed == (
+        "could not read '13° 26\"N 144°45\\'E' (no separator between minutes and seconds: "
+        "13°02'06\" or 13°26'00\"?)",
+    )
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("在以下各点连线所围海域：北纬38°51′、东经121°38′；北纬38°34′、东经121°38′；北纬38°33′、东经121°07′", "polygon"),
+    ("以下各点围成的区域 38-51N 121-38E、38-34N 121-38E、38-33N 121-07E", "polygon"),
+    ("沿以下各点连线：38-51N 121-38E、38-34N 121-38E、38-33N 121-07E", "line"),
+    ("38-51N 121-38E、38-34N 121-38E、38-33N 121-07E、38-51N 121-38E连线", "polygon"),
+])
+def test_chinese_area_and_line_words_weighed_in_context(text, kind):
+    assert parse_notice(text).kind == kind
+
+
+@pytest.mark.parametrize("text, described", [
+    ("FIRING 150800Z JUL 24 TO 152000Z JUL 24 42-30N 131-45E", ["2024-07-15 08:00 – 2024-07-15 20:00 UTC"]),
+    ("FIRING 010000Z TO 052359Z AUG 25 DAILY 0100Z TO 0800Z 42-30N 131-45E",
+     ["2025-08-01 00:00 – 2025-08-05 23:59 UTC, daily 01:00–08:00 UTC"]),
+    ("HYDROPAC 2345/24. MISSILE FIRING 15 THRU 18 JUL 42-30N 131-45E", ["2024-07-15 00:00 – 2024-07-18 23:59 UTC"]),
+    ("2024年7月15日0800时至1800时 42-30N 131-45E", ["2024-07-15 00:00 – 2024-07-15 10:00 UTC"]),
+    ("1. FIRING 150000Z TO 182359Z JUL 24 42-30N 131-45E\n2. CANCEL THIS MSG 190100Z JUL 24.",
+     ["2024-07-15 00:00 – 2024-07-18 23:59 UTC"]),
+])
+def test_times_are_read_in_utc(text, described):
+    parsed = parse_notice(text)
+    assert [w.describe() for w in parsed.areas[0].times] == described

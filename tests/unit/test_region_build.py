@@ -19,9 +19,9 @@ from geodata.build.checks import BuildCheckError, area_problem, check_regions, o
 from geodata.build.land import PACKAGE_DIR, unwrap_polygon
 from geodata.build.regions import REGIONS, SITES
 from geodata.build.seas import build_region, land_index
-from geodata.build.sites import geodesic_circle, site_basis
+from geodata.build.sites import site_basis
 from geodata.build.spec import CutLine, RegionSpec, SiteSpec, bbox
-from geodata.geometry import area_km2, pacific_frame
+from geodata.geometry import area_km2, geodesic_circle, pacific_frame
 from geodata.loaders import load_dataset
 from geodata.schema import DATA_DIR
 
@@ -231,7 +231,7 @@ def _geodesic_km(centre, geometry) -> np.ndarray:
 
 @pytest.mark.parametrize(("centre", "radius_km"), [((60.35, 54.95), 30), ((0.0, 0.0), 100), ((170.0, 70.0), 250)])
 def test_geodesic_circle_has_the_radius_everywhere(centre, radius_km):
-    circle = geodesic_circle(centre, radius_km)
+    circle = geodesic_circle(*centre, radius_km)
     distances = _geodesic_km(centre, circle)
     assert circle.is_valid
     assert distances == pytest.approx(np.full(len(distances), radius_km), rel=1e-6)
@@ -240,11 +240,11 @@ def test_geodesic_circle_has_the_radius_everywhere(centre, radius_km):
 
 def test_radius_problem_names_a_site_whose_circle_is_off():
     site = SiteSpec("test_range", "Test range", "approximate", ("https://example.org",), (40.0, 50.0), 30)
-    assert radius_problem(site, geodesic_circle((40.0, 50.0), 30)) is None
-    message = radius_problem(site, geodesic_circle((40.0, 50.0), 33))
+    assert radius_problem(site, geodesic_circle(40.0, 50.0, 30)) is None
+    message = radius_problem(site, geodesic_circle(40.0, 50.0, 33))
     assert message is not None and "test_range" in message and "30 km" in message
     with pytest.raises(BuildCheckError, match="test_range"):
-        check_regions([], {"test_range": geodesic_circle((40.0, 50.0), 33)}, {}, [site])
+        check_regions([], {"test_range": geodesic_circle(40.0, 50.0, 33)}, {}, [site])
 
 
 def test_site_basis_says_how_the_polygon_is_drawn():
