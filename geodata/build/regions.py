@@ -6,8 +6,8 @@ import shapely
 from shapely.geometry import box
 
 from geodata.build import limits as L
-from geodata.build.sites import geodesic_circle
 from geodata.build.spec import Point, RegionSpec, SiteSpec, bbox
+from geodata.geometry import geodesic_circle
 
 S23 = "IHO S-23 (1953) limits"
 COAST = "Natural Earth 10m coast (simplified to about 1 km)"
@@ -35,7 +35,7 @@ def _circle_envelope(centre: Point, radius_km: float, east_of: float | None = No
     Land and limit lines are then cut out of it like out of any envelope, so the region
     follows the coast and only its seaward edge is the circle.
     """
-    circle = shapely.set_precision(geodesic_circle(centre, radius_km, segments=64), 1e-4)
+    circle = shapely.set_precision(geodesic_circle(*centre, radius_km, segments=64), 1e-4)
     if east_of is not None:
         circle = circle.intersection(box(east_of, -90.0, 180.0, 90.0))
     return tuple(tuple(xy) for xy in circle.exterior.coords[:-1])
