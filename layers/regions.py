@@ -21,7 +21,7 @@ from layers.popups import (
     region_popup_of_blocks,
     region_tooltip_html,
 )
-from layers.styles import GROUP_COLOURS, GROUP_LABELS, SELECTED_COLOUR, highlight_style, region_style
+from layers.styles import GROUP_COLOURS, GROUP_LAYER_NAMES, SELECTED_COLOUR, highlight_style, region_style
 
 SEA_PANE = "overlayPane"
 REGION_CLASS = "da-region"
@@ -190,7 +190,7 @@ def region_layers(
         if not members:
             continue
         count = len(members)
-        fg = folium.FeatureGroup(name=f"{GROUP_LABELS[group]} drills ({count} region{'s' if count != 1 else ''})")
+        fg = folium.FeatureGroup(name=f"{GROUP_LAYER_NAMES[group]} ({count} region{'s' if count != 1 else ''})")
         for kind, pane in (("sea", SEA_PANE), ("area", AREAS_PANE)):
             of_kind = [f for f in members if f["properties"]["kind"] == kind]
             if of_kind:

@@ -19,7 +19,7 @@ _TEMPLATE = """<!doctype html>
   button { font: inherit; padding: 3px 10px; margin: 0 6px 6px 0; border: 1px solid #c7c9d1;
            border-radius: 6px; background: #fff; cursor: pointer; }
   button:hover { border-color: #1f5fa8; color: #1f5fa8; }
-  #citation { background: #f0f2f6; border-radius: 6px; padding: 6px 8px; word-break: break-all; }
+  #citation { background: #f0f2f6; border-radius: 6px; padding: 6px 8px; overflow-wrap: normal; word-break: normal; }
   #status { color: #1a7f37; }
 </style>
 <div>
@@ -53,7 +53,25 @@ _TEMPLATE = """<!doctype html>
     area.value = text; document.body.appendChild(area); area.select();
     document.execCommand("copy"); area.remove();
   }
-  function show() { document.getElementById("citation").textContent = citation(); }
+  // The citation shows whole: its link breaks only after "/", "?" or "&" (a <wbr> there), and
+  // the frame grows to fit it at any width.
+  function show() {
+    var box = document.getElementById("citation");
+    var text = citation();
+    if (box.getAttribute("data-text") !== text) {
+      box.setAttribute("data-text", text);
+      box.textContent = "";
+      text.split(/(?<=[\/?&])/).forEach(function (part) {
+        box.appendChild(document.createTextNode(part));
+        box.appendChild(document.createElement("wbr"));
+      });
+    }
+    try {
+      var frame = window.frameElement;
+      var needed = document.documentElement.scrollHeight;
+      if (frame && Math.abs(frame.offsetHeight - needed) > 2) { frame.style.height = needed + "px"; }
+    } catch (error) { /* a cross-origin embed keeps its fixed height */ }
+  }
   document.getElementById("copy-link").onclick = function () { copy(link(), "Link"); };
   document.getElementById("copy-citation").onclick = function () { copy(citation(), "Citation"); };
   document.getElementById("copy-embed").onclick = function () { copy(embed(), "Embed code"); };

@@ -27,6 +27,12 @@ GROUP_LABELS = MappingProxyType(
     }
 )
 
+GROUP_LAYER_NAMES = MappingProxyType(
+    {group: ("Drills in several domains" if group == "several" else f"{label} drills")
+     for group, label in GROUP_LABELS.items()}
+)
+"""Names of the region layers in the map's layer control."""
+
 SELECTED_COLOUR = "#ffbf00"
 LAND_STYLE = MappingProxyType({"color": "#9a8f7a", "weight": 0.6, "fillColor": "#efe9dc", "fillOpacity": 1.0})
 SEA_BACKGROUND = "#c9dbe6"

@@ -1,0 +1,33 @@
+"""What a newcomer sees when the first README command starts the dashboard."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+import urllib.request
+
+from bench.server import ROOT, free_port
+
+
+def test_start_up_log_names_the_address_and_has_no_line_that_reads_like_a_failure():
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.3)
+        time.sleep(1.0)
+    finally:
+        process.terminate()
+        log, _ = process.communicate(timeout=30)
+    assert f"URL: http://localhost:{port}" in log
+    for alarming in ("Did not auto detect", "debugging hints", "Traceback", "Error", "error"):
+        assert alarming not in log, log
