@@ -13,7 +13,7 @@ from geodata.query import MAP_ONLY
 
 SHARE_PANEL_HEIGHT = 150
 
-_TEMPLATE = """<!doctype html>
+_TEMPLATE = r"""<!doctype html>
 <style>
   body { font: 14px/1.45 "Source Sans Pro", sans-serif; margin: 0; color: #31333f; }
   button { font: inherit; padding: 3px 10px; margin: 0 6px 6px 0; border: 1px solid #c7c9d1;
