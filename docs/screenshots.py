@@ -5,7 +5,7 @@ sees it), opens it in headless Debian Chromium with every request outside 127.0.
 writes PNG files to ``docs/img/``:
 
 - ``landing.png``: the first view at 1280×720;
-- ``region-popup.png``: a region's popup and the details panel of one exercise, at 1280×720;
+- ``region-popup.png``: a region's popup and the details panel of one exercise, at 1280×1150;
 - ``phone.png``: the first view on a 390×844 phone.
 
 ``--out DIR`` writes elsewhere (the browser tests use it to look at a page without touching the
@@ -25,6 +25,8 @@ from geodata.schema import DATA_DIR
 CHROMIUM = "/usr/bin/chromium"
 OUT = Path(__file__).resolve().parent / "img"
 LAPTOP = {"width": 1280, "height": 720}
+LAPTOP_TALL = {"width": 1280, "height": 1150}
+"""The popup picture is taller, to show the details panel under the map too."""
 PHONE = {"width": 390, "height": 844}
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 POPUP_REGION = "sea_of_japan"
@@ -35,6 +37,7 @@ SETTLE_MS = 1500
 def _open(page, url: str) -> None:
     page.goto(url)
     page.frame_locator(MAP_FRAME).first.locator("path.da-region").first.wait_for(timeout=90_000)
+    page.get_by_test_id("stStatusWidget").wait_for(state="hidden", timeout=90_000)  # the script has finished
     page.wait_for_timeout(SETTLE_MS)
 
 
@@ -49,7 +52,7 @@ def take(base_url: str, out: Path, only: str | None = None) -> list[Path]:
         try:
             for name, viewport, query in (
                 ("landing", LAPTOP, ""),
-                ("region-popup", LAPTOP, f"?selected={DETAIL_EXERCISE}"),
+                ("region-popup", LAPTOP_TALL, f"?selected={DETAIL_EXERCISE}"),
                 ("phone", PHONE, ""),
             ):
                 if only and name != only:
@@ -63,7 +66,7 @@ def take(base_url: str, out: Path, only: str | None = None) -> list[Path]:
                     frame.locator(f'path.da-region[data-region="{POPUP_REGION}"]').first.click(force=True)
                     page.wait_for_timeout(SETTLE_MS)
                 path = out / f"{name}.png"
-                page.screenshot(path=str(path), full_page=name == "region-popup")
+                page.screenshot(path=str(path))
                 written.append(path)
                 context.close()
         finally:

@@ -336,12 +336,25 @@ def _circle(centre: BaseGeometry, radius_m: float, label: str) -> tuple[BaseGeom
     return checked_shape(circle, label=label)
 
 
+MAP_FEATURE_KEYS = frozenset({"region_id", "route_id", "zone_id", "strait_id", "popup", "tooltip", "label"})
+"""Properties only the map's own layers carry. streamlit-folium reports a click on any GeoJSON
+feature as ``last_active_drawing``, not only a shape the user drew (whose properties are empty,
+or hold a circle's ``radius``)."""
+
+
+def is_map_feature(feature: Mapping) -> bool:
+    """Tell a feature of the map's own layers (a region or route the user clicked) from a drawn shape."""
+    properties = feature.get("properties")
+    return isinstance(properties, Mapping) and not MAP_FEATURE_KEYS.isdisjoint(properties)
+
+
 def read_drawing(feature: Mapping | None, *, label: str = "The drawn shape") -> tuple[BaseGeometry | None, str | None]:
     """Read and check the shape Leaflet.draw returned (``st_folium``'s ``last_active_drawing``).
 
     A drawn circle arrives as a Point with ``properties.radius`` in metres; it becomes a
     geodesic circle once its centre and radius are checked. The shape then passes
-    :func:`checked_shape`. Never raises.
+    :func:`checked_shape`. A clicked region or route (:func:`is_map_feature`) is not a drawing.
+    Never raises.
 
     Returns
     -------
@@ -350,7 +363,7 @@ def read_drawing(feature: Mapping | None, *, label: str = "The drawn shape") -> 
     message : str or None
         Why it was refused or what was repaired; None when nothing was drawn or all is well.
     """
-    if not isinstance(feature, Mapping) or feature.get("geometry") is None:
+    if not isinstance(feature, Mapping) or feature.get("geometry") is None or is_map_feature(feature):
         return None, None
     try:
         geometry = shape(feature["geometry"])

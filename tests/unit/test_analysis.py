@@ -201,3 +201,13 @@ def test_overlaps_come_from_region_shares_and_dates_alone():
     window = parse_notice("150000Z TO 182359Z JUL 24 42-30N 131-45E").times
     found = exercises_in_shares(shares, window, exercises)
     assert [(o.exercise_id, o.region_id, o.share) for o in found] == [("y", "sea_b", 1.0)]
+
+
+def test_a_clicked_region_or_route_is_not_taken_for_a_drawing():
+    from geodata.analysis import read_drawing
+
+    square = {"type": "Polygon", "coordinates": [[[130, 40], [131, 40], [131, 41], [130, 41], [130, 40]]]}
+    clicked = {"type": "Feature", "geometry": square, "properties": {"region_id": "sea_of_japan", "popup": "<b>x</b>"}}
+    assert read_drawing(clicked) == (None, None)
+    drawn, message = read_drawing({"type": "Feature", "geometry": square, "properties": {}})
+    assert drawn is not None and drawn.area > 0
