@@ -95,12 +95,12 @@ def test_a_month_that_is_not_one_is_refused(exercises, month):
         exercises_active_in(exercises, month)
 
 
-def test_bundled_data_spans_2005_to_2025(bundled_exercises):
+def test_bundled_data_spans_2005_to_2026(bundled_exercises):
     months = playback_months(bundled_exercises)
     assert months[0] == bundled_exercises["start"].min().to_period("M")
     assert months[-1] == bundled_exercises["end"].max().to_period("M")
     assert months[0].year == 2005
-    assert months[-1].year == 2025
+    assert months[-1].year == 2026
 
 
 def test_bundled_window_steps_show_each_exercise_once_per_month_it_ran(bundled_exercises):

@@ -122,7 +122,8 @@ def test_validator_refuses_a_region_beyond_180():
 
 def test_a_notice_across_180_is_saved_cut_at_180():
     text = "61-00N 175-00E 61-00N 170-00W 58-00N 170-00W 58-00N 175-00E"
-    region, problems = notice_region(parse_notice(text), text=text, name="x", source="https://a.example")
+    (area,) = parse_notice(text).areas
+    region, problems = notice_region(area, text=text, name="x", source="https://a.example")
     assert problems == [] and region is not None
     west, _, east, _ = region.geometry.iloc[0].bounds
     assert (west, east) == (-180.0, 180.0)
