@@ -17,6 +17,7 @@ def write_hostile_data(data_dir: Path) -> None:
     for column in ("name", "name_ru", "name_zh", "series", "forces", "summary", "notes"):
         rows[0][column] = HOSTILE
     rows[0]["sources"] = f"{rows[0]['sources']};{HOSTILE_URL}"
+    rows[0]["name_sources"] = "https://example.org/names"  # a name in Russian or Chinese needs a source
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
