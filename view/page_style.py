@@ -9,7 +9,7 @@ from geodata.playback import CUMULATIVE, WINDOW
 PAGE_CSS = """
 /* Map first: Streamlit's 6rem top padding and big title would push the map half below the fold. */
 .block-container { padding-top: 2.6rem; padding-bottom: 2rem; }
-.da-head { font-size: 0.95rem; line-height: 1.35; margin: 0 0 -0.4rem; }
+.da-head { font-size: 0.95rem; line-height: 1.35; margin: 0 0 0.1rem; }
 .da-head b { font-size: 1.15rem; }
 .da-version { color: #6b6f7b; font-size: 0.85rem; }
 @media (max-width: 640px) {
