@@ -27,7 +27,7 @@ from geodata.playback import MODES, WINDOW, describe_step, exercises_active_in, 
 from geodata.problems import ERROR, DataError
 from geodata.uploads import read_upload
 from layers.popups import escape_html, exercise_html, markdown_escape, region_popup_html
-from layers.reference import reference_layers
+from layers.reference import reference_layers_of
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.timeline import MAX_TIMELINE_BARS, PICK, counts_by_year_spec, picked_exercise_id, timeline_spec
 from view.export import export_bytes
@@ -326,7 +326,7 @@ def main() -> None:
         return layers.dashboard_map(
             dataset.regions, geometries, scene.shown, assets, selected=view.selected, region=view.region,
             map_view=view.map_view, routes=dataset.routes, tiles=SHOW_TILES, used_regions=scene.regions,
-            extra_layers=(*reference_layers(prepared.zones, prepared.straits, show=reference_kinds_shown(
+            extra_layers=(*reference_layers_of(prepared.reference, show=reference_kinds_shown(
                 view.domains, details_series(scene))),
                 *tool_layers(parsed, st.session_state.get("notice_name", ""), upload, upload_name)),
             fit=tool_bounds(parsed, upload) if view.map_view is None else None,

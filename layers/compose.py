@@ -15,7 +15,7 @@ from layers.folium_internals import stable_ids
 from layers.labels import labels_layer
 from layers.land import land_layer
 from layers.legend import legend
-from layers.regions import OVERVIEW_ABOVE, opening_zoom, region_layers, selection_layer
+from layers.regions import OVERVIEW_ABOVE, RegionGeometries, opening_zoom, region_layers, selection_layer
 from layers.routes import route_layer
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, fill_scale
 from layers.tools import draw_control, measure_control
@@ -26,7 +26,7 @@ LEGEND_INK = "#444444"
 
 def dashboard_map(
     regions: gpd.GeoDataFrame,
-    geometries: dict[str, dict],
+    geometries: RegionGeometries | dict[str, dict],
     shown: pd.DataFrame,
     assets: AssetUrls,
     *,
@@ -112,7 +112,7 @@ def dashboard_map(
     if routes_fg is not None:
         routes_fg.add_to(m)
     if with_regions and not used.empty:
-        labels_layer(used).add_to(m)
+        labels_layer(used, geometries.labels if isinstance(geometries, RegionGeometries) else None).add_to(m)
     if outline_label is not None:
         selection_layer(focus, geometries, outline_label).add_to(m)
     for fg in extra_layers:

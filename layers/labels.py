@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import geopandas as gpd
 import shapely
@@ -50,17 +51,18 @@ def label_min_zoom(geometry: shapely.Geometry) -> int:
     return max(0, min(MAX_LABEL_ZOOM, math.ceil(math.log2(LABEL_MIN_WIDTH_PX * 360 / (256 * width)))))
 
 
-def region_labels(regions: gpd.GeoDataFrame) -> list[dict]:
-    """One label per region: text, position, the zoom it appears from, its class and its priority.
+def region_labels(regions: gpd.GeoDataFrame) -> dict[str, dict]:
+    """Return one label per region by ``region_id``: text, position, the zoom it appears from, its class and priority.
 
     Larger regions win a collision (priority is the area); a region that stands for a whole
-    country or province is named in grey, last.
+    country or province is named in grey, last. Built once per dataset
+    (:func:`layers.regions.region_geometries` keeps them): finding label points is the slow part.
     """
-    labels = []
+    labels = {}
     for region in regions[["region_id", "name", "kind", "area_km2", "precision", "geometry"]].itertuples(index=False):
         coarse = precision_class(region.precision) == REGION_ONLY
         lat, lon = label_point(region.geometry)
-        labels.append({
+        labels[region.region_id] = {
             "id": region.region_id,
             "html": escape_html(region.name),
             "lat": round(lat, 3),
@@ -68,8 +70,8 @@ def region_labels(regions: gpd.GeoDataFrame) -> list[dict]:
             "minZoom": label_min_zoom(region.geometry),
             "className": "da-label " + ("da-coarse" if coarse else "da-sea" if region.kind == "sea" else "da-area"),
             "priority": 0 if coarse else float(region.area_km2),
-        })
-    return sorted(labels, key=lambda label: -label["priority"])
+        }
+    return labels
 
 
 class _Labels(MacroElement):
@@ -123,10 +125,14 @@ class _Labels(MacroElement):
         self.reference_from = REFERENCE_LABELS_FROM_ZOOM
 
 
-def labels_layer(regions: gpd.GeoDataFrame) -> MacroElement:
+def labels_layer(regions: gpd.GeoDataFrame, labels: Mapping[str, dict] | None = None) -> MacroElement:
     """Name the shown regions on the map, thinned by zoom.
 
     Each name sits at its region's label point from the zoom at which the region is wide enough;
     where two would overlap on screen (checked after every zoom), the larger region's stays.
+    ``labels`` are the dataset's :func:`region_labels` when the caller has them; computed here
+    for ``regions`` when not.
     """
-    return _Labels(region_labels(regions))
+    labels = region_labels(regions) if labels is None else labels
+    shown = [labels[region_id] for region_id in regions["region_id"] if region_id in labels]
+    return _Labels(sorted(shown, key=lambda label: -label["priority"]))

@@ -102,6 +102,49 @@ def _features(frame: gpd.GeoDataFrame, popup, style: Mapping[str, object]) -> li
     ]
 
 
+def reference_features(zones: gpd.GeoDataFrame, straits: gpd.GeoDataFrame) -> tuple[tuple[str, str, tuple], ...]:
+    """Build the GeoJSON features of the reference layers once (they do not depend on the view).
+
+    Returns
+    -------
+    tuple of (kind, title, features)
+        For each kind of :data:`REFERENCE_KINDS` that has features: its layer title
+        (``ADIZ (1)``) and its features (labels, popups and styles escaped and set). Never
+        modified: :func:`reference_layers_of` copies each feature it draws.
+    """
+    kinds = []
+    for kind, frame, popup, style, title in (
+        ("adiz", zones, zone_popup_html, ADIZ_STYLE, "ADIZ"),
+        ("straits", straits, strait_popup_html, STRAIT_STYLE, "Strait gates"),
+    ):
+        if not frame.empty:
+            kinds.append((kind, f"{title} ({len(frame)})", tuple(_features(frame, popup, style))))
+    return tuple(kinds)
+
+
+def reference_layers_of(
+    features: tuple[tuple[str, str, tuple], ...], show: Iterable[str] = ()
+) -> list[folium.FeatureGroup]:
+    """Draw prepared reference features (:func:`reference_features`): one FeatureGroup per kind.
+
+    ``show`` names the kinds switched on; the others are added switched off, so the reader can
+    turn them on in the layer control.
+    """
+    shown = set(show)
+    groups = []
+    for kind, title, kind_features in features:
+        group = folium.FeatureGroup(name=title, show=kind in shown)
+        FastGeoJson(
+            # folium may write an "id" into each feature: draw copies, the prepared ones are shared.
+            {"type": "FeatureCollection", "features": [dict(feature) for feature in kind_features]},
+            style_function=lambda feature: feature["properties"]["style"],
+            on_each_feature=_bind_labelled_html(),
+            pane=AREAS_PANE,
+        ).add_to(group)
+        groups.append(group)
+    return groups
+
+
 def reference_layers(
     zones: gpd.GeoDataFrame, straits: gpd.GeoDataFrame, show: Iterable[str] = ()
 ) -> list[folium.FeatureGroup]:
@@ -122,25 +165,10 @@ def reference_layers(
     list of folium.FeatureGroup
         ``ADIZ (N)`` and ``Strait gates (N)``, each holding one GeoJson in the areas pane with a
         permanent label per feature and a popup with the sources; a kind with no feature is
-        left out. Every text value is escaped.
+        left out. Every text value is escaped. A page drawing many maps prepares the features
+        once (:func:`reference_features`) and draws them with :func:`reference_layers_of`.
     """
-    shown = set(show)
-    groups = []
-    for kind, frame, popup, style, title in (
-        ("adiz", zones, zone_popup_html, ADIZ_STYLE, "ADIZ"),
-        ("straits", straits, strait_popup_html, STRAIT_STYLE, "Strait gates"),
-    ):
-        if frame.empty:
-            continue
-        group = folium.FeatureGroup(name=f"{title} ({len(frame)})", show=kind in shown)
-        FastGeoJson(
-            {"type": "FeatureCollection", "features": _features(frame, popup, style)},
-            style_function=lambda feature: feature["properties"]["style"],
-            on_each_feature=_bind_labelled_html(),
-            pane=AREAS_PANE,
-        ).add_to(group)
-        groups.append(group)
-    return groups
+    return reference_layers_of(reference_features(zones, straits), show)
 
 
 def reference_legend_items(zones: gpd.GeoDataFrame, straits: gpd.GeoDataFrame) -> list[tuple[str, str]]:

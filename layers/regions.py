@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 import folium
 import geopandas as gpd
@@ -14,6 +15,7 @@ import shapely
 from geodata.filters import bounds_of
 from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
+from layers.labels import region_labels
 from layers.popups import (
     bind_feature_html,
     escape_html,
@@ -55,6 +57,8 @@ class RegionGeometries:
 
     detail: Mapping[str, dict]
     overview: Mapping[str, dict]
+    labels: Mapping[str, dict] = field(default_factory=lambda: MappingProxyType({}))
+    """Each region's place name on the map (:func:`layers.labels.region_labels`)."""
 
     def __getitem__(self, region_id: str) -> dict:
         return self.detail[region_id]
@@ -86,6 +90,7 @@ def region_geometries(regions: gpd.GeoDataFrame) -> RegionGeometries:
     return RegionGeometries(
         detail=_outlines(regions, DISPLAY_TOLERANCE_DEG, DISPLAY_GRID_DEG),
         overview=_outlines(regions, OVERVIEW_TOLERANCE_DEG, OVERVIEW_GRID_DEG),
+        labels=MappingProxyType(region_labels(regions)),
     )
 
 

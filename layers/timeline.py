@@ -27,7 +27,7 @@ import altair as alt
 import pandas as pd
 
 from geodata import schema
-from geodata.filters import count_events, event_of
+from geodata.filters import event_of
 from layers.popups import country_names, date_range_text
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
 
@@ -319,15 +319,14 @@ def counts_by_year(shown: pd.DataFrame) -> pd.DataFrame:
     """
     columns = [column for column in ("exercise_id", "event_group", "domain", "start", "end") if column in shown]
     rows = shown[columns].copy()
-    events = [event_of(record) for record in rows.to_dict("records")]
-    domains = rows.groupby(pd.Series(events, index=rows.index))["domain"].agg(lambda found: set(found))
-    rows["event_domain"] = [next(iter(domains[event])) if len(domains[event]) == 1 else "combined"
-                            for event in events]
-    counts: dict[tuple[int, str], int] = {}
-    for year in range(int(rows["start"].dt.year.min()), int(rows["end"].dt.year.max()) + 1) if len(rows) else ():
-        active = rows.loc[(rows["start"].dt.year <= year) & (rows["end"].dt.year >= year)]
-        for domain, part in active.groupby("event_domain"):
-            counts[(year, domain)] = count_events(part)
+    rows["event"] = [event_of(record) for record in rows.to_dict("records")]
+    domains = rows.groupby("event")["domain"].agg(lambda found: found.iloc[0] if found.nunique() == 1 else "combined")
+    rows["event_domain"] = rows["event"].map(domains)
+    # One row per year each exercise was active in, then the events of each year and domain, counted once.
+    rows["year"] = [list(range(first, last + 1)) for first, last in zip(rows["start"].dt.year, rows["end"].dt.year,
+                                                                         strict=True)]
+    per_year = rows.explode("year").groupby(["year", "event_domain"])["event"].nunique()
+    counts: dict[tuple[int, str], int] = {(int(year), domain): int(n) for (year, domain), n in per_year.items()}
     order = {domain: index for index, domain in enumerate(schema.DOMAINS)}
     keys = sorted(counts, key=lambda key: (key[0], order.get(key[1], len(order)), key[1]))
     frame = pd.DataFrame(

@@ -13,6 +13,7 @@ from geodata.loaders import Dataset, load_dataset
 from geodata.query import Catalog
 from geodata.reference import read_straits, read_zones
 from layers.popups import exercise_blocks
+from layers.reference import reference_features
 from layers.regions import RegionGeometries, region_geometries
 from view.tools import exercise_labels
 
@@ -39,6 +40,8 @@ class Prepared:
     zones, straits : geopandas.GeoDataFrame
         The reference layers: air defence identification zones and strait gates
         (:mod:`geodata.reference`), the same for every data folder.
+    reference : tuple
+        Their map features, built once (:func:`layers.reference.reference_features`).
     """
 
     dataset: Dataset
@@ -48,18 +51,21 @@ class Prepared:
     exercise_html: Mapping[str, str]
     zones: gpd.GeoDataFrame
     straits: gpd.GeoDataFrame
+    reference: tuple
 
 
 def prepare(data_dir: Path) -> Prepared:
     """Load a data folder and derive what every page of it needs; raises ``DataError`` as the loader does."""
     dataset = load_dataset(data_dir)
     exercises = dataset.exercises
+    zones, straits = read_zones()[0], read_straits()[0]
     return Prepared(
         dataset=dataset,
         catalog=Catalog.from_exercises(exercises, tuple(dataset.regions["region_id"]), dataset.version),
         labels=MappingProxyType(exercise_labels(exercises)),
         geometries=region_geometries(dataset.regions),
         exercise_html=MappingProxyType(exercise_blocks(exercises)),
-        zones=read_zones()[0],
-        straits=read_straits()[0],
+        zones=zones,
+        straits=straits,
+        reference=reference_features(zones, straits),
     )
