@@ -30,16 +30,21 @@ def event_of(record: Mapping[str, object]) -> str:
     return group.strip() if isinstance(group, str) and group.strip() else str(record["exercise_id"])
 
 
+def event_ids(exercises: pd.DataFrame) -> pd.Series:
+    """Return each row's event (:func:`event_of`) as a column, for a whole table at once."""
+    if "event_group" not in exercises.columns:
+        return exercises["exercise_id"].astype(str)
+    groups = exercises["event_group"].fillna("").astype(str).str.strip()
+    return groups.where(groups != "", exercises["exercise_id"].astype(str))
+
+
 def count_events(exercises: pd.DataFrame) -> int:
     """Count the events among the rows of ``exercises`` (see :func:`event_of`): what "exercises shown" counts.
 
     The map and the table still show every row; the counts, the chart of exercises per year
     and each region's count of what was held there count events.
     """
-    if exercises.empty:
-        return 0
-    columns = [column for column in ("exercise_id", "event_group") if column in exercises.columns]
-    return len({event_of(record) for record in exercises[columns].to_dict("records")})
+    return int(event_ids(exercises).nunique()) if not exercises.empty else 0
 
 
 def exercises_in_years(exercises: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
@@ -133,14 +138,14 @@ def regions_for(regions: gpd.GeoDataFrame, exercises: pd.DataFrame) -> gpd.GeoDa
     held: dict[str, list[str]] = {}
     events: dict[str, set[str]] = {}
     domains: dict[str, set[str]] = {}
-    columns = ["start", "exercise_id", "region_id_list", "domain"]
-    columns += ["event_group"] if "event_group" in exercises.columns else []
-    ordered = exercises[columns].sort_values(["start", "exercise_id"])
-    for record in ordered.to_dict("records"):
-        for region_id in record["region_id_list"]:
-            held.setdefault(region_id, []).append(record["exercise_id"])
-            events.setdefault(region_id, set()).add(event_of(record))
-            domains.setdefault(region_id, set()).add(record["domain"])
+    ordered = exercises.sort_values(["start", "exercise_id"])
+    for exercise_id, event, region_ids, domain in zip(
+        ordered["exercise_id"], event_ids(ordered), ordered["region_id_list"], ordered["domain"], strict=True
+    ):
+        for region_id in region_ids:
+            held.setdefault(region_id, []).append(exercise_id)
+            events.setdefault(region_id, set()).add(event)
+            domains.setdefault(region_id, set()).add(domain)
     used = regions.loc[regions["region_id"].isin(held)].copy()
     used["exercise_ids"] = used["region_id"].map(lambda rid: tuple(held[rid]))
     used["exercise_count"] = used["region_id"].map(lambda rid: len(events[rid])).astype("int64")

@@ -27,7 +27,7 @@ import altair as alt
 import pandas as pd
 
 from geodata import schema
-from geodata.filters import event_of
+from geodata.filters import event_ids
 from layers.popups import country_names, date_range_text
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
 
@@ -319,8 +319,9 @@ def counts_by_year(shown: pd.DataFrame) -> pd.DataFrame:
     """
     columns = [column for column in ("exercise_id", "event_group", "domain", "start", "end") if column in shown]
     rows = shown[columns].copy()
-    rows["event"] = [event_of(record) for record in rows.to_dict("records")]
-    domains = rows.groupby("event")["domain"].agg(lambda found: found.iloc[0] if found.nunique() == 1 else "combined")
+    rows["event"] = event_ids(rows)
+    by_event = rows.groupby("event")["domain"]
+    domains = by_event.first().where(by_event.nunique() == 1, "combined")
     rows["event_domain"] = rows["event"].map(domains)
     # One row per year each exercise was active in, then the events of each year and domain, counted once.
     rows["year"] = [list(range(first, last + 1)) for first, last in zip(rows["start"].dt.year, rows["end"].dt.year,
