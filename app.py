@@ -18,34 +18,24 @@ from streamlit_folium import st_folium
 import layers
 from geodata import query, schema
 from geodata.analysis import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
-from geodata.export import FORMATS, citation_prefix, describe_view, export_file_name
-from geodata.filters import count_events, exercises_at, region_names, regions_for
+from geodata.export import citation_prefix, describe_view
+from geodata.filters import count_events, region_names, regions_for
 from geodata.loaders import Dataset, data_signature, read_changelog
 from geodata.measure import read_countries
 from geodata.notices import parse_notice
-from geodata.playback import MODES, WINDOW, describe_step, exercises_active_in, next_month, playback_months
+from geodata.playback import MODES, WINDOW, advance, describe_step, exercises_active_in, playback_months
 from geodata.problems import ERROR, DataError
 from geodata.uploads import read_upload
-from layers.popups import escape_html, exercise_html, markdown_escape, region_popup_html
-from layers.reference import reference_layers_of
+from layers.popups import markdown_escape
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
-from layers.timeline import MAX_TIMELINE_BARS, PICK, counts_by_year_spec, picked_exercise_id, timeline_spec
-from view.export import export_bytes
-from view.page_style import PAGE_CSS, PLAY_MODE_LABELS, coast_label
+from layers.timeline import MAX_TIMELINE_BARS, PICK, chart_specs, picked_exercise_id
+from view import tools
+from view.export import downloads
+from view.page_style import PAGE_CSS, PLAY_MODE_LABELS
 from view.prepared import Prepared, prepare
-from view.scene import details_exercise, details_series, scene_for
+from view.scene import details_html, scene_for
 from view.table import LINK_COLUMNS, PINNED_COLUMNS, TABLE_COLUMNS, table_frame
 from view.text import S23_NOTE, headline, link_notice, plural
-from view.tools import (
-    CHANGELOG_TITLE,
-    UPLOAD_TYPES,
-    changelog_after_notices,
-    overlap_columns,
-    reference_kinds_shown,
-    tool_bounds,
-    tool_layers,
-    tool_report,
-)
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
@@ -79,11 +69,8 @@ def cached_upload(name: str, data: bytes, max_bytes: int):
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def cached_chart_specs(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None) -> tuple:
-    """Vega-Lite specs of the timeline (None above ``MAX_TIMELINE_BARS`` exercises) and the counts per year."""
     exercises = cached_prepared(data_dir, signature).dataset.exercises
-    shown = exercises.loc[exercises["exercise_id"].isin(shown_ids)]
-    timeline = timeline_spec(shown, selected=selected) if len(shown) <= MAX_TIMELINE_BARS else None
-    return timeline, counts_by_year_spec(shown)
+    return chart_specs(exercises.loc[exercises["exercise_id"].isin(shown_ids)], selected)
 
 
 def restore_view_from_url(catalog: query.Catalog) -> None:
@@ -140,8 +127,8 @@ def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tup
         st.text_input("Name for the area", key="notice_name", max_chars=120)
         st.text_input("Where it was published (URL)", key="notice_source", max_chars=500)
     with bar.expander("Your own layer"):
-        upload = st.file_uploader("GeoJSON, KML/KMZ, zipped shapefile or CSV with lat/lon", type=list(UPLOAD_TYPES),
-                                  key="upload", on_change=view_changed)
+        upload = st.file_uploader("GeoJSON, KML/KMZ, zipped shapefile or CSV with lat/lon", key="upload",
+                                  type=list(tools.UPLOAD_TYPES), on_change=view_changed)
     parsed = parse_notice(text) if text and text.strip() else None
     if upload is None:
         return parsed, None, ""
@@ -159,13 +146,11 @@ def render_shape(title: str, geometry, signature: tuple, budget_s: float) -> Sha
     measures = cached_measures(shapely.to_wkb(shape), title, budget_s, str(DATA_DIR), signature)
     if measures.incomplete:
         st.caption(markdown_escape(measures.incomplete))
+    area, in_regions, coasts = tools.measure_tables(measures)
     cols = st.columns([1, 2, 2])
-    cols[0].metric("Area", f"{measures.area_km2:,.0f} km²" if measures.area_km2 else "a line or point")
-    cols[1].dataframe({"In region": [r.name for r in measures.regions],
-                       "Share": [f"{r.share:.0%}" for r in measures.regions]}, hide_index=True, width="stretch")
-    cols[2].dataframe({"Nearest coast": [coast_label(c) for c in measures.coasts],
-                       "km": [round(c.km) for c in measures.coasts],
-                       "NM": [round(c.km / 1.852) for c in measures.coasts]}, hide_index=True, width="stretch")
+    cols[0].metric("Area", area)
+    cols[1].dataframe(in_regions, hide_index=True, width="stretch")
+    cols[2].dataframe(coasts, hide_index=True, width="stretch")
     return measures
 
 
@@ -179,7 +164,7 @@ def render_blocks(blocks, exercises, signature: tuple) -> None:
             measures = render_shape(block.text, block.geometry.geometry, signature, block.budget_s)
             overlaps = exercises_in_shares(measures.regions, block.geometry.times, exercises) if measures else []
             if overlaps:
-                st.dataframe(overlap_columns(overlaps), hide_index=True, width="stretch")
+                st.dataframe(tools.overlap_columns(overlaps), hide_index=True, width="stretch")
             elif measures:
                 st.caption("No recorded exercise in this area at this time.")
         elif block.kind == "download":
@@ -211,13 +196,10 @@ def render_playback(dataset: Dataset, geometries, shown, assets) -> None:
 
     @st.fragment(run_every=PLAY_STEP_SECONDS if st.session_state.get("playing") else None)
     def playback_step() -> None:
-        now = time.monotonic()  # a slider or radio click reruns the fragment too: step only when the timer is due
-        if st.session_state.get("playing") and now - st.session_state.get("play_stepped_at", 0.0) >= 0.9:
-            following = next_month(months, st.session_state["play_month"])
-            if following is None:
-                st.session_state["playing"] = False
-                st.rerun(scope="app")
-            st.session_state.update(play_month=following, play_stepped_at=now)
+        changes = advance(months, st.session_state, time.monotonic(), PLAY_STEP_SECONDS)
+        st.session_state.update(changes)
+        if changes.get("playing") is False:
+            st.rerun(scope="app")
         cols = st.columns([3, 2])
         cols[0].select_slider("Month", options=months, format_func=lambda p: p.strftime("%b %Y"), key="play_month")
         cols[1].radio("Show", MODES, key="play_mode", horizontal=True, format_func=PLAY_MODE_LABELS.get)
@@ -231,32 +213,19 @@ def render_playback(dataset: Dataset, geometries, shown, assets) -> None:
     playback_step()
 
 
-def render_header(figures, text: str, version: str, notices: list[str]) -> None:
+def render_header(heading, version: str, notices: list[str]) -> None:
     """One compact line (title, what is shown, dataset version), then one notice for a bad link."""
-    counts = "".join(f'<span data-metric="{escape_html(k)}" hidden>{escape_html(v)}</span>' for k, v in figures.items())
-    st.markdown(f'<div class="da-head"><b>Drill Atlas</b> · {escape_html(text)}'
-                f'<span class="da-version"> · dataset {escape_html(version)}</span>{counts}</div>',
-                unsafe_allow_html=True)
+    st.markdown(heading.html(version), unsafe_allow_html=True)
     head, rest = link_notice(notices)
     if head:
         st.warning(markdown_escape(head), icon="🔗")
         if rest:
             with st.expander(f"{plural(len(rest), 'more value')} this link asked for could not be used"):
                 st.text("\n".join(rest))
-        changelog = changelog_after_notices(notices, read_changelog(DATA_DIR))
+        changelog = tools.changelog_after_notices(notices, read_changelog(DATA_DIR))
         if changelog:
-            with st.expander(CHANGELOG_TITLE):
+            with st.expander(tools.CHANGELOG_TITLE):
                 st.text(changelog)
-
-
-def render_details(scene, dataset: Dataset) -> None:
-    """Show the details panel: the focused (or only) exercise in full, or the focused region's exercises."""
-    record = details_exercise(scene)
-    if record is not None:
-        st.html(exercise_html(record))
-    elif scene.view.region:
-        region = dataset.regions.loc[dataset.regions["region_id"] == scene.view.region].iloc[0].to_dict()
-        st.html(region_popup_html(region, exercises_at(scene.shown, scene.view.region).to_dict("records")))
 
 
 def render_record(scene, prepared: Prepared, signature: tuple) -> None:
@@ -283,17 +252,11 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
                      on_select=partial(select, "table", lambda s: st.session_state["table_ids"][s.selection.rows[0]]
                                        if s is not None and s.selection.rows else None))
     st.markdown("**Export what you see** — every file carries the dataset version and the filters.")
-    description = describe_view(view, catalog)
-
-    def make(file_format: str) -> bytes:
-        return export_bytes(dataset, shown, view, description, file_format, land_file=DATA_DIR / schema.LAND_FILE,
-                            tiles=SHOW_TILES, geometries=prepared.geometries,
-                            exercise_html=prepared.exercise_html)[0]
-
-    for column, (key, export_format) in zip(st.columns(len(FORMATS)), FORMATS.items(), strict=True):
-        column.download_button(export_format.label, data=partial(make, key), key=f"download_{key}", on_click="ignore",
-                               file_name=export_file_name(view, catalog, dataset.version, export_format.extension),
-                               mime=export_format.media_type, disabled=shown.empty, width="stretch")
+    files = downloads(dataset, shown, view, catalog, land_file=DATA_DIR / schema.LAND_FILE, tiles=SHOW_TILES,
+                      geometries=prepared.geometries, exercise_html=prepared.exercise_html)
+    for column, file in zip(st.columns(len(files)), files, strict=True):
+        column.download_button(file.label, data=file.make, file_name=file.file_name, mime=file.media_type,
+                               key=f"download_{file.key}", on_click="ignore", disabled=shown.empty, width="stretch")
 
 
 def main() -> None:
@@ -322,15 +285,8 @@ def main() -> None:
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
 
     def the_map():
-        """Build a fresh map of the view (st_folium changes the map it is given), built only where it is shown."""
-        return layers.dashboard_map(
-            dataset.regions, geometries, scene.shown, assets, selected=view.selected, region=view.region,
-            map_view=view.map_view, routes=dataset.routes, tiles=SHOW_TILES, used_regions=scene.regions,
-            extra_layers=(*reference_layers_of(prepared.reference, show=reference_kinds_shown(
-                view.domains, details_series(scene))),
-                *tool_layers(parsed, st.session_state.get("notice_name", ""), upload, upload_name)),
-            fit=tool_bounds(parsed, upload) if view.map_view is None else None,
-            exercise_html=prepared.exercise_html)
+        return tools.dashboard_map_of(prepared, scene, assets, tiles=SHOW_TILES, parsed=parsed, upload=upload,
+                                      notice_name=st.session_state.get("notice_name", ""), upload_name=upload_name)
 
     if map_only:
         st_folium(the_map(), key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[],
@@ -338,7 +294,7 @@ def main() -> None:
         st.caption(f"Drill Atlas · dataset version {markdown_escape(dataset.version)} · {markdown_escape(S23_NOTE)}")
         return
     heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains)
-    render_header(heading.figures(), heading.text(), dataset.version, st.session_state.get("url_notices", []))
+    render_header(heading, dataset.version, st.session_state.get("url_notices", []))
     if land_name is None:
         st.warning(f"No land layer ({schema.LAND_FILE} missing in {DATA_DIR}): without tiles the coast will not show.")
     errors = [p for p in dataset.problems if p.severity == ERROR]
@@ -358,8 +314,10 @@ def main() -> None:
     st.toggle("Playback by month", key="playback", help="Step through the shown exercises month by month")
     notice = {"text": st.session_state.get("notice", ""), "name": st.session_state.get("notice_name", ""),
               "source": st.session_state.get("notice_source", "")}
-    render_blocks(tool_report(parsed, notice, upload, upload_name, drawing), dataset.exercises, signature)
-    render_details(scene, dataset)
+    render_blocks(tools.tool_report(parsed, notice, upload, upload_name, drawing), dataset.exercises, signature)
+    details = details_html(scene, dataset.regions, catalog)
+    if details:
+        st.html(details)
     render_record(scene, prepared, signature)
     with st.sidebar:
         st.header("Share and cite")

@@ -6,6 +6,8 @@ Pure functions over an exercises frame (with the typed ``start`` and ``end`` col
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 
 WINDOW = "window"
@@ -123,3 +125,19 @@ def describe_step(month: pd.Period | str, mode: str, count: int) -> str:
     if mode == CUMULATIVE:
         return f"Up to the end of {label}: {count} {noun} started"
     return f"{label}: {count} {noun} active"
+
+
+def advance(months: list[pd.Period], state: Mapping[str, object], now: float, step_s: float) -> dict[str, object]:
+    """Return what playback changes in its state when its timer fires at ``now`` (monotonic seconds).
+
+    ``state`` holds ``playing``, ``play_month`` and ``play_stepped_at`` (when it last stepped). A
+    slider or radio click reruns the playback too, so it steps only when a step is due (90 % of
+    ``step_s`` since the last); at the last month it stops. Returns the keys to update, none
+    when nothing changes.
+    """
+    if not state.get("playing") or now - float(state.get("play_stepped_at", 0.0)) < 0.9 * step_s:
+        return {}
+    following = next_month(months, state["play_month"])
+    if following is None:
+        return {"playing": False}
+    return {"play_month": following, "play_stepped_at": now}

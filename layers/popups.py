@@ -147,17 +147,19 @@ def coast_text(coast_km: object) -> str:
     return " · ".join(parts)
 
 
-def exercise_line_html(record: Mapping[str, object]) -> str:
+def exercise_line_html(record: Mapping[str, object], href: str = "#") -> str:
     """One exercise in one line of a region popup: its name, a link that focuses it, dates and domain.
 
     The link carries the ``exercise_id`` in ``data-focus``; the map's script
     (:func:`layers.basemap.focus_links`) opens the same view focused on it. Forces, summary,
-    notes and sources are in the details panel that opens then, not in the popup.
+    notes and sources are in the details panel that opens then, not in the popup. Outside the
+    map (the page's details panel) ``href`` is a link of the page itself that does the same.
     """
     precision = str(record.get("date_precision") or "day")
     dates = date_range_text(str(record["start_date"]), str(record["end_date"]), precision)
     return (
-        f'<li><a href="#" class="da-focus" data-focus="{_e(record["exercise_id"])}">{_e(record["name"])}</a>'
+        f'<li><a href="{_e(href)}" target="_self" class="da-focus" data-focus="{_e(record["exercise_id"])}">'
+        f'{_e(record["name"])}</a>'
         f'{status_badge(record)} <span class="da-meta">{_e(dates)} · '
         f'{_e(str(record["domain"]).capitalize())}</span></li>'
     )
@@ -172,12 +174,20 @@ def exercise_blocks(exercises: pd.DataFrame) -> dict[str, str]:
     return {record["exercise_id"]: exercise_line_html(record) for record in exercises.to_dict("records")}
 
 
-def region_popup_html(region: Mapping[str, object], exercises: Iterable[Mapping[str, object]]) -> str:
-    """Popup of a region: name, size, nearest coasts, then the exercises held there, newest first."""
+def region_popup_html(
+    region: Mapping[str, object], exercises: Iterable[Mapping[str, object]], hrefs: Mapping[str, str] | None = None
+) -> str:
+    """Popup of a region: name, size, nearest coasts, then the exercises held there, newest first.
+
+    ``hrefs`` gives each exercise's link by ``exercise_id`` where the page shows this outside the
+    map (see :func:`exercise_line_html`).
+    """
     records = list(exercises)
+    hrefs = hrefs or {}
     # a record without an id (a caller's own) is an event of its own
     events = len({event_of(record) if record.get("exercise_id") else index for index, record in enumerate(records)})
-    return region_popup_of_blocks(region, [exercise_line_html(record) for record in records], events=events)
+    lines = [exercise_line_html(record, hrefs.get(str(record.get("exercise_id")), "#")) for record in records]
+    return region_popup_of_blocks(region, lines, events=events)
 
 
 def shown_count_text(events: int, rows: int) -> str:

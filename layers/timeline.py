@@ -428,3 +428,13 @@ def picked_exercise_id(selection_state: object) -> str | None:
         return None
     exercise_id = first.get("exercise_id")
     return exercise_id if isinstance(exercise_id, str) and exercise_id else None
+
+
+def chart_specs(shown: pd.DataFrame, selected: str | None = None) -> tuple[dict | None, dict]:
+    """Return the view's two charts: the timeline and the counts per year.
+
+    The timeline is None above :data:`MAX_TIMELINE_BARS` exercises: a bar per exercise would be
+    unreadable and megabytes big.
+    """
+    timeline = timeline_spec(shown, selected=selected) if len(shown) <= MAX_TIMELINE_BARS else None
+    return timeline, counts_by_year_spec(shown)

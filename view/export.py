@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 
 from geodata import query, schema
-from geodata.export.describe import describe_view
+from geodata.export.describe import describe_view, export_file_name
 from geodata.export.features import ExportError, to_geojson_bytes, to_kml_bytes
 from geodata.export.formats import FORMATS
 from geodata.export.table import to_csv_bytes
@@ -172,3 +173,34 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+@dataclass(frozen=True)
+class Download:
+    """One download button of the page: what it says, the file it gives, and how to make that file."""
+
+    key: str
+    label: str
+    file_name: str
+    media_type: str
+    make: Callable[[], bytes]
+
+
+def downloads(dataset: Dataset, shown: pd.DataFrame, view: query.ViewState, catalog: query.Catalog, *,
+              land_file: Path, tiles: bool, geometries: RegionGeometries | None = None,
+              exercise_html: Mapping[str, str] | None = None) -> list[Download]:
+    """Return the page's download buttons, one per export format.
+
+    Each file is made by :func:`export_bytes` only when its button is clicked.
+    """
+    description = describe_view(view, catalog)
+
+    def maker(file_format: str) -> Callable[[], bytes]:
+        return lambda: export_bytes(dataset, shown, view, description, file_format, land_file=land_file, tiles=tiles,
+                                    geometries=geometries, exercise_html=exercise_html)[0]
+
+    return [
+        Download(key, export_format.label, export_file_name(view, catalog, dataset.version, export_format.extension),
+                 export_format.media_type, maker(key))
+        for key, export_format in FORMATS.items()
+    ]

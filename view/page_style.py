@@ -21,7 +21,3 @@ PAGE_CSS = """
 
 PLAY_MODE_LABELS = MappingProxyType({WINDOW: "Active that month", CUMULATIVE: "Everything up to that month"})
 
-
-def coast_label(coast) -> str:
-    """``Japan (JPN)`` for a measured nearest coast; the name alone when it has no ISO code."""
-    return f"{coast.name} ({coast.iso3})" if coast.iso3 else coast.name

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from urllib.parse import urlencode
 
 import geopandas as gpd
 import pandas as pd
 
-from geodata.filters import exercises_in_view, regions_for
+from geodata.filters import exercises_at, exercises_in_view, regions_for
 from geodata.loaders import Dataset
-from geodata.query import ViewState, years_text
+from geodata.query import Catalog, ViewState, view_to_params, years_text
+from layers.popups import exercise_html, region_popup_html
 
 
 @dataclass(frozen=True)
@@ -77,3 +79,26 @@ def details_series(scene: Scene) -> str | None:
     """Return the series of the exercise the details panel shows, if any."""
     record = details_exercise(scene)
     return None if record is None else str(record["series"])
+
+
+def focus_href(view: ViewState, catalog: Catalog, exercise_id: str) -> str:
+    """Return a link of the page (a query string) to the same view focused on one exercise."""
+    focused = replace(view, selected=exercise_id, region=None, map_view=None)
+    return "?" + urlencode(view_to_params(focused, catalog))
+
+
+def details_html(scene: Scene, regions: gpd.GeoDataFrame, catalog: Catalog) -> str | None:
+    """Return the details panel under the map, as escaped HTML, or None when there is nothing to detail.
+
+    The focused exercise in full (or the only one the view shows), else the focused region with
+    its exercises, each a link that focuses it.
+    """
+    record = details_exercise(scene)
+    if record is not None:
+        return exercise_html(record)
+    if not scene.view.region:
+        return None
+    region = regions.loc[regions["region_id"] == scene.view.region].iloc[0].to_dict()
+    held = exercises_at(scene.shown, scene.view.region)
+    hrefs = {exercise_id: focus_href(scene.view, catalog, exercise_id) for exercise_id in held["exercise_id"]}
+    return region_popup_html(region, held.to_dict("records"), hrefs)

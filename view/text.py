@@ -12,6 +12,7 @@ import pandas as pd
 
 from geodata.query import years_text
 from geodata.schema import COUNTRY_NAMES
+from layers.popups import escape_html
 
 KM_PER_NAUTICAL_MILE = 1.852
 S23_NOTE = (
@@ -96,6 +97,14 @@ class Headline:
             f" ({plural(self.exercises, 'entry', 'entries')})" if self.events != self.exercises else ""
         )
         return " · ".join([counted, *self.filters, self.span, plural(self.regions, "region")])
+
+
+    def html(self, version: str) -> str:
+        """Return the page's one heading line as escaped HTML; the counts ride along as hidden figures."""
+        figures = "".join(f'<span data-metric="{escape_html(k)}" hidden>{escape_html(v)}</span>'
+                          for k, v in self.figures().items())
+        return (f'<div class="da-head"><b>Drill Atlas</b> · {escape_html(self.text())}'
+                f'<span class="da-version"> · dataset {escape_html(version)}</span>{figures}</div>')
 
 
 def headline(shown: pd.DataFrame, regions: pd.DataFrame, events: int, years: tuple[int, int],

@@ -12,8 +12,11 @@ from geodata.notices import NoticeArea, ParsedNotice, area_title
 from geodata.problems import ERROR
 from geodata.query import OLDER_VERSION_NOTICE
 from geodata.uploads import UploadResult
+from layers.compose import dashboard_map
+from layers.reference import reference_layers_of
 from layers.user_layers import notice_layer, upload_layer
-from view.text import plural
+from view.scene import details_series
+from view.text import KM_PER_NAUTICAL_MILE, plural
 
 CHANGELOG_TITLE = "What changed between dataset versions (geodata/CHANGELOG.md)"
 """Title of the changelog shown under the notice about a link made with another dataset version."""
@@ -208,3 +211,37 @@ def overlap_columns(overlaps: list[ExerciseOverlap]) -> dict[str, list]:
         "Region": [o.region_name for o in overlaps],
         "Share of the area": [f"{o.share:.0%}" for o in overlaps],
     }
+
+
+def measure_tables(measures) -> tuple[str, dict[str, list], dict[str, list]]:
+    """Return how the page shows a shape's measures: its area, the regions it lies in, the nearest coasts.
+
+    Distances in km and nautical miles side by side; countries by name with their ISO code.
+    """
+    area = f"{measures.area_km2:,.0f} km²" if measures.area_km2 else "a line or point"
+    in_regions = {"In region": [r.name for r in measures.regions],
+                  "Share": [f"{r.share:.0%}" for r in measures.regions]}
+    coasts = {
+        "Nearest coast": [f"{c.name} ({c.iso3})" if c.iso3 else c.name for c in measures.coasts],
+        "km": [round(c.km) for c in measures.coasts],
+        "NM": [round(c.km / KM_PER_NAUTICAL_MILE) for c in measures.coasts],
+    }
+    return area, in_regions, coasts
+
+
+def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNotice | None, notice_name: str,
+                     upload: UploadResult | None, upload_name: str):
+    """Build the page's map of a scene: the drill layers, the reference layers, the user's own shapes.
+
+    A fresh map on every call (streamlit-folium changes the map it is given; never cache it).
+    The map fits the user's just-added notice or layer, unless the link holds a map view.
+    """
+    view = scene.view
+    reference = reference_layers_of(prepared.reference, show=reference_kinds_shown(view.domains, details_series(scene)))
+    return dashboard_map(
+        prepared.dataset.regions, prepared.geometries, scene.shown, assets, selected=view.selected,
+        region=view.region, map_view=view.map_view, routes=prepared.dataset.routes, tiles=tiles,
+        used_regions=scene.regions, exercise_html=prepared.exercise_html,
+        extra_layers=(*reference, *tool_layers(parsed, notice_name, upload, upload_name)),
+        fit=tool_bounds(parsed, upload) if view.map_view is None else None,
+    )
