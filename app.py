@@ -19,12 +19,12 @@ import layers
 from geodata import query, schema
 from geodata.analysis import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
 from geodata.export import citation_prefix, describe_view
-from geodata.filters import count_events, region_names, regions_for
-from geodata.loaders import Dataset, data_signature, read_changelog
+from geodata.filters import count_events
+from geodata.loaders import data_signature, read_changelog
 from geodata.measure import read_countries
 from geodata.notices import parse_notice
 from geodata.playback import MODES, WINDOW, advance, describe_step, exercises_active_in, playback_months
-from geodata.problems import ERROR, DataError
+from geodata.problems import DataError
 from geodata.uploads import read_upload
 from layers.popups import markdown_escape
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
@@ -35,7 +35,7 @@ from view.page_style import PAGE_CSS, PLAY_MODE_LABELS
 from view.prepared import Prepared, prepare
 from view.scene import details_html, scene_for
 from view.table import LINK_COLUMNS, PINNED_COLUMNS, TABLE_COLUMNS, table_frame
-from view.text import S23_NOTE, headline, link_notice, plural
+from view.text import S23_NOTE, headline, too_many_bars
 
 APP_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
@@ -107,18 +107,12 @@ def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tup
     else:
         st.session_state["years"] = (catalog.first_year, catalog.last_year)
         bar.caption(f"Years: {catalog.first_year}")
-    bar.multiselect("Exercises", catalog.exercise_ids, format_func=labels.__getitem__, key="exercise",
-                    placeholder="All exercises", on_change=view_changed)
-    bar.multiselect("Series", catalog.series, key="series", placeholder="All series", on_change=view_changed)
-    bar.multiselect("Domain", catalog.domains, format_func=str.capitalize, key="domain",
-                    placeholder="All domains", on_change=view_changed)
+    for label, key, options, empty, shown_as in tools.filter_lists(catalog, labels):
+        bar.multiselect(label, options, key=key, placeholder=empty, format_func=shown_as, on_change=view_changed)
     st.session_state["selected"], st.session_state["region"] = scene.view.selected, scene.view.region
-    names = region_names(scene.regions)
     bar.header("Focus")
-    bar.selectbox("Zoom to exercise", [None, *scene.shown["exercise_id"]], key="selected", placeholder="Whole view",
-                  format_func=lambda i: "Whole view" if i is None else labels[i], on_change=view_changed)
-    bar.selectbox("Zoom to region", [None, *sorted(names, key=names.get)], key="region", placeholder="Whole view",
-                  format_func=lambda i: "Whole view" if i is None else names[i], on_change=view_changed)
+    for label, key, options, shown_as in tools.focus_lists(scene, labels):
+        bar.selectbox(label, options, key=key, placeholder="Whole view", format_func=shown_as, on_change=view_changed)
     bar.header("Analyst tools")
     with bar.expander("Notice text → area", expanded=bool(st.session_state.get("notice"))):
         text = st.text_area("Paste a navigational warning", key="notice", on_change=view_changed, height=140,
@@ -146,11 +140,11 @@ def render_shape(title: str, geometry, signature: tuple, budget_s: float) -> Sha
     measures = cached_measures(shapely.to_wkb(shape), title, budget_s, str(DATA_DIR), signature)
     if measures.incomplete:
         st.caption(markdown_escape(measures.incomplete))
-    area, in_regions, coasts = tools.measure_tables(measures)
+    area, *tables = tools.measure_tables(measures)
     cols = st.columns([1, 2, 2])
     cols[0].metric("Area", area)
-    cols[1].dataframe(in_regions, hide_index=True, width="stretch")
-    cols[2].dataframe(coasts, hide_index=True, width="stretch")
+    for column, table in zip(cols[1:], tables, strict=True):
+        column.dataframe(table, hide_index=True, width="stretch")
     return measures
 
 
@@ -171,14 +165,14 @@ def render_blocks(blocks, exercises, signature: tuple) -> None:
             st.download_button(block.text, block.body, file_name=block.file_name, mime="application/geo+json",
                                on_click="ignore", key=f"save_{block.file_name}")
         elif block.kind == "details":
-            with st.expander(block.text):
+            with st.expander(block.text, expanded=block.opened):
                 st.text(block.body)
         else:
             {"heading2": st.subheader, "heading": lambda t: st.markdown(f"**{t}**"), "warning": st.warning,
-             "error": st.error, "caption": st.caption}[block.kind](text)
+             "error": st.error, "info": st.info, "caption": st.caption}[block.kind](text)
 
 
-def render_playback(dataset: Dataset, geometries, shown, assets) -> None:
+def render_playback(prepared: Prepared, shown, assets) -> None:
     """Step through the shown exercises month by month; only the month's layers change (the map stays mounted)."""
     months = playback_months(shown)
     if not months:
@@ -205,27 +199,11 @@ def render_playback(dataset: Dataset, geometries, shown, assets) -> None:
         cols[1].radio("Show", MODES, key="play_mode", horizontal=True, format_func=PLAY_MODE_LABELS.get)
         active = exercises_active_in(shown, st.session_state["play_month"], mode=st.session_state["play_mode"])
         st.caption(describe_step(st.session_state["play_month"], st.session_state["play_mode"], count_events(active)))
-        base = layers.dashboard_map(dataset.regions, geometries, shown, assets, tiles=SHOW_TILES, with_regions=False)
+        base, month_layers = tools.playback_map(prepared, shown, active, assets, tiles=SHOW_TILES)
         st_folium(base, key="playback_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
-                  feature_group_to_add=layers.region_layers(regions_for(dataset.regions, active), active,
-                                                            geometries))
+                  feature_group_to_add=month_layers)
 
     playback_step()
-
-
-def render_header(heading, version: str, notices: list[str]) -> None:
-    """One compact line (title, what is shown, dataset version), then one notice for a bad link."""
-    st.markdown(heading.html(version), unsafe_allow_html=True)
-    head, rest = link_notice(notices)
-    if head:
-        st.warning(markdown_escape(head), icon="🔗")
-        if rest:
-            with st.expander(f"{plural(len(rest), 'more value')} this link asked for could not be used"):
-                st.text("\n".join(rest))
-        changelog = tools.changelog_after_notices(notices, read_changelog(DATA_DIR))
-        if changelog:
-            with st.expander(tools.CHANGELOG_TITLE):
-                st.text(changelog)
 
 
 def render_record(scene, prepared: Prepared, signature: tuple) -> None:
@@ -236,8 +214,7 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
         if not shown.empty:
             timeline, counts = cached_chart_specs(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected)
             if timeline is None:
-                st.info(f"{len(shown):,} exercises shown: the timeline draws one bar per exercise up to "
-                        f"{MAX_TIMELINE_BARS:,}. Narrow the filters to see each one; the counts per year are below.")
+                st.info(too_many_bars(len(shown), MAX_TIMELINE_BARS))
             else:  # the key follows the selection, or clicking the same bar after another pick would be lost
                 key = f"timeline-{view.selected}"
                 st.vega_lite_chart(spec=timeline, key=key, on_select=partial(select, key, picked_exercise_id),
@@ -272,7 +249,7 @@ def main() -> None:
         st.error("The data files could not be loaded:\n\n" + "\n".join(f"- {p}" for p in error.problems))
         st.stop()
     land_name = published_land(str(APP_DIR / "static"), str(DATA_DIR / schema.LAND_FILE))
-    dataset, geometries, catalog, labels = prepared.dataset, prepared.geometries, prepared.catalog, prepared.labels
+    dataset, catalog, labels = prepared.dataset, prepared.catalog, prepared.labels
     restore_view_from_url(catalog)
     scene = scene_for(dataset, query.view_from_widget_state(st.session_state))
     if st.session_state.pop("check_link_focus", False):
@@ -284,29 +261,23 @@ def main() -> None:
         st.query_params.from_dict(params)
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
 
-    def the_map():
-        return tools.dashboard_map_of(prepared, scene, assets, tiles=SHOW_TILES, parsed=parsed, upload=upload,
-                                      notice_name=st.session_state.get("notice_name", ""), upload_name=upload_name)
-
+    the_map = partial(tools.dashboard_map_of, prepared, scene, assets, tiles=SHOW_TILES, parsed=parsed, upload=upload,
+                      notice_name=st.session_state.get("notice_name", ""), upload_name=upload_name)
     if map_only:
         st_folium(the_map(), key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[],
                   render=False)
         st.caption(f"Drill Atlas · dataset version {markdown_escape(dataset.version)} · {markdown_escape(S23_NOTE)}")
         return
     heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains)
-    render_header(heading, dataset.version, st.session_state.get("url_notices", []))
-    if land_name is None:
-        st.warning(f"No land layer ({schema.LAND_FILE} missing in {DATA_DIR}): without tiles the coast will not show.")
-    errors = [p for p in dataset.problems if p.severity == ERROR]
-    if dataset.problems:
-        warned = len(dataset.problems) - len(errors)
-        with st.expander(f"⚠️ {plural(len(errors), 'data error')}, {plural(warned, 'warning')}", expanded=bool(errors)):
-            st.text("\n".join(str(p) for p in dataset.problems))
-    if scene.shown.empty:
-        st.info("No exercise matches these filters. Widen the years or clear a filter in the sidebar.")
+    st.markdown(heading.html(dataset.version), unsafe_allow_html=True)
+    notices = st.session_state.get("url_notices", [])
+    render_blocks(tools.link_blocks(notices, read_changelog(DATA_DIR) if notices else ""), dataset.exercises, signature)
+    missing = f"{schema.LAND_FILE} in {DATA_DIR}" if land_name is None else ""
+    render_blocks(tools.page_blocks(dataset.problems, land_missing=missing, nothing_shown=scene.shown.empty),
+                  dataset.exercises, signature)
     drawing = None
     if st.session_state.get("playback"):
-        render_playback(dataset, geometries, scene.shown, assets)
+        render_playback(prepared, scene.shown, assets)
     else:
         out = st_folium(the_map(), key="map", height=MAP_HEIGHT, use_container_width=True,
                         returned_objects=["last_active_drawing"], render=False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 import folium
 import geopandas as gpd
@@ -57,7 +56,7 @@ class RegionGeometries:
 
     detail: Mapping[str, dict]
     overview: Mapping[str, dict]
-    labels: Mapping[str, dict] = field(default_factory=lambda: MappingProxyType({}))
+    labels: Mapping[str, dict] = field(default_factory=dict)
     """Each region's place name on the map (:func:`layers.labels.region_labels`)."""
 
     def __getitem__(self, region_id: str) -> dict:
@@ -90,7 +89,7 @@ def region_geometries(regions: gpd.GeoDataFrame) -> RegionGeometries:
     return RegionGeometries(
         detail=_outlines(regions, DISPLAY_TOLERANCE_DEG, DISPLAY_GRID_DEG),
         overview=_outlines(regions, OVERVIEW_TOLERANCE_DEG, OVERVIEW_GRID_DEG),
-        labels=MappingProxyType(region_labels(regions)),
+        labels=region_labels(regions),
     )
 
 

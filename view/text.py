@@ -143,3 +143,9 @@ def link_notice(notices: Sequence[str]) -> tuple[str, list[str]]:
     head = " ".join(notices[:NOTICE_LINES_SHOWN])
     rest = list(notices[NOTICE_LINES_SHOWN:])
     return head, rest
+
+
+def too_many_bars(shown: int, most: int) -> str:
+    """Say why the timeline is not drawn for a view of more than ``most`` exercises."""
+    return (f"{shown:,} exercises shown: the timeline draws one bar per exercise up to {most:,}. "
+            "Narrow the filters to see each one; the counts per year are below.")

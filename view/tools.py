@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
 
 from geodata.analysis import ExerciseOverlap, drawing_title, notice_region, read_drawing
+from geodata.filters import region_names, regions_for
 from geodata.notices import NoticeArea, ParsedNotice, area_title
 from geodata.problems import ERROR
-from geodata.query import OLDER_VERSION_NOTICE
+from geodata.query import (
+    OLDER_VERSION_NOTICE,
+    PARAM_DOMAIN,
+    PARAM_EXERCISE,
+    PARAM_REGION,
+    PARAM_SELECTED,
+    PARAM_SERIES,
+    Catalog,
+)
 from geodata.uploads import UploadResult
 from layers.compose import dashboard_map
 from layers.reference import reference_layers_of
+from layers.regions import region_layers
 from layers.user_layers import notice_layer, upload_layer
 from view.scene import details_series
-from view.text import KM_PER_NAUTICAL_MILE, plural
+from view.text import KM_PER_NAUTICAL_MILE, link_notice, plural
 
 CHANGELOG_TITLE = "What changed between dataset versions (geodata/CHANGELOG.md)"
 """Title of the changelog shown under the notice about a link made with another dataset version."""
@@ -94,7 +104,7 @@ def tool_layers(parsed: ParsedNotice | None, notice_name: str, upload: UploadRes
 class Block:
     """One thing the "Your shapes" section shows, in order.
 
-    ``kind`` is ``"heading"``, ``"warning"``, ``"error"``, ``"caption"``, ``"details"`` (``text`` is
+    ``kind`` is ``"heading"``, ``"warning"``, ``"error"``, ``"info"``, ``"caption"``, ``"details"`` (``text`` is
     the title, ``body`` folded under it), ``"shape"`` (check and measure ``geometry`` within
     ``budget_s``, titled ``text``), ``"notice_area"`` (the same for one area of a pasted notice,
     ``geometry`` being the :class:`~geodata.notices.NoticeArea`, followed by the recorded
@@ -108,6 +118,8 @@ class Block:
     geometry: object = None
     budget_s: float = UPLOAD_MEASURE_BUDGET_S
     file_name: str = ""
+    opened: bool = False
+    """A ``details`` block shown unfolded."""
 
 
 def problem_blocks(problems, *, refused: bool) -> list[Block]:
@@ -245,3 +257,78 @@ def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNoti
         extra_layers=(*reference, *tool_layers(parsed, notice_name, upload, upload_name)),
         fit=tool_bounds(parsed, upload) if view.map_view is None else None,
     )
+
+
+def link_blocks(notices: list[str], changelog: str) -> list[Block]:
+    """Say what a link asked for that could not be used, in one notice with the rest folded under it.
+
+    The data changelog is folded under it too when a notice is about the link's dataset version
+    (:func:`changelog_after_notices`). Empty when the link was fine.
+    """
+    head, rest = link_notice(notices)
+    if not head:
+        return []
+    blocks = [Block("warning", head)]
+    if rest:
+        blocks.append(Block("details", f"{plural(len(rest), 'more value')} this link asked for could not be used",
+                            "\n".join(rest)))
+    changes = changelog_after_notices(notices, changelog)
+    return blocks + ([Block("details", CHANGELOG_TITLE, changes)] if changes else [])
+
+
+def filter_lists(catalog: Catalog, labels: Mapping[str, str]) -> list[tuple[str, str, tuple, str, Callable]]:
+    """Return the page's list filters.
+
+    Each is a label, its widget key (the URL parameter, :mod:`geodata.query`), the options, what
+    an empty choice means and how an option reads.
+    """
+    return [
+        ("Exercises", PARAM_EXERCISE, catalog.exercise_ids, "All exercises", labels.__getitem__),
+        ("Series", PARAM_SERIES, catalog.series, "All series", str),
+        ("Domain", PARAM_DOMAIN, catalog.domains, "All domains", str.capitalize),
+    ]
+
+
+def playback_map(prepared, shown: pd.DataFrame, active: pd.DataFrame, assets, *, tiles: bool) -> tuple:
+    """Return playback's map without its regions, and the month's region layers swapped into it.
+
+    streamlit-folium swaps ``feature_group_to_add`` without remounting the map, so the user's
+    zoom and pan stay while the months change.
+    """
+    regions = prepared.dataset.regions
+    base = dashboard_map(regions, prepared.geometries, shown, assets, tiles=tiles, with_regions=False)
+    return base, region_layers(regions_for(regions, active), active, prepared.geometries)
+
+
+def page_blocks(problems, *, land_missing: str, nothing_shown: bool) -> list[Block]:
+    """Say above the map what is wrong with the data files, and when the filters show nothing.
+
+    ``land_missing`` names the missing land layer ("" when it is there). The data's problems are
+    folded into one box, unfolded when there are errors.
+    """
+    blocks = [Block("warning", f"No land layer ({land_missing} missing): without tiles the coast will not show.")
+              ] if land_missing else []
+    if problems:
+        errors = sum(problem.severity == ERROR for problem in problems)
+        title = f"⚠️ {plural(errors, 'data error')}, {plural(len(problems) - errors, 'warning')}"
+        blocks.append(Block("details", title, "\n".join(str(p) for p in problems), opened=bool(errors)))
+    if nothing_shown:
+        blocks.append(Block("info", "No exercise matches these filters. Widen the years or clear a filter in the "
+                                    "sidebar."))
+    return blocks
+
+
+def focus_lists(scene, labels: Mapping[str, str]) -> list[tuple[str, str, list, Callable]]:
+    """Return the page's focus pickers: label, widget key (the URL parameter), options and how one reads.
+
+    "Whole view" (None) first, then the shown exercises in date order or the regions in use by name.
+    """
+    names = region_names(scene.regions)
+
+    def reading(by: Mapping[str, str]) -> Callable:
+        return lambda option: "Whole view" if option is None else by[option]
+
+    return [
+        ("Zoom to exercise", PARAM_SELECTED, [None, *scene.shown["exercise_id"]], reading(labels)),
+        ("Zoom to region", PARAM_REGION, [None, *sorted(names, key=names.get)], reading(names)),
+    ]
