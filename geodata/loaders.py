@@ -58,26 +58,7 @@ class Dataset:
 
 
 def read_exercises(path: Path) -> tuple[pd.DataFrame, pd.Series]:
-    """Read exercises.csv as text, checking only that it is a usable table.
-
-    Parameters
-    ----------
-    path : pathlib.Path
-        The CSV file (UTF-8, comma-separated, header row).
-
-    Returns
-    -------
-    frame : pandas.DataFrame
-        Every cell as ``str``; empty cells are ``""``.
-    line_numbers : pandas.Series
-        Editor line number of each row, for messages.
-
-    Raises
-    ------
-    DataError
-        If the file is missing, empty, too large, not UTF-8, not parseable as CSV, or
-        lacks a required column.
-    """
+    """Read exercises.csv as text, checking only that it is a usable table (see :func:`geodata.files.read_csv_table`)."""
     return read_csv_table(path, schema.EXERCISE_COLUMNS)
 
 
