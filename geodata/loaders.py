@@ -58,7 +58,7 @@ class Dataset:
 
 
 def read_exercises(path: Path) -> tuple[pd.DataFrame, pd.Series]:
-    """Read exercises.csv as text, checking only that it is a usable table (see :func:`geodata.files.read_csv_table`)."""
+    """Read exercises.csv as text, checking only that it is a usable table (:func:`geodata.files.read_csv_table`)."""
     return read_csv_table(path, schema.EXERCISE_COLUMNS)
 
 
