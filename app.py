@@ -92,7 +92,7 @@ def select(key: str, read) -> None:
     """Focus the exercise a table row or timeline bar picked (``read`` gets its id from the widget's state)."""
     picked = read(st.session_state.get(key))
     if picked is not None:
-        st.session_state["selected"] = picked
+        st.session_state[query.PARAM_SELECTED] = picked
         view_changed()
 
 
@@ -100,16 +100,16 @@ def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tup
     """Draw filters, focus and the analyst tools' inputs; return the parsed notice, the upload and its name."""
     bar = st.sidebar
     bar.header("Filters")
-    bar.text_input("Search", key="q", placeholder="Name in English, Русский or 中文", on_change=view_changed,
-                   max_chars=100)
+    bar.text_input("Search", key=query.PARAM_SEARCH, placeholder="Name in English, Русский or 中文",
+                   on_change=view_changed, max_chars=100)
     if catalog.first_year < catalog.last_year:
-        bar.slider("Years", catalog.first_year, catalog.last_year, key="years", on_change=view_changed)
+        bar.slider("Years", catalog.first_year, catalog.last_year, key=query.PARAM_YEARS, on_change=view_changed)
     else:
-        st.session_state["years"] = (catalog.first_year, catalog.last_year)
+        st.session_state[query.PARAM_YEARS] = (catalog.first_year, catalog.last_year)
         bar.caption(f"Years: {catalog.first_year}")
     for label, key, options, empty, shown_as in tools.filter_lists(catalog, labels):
         bar.multiselect(label, options, key=key, placeholder=empty, format_func=shown_as, on_change=view_changed)
-    st.session_state["selected"], st.session_state["region"] = scene.view.selected, scene.view.region
+    st.session_state.update({query.PARAM_SELECTED: scene.view.selected, query.PARAM_REGION: scene.view.region})
     bar.header("Focus")
     for label, key, options, shown_as in tools.focus_lists(scene, labels):
         bar.selectbox(label, options, key=key, placeholder="Whole view", format_func=shown_as, on_change=view_changed)

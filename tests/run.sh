@@ -21,6 +21,8 @@ if [ "${CI:-}" = true ] || [ "${DRILL_ATLAS_CONTAINER_TESTS:-}" = 1 ]; then
   command -v podman >/dev/null || missing="$missing podman"
   [ -x /usr/sbin/runc ] || missing="$missing runc"
   [ -x /usr/sbin/debootstrap ] || missing="$missing debootstrap"
+  # The region build's reproduction test installs world-atlas from the npm registry.
+  command -v npm >/dev/null || missing="$missing npm"
 fi
 if [ -n "$missing" ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -14,7 +14,7 @@ from geodata.build.limits import WORLD_ATLAS_URL
 from geodata.build.output import REGION_DECIMALS, write_feature_collection
 from geodata.build.regions import REGIONS, SITES
 from geodata.build.seas import build_region, land_index
-from geodata.build.sites import COUNTRIES_FILE, build_site, read_countries, site_basis
+from geodata.build.sites import COUNTRIES_FILE, build_site, read_named_countries, site_basis
 from geodata.build.spec import RegionSpec, SiteSpec
 from geodata.geometry import area_km2, rfc7946_geometries
 from geodata.measure import nearest_coasts
@@ -137,7 +137,7 @@ def build(
     land = simplify_land(read_land(package / "land-10m.json"))
     frames = {frame: land_index(land, pacific_frame=frame) for frame in (False, True)}
     geometries = {spec.region_id: build_region(spec, frames[spec.pacific_frame]) for spec in specs}
-    countries = read_countries(package / COUNTRIES_FILE, {site.country for site in sites if site.country})
+    countries = read_named_countries(package / COUNTRIES_FILE, {site.country for site in sites if site.country})
     geometries.update({site.region_id: build_site(site, countries) for site in sites})
     areas = {rid: area_km2(geom) for rid, geom in geometries.items()}
     check_regions(specs, geometries, areas, sites)

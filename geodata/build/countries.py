@@ -101,7 +101,7 @@ def simplify_country(polygons: list[Polygon]) -> MultiPolygon | None:
     return MultiPolygon(out) if out else None
 
 
-def read_countries(path: Path) -> list[tuple[dict, MultiPolygon]]:
+def read_atlas_countries(path: Path) -> list[tuple[dict, MultiPolygon]]:
     """Read world-atlas admin-0 countries into (properties, geometry) pairs.
 
     Parameters
@@ -153,7 +153,7 @@ def build_countries(out: Path = OUTPUT) -> tuple[int, int, int]:
         Features written, vertices written, file size in bytes.
     """
     package = ensure_world_atlas()
-    features = read_countries(package / COUNTRIES_FILE)
+    features = read_atlas_countries(package / COUNTRIES_FILE)
     source = f"Natural Earth 1:10m admin-0 via {WORLD_ATLAS_URL}"
     size = write_feature_collection(
         out, [({**props, "source": source}, geom) for props, geom in features], COUNTRY_DECIMALS

@@ -60,7 +60,7 @@ def site_basis(spec: SiteSpec) -> str:
     return f"{text}; {spec.without_note}" if spec.without_note else text
 
 
-def read_countries(path: Path, names: Iterable[str]) -> dict[str, list[Polygon]]:
+def read_named_countries(path: Path, names: Iterable[str]) -> dict[str, list[Polygon]]:
     """Read named countries from world-atlas ``countries-10m.json``.
 
     Parameters
@@ -120,7 +120,7 @@ def build_site(spec: SiteSpec, countries: dict[str, list[Polygon]]) -> BaseGeome
     spec : SiteSpec
         The site.
     countries : dict
-        From :func:`read_countries`, holding ``spec.country`` if the spec names one.
+        From :func:`read_named_countries`, holding ``spec.country`` if the spec names one.
 
     Returns
     -------
