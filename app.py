@@ -20,7 +20,7 @@ from geodata import query, schema
 from geodata.analysis import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
 from geodata.export import citation_prefix, describe_view
 from geodata.filters import count_events
-from geodata.loaders import data_signature, read_changelog
+from geodata.loaders import data_signature
 from geodata.measure import read_countries
 from geodata.notices import parse_notice
 from geodata.playback import MODES, WINDOW, advance, describe_step, exercises_active_in, playback_months
@@ -271,7 +271,7 @@ def main() -> None:
     heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains)
     st.markdown(heading.html(dataset.version), unsafe_allow_html=True)
     notices = st.session_state.get("url_notices", [])
-    render_blocks(tools.link_blocks(notices, read_changelog(DATA_DIR) if notices else ""), dataset.exercises, signature)
+    render_blocks(tools.link_blocks(notices, prepared.changelog), dataset.exercises, signature)
     missing = f"{schema.LAND_FILE} in {DATA_DIR}" if land_name is None else ""
     render_blocks(tools.page_blocks(dataset.problems, land_missing=missing, nothing_shown=scene.shown.empty),
                   dataset.exercises, signature)

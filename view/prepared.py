@@ -9,7 +9,7 @@ from types import MappingProxyType
 
 import geopandas as gpd
 
-from geodata.loaders import Dataset, load_dataset
+from geodata.loaders import Dataset, load_dataset, read_changelog
 from geodata.query import Catalog
 from geodata.reference import read_straits, read_zones
 from layers.popups import exercise_blocks
@@ -42,6 +42,8 @@ class Prepared:
         (:mod:`geodata.reference`), the same for every data folder.
     reference : tuple
         Their map features, built once (:func:`layers.reference.reference_features`).
+    changelog : str
+        ``CHANGELOG.md`` of the data folder ("" without one), shown under a link's version notice.
     """
 
     dataset: Dataset
@@ -52,6 +54,7 @@ class Prepared:
     zones: gpd.GeoDataFrame
     straits: gpd.GeoDataFrame
     reference: tuple
+    changelog: str
 
 
 def prepare(data_dir: Path) -> Prepared:
@@ -68,4 +71,5 @@ def prepare(data_dir: Path) -> Prepared:
         zones=zones,
         straits=straits,
         reference=reference_features(zones, straits),
+        changelog=read_changelog(data_dir),
     )
