@@ -37,7 +37,7 @@ from view.scene import details_html, scene_for
 from view.table import LINK_COLUMNS, PINNED_COLUMNS, TABLE_COLUMNS, table_frame
 from view.text import S23_NOTE, headline, too_many_bars
 
-APP_DIR = Path(__file__).resolve().parent
+STATIC_DIR = Path(os.environ.get("DRILL_ATLAS_STATIC_DIR", Path(__file__).resolve().parent / "static"))
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
 MAP_HEIGHT, MAP_ONLY_HEIGHT, PLAY_STEP_SECONDS = 560, 720, 1.0
@@ -248,7 +248,7 @@ def main() -> None:
         st.title("Drill Atlas")
         st.error("The data files could not be loaded:\n\n" + "\n".join(f"- {p}" for p in error.problems))
         st.stop()
-    land_name = published_land(str(APP_DIR / "static"), str(DATA_DIR / schema.LAND_FILE))
+    land_name = published_land(str(STATIC_DIR), str(DATA_DIR / schema.LAND_FILE))
     dataset, catalog, labels = prepared.dataset, prepared.catalog, prepared.labels
     restore_view_from_url(catalog)
     scene = scene_for(dataset, query.view_from_widget_state(st.session_state))

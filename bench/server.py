@@ -8,9 +8,11 @@ how the fault tests restart a server under an open page, and it reports its resi
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -86,6 +88,7 @@ class StreamlitServer:
                  tiles: bool = False, env: dict[str, str] | None = None, base_url_path: str = "",
                  cwd: Path | None = None):
         self.script = Path(script)
+        self.served_script = self._outside_checkout(self.script)
         self.cwd = Path(cwd or ROOT)
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}" + (f"/{base_url_path.strip('/')}" if base_url_path else "")
@@ -95,6 +98,8 @@ class StreamlitServer:
             "DRILL_ATLAS_DATA_DIR": str(data_dir),
             "DRILL_ATLAS_TILES": "on" if tiles else "off",
             **({"STREAMLIT_SERVER_BASE_URL_PATH": base_url_path} if base_url_path else {}),
+            **({"PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+               if self.served_script != self.script else {}),
             **(env or {}),
         }
         self.process: subprocess.Popen | None = None
@@ -104,7 +109,7 @@ class StreamlitServer:
         """Start the process and wait until ``/_stcore/health`` answers ``ok``."""
         with self.log_path.open("a") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", str(self.script), "--server.headless", "true",
+                [sys.executable, "-m", "streamlit", "run", str(self.served_script), "--server.headless", "true",
                  "--server.port", str(self.port), "--server.address", "127.0.0.1",
                  "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
                 cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
@@ -119,6 +124,23 @@ class StreamlitServer:
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"streamlit did not become healthy on {self.url}; log:\n{self.log()}")
+
+    @staticmethod
+    def _outside_checkout(script: Path) -> Path:
+        """Return the script to run: the checkout's ``app.py`` as a copy in a temporary folder.
+
+        The files the app publishes for Streamlit's static serving (Leaflet, the data's land
+        layer) then land there, never in the checkout: Streamlit serves ``static/`` beside the
+        script it runs. The copy imports the project's packages from the checkout
+        (``PYTHONPATH``). Other scripts run as they are.
+        """
+        if script.resolve() != APP.resolve():
+            return script
+        folder = Path(tempfile.mkdtemp(prefix="drill-atlas-app-"))
+        (folder / "static").mkdir()  # Streamlit looks for it at start-up
+        copy = folder / script.name
+        shutil.copyfile(script, copy)
+        return copy
 
     @property
     def pid(self) -> int:

@@ -10,6 +10,7 @@ import json
 import os
 import random
 import statistics
+import tempfile
 import time
 from pathlib import Path
 
@@ -74,6 +75,7 @@ def rerun_figures(script: Path, data_dir: Path, reruns: int, budget_s: float) ->
 
     os.environ["DRILL_ATLAS_DATA_DIR"] = str(data_dir)
     os.environ["DRILL_ATLAS_TILES"] = "off"
+    os.environ.setdefault("DRILL_ATLAS_STATIC_DIR", tempfile.mkdtemp(prefix="drill-atlas-static-"))
     st.cache_data.clear()
     st.cache_resource.clear()
     at = AppTest.from_file(str(script), default_timeout=1800)

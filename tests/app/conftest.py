@@ -23,11 +23,13 @@ def fresh_caches():
 
 
 @pytest.fixture
-def app_factory(monkeypatch):
+def app_factory(monkeypatch, tmp_path_factory):
     """Return a function making an AppTest of app.py on a given data folder, with no map tiles."""
 
     def make(data_dir=SMALL_DATA, **query) -> AppTest:
         monkeypatch.setenv("DRILL_ATLAS_DATA_DIR", str(data_dir))
+        # The app publishes Leaflet and the land layer for static serving: never into the checkout.
+        monkeypatch.setenv("DRILL_ATLAS_STATIC_DIR", str(tmp_path_factory.mktemp("static")))
         monkeypatch.setenv("DRILL_ATLAS_TILES", "off")
         at = AppTest.from_file(str(APP), default_timeout=120)
         for key, value in query.items():

@@ -31,3 +31,12 @@ def test_start_up_log_names_the_address_and_has_no_line_that_reads_like_a_failur
     assert f"URL: http://localhost:{port}" in log
     for alarming in ("Did not auto detect", "debugging hints", "Traceback", "Error", "error"):
         assert alarming not in log, log
+
+
+def test_the_app_under_apptest_never_writes_into_the_checkout(app_factory):
+    from bench.server import ROOT
+
+    before = sorted(p.relative_to(ROOT) for p in (ROOT / "static").rglob("*"))
+    at = app_factory().run()
+    assert not at.exception
+    assert sorted(p.relative_to(ROOT) for p in (ROOT / "static").rglob("*")) == before

@@ -25,8 +25,6 @@ from playwright.sync_api import expect
 from bench.server import APP, StreamlitServer, free_port
 from deploy.healthcheck import health_url
 from deploy.nginx_conf import STICKY_COOKIE, UPSTREAM_HEADER, normalise_prefix, site_config, standalone_config
-from geodata import schema
-from layers import publish_static_assets
 from tests.browser.conftest import EXTERNAL
 from tests.conftest import ROOT, SMALL_DATA
 
@@ -92,8 +90,8 @@ class Proxy:
 def _start_cluster(tmp_path_factory, count: int, prefix: str | None = None) -> tuple[list[StreamlitServer], Proxy]:
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (tests/run.sh installs it: apt-get install -y nginx)")
-    # Publish once, so replicas sharing ./static never copy the same file at the same moment.
-    publish_static_assets(ROOT / "static", SMALL_DATA / schema.LAND_FILE)
+    # Each replica runs the app from its own folder (bench.server), so each publishes its own
+    # static files: none copies a file another is serving, and the checkout is never written.
 
     def start(number: int) -> StreamlitServer:
         log = tmp_path_factory.mktemp("replica") / f"streamlit-{number}.log"

@@ -31,9 +31,9 @@ from bench.server import APP, StreamlitServer
 from bench.server_time import percentile
 from geodata.filters import exercises_in_years, regions_for
 from geodata.loaders import load_dataset
-from geodata.schema import DATA_DIR, LAND_FILE
+from geodata.schema import DATA_DIR
 from tests.browser.conftest import EXTERNAL
-from tests.conftest import ROOT, SMALL_DATA
+from tests.conftest import SMALL_DATA
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.load]
 
@@ -233,12 +233,10 @@ def test_twenty_sessions_changing_filters_on_one_server(views, tmp_path, capsys)
 def test_twenty_sessions_on_two_replicas_behind_nginx_split_and_stick(views, tmp_path, capsys):
     # Defences: deploy/nginx_conf.py's cookie-sticky upstream and WebSocket upgrade: sessions
     # spread over both replicas, each stays on its own, and every map stays right.
-    from layers import publish_static_assets
     from tests.browser.test_hosting import NGINX, Proxy
 
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (tests/run.sh installs it: apt-get install -y nginx)")
-    publish_static_assets(ROOT / "static", LOAD_DATA / LAND_FILE)
     replicas = [StreamlitServer(APP, LOAD_DATA, tmp_path / f"replica-{n}.log") for n in range(2)]
     proxy = Proxy(replicas)
     try:

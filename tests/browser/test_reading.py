@@ -148,3 +148,17 @@ def test_switching_the_adiz_layer_on_shows_its_name(page, bundled, blocked_reque
     expect(frame.locator(".da-ref-label").filter(has_text=re.compile("East China Sea"))).to_be_visible(
         timeout=TIMEOUT
     )
+
+
+def test_a_test_server_publishes_its_static_files_outside_the_checkout(page, blocked_requests, tmp_path):
+    from bench.server import APP, ROOT, StreamlitServer
+
+    before = sorted(p.relative_to(ROOT) for p in (ROOT / "static").rglob("*"))
+    server = StreamlitServer(APP, SMALL_DATA, tmp_path / "streamlit.log")
+    try:
+        frame = open_at(page, server, LAPTOP)
+        expect(frame.locator(".leaflet-land-pane path")).not_to_have_count(0, timeout=TIMEOUT)  # served from it
+        assert (server.served_script.parent / "static" / "leaflet-1.9.3" / "leaflet.js").is_file()
+    finally:
+        server.stop()
+    assert sorted(p.relative_to(ROOT) for p in (ROOT / "static").rglob("*")) == before
