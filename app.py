@@ -17,7 +17,6 @@ from streamlit_folium import st_folium
 
 import layers
 from geodata import query, schema
-from geodata.analysis import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
 from geodata.export import citation_prefix, describe_view
 from geodata.filters import count_events
 from geodata.loaders import data_signature
@@ -26,6 +25,7 @@ from geodata.notices import parse_notice
 from geodata.playback import MODES, WINDOW, advance, describe_step, exercises_active_in, playback_months
 from geodata.problems import DataError
 from geodata.uploads import read_upload
+from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
 from layers.popups import markdown_escape
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.timeline import MAX_TIMELINE_BARS, PICK, chart_specs, picked_exercise_id

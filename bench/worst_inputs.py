@@ -2,7 +2,7 @@
 
 Each is the largest or slowest input the limits allow (or a known attack the app must refuse):
 the numbers in :mod:`geodata.uploads`, the notice box's ``max_chars`` and the drawn-shape limits
-of :mod:`geodata.analysis` decide what "worst" means.
+of :mod:`geodata.user_shapes` decide what "worst" means.
 """
 
 from __future__ import annotations

@@ -19,8 +19,8 @@ from geodata.files import read_csv_table, read_geojson_layer
 from geodata.geometry import pacific_frame
 from geodata.problems import DataError, Problem
 from geodata.routes import empty_routes, read_routes, validate_routes
+from geodata.rules import event_group_problems, route_region_problems, validate_exercises, validate_regions
 from geodata.sources import empty_sources, read_sources, validate_sources, with_outlets
-from geodata.validation import event_group_problems, route_region_problems, validate_exercises, validate_regions
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Dataset:
     Attributes
     ----------
     exercises : pandas.DataFrame
-        Valid rows of exercises.csv (see :func:`geodata.validation.validate_exercises`),
+        Valid rows of exercises.csv (see :func:`geodata.rules.validate_exercises`),
         plus ``source_publishers`` and ``source_labels`` from sources.csv (see
         :func:`geodata.sources.with_outlets`).
     regions : geopandas.GeoDataFrame
@@ -106,7 +106,7 @@ def load_dataset(data_dir: Path = schema.DATA_DIR) -> Dataset:
         is missing or invalid are left out with a problem naming the region; routes of an
         exercise that is missing or invalid are left out with a problem naming it. The
         checks across files add their warnings: region tags against routes
-        (:func:`geodata.validation.route_region_problems`), sources.csv against the URLs of
+        (:func:`geodata.rules.route_region_problems`), sources.csv against the URLs of
         each row, event groups of one row. An unusable routes or sources file gives its
         problems and no routes or sources: both are optional.
 

@@ -1,7 +1,7 @@
 """Playback: stepping through the shown exercises month by month.
 
 Pure functions over an exercises frame (with the typed ``start`` and ``end`` columns from
-:func:`geodata.validation.validate_exercises`); the app draws the slider and the play button.
+:func:`geodata.rules.validate_exercises`); the app draws the slider and the play button.
 """
 
 from __future__ import annotations

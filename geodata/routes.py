@@ -18,7 +18,7 @@ from geodata import schema
 from geodata.files import cell_text, read_geojson_layer
 from geodata.geometry import pacific_frame
 from geodata.problems import ERROR, WARNING, Problem, quote
-from geodata.validation import split_list
+from geodata.rules import split_list
 
 MAX_ROUTES_FILE_BYTES = 10 * 1024 * 1024
 """Largest routes file read; a bigger one is refused."""

@@ -18,7 +18,7 @@ import pandas as pd
 from geodata import schema
 from geodata.files import read_csv_table
 from geodata.problems import ERROR, WARNING, Problem, quote
-from geodata.validation import CSV_FIRST_DATA_LINE, formula_warning, parse_iso_date
+from geodata.rules import CSV_FIRST_DATA_LINE, formula_warning, parse_iso_date
 
 
 def empty_sources() -> pd.DataFrame:

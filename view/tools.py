@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geodata.analysis import ExerciseOverlap, drawing_title, notice_region, read_drawing
 from geodata.filters import region_names, regions_for
 from geodata.notices import NoticeArea, ParsedNotice, area_title
 from geodata.problems import ERROR
@@ -21,6 +20,7 @@ from geodata.query import (
     Catalog,
 )
 from geodata.uploads import UploadResult
+from geodata.user_shapes import ExerciseOverlap, drawing_title, notice_region, read_drawing
 from layers.compose import dashboard_map
 from layers.reference import reference_layers_of
 from layers.regions import region_layers

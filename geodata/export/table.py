@@ -49,7 +49,7 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
     Parameters
     ----------
     shown : pandas.DataFrame
-        The exercises on screen, as validated by :func:`geodata.validation.validate_exercises`
+        The exercises on screen, as validated by :func:`geodata.rules.validate_exercises`
         (text columns plus ``region_id_list``), in the order to export.
     regions : geopandas.GeoDataFrame
         The regions, for their names.

@@ -16,7 +16,7 @@ import pytest
 from geodata import schema
 from geodata.export import to_csv_bytes
 from geodata.export.table import CSV_ENCODING, spreadsheet_safe
-from geodata.validation import validate_exercises, validate_regions
+from geodata.rules import validate_exercises, validate_regions
 from tests.conftest import SMALL_DATA
 
 FORMULAS = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]

@@ -37,8 +37,8 @@ from geodata.query import (
     view_from_params,
     view_to_params,
 )
+from geodata.rules import validate_exercises, validate_regions
 from geodata.uploads import MAX_NAME_CHARS, UploadResult, read_upload
-from geodata.validation import validate_exercises, validate_regions
 
 HOSTILE = (
     "<script>window.__pwned=1</script>",

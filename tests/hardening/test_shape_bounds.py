@@ -42,7 +42,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import GeometryCollection, LinearRing, LineString, MultiPoint, Point, Polygon, box, shape
 
-from geodata.analysis import (
+from geodata.loaders import load_dataset
+from geodata.measure import read_countries
+from geodata.notices import parse_notice
+from geodata.schema import DATA_DIR
+from geodata.user_shapes import (
     LAT_RANGE,
     LON_RANGE,
     MAX_CIRCLE_RADIUS_KM,
@@ -57,10 +61,6 @@ from geodata.analysis import (
     measure_shape_isolated,
     read_drawing,
 )
-from geodata.loaders import load_dataset
-from geodata.measure import read_countries
-from geodata.notices import parse_notice
-from geodata.schema import DATA_DIR
 
 SLACK_S = 1.0
 """A measure may overrun its budget by the one country it is measuring, then it stops."""

@@ -14,13 +14,13 @@ import pytest
 import shapely
 from shapely.geometry import LineString, box, shape
 
-from geodata.analysis import notice_region
 from geodata.export import to_geojson_bytes, to_kml_bytes
 from geodata.geometry import area_km2, pacific_frame, rfc7946_geometries, rfc7946_geometry
 from geodata.loaders import load_dataset
 from geodata.notices import parse_notice
+from geodata.rules import validate_regions
 from geodata.schema import DATA_DIR
-from geodata.validation import validate_regions
+from geodata.user_shapes import notice_region
 
 GEODATA = Path(__file__).resolve().parents[2] / "geodata"
 AREA_AGREEMENT = 0.01

@@ -1,4 +1,6 @@
-"""Validation of exercises.csv and regions.geojson, row by row, and checks across the files.
+"""The data's rules: exercises.csv and regions.geojson row by row, and checks across the files.
+
+(The command that applies them to a data folder is ``python -m geodata.validate``.)
 
 Validators take frames and return ``(valid_rows, problems)``: a bad row is reported with its
 file, row and field and left out, the rest of the file still loads. The checks across files

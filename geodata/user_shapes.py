@@ -43,7 +43,7 @@ from geodata.measure import (
 from geodata.notice_times import TimeWindow
 from geodata.notices import NoticeArea
 from geodata.problems import Problem, quote
-from geodata.validation import validate_regions
+from geodata.rules import validate_regions
 
 MAX_VERTICES = 10_000
 """Shapes with more vertices are not measured. Every vertex is projected once per country per

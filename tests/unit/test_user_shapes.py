@@ -8,7 +8,12 @@ import pandas as pd
 import pytest
 from shapely.geometry import GeometryCollection, LineString, Point, Polygon, box
 
-from geodata.analysis import (
+from geodata.loaders import load_dataset
+from geodata.measure import RegionShare, read_countries
+from geodata.notices import parse_notice
+from geodata.rules import validate_regions
+from geodata.schema import DATA_DIR, REGION_PROPERTIES
+from geodata.user_shapes import (
     MAX_VERTICES,
     checked_shape,
     drawn_geometry,
@@ -18,11 +23,6 @@ from geodata.analysis import (
     notice_region,
     read_drawing,
 )
-from geodata.loaders import load_dataset
-from geodata.measure import RegionShare, read_countries
-from geodata.notices import parse_notice
-from geodata.schema import DATA_DIR, REGION_PROPERTIES
-from geodata.validation import validate_regions
 
 NOTICE = "NAVAREA XIII 123/24. Firing exercise in area bounded by 42-30.00N 131-45.00E, 42-30.00N 132-15.00E, 42-00.00N 132-15.00E, 42-00.00N 131-45.00E."
 
@@ -204,7 +204,7 @@ def test_overlaps_come_from_region_shares_and_dates_alone():
 
 
 def test_a_clicked_region_or_route_is_not_taken_for_a_drawing():
-    from geodata.analysis import read_drawing
+    from geodata.user_shapes import read_drawing
 
     square = {"type": "Polygon", "coordinates": [[[130, 40], [131, 40], [131, 41], [130, 41], [130, 40]]]}
     clicked = {"type": "Feature", "geometry": square, "properties": {"region_id": "sea_of_japan", "popup": "<b>x</b>"}}
