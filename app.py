@@ -230,7 +230,7 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
                                        if s is not None and s.selection.rows else None))
     st.markdown("**Export what you see** — every file carries the dataset version and the filters.")
     files = downloads(dataset, shown, view, catalog, land_file=DATA_DIR / schema.LAND_FILE, tiles=SHOW_TILES,
-                      geometries=prepared.geometries, exercise_html=prepared.exercise_html)
+                      geometries=prepared.geometries)
     for column, file in zip(st.columns(len(files)), files, strict=True):
         column.download_button(file.label, data=file.make, file_name=file.file_name, mime=file.media_type,
                                key=f"download_{file.key}", on_click="ignore", disabled=shown.empty, width="stretch")

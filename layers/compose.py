@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
 import folium
 import geopandas as gpd
 import pandas as pd
@@ -38,7 +36,6 @@ def dashboard_map(
     extra_layers: tuple[folium.FeatureGroup, ...] = (),
     with_regions: bool = True,
     fit: list[list[float]] | None = None,
-    exercise_html: Mapping[str, str] | None = None,
     used_regions: gpd.GeoDataFrame | None = None,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
@@ -47,8 +44,10 @@ def dashboard_map(
     ----------
     regions : geopandas.GeoDataFrame
         Every valid region (EPSG:4326).
-    geometries : dict
-        From :func:`layers.regions.region_geometries`.
+    geometries : RegionGeometries
+        From :func:`layers.regions.region_geometries`; built with the dataset's exercises, it
+        carries their popup lines too, so a caller drawing many views of one dataset builds
+        them once.
     shown : pandas.DataFrame
         The exercises in the view.
     assets : AssetUrls
@@ -74,10 +73,6 @@ def dashboard_map(
         False leaves out the region groups and routes (the map still fits and labels the shown
         exercises): playback passes each month's regions to ``st_folium(feature_group_to_add=…)``,
         which swaps them without remounting the map.
-    exercise_html : mapping, optional
-        HTML block of every exercise by id for the region popups
-        (:func:`layers.popups.exercise_blocks`); a caller drawing many views of one dataset
-        builds it once. Built from ``shown`` when not given.
     used_regions : geopandas.GeoDataFrame, optional
         ``geodata.filters.regions_for(regions, shown)`` when the caller has it already;
         computed here when not given.
@@ -106,7 +101,8 @@ def dashboard_map(
     zoom = map_view[2] if map_view else opening_zoom(bounds or DEFAULT_BOUNDS)
     if assets.land_geojson:
         land_layer(assets.land_geojson).add_to(m)
-    for fg in region_layers(used, shown, geometries, zoom, exercise_html) if with_regions else ():
+    lines = (geometries.popup_lines or None) if isinstance(geometries, RegionGeometries) else None
+    for fg in region_layers(used, shown, geometries, zoom, lines) if with_regions else ():
         fg.add_to(m)
     routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
     if routes_fg is not None:

@@ -48,7 +48,9 @@ MAP_SIZE_PX = (1000, 600)
 
 @dataclass(frozen=True)
 class RegionGeometries:
-    """GeoJSON outline of every region by ``region_id``: for drawing, and for an overview.
+    """What every map of one dataset draws, prepared once: outlines, place names, popup lines.
+
+    Outlines come for drawing and for an overview.
 
     ``geometries[region_id]`` gives the drawing outline. Build once per dataset with
     :func:`region_geometries`; never modify (the app shares one across sessions).
@@ -58,6 +60,9 @@ class RegionGeometries:
     overview: Mapping[str, dict]
     labels: Mapping[str, dict] = field(default_factory=dict)
     """Each region's place name on the map (:func:`layers.labels.region_labels`)."""
+    popup_lines: Mapping[str, str] = field(default_factory=dict)
+    """Each exercise's line in the region popups by ``exercise_id`` (:func:`layers.popups.exercise_blocks`);
+    empty when built without the exercises: the popups then build the shown exercises' lines."""
 
     def __getitem__(self, region_id: str) -> dict:
         return self.detail[region_id]
@@ -78,18 +83,21 @@ def _outlines(regions: gpd.GeoDataFrame, tolerance: float, grid: float) -> dict[
     return {feature["properties"]["region_id"]: feature["geometry"] for feature in collection["features"]}
 
 
-def region_geometries(regions: gpd.GeoDataFrame) -> RegionGeometries:
+def region_geometries(regions: gpd.GeoDataFrame, exercises: pd.DataFrame | None = None) -> RegionGeometries:
     """Convert every region's outline for drawing to GeoJSON dicts once, keyed by ``region_id``.
 
     Outlines are simplified to :data:`DISPLAY_TOLERANCE_DEG` (topology kept) on a
     :data:`DISPLAY_GRID_DEG` grid, and once more to :data:`OVERVIEW_TOLERANCE_DEG` for
     overviews. Building layers from these dicts instead of one-row GeoDataFrames is what keeps
     a map build in milliseconds (folium would call ``__geo_interface__`` again per layer).
+    With the dataset's ``exercises``, each one's popup line is prepared too: what every map
+    of the dataset draws is then built once.
     """
     return RegionGeometries(
         detail=_outlines(regions, DISPLAY_TOLERANCE_DEG, DISPLAY_GRID_DEG),
         overview=_outlines(regions, OVERVIEW_TOLERANCE_DEG, OVERVIEW_GRID_DEG),
         labels=region_labels(regions),
+        popup_lines=exercise_blocks(exercises) if exercises is not None else {},
     )
 
 

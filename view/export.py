@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -90,7 +90,6 @@ def export_bytes(
     land_file: Path,
     tiles: bool,
     geometries: RegionGeometries | None = None,
-    exercise_html: Mapping[str, str] | None = None,
 ) -> tuple[bytes, list[str]]:
     """Produce one export file of a view, and notices about anything it leaves out.
 
@@ -108,8 +107,8 @@ def export_bytes(
         The land layer the HTML page inlines.
     tiles : bool
         HTML: include the online basemaps.
-    geometries, exercise_html : optional
-        HTML: outlines and popup blocks the caller already prepared.
+    geometries : RegionGeometries, optional
+        HTML: outlines and popup lines the caller already prepared.
     """
     if file_format == "csv":
         return to_csv_bytes(shown, dataset.regions, dataset.version, description), []
@@ -123,7 +122,7 @@ def export_bytes(
         ), []
     page, note = view_map_html_bytes(
         dataset, shown, view, description, land_file=land_file, tiles=tiles,
-        geometries=geometries, exercise_html=exercise_html,
+        geometries=geometries,
     )
     return page, [note] if note else []
 
@@ -187,8 +186,7 @@ class Download:
 
 
 def downloads(dataset: Dataset, shown: pd.DataFrame, view: query.ViewState, catalog: query.Catalog, *,
-              land_file: Path, tiles: bool, geometries: RegionGeometries | None = None,
-              exercise_html: Mapping[str, str] | None = None) -> list[Download]:
+              land_file: Path, tiles: bool, geometries: RegionGeometries | None = None) -> list[Download]:
     """Return the page's download buttons, one per export format.
 
     Each file is made by :func:`export_bytes` only when its button is clicked.
@@ -197,7 +195,7 @@ def downloads(dataset: Dataset, shown: pd.DataFrame, view: query.ViewState, cata
 
     def maker(file_format: str) -> Callable[[], bytes]:
         return lambda: export_bytes(dataset, shown, view, description, file_format, land_file=land_file, tiles=tiles,
-                                    geometries=geometries, exercise_html=exercise_html)[0]
+                                    geometries=geometries)[0]
 
     return [
         Download(key, export_format.label, export_file_name(view, catalog, dataset.version, export_format.extension),

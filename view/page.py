@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
 
 import folium
@@ -67,12 +66,11 @@ def view_map_html_bytes(
     land_file: Path,
     tiles: bool,
     geometries: RegionGeometries | None = None,
-    exercise_html: Mapping[str, str] | None = None,
 ) -> tuple[bytes, str]:
     """Draw the map of a view as a standalone page: the app's HTML download and the CLI's ``--format html``.
 
-    A map of its own, never the one given to ``st_folium``. ``geometries`` and
-    ``exercise_html`` are the caller's prepared outlines and popup blocks, if it has them.
+    A map of its own, never the one given to ``st_folium``. ``geometries`` are the caller's
+    prepared outlines and popup lines (:func:`layers.regions.region_geometries`), if it has them.
     Returns the page and a note on anything left out (the land layer when ``land_file`` is
     missing), which the page's caption also shows; ``""`` when nothing is.
     """
@@ -87,6 +85,5 @@ def view_map_html_bytes(
         map_view=view.map_view,
         routes=dataset.routes,
         tiles=tiles,
-        exercise_html=exercise_html,
     )
     return to_html_bytes(m, version=dataset.version, description=description, note=note), note

@@ -12,7 +12,6 @@ import geopandas as gpd
 from geodata.loaders import Dataset, load_dataset, read_changelog
 from geodata.query import Catalog
 from geodata.reference import read_straits, read_zones
-from layers.popups import exercise_blocks
 from layers.reference import reference_features
 from layers.regions import RegionGeometries, region_geometries
 from view.tools import exercise_labels
@@ -34,9 +33,7 @@ class Prepared:
     labels : mapping
         Each exercise's label for the pickers (:func:`view.tools.exercise_labels`).
     geometries : RegionGeometries
-        Region outlines as GeoJSON for drawing.
-    exercise_html : mapping
-        Each exercise's popup line (:func:`layers.popups.exercise_blocks`).
+        Region outlines, place names and popup lines for drawing.
     zones, straits : geopandas.GeoDataFrame
         The reference layers: air defence identification zones and strait gates
         (:mod:`geodata.reference`), the same for every data folder.
@@ -50,7 +47,6 @@ class Prepared:
     catalog: Catalog
     labels: Mapping[str, str]
     geometries: RegionGeometries
-    exercise_html: Mapping[str, str]
     zones: gpd.GeoDataFrame
     straits: gpd.GeoDataFrame
     reference: tuple
@@ -66,8 +62,7 @@ def prepare(data_dir: Path) -> Prepared:
         dataset=dataset,
         catalog=Catalog.from_exercises(exercises, tuple(dataset.regions["region_id"]), dataset.version),
         labels=MappingProxyType(exercise_labels(exercises)),
-        geometries=region_geometries(dataset.regions),
-        exercise_html=MappingProxyType(exercise_blocks(exercises)),
+        geometries=region_geometries(dataset.regions, exercises),
         zones=zones,
         straits=straits,
         reference=reference_features(zones, straits),

@@ -250,21 +250,19 @@ def test_the_same_map_renders_the_same_script(small_dataset):
     assert build() == build()
 
 
-def test_exercise_html_built_once_per_dataset_gives_the_same_map(small_dataset):
+def test_popup_lines_built_once_per_dataset_give_the_same_map(small_dataset):
     from layers import dashboard_map
-    from layers.popups import exercise_blocks
 
-    geometries = region_geometries(small_dataset.regions)
     shown = small_dataset.exercises.iloc[1:3]
-    every_exercise = exercise_blocks(small_dataset.exercises)
 
-    def build(**kwargs):
-        page = dashboard_map(small_dataset.regions, geometries, shown, ASSETS, routes=small_dataset.routes,
-                             **kwargs).get_root().render()
+    def build(geometries):
+        page = dashboard_map(small_dataset.regions, geometries, shown, ASSETS, routes=small_dataset.routes
+                             ).get_root().render()
         return re.sub(r"_[0-9a-f]{32}", "_ID", page)
 
-    assert build(exercise_html=every_exercise) == build()
-    page = build()
+    with_lines = region_geometries(small_dataset.regions, small_dataset.exercises)
+    assert with_lines.popup_lines and build(with_lines) == build(region_geometries(small_dataset.regions))
+    page = build(with_lines)
     assert all(name in page for name in shown["name"])
     assert small_dataset.exercises.iloc[0]["name"] not in page
 
