@@ -334,16 +334,16 @@ def test_any_drawn_circle_is_read_or_refused_quickly(lon, lat, radius):
 
 
 def test_a_measure_that_outgrows_its_memory_is_stopped_in_its_own_process(data, monkeypatch):
-    from geodata import analysis, isolated
+    from geodata import isolated, user_shapes
 
     square = shapely.box(130, 40, 131, 41)
-    measures = analysis.measure_shape_isolated(square, *data, label="Feature 1")
+    measures = user_shapes.measure_shape_isolated(square, *data, label="Feature 1")
     assert measures.area_km2 > 0 and measures.incomplete is None
 
     def out_of_memory(*args, **kwargs):
         raise isolated.IsolationError("needed more than 900 MB of memory")  # as run_isolated reports it
 
     monkeypatch.setattr(isolated, "run_isolated", out_of_memory)
-    measures = analysis.measure_shape_isolated(square, *data, label="Feature 1", budget_s=1)
+    measures = user_shapes.measure_shape_isolated(square, *data, label="Feature 1", budget_s=1)
     assert measures.incomplete == "Feature 1 could not be measured: needed more than 900 MB of memory"
     assert measures.regions == () and measures.coasts == ()
