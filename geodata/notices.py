@@ -2,7 +2,8 @@
 
 Drill areas are announced as text listing positions: ``42-30.00N 131-45.00E``,
 ``42°30'N 131°45'E``, ``4230N 13145E``, ``N42-30 E131-45``, ``42-30.0С 131-45.0В``,
-``北纬42°30′ 东经131°45′``, ``北緯36度38分36秒 東経141度20分48秒`` or decimal degrees.
+``北纬42°30′ 东经131°45′``, ``北緯36度38分36秒 東経141度20分48秒``,
+``43°12′45,7″ северной широты`` or decimal degrees, or "10 NM NE OF" one of them.
 :func:`parse_notice` finds every position, splits the text into areas (on labels ``A.``,
 ``2)``, ``(3)``, ``AREA 4``, on a new warning's header ``HYDROPAC 2345/24``, ``辽航警1234/24``,
 and where a polygon's list gives way to a circle), decides what shape each area is (a polygon,
@@ -87,7 +88,7 @@ _NORMALISE = str.maketrans(
         "′": "'", "’": "'", "‘": "'", "´": "'", "`": "'", "ʹ": "'", "＇": "'", "分": "'", "‵": "'",
         "ˊ": "'", "՚": "'", "ʼ": "'", "‛": "'", "｀": "'",
         "″": '"', "”": '"', "“": '"', "ʺ": '"', "〃": '"', "＂": '"', "秒": '"', "〞": '"', "〝": '"',
-        "〟": '"', "‶": '"', "˝": '"', "„": '"', "‟": '"',
+        "〟": '"', "‶": '"', "˝": '"', "„": '"', "‟": '"', "»": '"',
         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "－": "-", "―": "-", "ー": "-",
         "，": ",", "、": ",", "；": ";", "．": ".", "：": ":", "／": "/", "（": "(", "）": ")", "［": "[",
         "］": "]", "〔": "[", "〕": "]", "【": "[", "】": "]", "～": "~", "〜": "~", "。": ".",
@@ -117,8 +118,11 @@ _NUMBER_ALTERNATIVES = (
     r"|(?P<ed>\d{1,3}(?:[.,]\d+)?)°?"
 )
 _LETTER = "A-Za-zА-Яа-яЁё"
+# Russian hemispheres spelled out: "северной широты", "восточной долготы" (any case). The
+# first letter (С, Ю, В, З) is the hemisphere, as in "с.ш.".
+_SPELLED = r"(?i:(?:северн|южн|восточн|западн)[а-яё]{0,3} ++(?:широт|долгот)[а-яё]{0,2})"
 _SUFFIX = (
-    rf"(?P<suf>[СсЮю]\.? ?[Шш]\.?|[ВвЗз]\.? ?[Дд]\.?|[NSEW]|[nsew](?<! [nsew])|[СЮВЗЕ])(?![{_LETTER}])"
+    rf"(?P<suf>{_SPELLED}|[СсЮю]\.? ?[Шш]\.?|[ВвЗз]\.? ?[Дд]\.?|[NSEW]|[nsew](?<! [nsew])|[СЮВЗЕ])(?![{_LETTER}])"
 )
 _CJK_PREFIXES = MappingProxyType(
     {
@@ -219,6 +223,30 @@ _WIDTH_PHRASES = tuple(
         rf"{_RADIUS_NUMBER} *+{_UNIT} ++(?:в ++)?+(?:обе|каждую) ++сторон",
     )
 )
+# A point given by its distance and compass direction from a position: "10 NM NE OF 42-30N 131-45E".
+COMPASS = MappingProxyType(
+    {
+        **{
+            point: index * 22.5
+            for index, point in enumerate(
+                ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
+            )
+        },
+        "NORTH": 0.0, "NORTHEAST": 45.0, "EAST": 90.0, "SOUTHEAST": 135.0, "SOUTH": 180.0, "SOUTHWEST": 225.0,
+        "WEST": 270.0, "NORTHWEST": 315.0,
+    }
+)
+"""True bearings of compass points and words, for offsets such as "10 NM NE OF"."""
+_COMPASS_WORD = "|".join(
+    word.replace("HE", "H[- ]?+E").replace("HW", "H[- ]?+W") for word in sorted(COMPASS, key=len, reverse=True)
+)
+# One pattern for both phrases that follow a distance with a word (each pattern starting with a
+# number costs a scan of the text): a full width of a corridor, "TWO MILE WIDE SEA STRIP ALONG
+# THE CENTRELINE" (one mile either side), or an offset, "10 NM NE OF".
+_DISTANCE_THEN_WORD = re.compile(
+    rf"{_RADIUS_NUMBER} *+-?+ *+{_UNIT} ++(?:(?P<wide>wide)|(?P<dir>{_COMPASS_WORD}) ++(?:of|from))(?![a-z])",
+    re.IGNORECASE,
+)
 _SECTOR_WORDS = re.compile(r"sector|сектор|扇形|扇状", re.IGNORECASE)
 _BEARING = r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?)(?!\d)"
 _BEARINGS = re.compile(
@@ -235,20 +263,24 @@ _LINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # A closed list of positions described as an area is an area, whatever joins them (连线所围海域:
-# the sea enclosed by the lines joining the points).
+# the sea enclosed by the lines joining the points; …之间, between them; район ограничен, the
+# area is bounded).
 _AREA_WORDS = re.compile(
-    r"bounded|bound ++by|enclosed|polygon|ограниченн|所围|所圍|围成|圍成|范围|範圍|区域内|區域內|以内|海域|水域"
-    r"|囲まれ|円内|区域|内侧|內側",
+    r"bounded|bound ++by|enclosed|polygon|ограничен|所围|所圍|围成|圍成|范围|範圍|区域内|區域內|以内|之间|之間"
+    r"|海域|水域|囲まれ|円内|区域|内侧|內側",
     re.IGNORECASE,
 )
 # Labels of areas (and of points, in a numbered list): "A.", "B)", "2.", "3-", "(4)", "AREA 5",
-# "区域A", "点1", at the start of a line or after punctuation; the run of spaces before a label
-# is scanned once (the lookbehind fails inside it).
+# "区域A", "点1", at the start of a line or after punctuation, and the rows of a KHOA table
+# ("1 - East Coast ~ …") at the start of a line. A letter glued to a word is part of it
+# (РАЙОНЕ is not "РАЙОН Е"). The run of spaces before a label is scanned once (the lookbehind
+# fails inside it).
 _LABEL = re.compile(
     r"\((?P<paren>[A-Za-z]|\d{1,2})\)"
     r"|(?<![^\n;,.:(])[ ]*+"
-    r"(?P<label>(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН|区域|區域|海域|点|點) ?(?:[A-ZА-Я]|\d{1,2})"
-    r"(?![\w])|[A-ZА-Я](?=[.):] ?[\d(NSEW北南]|[.)] )|\d{1,2}(?=[.)] |- |\) ?\d))"
+    r"(?P<label>(?:(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН) |区域|區域|海域|点|點) ?(?:[A-ZА-Я]|\d{1,2})(?![\w])"
+    r"|(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН)\d{1,2}(?![\w])"
+    r"|[A-ZА-Я](?=[.):] ?[\d(NSEW北南]|[.)][ \n])|\d{1,2}(?=[.)] |- |\) ?\d)|(?<![^\n])\d{1,2}(?= - ))"
 )
 # Headers of warnings: a new one starts a new set of areas. The year of its number dates the
 # warning's days.
@@ -726,6 +758,47 @@ def _phrases(patterns: tuple[re.Pattern, ...], original: str, norm: str) -> list
     return phrases
 
 
+def _distance_phrases(original: str, norm: str) -> tuple[list[_Phrase], list[_Phrase]]:
+    """Full widths ("TWO MILE WIDE", as half-widths of a corridor) and offsets ("10 NM NE OF")."""
+    halves, offsets = [], []
+    for phrase in _phrases((_DISTANCE_THEN_WORD,), original, norm):
+        if _DISTANCE_THEN_WORD.match(norm, phrase.start)["wide"] is None:
+            offsets.append(phrase)
+        elif phrase.km is None:
+            halves.append(phrase)
+        else:
+            note = f"read {phrase.text} as the full width: {phrase.km / 2:g} km either side of the line"
+            halves.append(_Phrase(phrase.start, phrase.end, phrase.km / 2, phrase.text, (*phrase.warnings, note)))
+    return halves, offsets
+
+
+def _offset(
+    found: list[tuple[int, int, Position]], offsets: list[_Phrase], original: str, norm: str
+) -> tuple[list[tuple[int, int, Position]], list[str]]:
+    """Move each position written after "10 NM NE OF" to the point that far, on that bearing, from it.
+
+    The distance is measured along the geodesic on the WGS 84 ellipsoid; the moved position's
+    span starts at the phrase, so the phrase stays with its area.
+    """
+    if not offsets:
+        return found, []
+    starts = [start for start, _, _ in found]
+    moved, notes = list(found), []
+    for phrase in offsets:
+        index = bisect.bisect_left(starts, phrase.end)
+        if phrase.km is None or index == len(found) or not _SEPARATOR.match(norm[phrase.end:found[index][0]]):
+            continue
+        start, end, position = found[index]
+        direction = _DISTANCE_THEN_WORD.match(norm, phrase.start)["dir"].upper().replace("-", "").replace(" ", "")
+        bearing = COMPASS[direction]
+        lon, lat, _ = WGS84.fwd(position.lon, position.lat, bearing, phrase.km * 1000.0)
+        moved[index] = (phrase.start, end, Position(lat, (lon + 180.0) % 360.0 - 180.0))
+        text = quote(original[phrase.start:end], QUOTE_LIMIT)
+        notes.append(f"read {text} as the point {phrase.km:g} km from the position on a true bearing of {bearing:g}°")
+        notes.extend(phrase.warnings)
+    return moved, notes
+
+
 # --- Shapes ------------------------------------------------------------------------------------
 
 
@@ -887,7 +960,25 @@ def _headers(original: str, norm: str, covered: _Spans) -> list[tuple[int, int, 
             value += 2000
         start, end = match.span("header")
         found.append((start, end, original[start:end], value))
-    return sorted(found)
+    # A broadcast repeats its number without the year (ПРИП АРХАНГЕЛЬСК 24/26 … ПРИП АРХАНГЕЛЬСК 24):
+    # the same warning, not a new one.
+    kept: list[tuple[int, int, str, int | None]] = []
+    for header in sorted(found):
+        if kept and _same_number(kept[-1][2], header[2]):
+            continue
+        kept.append(header)
+    return kept
+
+
+_HEADER_YEAR = re.compile(r" ?/ ?\d{2,4}$")
+
+
+def _same_number(first: str, second: str) -> bool:
+    """Whether two headers name one warning: the same words and number, one of them without the year."""
+    def key(text: str) -> str:
+        return " ".join(_HEADER_YEAR.sub("", text).upper().split())
+
+    return key(first) == key(second) and (_HEADER_YEAR.search(first) is None) != (_HEADER_YEAR.search(second) is None)
 
 
 def _labels(original: str, norm: str, taken: _Spans) -> list[tuple[int, int, str]]:
@@ -1108,7 +1199,8 @@ def parse_notice(text: object) -> ParsedNotice:
         signs, dashes, spaces or packed digits (``42°30.5'N``, ``42-30.00N``, ``42 30 N``,
         ``4230N``, ``423015N``), decimal degrees with a hemisphere (``42.5N``), the hemisphere
         before or after (``N42-30``), Russian markers (``С``/``Ю``/``В``/``З``,
-        ``с.ш.``/``в.д.``; a Latin C or B typed for С or В in a Russian text), Chinese and
+        ``с.ш.``/``в.д.``, ``северной широты``/``восточной долготы`` written out; a Latin C or B
+        typed for С or В in a Russian text), Chinese and
         Japanese ones (``北纬``/``北緯``/``东经``/``東経`` …, ``度``/``分``/``秒``), in
         full-width characters and with any common prime or seconds sign. Minutes and seconds
         run together before a seconds sign (``42°3015"N``) are read only when one reading is
@@ -1118,10 +1210,13 @@ def parse_notice(text: object) -> ParsedNotice:
         and where a polygon's list gives way to a circle. The wording decides each shape:
         "radius 5 NM" (also ``within three miles of``, ``радиусом пять миль``, ``半径2海里``)
         gives a geodesic circle, or a corridor along a line; "5 NM either side of" (``两侧各
-        300米``) a corridor; "sector" with bearings (``BEARINGS 090° AND 186°``) or with the
+        300米``) or a full width ("TWO MILE WIDE … ALONG THE CENTRELINE", halved) a corridor;
+        "sector" with bearings (``BEARINGS 090° AND 186°``) or with the
         two ends of its arc a sector; "along the line joining" (``по линии``, ``连线``) a line,
         unless the text calls it an area (``连线所围海域``); otherwise three or more positions
-        give a polygon, two a line and one a point. "miles" are read as nautical miles.
+        give a polygon, two a line and one a point. "miles" are read as nautical miles. A
+        position after "10 NM NE OF" is moved 10 NM on 045° along the geodesic. Phrases may
+        run across line breaks.
 
     Returns
     -------
@@ -1162,13 +1257,18 @@ def _parse_cached(text: str, length: int) -> ParsedNotice:
         if swapped != norm:
             warnings.append("read a Latin C or B after a number as the Russian С (north) or В (east)")
             norm = swapped
-    radii = _phrases(_RADIUS_PHRASES, text, norm)
-    widths = _phrases(_WIDTH_PHRASES, text, norm)
-    phrase_spans = _Spans([(p.start, p.end) for p in radii + widths])
+    # Phrases run across line breaks ("WITHIN\nTHREE MILES OF"); one character for one keeps spans.
+    flat = norm.replace("\n", " ")
+    radii = _phrases(_RADIUS_PHRASES, text, flat)
+    full_widths, offsets = _distance_phrases(text, flat)
+    widths = sorted(_phrases(_WIDTH_PHRASES, text, flat) + full_widths, key=lambda phrase: phrase.start)
+    phrase_spans = _Spans([(p.start, p.end) for p in radii + widths + offsets])
     # A number inside a radius phrase ("1n mile") is not a latitude.
     components = [c for c in _components(norm) if not phrase_spans.overlaps(c.start, c.end)]
     found, failures, lone, notes = _pair(components, text, norm)
     warnings.extend(notes)
+    found, offset_notes = _offset(found, offsets, text, flat)
+    warnings.extend(offset_notes)
     covered = [(c.start, c.end) for c in components]
     if not components:
         found, failures, covered, pair_warnings = _signed_pairs(text, norm)
@@ -1185,7 +1285,7 @@ def _parse_cached(text: str, length: int) -> ParsedNotice:
     if len(found) > MAX_POSITIONS:
         warnings.append(f"only the first {MAX_POSITIONS} of {len(found):,} positions are used")
         found = found[:MAX_POSITIONS]
-    unparsed.extend(phrase.problem for phrase in radii + widths if phrase.problem)
+    unparsed.extend(phrase.problem for phrase in radii + widths + offsets if phrase.problem)
     headers = _headers(text, norm, _Spans(covered))
     windows, time_warnings = _times(norm, headers)
     warnings.extend(time_warnings)

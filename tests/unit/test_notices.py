@@ -437,6 +437,8 @@ def test_sectors_are_geodesic_and_their_area_is_their_share_of_the_circle(text, 
     ("CABLE OPERATIONS 5 NM EITHER SIDE OF LINE JOINING 35-00N 129-00E AND 35-00N 130-00E", 5 * 1.852),
     ("以下各点连线两侧各500米范围内：35-00N 129-00E、35-00N 130-00E", 0.5),
     ("within a range of 300 meters from both sides of 35-00N 129-00E; 35-00N 130-00E", 0.3),
+    ("WITHIN TWO MILE WIDE\nSEA STRIP ALONG THE CENTRELINE 35-00N 129-00E 35-00N 130-00E", 1.852),
+    ("WITHIN\nTHREE MILES OF TRACKLINE JOINING 35-00N 129-00E, 35-00N 130-00E", 3 * 1.852),
 ])
 def test_corridors_either_side_of_a_line_are_geodesic_buffers(text, half_width_km):
     (area,) = parse_notice(text).areas
@@ -498,6 +500,8 @@ def test_minutes_and_seconds_run_together_are_read_only_when_unambiguous():
     ("以下各点围成的区域 38-51N 121-38E、38-34N 121-38E、38-33N 121-07E", "polygon"),
     ("沿以下各点连线：38-51N 121-38E、38-34N 121-38E、38-33N 121-07E", "line"),
     ("38-51N 121-38E、38-34N 121-38E、38-33N 121-07E、38-51N 121-38E连线", "polygon"),
+    ("38-51N 121-38E、38-34N 121-38E、38-33N 121-07E诸点连线之间进行实弹射击", "polygon"),
+    ("在38-51N 121-38E与38-34N 121-38E之间", "line"),
 ])
 def test_chinese_area_and_line_words_weighed_in_context(text, kind):
     assert parse_notice(text).kind == kind
@@ -515,3 +519,64 @@ def test_chinese_area_and_line_words_weighed_in_context(text, kind):
 def test_times_are_read_in_utc(text, described):
     parsed = parse_notice(text)
     assert [w.describe() for w in parsed.areas[0].times] == described
+
+
+@pytest.mark.parametrize("text", [
+    "44°39'42\" северной широты и 33°23'24\" восточной долготы",
+    "44°39'42\" СЕВЕРНОЙ ШИРОТЫ, 33°23'24\" ВОСТОЧНОЙ ДОЛГОТЫ",
+    "44°39'42\" с.ш. 33°23'24\" в.д.",
+    "44°39’42» северной широты, 33°23’24» восточной долготы",
+])
+def test_russian_hemispheres_spelled_out_or_abbreviated(text):
+    (area,) = parse_notice(text).areas
+    assert area.vertices == (Position(44 + 39 / 60 + 42 / 3600, 33 + 23 / 60 + 24 / 3600),)
+
+
+def test_russian_southern_and_western_hemispheres_spelled_out():
+    (area,) = parse_notice("12°30' южной широты, 45°10' западной долготы").areas
+    assert area.vertices == (Position(-12.5, -(45 + 10 / 60)),)
+
+
+@pytest.mark.parametrize("text, bearing", [
+    ("EXERCISE IN AREA WITHIN 2 MILES OF A POSITION 10 NM NE OF 42-30.0N 131-45.0E", 45.0),
+    ("10 NAUTICAL MILES SOUTH-WEST OF 42-30N 131-45E", 225.0),
+    ("5 MILES\nNORTH OF 42-30N 131-45E", 0.0),
+    ("8 KM WSW FROM 42-30N 131-45E", 247.5),
+])
+def test_a_point_given_by_distance_and_compass_direction_from_a_position(text, bearing):
+    from geodata.geometry import WGS84
+
+    parsed = parse_notice(text)
+    (area,) = parsed.areas
+    point = area.vertices[0]
+    reference = (131.75, 42.5)
+    azimuth, _, distance = WGS84.inv(*reference, point.lon, point.lat)
+    assert azimuth % 360.0 == pytest.approx(bearing, abs=1e-6)
+    expected_km = {45.0: 18.52, 225.0: 18.52, 0.0: 9.26, 247.5: 8.0}[bearing]
+    assert distance / 1000.0 == pytest.approx(expected_km, rel=1e-9)
+    assert any("true bearing" in warning for warning in parsed.warnings)
+
+
+def test_a_distance_and_direction_without_a_position_after_it_moves_nothing():
+    parsed = parse_notice("VESSELS 10 NM NE OF THE HARBOUR. 42-30N 131-45E")
+    assert parsed.vertices == (Position(42.5, 131.75),)
+
+
+def test_a_warning_number_repeated_without_its_year_is_one_warning():
+    text = "ПРИП АРХАНГЕЛЬСК 24/26 КАРТА 16004\nПРИП АРХАНГЕЛЬСК 24 КАРТА 16004\n64-34-02С 039-43-04В\n64-32-42С 039-34-36В\n64-38-30С 039-37-48В"
+    (area,) = parse_notice(text).areas
+    assert area.label == "ПРИП АРХАНГЕЛЬСК 24/26" and area.kind == "polygon"
+
+
+def test_a_label_letter_on_its_own_line_and_korean_table_rows():
+    text = ("WITHIN 4000 METRES OF\nA. 08-02.05N 110-37.01E.\nB.\n07-49.03N 110-30.05E.\n"
+            "1 - East Coast ~ area bounded by (1) 37-45-58N,128-57-12E(2) 37-47-28N,128-59-05E(3) 37-45-02N,129-01-31E\n"
+            "2 - South Coast ~ centered at 33-13-19N,126-31-31E within a radius of 0.5 NM - 08/28,29 - 07:00 ~ 18:00")
+    assert [(a.label, a.kind, len(a.vertices)) for a in parse_notice(text).areas] == [
+        ("", "circles", 2), ("1", "polygon", 3), ("2", "circle", 1),
+    ]
+
+
+def test_a_word_that_starts_with_an_area_word_is_not_a_label():
+    text = "1. СТРЕЛЬБЫ\nРАЙОНЕ ЗАПРЕТНОМ ДЛЯ ПЛАВАНИЯ\n65-04.5С 039-38.0В\n65-04.5С 039-48.0В\n64-57.0С 039-59.2В"
+    assert [area.label for area in parse_notice(text).areas] == ["1"]
