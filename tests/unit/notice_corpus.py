@@ -11,7 +11,8 @@ The expected areas were worked out by hand from the text: each position converte
 minutes and seconds to decimal degrees (``dms``/``dm`` below do only that arithmetic), the
 shape named from the wording, and the area computed independently of the reader: a polygon's
 area on the WGS 84 ellipsoid from its vertices as listed (``pyproj.Geod.polygon_area_perimeter``,
-geodesic edges), a circle's as pi r^2, a sector's as its share of pi r^2. The reader's measured
+with each edge followed straight in latitude and longitude, as a chart in those coordinates
+draws it), a circle's as pi r^2, n circles apart as n pi r^2, a sector's as its share of pi r^2. The reader's measured
 area (a local equal-area projection) must match within 1 %.
 
 Format classes (``classes``) name what each text exercises; :data:`CLASSES` lists them all.
@@ -82,13 +83,68 @@ DEBRIS_AREA_1 = (
     "24-57-00N 095-24-00W", "25-24-00N 095-39-00W", "25-28-00N 096-30-00W",
 )
 
+# Where texts kept as files were read: a public GitHub repository's copy of a published list
+# (the commit is the one the files were read at).
+_NAVAREA2UC = "https://github.com/drlivsi2004/NAVAREA2UC/blob/"
+NAVAREA_XIII_FILE = _NAVAREA2UC + "3f7b0ce703119df786fba888e4749d305efaca9e/NAVAREA%20XIII%20-%20RUSSIA.txt"
+NAVAREA_XI_FILE = _NAVAREA2UC + "6cadc8184cc85f0330511607ab114f3060934d1b/NAVAREA%20XI%20-%20JAPAN.txt"
+NAVAREA_XII_FILE = _NAVAREA2UC + "3f7b0ce703119df786fba888e4749d305efaca9e/NAVAREA%20XII%20-%20USA.txt"
+KOREA_FILE = _NAVAREA2UC + "71e8f56d731285ad30fe4a4ee82729d89250b330/NAVAREA%20XI%20-%20JAPAN%20(KOREA).txt"
+"""Lists of warnings in force ("AS AT 120900 UTC AUG 2026" and "AS AT 270900 UTC AUG 2026") exported from
+the NautoShark service, kept in the NAVAREA2UC repository."""
+MARLIN_NAVWARNINGS = (
+    "https://github.com/ngageoint/marlin-ios/blob/23668d1b510c60d7c2147ff031503b29821dceb0/"
+    "Marlin/MarlinTests/Mocks/Data/navwarnings.json"
+)
+"""NGA's own app (Marlin) keeps a copy of the NGA MSI broadcast-warning feed (April 2023) for its tests;
+each HYDROPAC text below is the ``text`` field of one record, verbatim."""
+_NAVWARNS = "https://github.com/havardgulldahl/navwarns/blob/02c165817ea7817fb564e790a29195deba70df3d/"
+PRIP_2025_11_29 = _NAVWARNS + "history/2025/PRIP/PripAr_2025-11-29.html"
+PRIP_2026_04_10 = _NAVWARNS + "history/2026/PRIP/PripAr_2026-04-10.html"
+"""Daily copies of the Arkhangelsk PRIP page (https://www.mapm.ru/PripAr, named in the repository's
+scraper); each text is the page's title line and body of one warning."""
+
+# The 79 positions of NAVAREA XII 523/2026's track, as the text gives them (its line breaks fall
+# inside pairs; the text is quoted whole below).
+XII_523_TRACK = (
+    "48-57.51N 162-53.63W", "48-55.01N 162-45.02W", "48-54.59N 162-18.29W", "48-54.03N 161-51.12W",
+    "48-53.63N 161-32.00W", "48-53.47N 161-23.99W", "48-52.77N 160-57.37W", "48-51.94N 160-30.70W",
+    "48-51.02N 160-04.11W", "48-50.01N 159-37.57W", "48-49.50N 159-25.00W", "48-49.28N 159-23.89W",
+    "48-48.40N 159-19.52W", "48-47.20N 159-13.67W", "48-45.50N 159-05.00W", "48-43.50N 158-50.00W",
+    "48-43.86N 158-47.56W", "48-45.00N 158-40.00W", "48-47.03N 158-21.26W", "48-47.50N 158-17.00W",
+    "48-48.39N 157-54.83W", "48-49.00N 157-40.00W", "48-45.90N 157-29.16W", "48-43.30N 157-20.00W",
+    "48-41.27N 157-03.72W", "48-39.60N 156-50.00W", "48-39.46N 156-37.36W", "48-39.30N 156-21.10W",
+    "48-38.20N 156-12.80W", "48-37.73N 156-11.13W", "48-36.60N 156-07.00W", "48-34.44N 155-59.39W",
+    "48-35.31N 155-57.60W", "48-36.33N 155-57.26W", "48-34.01N 155-57.90W", "48-33.89N 155-57.42W",
+    "48-33.20N 155-55.00W", "48-33.20N 155-49.10W", "48-33.43N 155-47.69W", "48-33.84N 155-44.87W",
+    "48-34.80N 155-38.70W", "48-36.28N 155-35.66W", "48-38.10N 155-31.96W", "48-39.50N 155-29.10W",
+    "48-39.87N 155-26.02W", "48-40.00N 155-25.00W", "48-40.03N 155-15.05W", "48-40.00N 155-14.30W",
+    "48-38.70N 155-06.70W", "48-37.00N 155-02.50W", "48-31.40N 154-56.10W", "48-30.75N 154-53.95W",
+    "48-29.38N 154-49.67W", "48-25.60N 154-37.78W", "48-24.60N 154-34.70W", "48-24.35N 154-32.04W",
+    "48-22.64N 154-14.65W", "48-20.12N 153-49.75W", "48-18.52N 153-34.45W", "48-17.95N 153-29.12W",
+    "48-17.69N 153-26.81W", "48-14.78N 153-00.17W", "48-12.80N 152-42.40W", "48-11.53N 152-33.70W",
+    "48-10.18N 152-24.42W", "48-09.50N 152-20.00W", "48-08.63N 152-08.03W", "48-06.75N 151-42.45W",
+    "48-05.00N 151-20.00W", "48-04.71N 151-16.59W", "48-04.53N 151-14.58W", "48-02.50N 150-51.58W",
+    "48-01.00N 150-35.00W", "47-59.85N 150-26.37W", "47-59.12N 150-20.92W", "47-56.50N 150-01.68W",
+    "47-56.13N 149-58.98W", "47-56.00N 149-58.00W", "47-51.36N 149-40.84W",
+)
+
+
+def _positions(pairs: tuple[str, ...]) -> list[tuple[float, float]]:
+    """``"48-57.51N 162-53.63W"`` to (lat, lon): degrees and decimal minutes, by the arithmetic of ``dm``."""
+    out = []
+    for pair in pairs:
+        lat, lon = pair.split()
+        out.append((dm(int(lat[:2]), float(lat[3:-1]), lat[-1]), dm(int(lon[:3]), float(lon[4:-1]), lon[-1])))
+    return out
+
 CLASSES = {
     "china_msa": "China MSA warnings (航行警告, 航行通告), Chinese or English",
     "japan_jcg": "Japan Coast Guard navigational warnings and 水路通報",
     "usa_broadcast": "US broadcast notices to mariners (USCG district BNM)",
     "multi_area": "several areas: lettered or numbered areas, several warnings pasted, a list giving way to a circle",
     "numbered_points": "points numbered or lettered one by one ((1), 1., A:, 点1), read as one area",
-    "circle": "radius around a centre, in digits",
+    "circle": "radius around a centre (or several centres)",
     "sector": "an apex and a sector between two bearings or two arc ends",
     "japanese_markers": "北緯/東経 with 度/分/秒",
     "fullwidth_punctuation": "full-width punctuation (，、；：（）〔〕～) between positions",
@@ -98,17 +154,22 @@ CLASSES = {
     "cjk_dates": "Chinese and Japanese dates and era years, local time",
     "daily_window": "daily windows (每天, 每日, 毎日, DAILY)",
     "quoted_back": "a defect in the published text the reader must quote back",
+    "nga_hydropac_navarea": "NGA HYDROPAC and NAVAREA XI, XII and XIII warnings, in English as broadcast",
+    "russia_prip": "Russian coastal warnings (ПРИП) in Cyrillic: 64-37.0С 038-37.0В, СТРЕЛЬБЫ, ОТМ ЭТОТ НР",
+    "korea_khoa": "Korean (KHOA) navigational warnings, in the English text KHOA publishes",
+    "corridor": "a width either side of a line: WITHIN THREE MILES OF TRACKLINE, TWO MILE WIDE … ALONG THE CENTRELINE",
+    "numbers_in_words": "a radius or width in words (WITHIN THREE MILES OF)",
+    "cyrillic_lookalike": "a Latin C typed for the Cyrillic С (north) in a Russian warning",
+    "russian_spelled_hemispheres": "северной широты / восточной долготы written out (Russian orders defining areas)",
 }
 
 
 MISSING_CLASSES = {
-    "nga_hydropac_navarea": "no NGA HYDROPAC or NAVAREA XI/XIII warning text was found in the stored pages or code",
-    "russia_prip_navip": "no Russian ПРИП/НАВИП text with positions was found (only news about closures)",
-    "korea_khoa": "Korean pages found name 항행경보 but quote no positions",
-    "corridor": "no real warning with a width either side of a track was found whole (one China MSA cable notice "
-                "was cut off in the stored excerpt)",
-    "numbers_in_words": "no real warning giving a radius in words was found",
-    "cyrillic_lookalike": "no real warning typing a Latin letter for a Cyrillic hemisphere letter was found",
+    "korea_hangul": "Korean pages found name 항행경보 but quote no positions; KHOA's English texts are in the corpus",
+    "russia_navip_pacific": "no ПРИП ВЛАДИВОСТОК or НАВИП text with positions was found; the Russian warnings here "
+                            "are ПРИП АРХАНГЕЛЬСК and NAVAREA XIII (English)",
+    "chinese_between": "no real warning with …之间海域 was found",
+    "compass_offset": "no real warning placing a point by distance and direction from a position (10 NM NE OF) was found",
     "run_together_seconds": "no real warning with minutes and seconds run together was found",
 }
 """Format classes of issue 16 with no real example in this corpus, and why; the unit tests in
@@ -761,5 +822,572 @@ CORPUS: tuple[Warning, ...] = (
             )),
         ),
         classes=("china_msa", "numbered_points", "glyphs"),
+    ),
+    Warning(
+        key="hydropac_1262_23_kuril_islands",
+        authority="NGA (HYDROPAC), relaying NAVAREA XIII 44/23 (Russia)",
+        number="HYDROPAC 1262/23",
+        date="2023-04-16 (issued 161005Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "SEA OF OKHOTSK.\nWESTERN NORTH PACIFIC.\nKURIL ISLANDS.\nDNC 24.\n"
+            "1. HAZARDOUS OPERATIONS 2200Z TO 1000Z DAILY\n   17 THRU 21 APR IN AREAS BOUND BY:\n"
+            "   A. 46-05.00N 148-45.00E, 46-10.00N 149-15.00E,\n      45-30.00N 149-23.00E, 45-23.30N 149-00.00E.\n"
+            "   B. 45-27.30N 149-24.30E, 46-03.00N 150-33.50E,\n      45-35.00N 150-45.00E, 45-03.00N 149-46.00E.\n"
+            "   C. 44-35.50N 147-21.30E, 45-15.00N 148-50.00E,\n      44-55.00N 149-10.00E, 44-15.00N 147-43.00E.\n"
+            "   D. 47-05.00N 150-40.00E, 47-15.00N 151-35.00E,\n      46-27.00N 151-45.00E, 46-15.00N 151-10.00E.\n"
+            "2. CANCEL THIS MSG 221100Z APR 23.\n"
+        ),
+        areas=(
+            Area("A", "polygon", ((dm(46, 5.0), dm(148, 45.0)), (dm(46, 10.0), dm(149, 15.0)),
+                                  (dm(45, 30.0), dm(149, 23.0)), (dm(45, 23.30), dm(149, 0.0)))),
+            Area("B", "polygon", ((dm(45, 27.30), dm(149, 24.30)), (dm(46, 3.0), dm(150, 33.50)),
+                                  (dm(45, 35.0), dm(150, 45.0)), (dm(45, 3.0), dm(149, 46.0)))),
+            Area("C", "polygon", ((dm(44, 35.50), dm(147, 21.30)), (dm(45, 15.0), dm(148, 50.0)),
+                                  (dm(44, 55.0), dm(149, 10.0)), (dm(44, 15.0), dm(147, 43.0)))),
+            Area("D", "polygon", ((dm(47, 5.0), dm(150, 40.0)), (dm(47, 15.0), dm(151, 35.0)),
+                                  (dm(46, 27.0), dm(151, 45.0)), (dm(46, 15.0), dm(151, 10.0)))),
+        ),
+        classes=("nga_hydropac_navarea", "multi_area", "daily_window"),
+        notes=("The record's text field as NGA publishes it; its number and year are fields of the record, not "
+               "part of the text, so the days (17 THRU 21 APR) are not placed in a year."),
+    ),
+    Warning(
+        key="hydropac_1259_23_sea_of_okhotsk",
+        authority="NGA (HYDROPAC), relaying NAVAREA XIII 43/23 (Russia)",
+        number="HYDROPAC 1259/23",
+        date="2023-04-15 (issued 152136Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "SEA OF OKHOTSK.\nDNC 24.\n1. HAZARDOUS OPERATIONS 2200Z TO 1000Z DAILY\n"
+            "   17 THRU 21 APR IN AREAS BOUND BY:\n   A. 45-46.00N 147-55.00E, 45-46.00N 148-40.00E,\n"
+            "      45-26.08N 148-30.00E, 45-25.50N 148-00.00E.\n   B. 45-35.00N 147-40.00E, 45-17.00N 147-48.00E,\n"
+            "      45-08.00N 147-30.00E, 45-25.00N 147-20.00E.\n2. CANCEL THIS MSG 221100Z APR 23.\n"
+        ),
+        areas=(
+            Area("A", "polygon", ((dm(45, 46.0), dm(147, 55.0)), (dm(45, 46.0), dm(148, 40.0)),
+                                  (dm(45, 26.08), dm(148, 30.0)), (dm(45, 25.50), dm(148, 0.0)))),
+            Area("B", "polygon", ((dm(45, 35.0), dm(147, 40.0)), (dm(45, 17.0), dm(147, 48.0)),
+                                  (dm(45, 8.0), dm(147, 30.0)), (dm(45, 25.0), dm(147, 20.0)))),
+        ),
+        classes=("nga_hydropac_navarea", "multi_area", "daily_window"),
+    ),
+    Warning(
+        key="hydropac_1144_23_sea_of_japan_gunnery",
+        authority="NGA (HYDROPAC), relaying NAVAREA XI 123/23 (Japan, for Russia)",
+        number="HYDROPAC 1144/23",
+        date="2023-04-05 (issued 051400Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "SEA OF JAPAN.\nRUSSIA.\nDNC 23, DNC 24.\n1. GUNNERY EXERCISES 2200Z TO 0800Z DAILY\n"
+            "   09 THRU 14 AND 16 THRU 19 APR\n   IN AREA BOUND BY\n"
+            "   42-40.00N 131-41.00E, 42-40.00N 131-57.00E,\n   42-38.50N 132-15.00E, 42-15.00N 132-15.00E,\n"
+            "   42-15.00N 131-41.00E.\n2. CANCEL THIS MSG 200900Z APR 23.\n"
+        ),
+        areas=(
+            Area("1", "polygon", (
+                (dm(42, 40.0), dm(131, 41.0)), (dm(42, 40.0), dm(131, 57.0)), (dm(42, 38.50), dm(132, 15.0)),
+                (dm(42, 15.0), dm(132, 15.0)), (dm(42, 15.0), dm(131, 41.0)),
+            ), note="the label is the paragraph number"),
+        ),
+        classes=("nga_hydropac_navarea", "daily_window"),
+        notes="The same gunnery range south of Vladivostok as NAVAREA XI 341/26 below.",
+    ),
+    Warning(
+        key="hydropac_1037_23_western_north_pacific_gunnery",
+        authority="NGA (HYDROPAC), relaying NAVAREA XI 114/23 (Japan)",
+        number="HYDROPAC 1037/23",
+        date="2023-03-27 (issued 271258Z MAR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "WESTERN NORTH PACIFIC.\nDNC 12.\n1. GUNNERY EXERCISES 2300Z TO 0900Z DAILY\n"
+            "   31 MAR THRU 29 APR IN AREA BOUND BY\n   28-15.25N 146-29.78E, 27-55.25N 144-57.80E,\n"
+            "   25-00.26N 145-35.80E, 25-25.27N 147-37.78E.\n2. CANCEL THIS MSG 301000Z APR 23.\n"
+        ),
+        areas=(
+            Area("1", "polygon", (
+                (dm(28, 15.25), dm(146, 29.78)), (dm(27, 55.25), dm(144, 57.80)), (dm(25, 0.26), dm(145, 35.80)),
+                (dm(25, 25.27), dm(147, 37.78)),
+            )),
+        ),
+        classes=("nga_hydropac_navarea", "daily_window"),
+    ),
+    Warning(
+        key="hydropac_1201_23_guam_three_miles",
+        authority="NGA (HYDROPAC), relaying COMCOGARD Forces Micronesia Sector Guam 138/23",
+        number="HYDROPAC 1201/23",
+        date="2023-04-12 (issued 120659Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "PHILIPPINE SEA.\nWESTERN NORTH PACIFIC.\nGUAM.\nDNC 12.\n"
+            "1. HAZARDOUS OPERATIONS 2300Z TO 1355Z DAILY\n   17 THRU 19 APR IN AREAS WITHIN THREE MILES OF:\n"
+            "   A. 13-26.00N 145-08.00E.\n   B. 13-42.00N 144-36.00E.\n2. CANCEL THIS MSG 201455Z APR 23.\n"
+        ),
+        areas=(
+            Area("1", "circles", ((dm(13, 26.0), dm(145, 8.0)), (dm(13, 42.0), dm(144, 36.0))), radius_km=3 * NM,
+                 note="A and B label the centres of one paragraph's areas: one area of two circles, 3 NM each"),
+        ),
+        classes=("nga_hydropac_navarea", "numbers_in_words", "circle", "daily_window"),
+    ),
+    Warning(
+        key="hydropac_1256_23_mayotte_two_miles",
+        authority="NGA (HYDROPAC), relaying AVURNAV La Réunion 22/23 (France)",
+        number="HYDROPAC 1256/23",
+        date="2023-04-15 (issued 151544Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "MOZAMBIQUE CHANNEL.\nMAYOTTE.\nDNC 02.\n1. GUNNERY EXERCISES 0500Z TO 0900Z AND\n"
+            "   1100Z TO 1500Z DAILY 18 AND 19 APR\n   IN AREAS WITHIN TWO MILES OF:\n   A. 12-33.00S 045-11.00E.\n"
+            "   B. 13-04.00S 045-15.00E.\n   C. 12-57.00S 044-52.00E.\n   D. 12-35.00S 044-53.00E.\n"
+            "2. CANCEL THIS MSG 191600Z APR 23.\n"
+        ),
+        areas=(
+            Area("1", "circles", (
+                (dm(12, 33.0, "S"), dm(45, 11.0)), (dm(13, 4.0, "S"), dm(45, 15.0)), (dm(12, 57.0, "S"), dm(44, 52.0)),
+                (dm(12, 35.0, "S"), dm(44, 53.0)),
+            ), radius_km=2 * NM, note="four gunnery circles of 2 NM"),
+        ),
+        classes=("nga_hydropac_navarea", "numbers_in_words", "circle"),
+        notes="Southern latitudes; two daily windows (0500Z TO 0900Z AND 1100Z TO 1500Z), of which the reader keeps one.",
+    ),
+    Warning(
+        key="navarea_xiii_80_26_gunnery_two_areas",
+        authority="NAVAREA XIII coordinator (Russian Federation), as listed by the NautoShark service",
+        number="NAVAREA XIII 80/2026",
+        date="2026-08-09 (090800 UTC AUG 2026)",
+        url=NAVAREA_XIII_FILE,
+        text=(
+            "NAVAREA XIII 80/2026\n090800 UTC AUG 2026\nCHART RUS 61018\n"
+            "1. GUNNERY EXERCISES FOR 16 HOURS FROM 2000 UTC\n09 TO 14 AUG IN AREAS\nBOUNDED BY\n"
+            "A. 46-41N 146-02E 45-13N 148-05E 44-58N 147-58E 44-27N 147-16E\n44-25N 146-57E\n44-53N 144-54E\n"
+            "B. 45-37N 144-00E 45-25N 146-52E 45-03N 147-00E 45-14N 146-09E\n2. CANCEL\n"
+            "THIS MESSAGE 151300 UTC AUG 26\n"
+        ),
+        areas=(
+            Area("A", "polygon", (
+                (dm(46, 41), dm(146, 2)), (dm(45, 13), dm(148, 5)), (dm(44, 58), dm(147, 58)), (dm(44, 27), dm(147, 16)),
+                (dm(44, 25), dm(146, 57)), (dm(44, 53), dm(144, 54)),
+            )),
+            Area("B", "polygon", ((dm(45, 37), dm(144, 0)), (dm(45, 25), dm(146, 52)), (dm(45, 3), dm(147, 0)),
+                                  (dm(45, 14), dm(146, 9)))),
+        ),
+        classes=("nga_hydropac_navarea", "multi_area"),
+    ),
+    Warning(
+        key="navarea_xiii_82_26_gunnery",
+        authority="NAVAREA XIII coordinator (Russian Federation), as listed by the NautoShark service",
+        number="NAVAREA XIII 82/2026",
+        date="2026-08-10 (100800 UTC AUG 2026)",
+        url=NAVAREA_XIII_FILE,
+        text=(
+            "NAVAREA XIII 82/2026\n100800 UTC AUG 2026\nCHART RUS 61018\n"
+            "1. GUNNERY EXERCISES FOR 16 HOURS FROM 2000 UTC TO 14 AUG\nIN AREA BOUNDED\n"
+            "BY 45-33N 143-20E 46-04N 143-26E 45-57N 144-43E\n45-39N 145-00E 45-25N 144-36E\n2. CANCEL\n"
+            "THIS MESSAGE 151300 UTC AUG 26\n3. CANCEL 79/26 AND THIS PARA\n"
+        ),
+        areas=(
+            Area("1", "polygon", (
+                (dm(45, 33), dm(143, 20)), (dm(46, 4), dm(143, 26)), (dm(45, 57), dm(144, 43)), (dm(45, 39), dm(145, 0)),
+                (dm(45, 25), dm(144, 36)),
+            )),
+        ),
+        classes=("nga_hydropac_navarea",),
+    ),
+    Warning(
+        key="navarea_xiii_123_25_two_mile_radius",
+        authority="NAVAREA XIII coordinator (Russian Federation), as listed by the NautoShark service",
+        number="NAVAREA XIII 123/2025",
+        date="2025-09-27 (270800 UTC SEP 2025)",
+        url=NAVAREA_XIII_FILE,
+        text=(
+            "NAVAREA XIII 123/2025\n270800 UTC SEP 2025\nCHART RUS 62275 \n"
+            "AREA TEMPORARILY DANGEROUS TO NAVIGATION \nWITHIN 2 MILE RADIUS OF\n48-17.8N 154-36.2E\n"
+        ),
+        areas=(Area("NAVAREA XIII 123/2025", "circle", ((dm(48, 17.8), dm(154, 36.2)),), radius_km=2 * NM),),
+        classes=("nga_hydropac_navarea", "circle"),
+    ),
+    Warning(
+        key="navarea_xiii_56_26_two_mile_wide_strip",
+        authority="NAVAREA XIII coordinator (Russian Federation), as listed by the NautoShark service",
+        number="NAVAREA XIII 56/2026",
+        date="2026-07-13 (130800 UTC JUL 2026)",
+        url=NAVAREA_XIII_FILE,
+        text=(
+            "NAVAREA XIII 56/2026\n130800 UTC JUL 2026\nCHARTS RUS 63104 60101 62271 \n"
+            "1. ENGINEERING RESEARCH BY VESSEL NIKOLAY TRUBYATCHINSKIY\n"
+            "15 JUL TO 15 OCT WITHIN TWO MILE WIDE SEA STRIP ALONG THE CENTRELINE \n46-48.6N 143-25.8E\n"
+            "46-52.8N 143-23.4E 46-54.0N 143-27.0E \n45-15.6N 147-49.2E 45-13.8N 147-50.4E 45-14.4N\n147-49.8E \n"
+            "45-16.2N 147-48.0E 45-14.4N 147-45.6E 45-16.8N 147-39.6E \n45-08.4N 147-39.0E\n"
+            "45-05.4N 147-41.4E 45-08.4N 147-39.0E \n45-05.4N 147-41.4E 45-08.7N 147-22.8E 44-56.4N\n147-07.8E \n"
+            "44-19.8N 146-41.4E 44-04.8N 146-03.6E \n44-03.0N 145-54.0E 44-03.0N 145-56.6E\n"
+            "TW0 CABLE BERTH REQUESTED \n2. CANCEL THIS MESSAGE 16 OCT 26\n"
+        ),
+        areas=(
+            Area("1", "corridor", (
+                (dm(46, 48.6), dm(143, 25.8)), (dm(46, 52.8), dm(143, 23.4)), (dm(46, 54.0), dm(143, 27.0)),
+                (dm(45, 15.6), dm(147, 49.2)), (dm(45, 13.8), dm(147, 50.4)), (dm(45, 14.4), dm(147, 49.8)),
+                (dm(45, 16.2), dm(147, 48.0)), (dm(45, 14.4), dm(147, 45.6)), (dm(45, 16.8), dm(147, 39.6)),
+                (dm(45, 8.4), dm(147, 39.0)), (dm(45, 5.4), dm(147, 41.4)), (dm(45, 8.4), dm(147, 39.0)),
+                (dm(45, 5.4), dm(147, 41.4)), (dm(45, 8.7), dm(147, 22.8)), (dm(44, 56.4), dm(147, 7.8)),
+                (dm(44, 19.8), dm(146, 41.4)), (dm(44, 4.8), dm(146, 3.6)), (dm(44, 3.0), dm(145, 54.0)),
+                (dm(44, 3.0), dm(145, 56.6)),
+            ), radius_km=1 * NM, note="TWO MILE WIDE is the full width: 1 NM either side of the centreline"),
+        ),
+        classes=("nga_hydropac_navarea", "corridor", "numbers_in_words"),
+        notes="'TW0 CABLE BERTH' (a zero for O) is not position-like and is left alone; the track doubles back "
+              "on itself where the text repeats 45-08.4N 147-39.0E and 45-05.4N 147-41.4E.",
+    ),
+    Warning(
+        key="navarea_xi_341_26_japan_sea_gunnery",
+        authority="NAVAREA XI coordinator (Japan Coast Guard), as listed by the NautoShark service",
+        number="NAVAREA XI 341/2026",
+        date="2026-07-27 (2026/07/27 12 UTC)",
+        url=NAVAREA_XI_FILE,
+        text=(
+            "NAVAREA XI 341/2026\n2026/07/27 12 UTC\nJAPAN SEA.\nGUNNERY. 2200Z TO 1000Z COMMENCING DAILY\n"
+            "31 JUL, 02 TO 14, 16 TO 21, 23 TO 28,\nAND 30 AUG. AREA BOUNDED BY\n"
+            "42-40.0N 131-41.0E 42-40.0N 131-57.0E\n42-38.5N 132-15.0E\n42-15.0N 132-15.0E\n42-15.0N 131-41.0E.\n"
+            "CANCEL THIS MSG 311100Z AUG.\n"
+        ),
+        areas=(
+            Area("NAVAREA XI 341/2026", "polygon", (
+                (dm(42, 40.0), dm(131, 41.0)), (dm(42, 40.0), dm(131, 57.0)), (dm(42, 38.5), dm(132, 15.0)),
+                (dm(42, 15.0), dm(132, 15.0)), (dm(42, 15.0), dm(131, 41.0)),
+            )),
+        ),
+        classes=("nga_hydropac_navarea", "daily_window"),
+    ),
+    Warning(
+        key="navarea_xi_372_26_rocket_firing_25_miles",
+        authority="NAVAREA XI coordinator (Japan Coast Guard), as listed by the NautoShark service",
+        number="NAVAREA XI 372/2026",
+        date="2026-08-19 (2026/08/19 12 UTC)",
+        url=NAVAREA_XI_FILE,
+        text=(
+            "NAVAREA XI 372/2026\n2026/08/19 12 UTC\nNORTH PACIFIC, NANPO SHOTO.\n"
+            "ROCKET FIRING. 2200Z TO 1300Z COMMENCING\nDAILY 23 AND 29 AUG.\nWITHIN 25 MILES OF\n"
+            "31-14-14N 144-26-48E.\nCANCEL THIS MSG 301400Z AUG.\n"
+        ),
+        areas=(Area("NAVAREA XI 372/2026", "circle", ((dms(31, 14, 14), dms(144, 26, 48)),), radius_km=25 * NM),),
+        classes=("nga_hydropac_navarea", "circle"),
+    ),
+    Warning(
+        key="navarea_xi_377_26_missile_firing_and_shore",
+        authority="NAVAREA XI coordinator (Japan Coast Guard), as listed by the NautoShark service",
+        number="NAVAREA XI 377/2026",
+        date="2026-08-20 (201236 UTC AUG 2026)",
+        url=NAVAREA_XI_FILE,
+        text=(
+            "NAVAREA XI 377/2026\n201236 UTC AUG 2026\nJAPAN SEA. \nMISSILE FIRING. 1400Z TO 0800Z\n"
+            "COMMENCING DAILY 25 TO 30 AUG.\nAREA BOUNDED BY\nLINE JOINING\n42-43.9N 132-50.6E 42-30.5N 133-14.0E\n"
+            "41-24.4N 133-11.3E 41-21.2N 132-24.6E\n42-21.6N 132-08.0E 42-48.3N 132-28.5E\n"
+            "42-51.5N 132-30.8E AND BY SHORE.\nCANCEL THIS MSG\n310900Z AUG.\n"
+        ),
+        areas=(
+            Area("NAVAREA XI 377/2026", "polygon", (
+                (dm(42, 43.9), dm(132, 50.6)), (dm(42, 30.5), dm(133, 14.0)), (dm(41, 24.4), dm(133, 11.3)),
+                (dm(41, 21.2), dm(132, 24.6)), (dm(42, 21.6), dm(132, 8.0)), (dm(42, 48.3), dm(132, 28.5)),
+                (dm(42, 51.5), dm(132, 30.8)),
+            ), note="AREA BOUNDED BY LINE JOINING … AND BY SHORE: the shore is drawn as a straight edge"),
+        ),
+        classes=("nga_hydropac_navarea", "daily_window"),
+    ),
+    Warning(
+        key="navarea_xi_390_26_fourteen_gunnery_circles",
+        authority="NAVAREA XI coordinator (Japan Coast Guard), as listed by the NautoShark service",
+        number="NAVAREA XI 390/2026",
+        date="2026-08-25 (251230 UTC AUG 2026)",
+        url=NAVAREA_XI_FILE,
+        text=(
+            "NAVAREA XI 390/2026\n251230 UTC AUG 2026\nSOUTH CHINA SEA, SOUTHERN PART.\n"
+            "GUNNERY. 290000Z TO 290200Z AUG,\nALTERNATE 290700Z TO\n290900Z AUG.\nWITHIN 4000 METRES OF\n"
+            "A. 08-02.05N 110-37.01E.\nB. 07-49.03N 110-30.05E.\nC.\n07-52.51N 111-44.68E.\n"
+            "D. 07-30.41N 109-54.71E.\nE. 08-09.95N 110-35.80E.\nF. 07-29.13N\n109-37.26E.\n"
+            "G. 07-31.83N 109-50.21E.\nH. 07-48.20N 109-55.93E.\nI. 08-04.55N 110-28.06E.\nJ.\n"
+            "08-09.58N 110-29.98E.\nK. 08-05.75N 110-33.65E.\nL. 07-47.16N 110-27.03E.\nM. 07-42.18N\n111-45.15E.\n"
+            "N. 07-32.08N 111-32.83E.\nCANCEL THIS MSG 291000Z AUG.\n"
+        ),
+        areas=(
+            Area("NAVAREA XI 390/2026", "circles", (
+                (dm(8, 2.05), dm(110, 37.01)), (dm(7, 49.03), dm(110, 30.05)), (dm(7, 52.51), dm(111, 44.68)),
+                (dm(7, 30.41), dm(109, 54.71)), (dm(8, 9.95), dm(110, 35.80)), (dm(7, 29.13), dm(109, 37.26)),
+                (dm(7, 31.83), dm(109, 50.21)), (dm(7, 48.20), dm(109, 55.93)), (dm(8, 4.55), dm(110, 28.06)),
+                (dm(8, 9.58), dm(110, 29.98)), (dm(8, 5.75), dm(110, 33.65)), (dm(7, 47.16), dm(110, 27.03)),
+                (dm(7, 42.18), dm(111, 45.15)), (dm(7, 32.08), dm(111, 32.83)),
+            ), radius_km=4.0, note="A–N label fourteen centres (C. and J. end their lines) of 4000 m circles"),
+        ),
+        classes=("nga_hydropac_navarea", "circle", "multi_area"),
+        notes="The alternate window's DTGs (290700Z TO 290900Z AUG) are quoted back as not placed in time.",
+    ),
+    Warning(
+        key="navarea_xii_523_26_three_miles_of_trackline",
+        authority="NAVAREA XII coordinator (NGA, United States), as listed by the NautoShark service",
+        number="NAVAREA XII 523/2026",
+        date="2026-08-01 (010114 UTC AUG 2026)",
+        url=NAVAREA_XII_FILE,
+        text=(
+            "NAVAREA XII 523/2026\n010114 UTC AUG 2026\nNORTH PACIFIC.\n"
+            "1. CABLE OPERATIONS IN PROGRESS UNTIL FURTHER NOTICE\nBY M/V GRACE WITHIN\n"
+            "THREE MILES OF TRACKLINE JOINING\n48-57.51N 162-53.63W, 48-55.01N 162-45.02W,\n48-54.59N\n"
+            "162-18.29W, 48-54.03N 161-51.12W,\n48-53.63N 161-32.00W, 48-53.47N 161-23.99W,\n48-52.77N\n"
+            "160-57.37W, 48-51.94N 160-30.70W,\n48-51.02N 160-04.11W, 48-50.01N 159-37.57W,\n48-49.50N\n"
+            "159-25.00W, 48-49.28N 159-23.89W,\n48-48.40N 159-19.52W, 48-47.20N 159-13.67W,\n48-45.50N\n"
+            "159-05.00W, 48-43.50N 158-50.00W,\n48-43.86N 158-47.56W, 48-45.00N 158-40.00W,\n48-47.03N\n"
+            "158-21.26W, 48-47.50N 158-17.00W,\n48-48.39N 157-54.83W, 48-49.00N 157-40.00W,\n48-45.90N\n"
+            "157-29.16W, 48-43.30N 157-20.00W,\n48-41.27N 157-03.72W, 48-39.60N 156-50.00W,\n48-39.46N\n"
+            "156-37.36W, 48-39.30N 156-21.10W,\n48-38.20N 156-12.80W, 48-37.73N 156-11.13W,\n48-36.60N\n"
+            "156-07.00W, 48-34.44N 155-59.39W,\n48-35.31N 155-57.60W, 48-36.33N 155-57.26W,\n48-34.01N\n"
+            "155-57.90W, 48-33.89N 155-57.42W,\n48-33.20N 155-55.00W, 48-33.20N 155-49.10W,\n48-33.43N\n"
+            "155-47.69W, 48-33.84N 155-44.87W,\n48-34.80N 155-38.70W, 48-36.28N 155-35.66W,\n48-38.10N\n"
+            "155-31.96W, 48-39.50N 155-29.10W,\n48-39.87N 155-26.02W, 48-40.00N 155-25.00W,\n48-40.03N\n"
+            "155-15.05W, 48-40.00N 155-14.30W,\n48-38.70N 155-06.70W, 48-37.00N 155-02.50W,\n48-31.40N\n"
+            "154-56.10W, 48-30.75N 154-53.95W,\n48-29.38N 154-49.67W, 48-25.60N 154-37.78W,\n48-24.60N\n"
+            "154-34.70W, 48-24.35N 154-32.04W,\n48-22.64N 154-14.65W, 48-20.12N 153-49.75W,\n48-18.52N\n"
+            "153-34.45W, 48-17.95N 153-29.12W,\n48-17.69N 153-26.81W, 48-14.78N 153-00.17W,\n48-12.80N\n"
+            "152-42.40W, 48-11.53N 152-33.70W,\n48-10.18N 152-24.42W, 48-09.50N 152-20.00W,\n48-08.63N\n"
+            "152-08.03W, 48-06.75N 151-42.45W,\n48-05.00N 151-20.00W, 48-04.71N 151-16.59W,\n48-04.53N\n"
+            "151-14.58W, 48-02.50N 150-51.58W,\n48-01.00N 150-35.00W, 47-59.85N 150-26.37W,\n47-59.12N\n"
+            "150-20.92W, 47-56.50N 150-01.68W,\n47-56.13N 149-58.98W, 47-56.00N 149-58.00W,\n47-51.36N\n"
+            "149-40.84W.\nTWO MILE BERTH REQUESTED.\n2. CANCEL NAVAREA XII 497/26.\n"
+        ),
+        areas=(Area("1", "corridor", tuple(_positions(XII_523_TRACK)), radius_km=3 * NM,
+                    note="WITHIN THREE MILES OF TRACKLINE JOINING: 3 NM either side of the 79-position track"),),
+        classes=("nga_hydropac_navarea", "corridor", "numbers_in_words"),
+        notes="NAVAREA XII is the United States' area (NGA); the warning is in the North Pacific and is quoted "
+              "for its corridor with the width in words. The track's positions are listed in XII_523_TRACK.",
+    ),
+    Warning(
+        key="prip_arkhangelsk_100_25_missile_firing",
+        authority="Arkhangelsk coastal warning service (ФГБУ «АМП Западной Арктики», mapm.ru/PripAr)",
+        number="ПРИП АРХАНГЕЛЬСК 100/25",
+        date="2025-11-28 (281000 МСК)",
+        url=PRIP_2025_11_29,
+        text=(
+            "ПРИП АРХАНГЕЛЬСК 100/25 КАРТА  91306  \nБЕЛОЕ МОРE \n1. СТРЕЛЬБЫ РАКЕТНЫЕ 03 ПО 06 ДЕК 0300 ДО 1700\n"
+            "РАЙОНЕ ЗАПРЕТНОМ ДЛЯ ПЛАВАНИЯ\n67-12.0С 041-20.0В \n67-40.0C 044-02.0В\nДАЛЕЕ ПО БЕРЕГОВОЙ ЛИНИИ ДО\n"
+            "65-01.5С 040-11.0В \n64-53.0С 039-24.0В\n65-39.0С 037-37.0В \n66-06.0С 039-05.0В\n"
+            "ДАЛЕЕ ПО БЕРЕГОВОЙ ЛИНИИ ДО\n67-12.0С 041-20.0В \nИСКЛЮЧАЯ ОСТРОВ МОРЖОВЕЦ \n"
+            "2. ОТМ ЭТОТ НР 061800 ДЕК=\n281000 МСК ГС-\n"
+        ),
+        areas=(
+            Area("1", "polygon", (
+                (dm(67, 12.0), dm(41, 20.0)), (dm(67, 40.0), dm(44, 2.0)), (dm(65, 1.5), dm(40, 11.0)),
+                (dm(64, 53.0), dm(39, 24.0)), (dm(65, 39.0), dm(37, 37.0)), (dm(66, 6.0), dm(39, 5.0)),
+                (dm(67, 12.0), dm(41, 20.0)),
+            ), note="ДАЛЕЕ ПО БЕРЕГОВОЙ ЛИНИИ ДО (then along the coast to) is drawn as a straight edge; closed by "
+                    "repeating the first position; the island excluded (ИСКЛЮЧАЯ ОСТРОВ МОРЖОВЕЦ) is not cut out"),
+        ),
+        classes=("russia_prip", "cyrillic_lookalike"),
+        notes="The second position is typed 67-40.0C with a Latin C for the Cyrillic С; the page's title line "
+              "and body are joined as the page shows them.",
+    ),
+    Warning(
+        key="prip_arkhangelsk_101_25_artillery_firing",
+        authority="Arkhangelsk coastal warning service (ФГБУ «АМП Западной Арктики», mapm.ru/PripAr)",
+        number="ПРИП АРХАНГЕЛЬСК 101/25",
+        date="2025-11-28 (281100 МСК)",
+        url=PRIP_2025_11_29,
+        text=(
+            "ПРИП АРХАНГЕЛЬСК 101/25 КАРТА 14006\nДВИНСКИЙ ЗАЛИВ\n"
+            "1.СТРЕЛЬБЫ АРТИЛЛЕРИЙСКИЕ  01 ПО 05 ДЕК 0800 ДО 1400\nРАЙОНЕ ЗАПРЕТНОМ  ДЛЯ ПЛАВАНИЯ \n"
+            "65-04.5С 039-38.0В \n65-04.5С 039-48.0В \n64-57.0С 039-59.2В \n64-48.5С 039-38.0В \n"
+            "2.ОТМ ЭТОТ НР 051500 ДЕК=\n281100 МСК ГС-\n"
+        ),
+        areas=(
+            Area("ПРИП АРХАНГЕЛЬСК 101/25", "polygon", (
+                (dm(65, 4.5), dm(39, 38.0)), (dm(65, 4.5), dm(39, 48.0)), (dm(64, 57.0), dm(39, 59.2)),
+                (dm(64, 48.5), dm(39, 38.0)),
+            ), note="1.СТРЕЛЬБЫ (no space after the point) is not a label; the warning's number names the area"),
+        ),
+        classes=("russia_prip",),
+    ),
+    Warning(
+        key="prip_arkhangelsk_25_26_missile_launches",
+        authority="Arkhangelsk coastal warning service (ФГБУ «АМП Западной Арктики», mapm.ru/PripAr)",
+        number="ПРИП АРХАНГЕЛЬСК 25/26",
+        date="2026-04-09 (091600 МСК)",
+        url=PRIP_2026_04_10,
+        text=(
+            "ПРИП АРХАНГЕЛЬСК 25/26 КАРТА 91306\nПРИП АРХАНГЕЛЬСК 25 КАРТА 91306\nЮЖНАЯ ЧАСТЬ БЕЛОГО МОРЯ\n"
+            "1. ПУСКИ РАКЕТНЫЕ 13 АПР 2100 ДО 2400 \n14 ПО 29 АПР 0000 ДО 1600 И\n"
+            "2100 ДО 2400 30 АПР 0000 ДО 1600 \nРАЙОНЕ ЗАПРЕТНОМ ДЛЯ ПЛАВАНИЯ \n"
+            "66-10.0С 037-10.0В 66-00.0C 038-20.0В\n65-30.0С 038-30.0В 65-30.0С 037-30.0В\n"
+            "2. ОТМ ЭТОТ НР 301700 АПР=\n091600 МСК ГС-\n"
+        ),
+        areas=(
+            Area("1", "polygon", ((dm(66, 10.0), dm(37, 10.0)), (dm(66, 0.0), dm(38, 20.0)), (dm(65, 30.0), dm(38, 30.0)),
+                                  (dm(65, 30.0), dm(37, 30.0)))),
+        ),
+        classes=("russia_prip", "cyrillic_lookalike"),
+        notes="66-00.0C has a Latin C; the title line (with /26) and the broadcast header (without) are joined "
+              "with a line break between them, which the page puts in separate elements.",
+    ),
+    Warning(
+        key="prip_arkhangelsk_24_26_artillery_dms",
+        authority="Arkhangelsk coastal warning service (ФГБУ «АМП Западной Арктики», mapm.ru/PripAr)",
+        number="ПРИП АРХАНГЕЛЬСК 24/26",
+        date="2026-04-09 (091100 МСК)",
+        url=PRIP_2026_04_10,
+        text=(
+            "ПРИП АРХАНГЕЛЬСК 24/26 КАРТА 16004\nПРИП АРХАНГЕЛЬСК 24 КАРТА 16004\nДВИНСКИЙ ЗАЛИВ\n"
+            "1.СТРЕЛЬБЫ АРТИЛЛЕРИЙСКИЕ  13 И 14 АПР \n0700 ДО 1100 РАЙОНЕ ЗАПРЕТНОМ  ДЛЯ ПЛАВАНИЯ \n"
+            "64-34-02С 039-43-04В\n64-32-42С 039-34-36В\n64-38-30С 039-37-48В\n64-39-54С 039-42-18В\n"
+            "64-38-30С 039-43-18В\n2.ОТМ ЭТОТ НР 141200 АПР=\n091100 МСК ГС-\n"
+        ),
+        areas=(
+            Area("ПРИП АРХАНГЕЛЬСК 24/26", "polygon", (
+                (dms(64, 34, 2), dms(39, 43, 4)), (dms(64, 32, 42), dms(39, 34, 36)), (dms(64, 38, 30), dms(39, 37, 48)),
+                (dms(64, 39, 54), dms(39, 42, 18)), (dms(64, 38, 30), dms(39, 43, 18)),
+            )),
+        ),
+        classes=("russia_prip",),
+        notes="The title line and the broadcast header are joined with a line break, as for 25/26.",
+    ),
+    Warning(
+        key="korea_khoa_289_26_maritime_training",
+        authority="Korea Hydrographic and Oceanographic Agency (KHOA), English text, as listed by the NautoShark service",
+        number="KOREA 289/2026 (KHOA navigational warning)",
+        date="2026-08-24 (240000 UTC AUG 2026)",
+        url=KOREA_FILE,
+        text=(
+            "KOREA 289/2026\n240000 UTC AUG 2026\n"
+            "<Maritime Training>   1. This is in reference to Ocean Information Unit Ocean Topographic\n"
+            "Information Division-3256 (2026. 8. 20.).\n"
+            "2. The Ocean Information Unit has informed us of the maritime training implementation\n"
+            "plan as attached, so please notify vessels engaged in navigation and fishing of the\n"
+            "relevant details.\n  * Detailed locations can be checked on the navigation warning status\n"
+            "board (https://www.khoa.go.kr/nwb).\n"
+            "  <Source> Ocean Information Unit  Ocean Topographic Information Division\nEnd.\n\n\n"
+            "No. - Firing range area - Date - Time - Related chart\n"
+            "1 - East Coast ~ area bounded by the line sequentially connecting the points below near\n"
+            "Gangneung Port (1) 37-45-58N,128-57-12E(2) 37-47-28N,128-59-05E(3)\n"
+            "37-45-02N,129-01-31E(4) 37-44-30N,128-59-07E - 08/24,25,26,27 - 00:00 ~ 24:00 - 1455\n"
+            "2 - South Coast ~ Jeju-do, area bounded by the line sequentially connecting the points\n"
+            "below near Seogwipo Port (1) 33-12-00N,126-28-00E(2) 33-12-00N,126-34-00E(3)\n"
+            "33-07-00N,126-34-00E(4) 33-07-00N,126-28-00E - 08/24,25,26,27,28,29 - 07:00 ~ 18:00 - 2714\n"
+            "3 - South Coast ~ Jeju-do, vicinity of Seogwipo Port centered at 33-13-19N,126-31-31E\n"
+            "within a radius of 0.5 NM - 08/28,29 - 07:00 ~ 18:00 - 2755\n"
+        ),
+        areas=(
+            Area("1", "polygon", ((dms(37, 45, 58), dms(128, 57, 12)), (dms(37, 47, 28), dms(128, 59, 5)),
+                                  (dms(37, 45, 2), dms(129, 1, 31)), (dms(37, 44, 30), dms(128, 59, 7))),
+                 note="rows 1–3 of the table are three areas; (1)–(4) label points"),
+            Area("2", "polygon", ((dms(33, 12, 0), dms(126, 28, 0)), (dms(33, 12, 0), dms(126, 34, 0)),
+                                  (dms(33, 7, 0), dms(126, 34, 0)), (dms(33, 7, 0), dms(126, 28, 0)))),
+            Area("3", "circle", ((dms(33, 13, 19), dms(126, 31, 31)),), radius_km=0.5 * NM),
+        ),
+        classes=("korea_khoa", "multi_area", "numbered_points", "circle"),
+        notes="Times are in Korean local time (KST) by row ('08/24,25,26,27 - 00:00 ~ 24:00'); not worked out here.",
+    ),
+    Warning(
+        key="korea_khoa_295_26_naval_training",
+        authority="Korea Hydrographic and Oceanographic Agency (KHOA), English text, as listed by the NautoShark service",
+        number="KOREA 295/2026 (KHOA navigational warning)",
+        date="2026-09-01 (010000 UTC SEP 2026)",
+        url=KOREA_FILE,
+        text=(
+            "KOREA 295/2026\n010000 UTC SEP 2026\n"
+            "<Maritime Training>   1. This is in reference to Naval Operations Command Training\n"
+            "Division-12435 (2026. 8. 27.).\n"
+            "2. As Naval Operations Command will conduct maritime training as attached, please inform\n"
+            "vessels engaged in navigation and fishing of the details.\n  * Check detailed location:\n"
+            "Navigational Warning Status Board (https://www.khoa.go.kr/nwb)\n"
+            "  <Source>  Naval Operations Command  Training Division\nEnd.\n\n"
+            "No. - Firing Range Area - Date - Time - Related Chart\n1 - South Sea Coast ~ area bounded\n"
+            "by sequentially connecting the points below south of Geoje-do (1) 34-49-00N,128-56-00E\n"
+            "(2) 34-49-00N,129-00-00E (3) 34-39-00N,129-00-00E (4) 34-44-00N,128-56-00E -\n"
+            "09/01,02,03,04 - 09:00 ~ 16:00 - 2112\n2 - East Sea Coast ~ area bounded by sequentially\n"
+            "connecting the points below south of the East Sea (1) 36-40-00N,129-52-30E (2)\n"
+            "36-40-00N,130-17-30E (3) 36-20-00N,130-17-30E (4) 36-20-00N,129-52-30E - 09/01,02 - 08:00\n"
+            "~ 17:00 - 1600\n3 - South Sea Coast ~ vicinity of south of Busan Port, near Hyeongjedo\n"
+            "centered at 34-53-00N,128-57-00E within a radius of 5 NM - 09/01 - 13:00 ~ 15:00 - 2112\n"
+        ),
+        areas=(
+            Area("1", "polygon", ((dms(34, 49, 0), dms(128, 56, 0)), (dms(34, 49, 0), dms(129, 0, 0)),
+                                  (dms(34, 39, 0), dms(129, 0, 0)), (dms(34, 44, 0), dms(128, 56, 0)))),
+            Area("2", "polygon", ((dms(36, 40, 0), dms(129, 52, 30)), (dms(36, 40, 0), dms(130, 17, 30)),
+                                  (dms(36, 20, 0), dms(130, 17, 30)), (dms(36, 20, 0), dms(129, 52, 30)))),
+            Area("3", "circle", ((dms(34, 53, 0), dms(128, 57, 0)),), radius_km=5 * NM),
+        ),
+        classes=("korea_khoa", "multi_area", "numbered_points", "circle"),
+    ),
+    Warning(
+        key="dalian_msa_liaohangjing_523_25",
+        authority="Dalian MSA (China), as quoted by HK01",
+        number="遼航警523/25",
+        date="2025-12-06",
+        url=(
+            "https://www.hk01.com/%E5%8D%B3%E6%99%82%E4%B8%AD%E5%9C%8B/60301111/%E4%B8%AD%E6%97%A5%E9%97%9C%E4%BF%82"
+            "%E6%8C%81%E7%BA%8C%E7%B7%8A%E5%BC%B5-%E5%A4%A7%E9%80%A3%E6%B5%B7%E4%BA%8B%E5%B1%80-7%E6%97%A5%E8%B5%B7"
+            "%E6%B8%A4%E6%B5%B7%E6%B5%B7%E5%B3%BD%E9%BB%83%E6%B5%B7%E5%8C%97%E9%83%A8%E8%BB%8D%E6%BC%94%E4%B8%80%E9%80%B1"
+        ),
+        text=(
+            "大連海事局發布「遼航警523/25」航行警告，稱渤海海峽黃海北部，自12月7日16時至14日16時在38-51.7N121-38.2E、38-34.2N121-38.2E、38-33.9N121-07.9E"
+            "、38-48.2N121-14.1E諸點連線範圍內執行軍事任務。禁止駛入。"
+        ),
+        areas=(
+            Area("遼航警523/25", "polygon", ((dm(38, 51.7), dm(121, 38.2)), (dm(38, 34.2), dm(121, 38.2)),
+                                             (dm(38, 33.9), dm(121, 7.9)), (dm(38, 48.2), dm(121, 14.1)))),
+        ),
+        classes=("china_msa", "chinese_area_words", "cjk_dates", "fullwidth_punctuation"),
+        times=("2025-12-07 08:00 – 2025-12-14 08:00 UTC",),
+        notes="Year 2025 from the number /25; 16時 Beijing time is 08:00 UTC.",
+    ),
+    Warning(
+        key="russia_port_regulations_sevastopol_anchorages",
+        authority="Obligatory regulations of a Russian sea port, Annex 4 (anchorage areas), as published by ConsultantPlus",
+        number="Приложение N 4, районы N 386 и N 389",
+        date="— (the excerpt gives none)",
+        url="https://consultant.ru/document/cons_doc_LAW_213117/a86b457a7a7ce2b7d6360594e6f647b4442fea7b",
+        text=(
+            "2. Район N 386. Район ограничен линиями, соединяющими по порядку следующие точки:\n\n"
+            "44°39'42\" северной широты и 33°23'24\" восточной долготы;\n\n"
+            "44°40'30\" северной широты и 33°23'24\" восточной долготы;\n\n"
+            "44°40'30\" северной широты и 33°25'24\" восточной долготы;\n\n"
+            "44°39'42\" северной широты и 33°25'24\" восточной долготы.\n\n"
+            "3. Район N 389 (район бухты Двойная). Район ограничен линиями, соединяющими по порядку следующие точки:"
+            "\n\n44°36'12.0\" северной широты и 33°25'00.0\" восточной долготы;\n\n"
+            "44°36'40.0\" северной широты и 33°24'45.0\" восточной долготы;\n\n"
+            "44°36'42.0\" северной широты и 33°25'21.0\" восточной долготы;\n\n"
+            "44°36'27.0\" северной широты и 33°25'24.0\" восточной долготы."
+        ),
+        areas=(
+            Area("2", "polygon", ((dms(44, 39, 42), dms(33, 23, 24)), (dms(44, 40, 30), dms(33, 23, 24)),
+                                  (dms(44, 40, 30), dms(33, 25, 24)), (dms(44, 39, 42), dms(33, 25, 24)))),
+            Area("3", "polygon", ((dms(44, 36, 12.0), dms(33, 25, 0.0)), (dms(44, 36, 40.0), dms(33, 24, 45.0)),
+                                  (dms(44, 36, 42.0), dms(33, 25, 21.0)), (dms(44, 36, 27.0), dms(33, 25, 24.0)))),
+        ),
+        classes=("russian_spelled_hemispheres", "multi_area"),
+        warnings_count=0,
+        notes=("Not a warning: an order defining areas, quoted for its spelled-out hemispheres. Area 1 (N 384) is "
+               "left out: as published its second latitude (44°30′24.6″, likely 44°40′) makes the boundary cross "
+               "itself. The positions lie off Sevastopol; the excerpt does not name the port."),
+    ),
+    Warning(
+        key="russia_mintrans_401_21_okean_prohibited_area",
+        authority="Ministry of Transport of Russia, order No. 401 of 22.11.2021, as quoted by kprim.ru",
+        number="Приказ Минтранса России № 401",
+        date="2021-11-22 (in force 9 January, year as on the page)",
+        url="https://kprim.ru/ustanovlen-zapret-dlya-plavaniya-sudov-ryadom-s-okeanom",
+        text=(
+            "Запретный для судов район ограничен отрезками прямых линий, соединяющих по порядку пять точек с координ"
+            "атами:\n\n— 1) 43°12’45,7» северной широты, 132°10’08,8» восточной долготы;\n"
+            "— 2) 43°12’44,2» северной широты, 132°10’19,1» восточной долготы;\n"
+            "— 3) 43°12’46,7» северной широты, 132°10’34,4» восточной долготы;\n"
+            "— 4) 43°12’23,0» северной широты, 132°10’34,1» восточной долготы;\n"
+            "—   5)    42°12’18,4» северной широты, 132°09’28,6» восточной долготы и далее вдоль береговой линии, со"
+            "единяющей точки № 1 и № 5."
+        ),
+        areas=(
+            Area("", "polygon", (
+                (dms(43, 12, 45.7), dms(132, 10, 8.8)), (dms(43, 12, 44.2), dms(132, 10, 19.1)),
+                (dms(43, 12, 46.7), dms(132, 10, 34.4)), (dms(43, 12, 23.0), dms(132, 10, 34.1)),
+                (dms(42, 12, 18.4), dms(132, 9, 28.6)),
+            ), note="read as published: the fifth latitude, 42°12′, is a degree south of the others (likely 43°)"),
+        ),
+        classes=("russian_spelled_hemispheres", "glyphs"),
+        warnings_count=0,
+        notes="Not a warning: an order closing an area, quoted for its spelled-out hemispheres; the page prints » "
+              "for the seconds sign and a decimal comma.",
     ),
 )
