@@ -136,6 +136,14 @@ GUARDS = {
     "chinese_prefixes": "北纬" * (N // 2),
     "chinese_prefix_spaces": "北纬" + " " * N,
     "along_spaces": "along" + " " * N + "the" + " " * 100 + "x",
+    "offsets": "1 NM NE OF 1-00N 1-00E " * (N // 23),
+    "offset_spaces": "1 NM" + " " * (N - 10) + "NE OF",
+    "offsets_then_one_position": "1 NM NE OF " * (N // 11 - 2) + "1-00N 1-00E",
+    "full_widths": "1 MILE WIDE " * (N // 12),
+    "spelled_hemispheres": "1° северной широты " * (N // 19),
+    "spelled_hemisphere_spaces": "1° северной" + " " * N + "широты",
+    "khoa_rows": "\n1 - " * (N // 5),
+    "repeated_headers": "ПРИП АРХАНГЕЛЬСК 24/26\nПРИП АРХАНГЕЛЬСК 24\n" * (N // 44),
 }
 
 
@@ -158,6 +166,9 @@ PIECES = (
     "SECTOR", "BEARINGS 090 AND", "°T", "EITHER SIDE", "两侧各", "THREE", "twenty-", "пять", "трёх", "十二", "三",
     "北緯", "東経", "度", "分", "秒", "〞", "″", "′", "’’", "Ν", "Ѕ", "C", "B", "3015\"", "150800Z", "JUL",
     "DAILY", "0100Z TO", "每天", "毎日", "年", "月", "日", "时", "〜", "令和", "ЕЖЕДНЕВНО", "ИЮЛ",
+    # Session 5: spelled-out Russian hemispheres, full widths, compass offsets, KHOA rows, repeated headers.
+    "северной", "широты", "восточной долготы", "»", "WIDE", "MILE", "NE", "SOUTH-", "OF", "FROM", "\n1 - ",
+    "ПРИП АРХАНГЕЛЬСК 24", "/26", "之间", "ограничен",
 )
 RUNS = st.tuples(
     st.sampled_from(PIECES), st.one_of(st.integers(1, 50), st.integers(1_000, 20_000))

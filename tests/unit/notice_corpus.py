@@ -1117,7 +1117,7 @@ CORPUS: tuple[Warning, ...] = (
             ), radius_km=4.0, note="A–N label fourteen centres (C. and J. end their lines) of 4000 m circles"),
         ),
         classes=("nga_hydropac_navarea", "circle", "multi_area"),
-        notes="The alternate window's DTGs (290700Z TO 290900Z AUG) are quoted back as not placed in time.",
+        notes="The alternate window's first DTG (290700Z, its month only after TO) is reported as not placed in time.",
     ),
     Warning(
         key="navarea_xii_523_26_three_miles_of_trackline",
