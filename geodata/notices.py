@@ -32,8 +32,9 @@ are runs of one piece: ``150800Z`` x 2,500 (2,500 date-time groups) 0.20 s, ``åŒ
 take under 0.05 s. A self-crossing boundary of more than :data:`MAX_REPAIR_POSITIONS` positions
 is not repaired (500 zigzag positions took 1 s), and no shape past :data:`MAX_AREAS` is built.
 The pattern for a distance followed by a word ("TWO MILE WIDE", "10 NM NE OF"), added later, scans
-the text once more: profiled on ``1N`` x 10,000 it adds 0.04 s (0.56 s against 0.50 s under the
-profiler, on the shared machine at load 5).
+the text once more, like each radius pattern that starts with a number: 0.03 s over ``1N`` x 6,667
+(20,000 characters), within the noise of whole parses on the shared machine (``1N`` x 10,000,
+best of 5: 0.20-0.30 s at load 2-3, with and without it).
 The property test there feeds 300 generated adversarial texts of up to 100,000 characters
 (runs of spaces, digits, dashes, degree signs, hemisphere letters, labels, headers, times and
 mixed scripts), each under 0.5 s. The last :data:`CACHE_SIZE` results are kept, so a rerun with
