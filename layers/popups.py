@@ -103,6 +103,50 @@ def source_links(urls: Iterable[str], labels: Iterable[str] | None = None) -> st
     return (" · " if labels is not None else " ").join(links)
 
 
+SOURCE_LIST_STYLE = "margin:0.2em 0 0;padding-left:1.4em;overflow-wrap:anywhere"
+"""The details panel's list of sources: indented numbers, long titles and URLs wrapped on a phone."""
+
+
+def source_list_html(
+    urls: Iterable[str], labels: Iterable[str], titles: Iterable[str] = (), dates: Iterable[str] = ()
+) -> str:
+    """The sources of one exercise as a numbered list: outlet, date, and the title as the link.
+
+    Parameters
+    ----------
+    urls : iterable of str
+        The source URLs, in order.
+    labels : iterable of str
+        The outlet of each, e.g. ``"TASS (en)"`` (:func:`geodata.sources.source_label`).
+    titles, dates : iterable of str, optional
+        The headline and the ISO date published of each, ``""`` where not known; missing items
+        count as unknown. Without a title the outlet is the link.
+
+    Returns
+    -------
+    str
+        ``<ol>`` with one ``<li>`` per URL, every text escaped: ``TASS (en) · 2024-07-25 ·
+        <a>Russian, Chinese bombers …</a>``; a URL that is not http(s) is shown, not linked.
+    """
+    urls, labels, titles, dates = list(urls), list(labels), list(titles), list(dates)
+    items = []
+    for index, (url, label) in enumerate(zip(urls, labels, strict=True)):
+        title = titles[index] if index < len(titles) else ""
+        date = dates[index] if index < len(dates) else ""
+        text = title or label
+        if schema.URL_PATTERN.match(url):
+            link = f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer" title="{_e(url)}">{_e(text)}</a>'
+        else:
+            link = f"{_e(text)} {_e(url)}"
+        parts = [_e(label)] if title else [link]
+        if date:
+            parts.append(f'<span class="da-meta">{_e(date)}</span>')
+        if title:
+            parts.append(link)
+        items.append(f"<li>{' · '.join(parts)}</li>")
+    return f'<ol class="da-sources" style="{SOURCE_LIST_STYLE}">{"".join(items)}</ol>'
+
+
 def status_badge(record: Mapping[str, object]) -> str:
     """HTML badge of a reported exercise (:data:`REPORTED_BADGE`); ``""`` for a confirmed one."""
     if record.get("status") != "reported":
@@ -125,7 +169,12 @@ def exercise_html(record: Mapping[str, object]) -> str:
     parts.append(f"<br>{_e(record['summary'])}")
     if record.get("notes"):
         parts.append(f"<br><i>Sources differ:</i> {_e(record['notes'])}")
-    parts.append(f"<br>Sources: {source_links(record['source_urls'], record.get('source_labels'))}</div>")
+    labels = record.get("source_labels")
+    if labels is None:
+        parts.append(f"<br>Sources: {source_links(record['source_urls'])}</div>")
+    else:
+        titles, dates = record.get("source_title_items") or (), record.get("source_date_items") or ()
+        parts.append(f"<br>Sources:{source_list_html(record['source_urls'], labels, titles, dates)}</div>")
     return "".join(parts)
 
 
