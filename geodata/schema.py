@@ -63,10 +63,6 @@ code, ``published`` an ISO date; both and ``title`` may be empty where not known
 SOURCE_TITLE_MAX_LENGTH = 300
 """Longest ``title`` of sources.csv accepted: a headline, not an article; longer is a paste error."""
 
-SOURCE_TITLE_SEPARATOR = "\n"
-"""Joins the titles of an exercise's sources in the exports (``source_titles``): a headline can
-hold ``;`` but never a line break (the validator refuses control characters in it)."""
-
 SOURCE_KINDS = ("official", "wire", "press", "research")
 """``official``: a government, ministry or armed force's own site; ``wire``: a news agency;
 ``press``: newspapers, broadcasters and news sites; ``research``: think tanks, analysts,

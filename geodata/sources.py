@@ -13,7 +13,7 @@ import datetime as dt
 import re
 import unicodedata
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -58,7 +58,7 @@ def control_characters(text: str) -> list[str]:
 
 
 def _text_problems(field: str, value: str) -> list[str]:
-    """What is wrong with a one-line text cell (``publisher``, ``title``), in words; empty when nothing is."""
+    """Return what is wrong with a one-line text cell (``publisher``, ``title``), in words; empty when nothing is."""
     messages = []
     if controls := control_characters(value):
         messages.append(f"holds control characters or line breaks ({', '.join(controls[:3])}); give it on one line "
@@ -204,6 +204,18 @@ def source_label(publisher: str, language: str, url: str) -> str:
     return f"{name} ({language})" if language else name
 
 
+def titles_text(titles: Sequence[str]) -> str:
+    """Return the known titles one a line, each with its place in the list: ``1: First`` and ``3: Third``.
+
+    A headline can hold ``;``, so titles are not joined like the other lists. They never hold a
+    line break (the validator refuses control characters), so one line per title is unambiguous;
+    numbering the lines, instead of leaving blank ones for untitled sources, keeps the text free
+    of leading and trailing blank lines, which GDAL's KML reader trims, and free of a leading
+    ``[``, which its GeoJSON writer turns into a JSON array.
+    """
+    return "\n".join(f"{place}: {title}" for place, title in enumerate(titles, start=1) if title)
+
+
 def with_outlets(exercises: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Return the exercises with what sources.csv says of each of their ``source_urls``, in the same order.
 
@@ -215,8 +227,8 @@ def with_outlets(exercises: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
 
         - ``source_publishers``: the publishers joined by ``;`` (text, for the exports);
         - ``source_published``: the dates published joined by ``;`` (text, for the exports);
-        - ``source_titles``: the titles joined by :data:`geodata.schema.SOURCE_TITLE_SEPARATOR`
-          (text, for the exports);
+        - ``source_titles``: one line per source that has a title, ``n: title`` with ``n`` its
+          place in ``sources`` from 1 (text, for the exports; see :func:`titles_text`);
         - ``source_labels``: tuple of :func:`source_label`;
         - ``source_title_items`` and ``source_date_items``: tuples of the titles and dates.
     """
@@ -237,7 +249,7 @@ def with_outlets(exercises: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame
         dates = tuple(published for _, _, _, published in outlets)
         columns["source_publishers"].append(schema.LIST_SEPARATOR.join(publisher for publisher, *_ in outlets))
         columns["source_published"].append(schema.LIST_SEPARATOR.join(dates) if any(dates) else "")
-        columns["source_titles"].append(schema.SOURCE_TITLE_SEPARATOR.join(titles) if any(titles) else "")
+        columns["source_titles"].append(titles_text(titles))
         columns["source_labels"].append(tuple(source_label(publisher, language, url)
                                               for (publisher, language, _, _), url in zip(outlets, urls, strict=True)))
         columns["source_title_items"].append(titles)

@@ -110,7 +110,7 @@ SOURCE_LIST_STYLE = "margin:0.2em 0 0;padding-left:1.4em;overflow-wrap:anywhere"
 def source_list_html(
     urls: Iterable[str], labels: Iterable[str], titles: Iterable[str] = (), dates: Iterable[str] = ()
 ) -> str:
-    """The sources of one exercise as a numbered list: outlet, date, and the title as the link.
+    """Return the sources of one exercise as a numbered list: outlet, date, and the title as the link.
 
     Parameters
     ----------

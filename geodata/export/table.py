@@ -34,9 +34,9 @@ EXERCISE_FILE_COLUMNS = (
 PUBLISHERS_COLUMN = "source_publishers"
 """The publisher of each URL of ``sources`` from sources.csv, in the same order, joined by ``;``."""
 SOURCE_COLUMNS = (PUBLISHERS_COLUMN, "source_published", "source_titles")
-"""What sources.csv says of each URL of ``sources``, in the same order: publishers and dates
-joined by ``;``, titles by a line break (:data:`geodata.schema.SOURCE_TITLE_SEPARATOR`); dates
-and titles are empty when none is known (:func:`geodata.sources.with_outlets`)."""
+"""What sources.csv says of each URL of ``sources``: publishers and dates in the same order,
+joined by ``;`` (dates empty when none is known); titles one a line as ``n: title``, ``n`` the
+source's place in ``sources`` (:func:`geodata.sources.titles_text`)."""
 VERSION_COLUMN = "dataset_version"
 FILTERS_COLUMN = "filters"
 TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", *SOURCE_COLUMNS, VERSION_COLUMN, FILTERS_COLUMN)
