@@ -73,7 +73,8 @@ def record_section_html(shown: pd.DataFrame) -> str:
     """
     count = len(shown)
     heading = f"{count} exercise{'s' if count != 1 else ''} shown, with their sources"
-    blocks = "".join(f"<li>{exercise_html(record)}</li>" for record in shown.to_dict("records"))
+    records = shown.to_dict("records")
+    blocks = "".join(f'<li style="margin-bottom:0.9em">{exercise_html(record)}</li>' for record in records)
     return (f'<section class="da-record" style="{RECORD_STYLE}"><h2 style="font-size:1.1em">{escape_html(heading)}'
             f'</h2><ol style="padding-left:1.4em">{blocks}</ol></section>')
 
