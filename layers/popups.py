@@ -79,28 +79,22 @@ REPORTED_BADGE = "reported — secondary sources only"
 """Shown next to the name of an exercise whose ``status`` is ``reported``."""
 
 
-def source_links(urls: Iterable[str], labels: Iterable[str] | None = None) -> str:
-    """Links to the sources, opened in a new tab; non-http(s) text is shown, not linked.
+def source_links(urls: Iterable[str]) -> str:
+    """Numbered links (``[1] [2]``) to the sources, opened in a new tab; non-http(s) text is shown, not linked.
 
-    Parameters
-    ----------
-    urls : iterable of str
-        The source URLs, in order.
-    labels : iterable of str, optional
-        The text of each link, e.g. ``"TASS (en)"`` (:func:`geodata.sources.source_label`);
-        numbers (``[1] [2]``) when not given.
+    For URLs nothing more is known of (routes, reference layers, an exercise without
+    sources.csv); :func:`source_list_html` lists an exercise's sources with outlet, date and title.
     """
-    urls = list(urls)
-    texts = list(labels) if labels is not None else [f"[{number}]" for number in range(1, len(urls) + 1)]
     links = []
-    for url, text in zip(urls, texts, strict=True):
+    for number, url in enumerate(urls, start=1):
+        text = f"[{number}]"
         if schema.URL_PATTERN.match(url):
             links.append(
                 f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer" title="{_e(url)}">{_e(text)}</a>'
             )
         else:
             links.append(f"{_e(text)} {_e(url)}")
-    return (" · " if labels is not None else " ").join(links)
+    return " ".join(links)
 
 
 SOURCE_LIST_STYLE = "margin:0.2em 0 0;padding-left:1.4em;overflow-wrap:anywhere"
