@@ -60,6 +60,9 @@ SOURCE_COLUMNS = ("exercise_id", "url", "publisher", "language", "published", "t
 """Columns of sources.csv: one row per exercise and source URL. ``language`` is an ISO 639-1
 code, ``published`` an ISO date; both and ``title`` may be empty where not known."""
 
+SOURCE_TITLE_MAX_LENGTH = 300
+"""Longest ``title`` of sources.csv accepted: a headline, not an article; longer is a paste error."""
+
 SOURCE_KINDS = ("official", "wire", "press", "research")
 """``official``: a government, ministry or armed force's own site; ``wire``: a news agency;
 ``press``: newspapers, broadcasters and news sites; ``research``: think tanks, analysts,

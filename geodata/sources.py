@@ -9,8 +9,11 @@ its row. Nothing here reads files except :func:`read_sources`.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import unicodedata
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -40,7 +43,40 @@ def read_sources(path: Path) -> tuple[pd.DataFrame, pd.Series] | None:
     return read_csv_table(Path(path), schema.SOURCE_COLUMNS)
 
 
-def _source_row_problems(record: dict[str, str], exercise_ids: frozenset[str], file: str, row: str) -> list[Problem]:
+_MARKUP = re.compile(r"<[A-Za-z/!?]")
+"""The start of an HTML or XML tag, comment or declaration: a title pasted with its markup."""
+
+_BREAKING_CATEGORIES = frozenset({"Cc", "Zl", "Zp"})
+"""Unicode categories a one-line text must not hold: control characters (tab, line feed,
+NUL, C1 controls) and the line and paragraph separators."""
+
+
+def control_characters(text: str) -> list[str]:
+    """Return the control characters and line or paragraph separators in ``text``, as ``U+000A`` codes, each once."""
+    found = dict.fromkeys(f"U+{ord(char):04X}" for char in text if unicodedata.category(char) in _BREAKING_CATEGORIES)
+    return list(found)
+
+
+def _text_problems(field: str, value: str) -> list[str]:
+    """Return what is wrong with a one-line text cell (``publisher``, ``title``), in words; empty when nothing is."""
+    messages = []
+    if controls := control_characters(value):
+        messages.append(f"holds control characters or line breaks ({', '.join(controls[:3])}); give it on one line "
+                        "as plain text")
+    if field == "title":
+        if len(value) > schema.SOURCE_TITLE_MAX_LENGTH:
+            messages.append(f"is {len(value)} characters long; a headline has at most "
+                            f"{schema.SOURCE_TITLE_MAX_LENGTH}")
+        if _MARKUP.search(value):
+            messages.append("holds HTML markup; give the headline as plain text")
+    if field == "publisher" and schema.LIST_SEPARATOR in value:
+        messages.append(f"holds {quote(schema.LIST_SEPARATOR)}, which separates the publishers in the exports")
+    return messages
+
+
+def _source_row_problems(
+    record: dict[str, str], exercise_ids: frozenset[str], file: str, row: str, today: dt.date
+) -> list[Problem]:
     problems: list[Problem] = []
 
     def bad(field: str, message: str, severity: str = ERROR) -> None:
@@ -60,8 +96,16 @@ def _source_row_problems(record: dict[str, str], exercise_ids: frozenset[str], f
     if record["language"] and record["language"] not in schema.ISO639_1_CODES:
         bad("language", f"{quote(record['language'])} is not an ISO 639-1 code (en, ru, zh, …); leave it empty "
                         "if not known")
-    if record["published"] and parse_iso_date(record["published"]) is None:
-        bad("published", f"{quote(record['published'])} is not an ISO date (YYYY-MM-DD); leave it empty if not known")
+    if record["published"]:
+        published = parse_iso_date(record["published"])
+        if published is None:
+            bad("published", f"{quote(record['published'])} is not an ISO date (YYYY-MM-DD); leave it empty if not "
+                             "known")
+        elif published > today:
+            bad("published", f"{record['published']} is in the future (today is {today.isoformat()})")
+    for field in ("publisher", "title"):
+        for message in _text_problems(field, record[field]):
+            bad(field, message)
     if record["kind"] not in schema.SOURCE_KINDS:
         bad("kind", f"{quote(record['kind'])} is not one of {', '.join(schema.SOURCE_KINDS)}")
     return problems
@@ -73,6 +117,7 @@ def validate_sources(
     exercise_rows: Mapping[str, str],
     line_numbers: pd.Series | None = None,
     file: str = schema.SOURCES_FILE,
+    today: dt.date | None = None,
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Check every row of a sources table, and that it describes exactly the URLs of each exercise.
 
@@ -88,6 +133,8 @@ def validate_sources(
         Editor line number of each row of ``frame``; defaults to the position plus 2.
     file : str
         File name used in problem messages.
+    today : datetime.date, optional
+        The last date a source can have been published on; defaults to today.
 
     Returns
     -------
@@ -96,10 +143,13 @@ def validate_sources(
     problems : list of Problem
         Errors (row left out): an unknown exercise_id, a URL that is not http(s) or not a
         source of its exercise, a repeated (exercise_id, url), an empty publisher, a language
-        that is not ISO 639-1, a published date that is not ISO, a kind not in
-        :data:`geodata.schema.SOURCE_KINDS`. Warnings on exercises.csv (row kept): a URL of
+        that is not ISO 639-1, a published date that is not ISO or lies after ``today``, a
+        publisher or title with control characters or line breaks, a publisher with ``;``, a
+        title longer than :data:`geodata.schema.SOURCE_TITLE_MAX_LENGTH` or holding HTML
+        markup, a kind not in :data:`geodata.schema.SOURCE_KINDS`. Warnings on exercises.csv (row kept): a URL of
         ``sources`` or ``name_sources`` that sources.csv does not describe.
     """
+    today = today or dt.date.today()
     frame = frame.reset_index(drop=True).astype(str)
     frame = frame.apply(lambda column: column.str.strip())
     listed = {
@@ -114,7 +164,7 @@ def validate_sources(
     for index, record in enumerate(frame[list(schema.SOURCE_COLUMNS)].to_dict("records")):
         number = int(line_numbers.iloc[index]) if line_numbers is not None else index + CSV_FIRST_DATA_LINE
         row = f"line {number}"
-        found = _source_row_problems(record, frozenset(listed), file, row)
+        found = _source_row_problems(record, frozenset(listed), file, row, today)
         key = (record["exercise_id"], record["url"])
         if record["exercise_id"] in listed and record["url"] not in listed[record["exercise_id"]]:
             found.append(Problem(file, row, "url", f"{quote(record['url'])} is not among the sources or name_sources "
@@ -154,26 +204,54 @@ def source_label(publisher: str, language: str, url: str) -> str:
     return f"{name} ({language})" if language else name
 
 
+def titles_text(titles: Sequence[str]) -> str:
+    """Return the known titles one a line, each with its place in the list: ``1: First`` and ``3: Third``.
+
+    A headline can hold ``;``, so titles are not joined like the other lists. They never hold a
+    line break (the validator refuses control characters), so one line per title is unambiguous;
+    numbering the lines, instead of leaving blank ones for untitled sources, keeps the text free
+    of leading and trailing blank lines, which GDAL's KML reader trims, and free of a leading
+    ``[``, which its GeoJSON writer turns into a JSON array.
+    """
+    return "\n".join(f"{place}: {title}" for place, title in enumerate(titles, start=1) if title)
+
+
 def with_outlets(exercises: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Return the exercises with what sources.csv says of each of their ``source_urls``, in the same order.
 
     Returns
     -------
     pandas.DataFrame
-        A copy with ``source_publishers`` (text: the publishers joined by ``;``, ``""`` for a
-        URL sources.csv does not describe) and ``source_labels`` (tuple of
-        :func:`source_label` per URL).
+        A copy with, per URL of ``source_urls`` in order (``""`` where sources.csv does not
+        say; the dates and the titles are ``""`` when none is known):
+
+        - ``source_publishers``: the publishers joined by ``;`` (text, for the exports);
+        - ``source_published``: the dates published joined by ``;`` (text, for the exports);
+        - ``source_titles``: one line per source that has a title, ``n: title`` with ``n`` its
+          place in ``sources`` from 1 (text, for the exports; see :func:`titles_text`);
+        - ``source_labels``: tuple of :func:`source_label`;
+        - ``source_title_items`` and ``source_date_items``: tuples of the titles and dates.
     """
     described = {
-        (exercise_id, url): (publisher, language)
-        for exercise_id, url, publisher, language in zip(
-            sources["exercise_id"], sources["url"], sources["publisher"], sources["language"], strict=True
+        (exercise_id, url): (publisher, language, title, published)
+        for exercise_id, url, publisher, language, title, published in zip(
+            sources["exercise_id"], sources["url"], sources["publisher"], sources["language"], sources["title"],
+            sources["published"], strict=True,
         )
     }
-    publishers, labels = [], []
+    columns: dict[str, list] = {name: [] for name in (
+        "source_publishers", "source_published", "source_titles", "source_labels", "source_title_items",
+        "source_date_items",
+    )}
     for exercise_id, urls in zip(exercises["exercise_id"], exercises["source_urls"], strict=True):
-        outlets = [described.get((exercise_id, url), ("", "")) for url in urls]
-        publishers.append(schema.LIST_SEPARATOR.join(publisher for publisher, _ in outlets))
-        labels.append(tuple(source_label(publisher, language, url)
-                            for (publisher, language), url in zip(outlets, urls, strict=True)))
-    return exercises.assign(source_publishers=publishers, source_labels=labels)
+        outlets = [described.get((exercise_id, url), ("", "", "", "")) for url in urls]
+        titles = tuple(title for _, _, title, _ in outlets)
+        dates = tuple(published for _, _, _, published in outlets)
+        columns["source_publishers"].append(schema.LIST_SEPARATOR.join(publisher for publisher, *_ in outlets))
+        columns["source_published"].append(schema.LIST_SEPARATOR.join(dates) if any(dates) else "")
+        columns["source_titles"].append(titles_text(titles))
+        columns["source_labels"].append(tuple(source_label(publisher, language, url)
+                                              for (publisher, language, _, _), url in zip(outlets, urls, strict=True)))
+        columns["source_title_items"].append(titles)
+        columns["source_date_items"].append(dates)
+    return exercises.assign(**columns)

@@ -79,28 +79,66 @@ REPORTED_BADGE = "reported — secondary sources only"
 """Shown next to the name of an exercise whose ``status`` is ``reported``."""
 
 
-def source_links(urls: Iterable[str], labels: Iterable[str] | None = None) -> str:
-    """Links to the sources, opened in a new tab; non-http(s) text is shown, not linked.
+def source_links(urls: Iterable[str]) -> str:
+    """Numbered links (``[1] [2]``) to the sources, opened in a new tab; non-http(s) text is shown, not linked.
 
-    Parameters
-    ----------
-    urls : iterable of str
-        The source URLs, in order.
-    labels : iterable of str, optional
-        The text of each link, e.g. ``"TASS (en)"`` (:func:`geodata.sources.source_label`);
-        numbers (``[1] [2]``) when not given.
+    For URLs nothing more is known of (routes, reference layers, an exercise without
+    sources.csv); :func:`source_list_html` lists an exercise's sources with outlet, date and title.
     """
-    urls = list(urls)
-    texts = list(labels) if labels is not None else [f"[{number}]" for number in range(1, len(urls) + 1)]
     links = []
-    for url, text in zip(urls, texts, strict=True):
+    for number, url in enumerate(urls, start=1):
+        text = f"[{number}]"
         if schema.URL_PATTERN.match(url):
             links.append(
                 f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer" title="{_e(url)}">{_e(text)}</a>'
             )
         else:
             links.append(f"{_e(text)} {_e(url)}")
-    return (" · " if labels is not None else " ").join(links)
+    return " ".join(links)
+
+
+SOURCE_LIST_STYLE = "margin:0.2em 0 0;padding-left:1.4em;overflow-wrap:anywhere"
+"""The details panel's list of sources: indented numbers, long titles and URLs wrapped on a phone."""
+
+
+def source_list_html(
+    urls: Iterable[str], labels: Iterable[str], titles: Iterable[str] = (), dates: Iterable[str] = ()
+) -> str:
+    """Return the sources of one exercise as a numbered list: outlet, date, and the title as the link.
+
+    Parameters
+    ----------
+    urls : iterable of str
+        The source URLs, in order.
+    labels : iterable of str
+        The outlet of each, e.g. ``"TASS (en)"`` (:func:`geodata.sources.source_label`).
+    titles, dates : iterable of str, optional
+        The headline and the ISO date published of each, ``""`` where not known; missing items
+        count as unknown. Without a title the outlet is the link.
+
+    Returns
+    -------
+    str
+        ``<ol>`` with one ``<li>`` per URL, every text escaped: ``TASS (en) · 2024-07-25 ·
+        <a>Russian, Chinese bombers …</a>``; a URL that is not http(s) is shown, not linked.
+    """
+    urls, labels, titles, dates = list(urls), list(labels), list(titles), list(dates)
+    items = []
+    for index, (url, label) in enumerate(zip(urls, labels, strict=True)):
+        title = titles[index] if index < len(titles) else ""
+        date = dates[index] if index < len(dates) else ""
+        text = title or label
+        if schema.URL_PATTERN.match(url):
+            link = f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer" title="{_e(url)}">{_e(text)}</a>'
+        else:
+            link = f"{_e(text)} {_e(url)}"
+        parts = [_e(label)] if title else [link]
+        if date:
+            parts.append(f'<span class="da-meta">{_e(date)}</span>')
+        if title:
+            parts.append(link)
+        items.append(f"<li>{' · '.join(parts)}</li>")
+    return f'<ol class="da-sources" style="{SOURCE_LIST_STYLE}">{"".join(items)}</ol>'
 
 
 def status_badge(record: Mapping[str, object]) -> str:
@@ -125,7 +163,12 @@ def exercise_html(record: Mapping[str, object]) -> str:
     parts.append(f"<br>{_e(record['summary'])}")
     if record.get("notes"):
         parts.append(f"<br><i>Sources differ:</i> {_e(record['notes'])}")
-    parts.append(f"<br>Sources: {source_links(record['source_urls'], record.get('source_labels'))}</div>")
+    labels = record.get("source_labels")
+    if labels is None:
+        parts.append(f"<br>Sources: {source_links(record['source_urls'])}</div>")
+    else:
+        titles, dates = record.get("source_title_items") or (), record.get("source_date_items") or ()
+        parts.append(f"<br>Sources:{source_list_html(record['source_urls'], labels, titles, dates)}</div>")
     return "".join(parts)
 
 

@@ -103,12 +103,23 @@ class _Caption(MacroElement):
         self.text_literal = str(htmlsafe_json_dumps(text)).replace("{", "\\u007b").replace("}", "\\u007d")
 
 
+class _BelowMap(MacroElement):
+    """HTML placed in the page after the map's own element (the figure's html, in render order)."""
+
+    _template = Template("{% macro html(this, kwargs) %}{{ this.content }}{% endmacro %}")
+
+    def __init__(self, content: str):
+        super().__init__()
+        self._name = "BelowMap"
+        self.content = content
+
+
 def caption(text: str) -> MacroElement:
     """Return a map control showing ``text`` as plain text at the bottom left (add it to the map)."""
     return _Caption(text)
 
 
-def standalone_html(m: folium.Map, *, title: str, caption_text: str) -> str:
+def standalone_html(m: folium.Map, *, title: str, caption_text: str, below_html: str = "") -> str:
     """Render a map built with :func:`inline_asset_urls` as one self-contained HTML page.
 
     Parameters
@@ -120,6 +131,10 @@ def standalone_html(m: folium.Map, *, title: str, caption_text: str) -> str:
         Page title (escaped here).
     caption_text : str
         Line shown on the map, such as the dataset version and the filters (plain text).
+    below_html : str, default ""
+        HTML put after the map, which the reader scrolls to. It is rendered as a Jinja template
+        once more, like every element's output: escape its text with
+        :func:`layers.popups.escape_html`, which also escapes braces.
 
     Returns
     -------
@@ -134,6 +149,8 @@ def standalone_html(m: folium.Map, *, title: str, caption_text: str) -> str:
         :func:`inline_asset_urls`.
     """
     caption(caption_text).add_to(m)
+    if below_html:
+        _BelowMap(below_html).add_to(m)
     m.get_root().title = escape_html(title)
     page = m.get_root().render()
     external = sorted({tag or fetched for tag, fetched in _EXTERNAL_LOAD.findall(page)})

@@ -10,6 +10,7 @@ import pandas as pd
 from geodata import query
 from geodata.loaders import Dataset
 from layers.compose import dashboard_map
+from layers.popups import escape_html, exercise_html
 from layers.regions import RegionGeometries, region_geometries
 from layers.standalone import inline_asset_urls, standalone_html
 
@@ -24,7 +25,7 @@ def caption_text(version: str, description: str, note: str = "") -> str:
     return " · ".join(parts)
 
 
-def to_html_bytes(m: folium.Map, *, version: str, description: str, note: str = "") -> bytes:
+def to_html_bytes(m: folium.Map, *, version: str, description: str, note: str = "", below_html: str = "") -> bytes:
     """Return a map as a standalone HTML page (UTF-8) that draws from disk with no network.
 
     Parameters
@@ -39,6 +40,8 @@ def to_html_bytes(m: folium.Map, *, version: str, description: str, note: str = 
         The filters (:func:`geodata.export.describe_view`), shown likewise.
     note : str, default ""
         Anything else the reader must know, such as a land layer that was left out.
+    below_html : str, default ""
+        Escaped HTML shown under the map (:func:`record_section_html`).
 
     Returns
     -------
@@ -54,7 +57,26 @@ def to_html_bytes(m: folium.Map, *, version: str, description: str, note: str = 
         the app's served asset URLs).
     """
     text = caption_text(version, description, note)
-    return standalone_html(m, title=text, caption_text=text).encode("utf-8")
+    return standalone_html(m, title=text, caption_text=text, below_html=below_html).encode("utf-8")
+
+
+RECORD_STYLE = "padding:8px 12px 16px;font:14px/1.45 sans-serif;max-width:60em;overflow-wrap:anywhere"
+"""The list under an exported map: readable lines, long titles and URLs wrapped on a phone."""
+
+
+def record_section_html(shown: pd.DataFrame) -> str:
+    """Return the shown exercises in full, each with its sources, as the section under an exported map.
+
+    The page's map popups list exercises by name only (their details open in the app); this is
+    what a reader of the file has instead: :func:`layers.popups.exercise_html` per exercise, in
+    the shown order, every text escaped.
+    """
+    count = len(shown)
+    heading = f"{count} exercise{'s' if count != 1 else ''} shown, with their sources"
+    records = shown.to_dict("records")
+    blocks = "".join(f'<li style="margin-bottom:0.9em">{exercise_html(record)}</li>' for record in records)
+    return (f'<section class="da-record" style="{RECORD_STYLE}"><h2 style="font-size:1.1em">{escape_html(heading)}'
+            f'</h2><ol style="padding-left:1.4em">{blocks}</ol></section>')
 
 
 def view_map_html_bytes(
@@ -69,6 +91,7 @@ def view_map_html_bytes(
 ) -> tuple[bytes, str]:
     """Draw the map of a view as a standalone page: the app's HTML download and the CLI's ``--format html``.
 
+    Under the map, the shown exercises in full with their sources (:func:`record_section_html`).
     A map of its own, never the one given to ``st_folium``. ``geometries`` are the caller's
     prepared outlines and popup lines (:func:`layers.regions.region_geometries`), if it has them.
     Returns the page and a note on anything left out (the land layer when ``land_file`` is
@@ -86,4 +109,6 @@ def view_map_html_bytes(
         routes=dataset.routes,
         tiles=tiles,
     )
-    return to_html_bytes(m, version=dataset.version, description=description, note=note), note
+    page = to_html_bytes(m, version=dataset.version, description=description, note=note,
+                         below_html=record_section_html(shown))
+    return page, note

@@ -33,9 +33,13 @@ EXERCISE_FILE_COLUMNS = (
 
 PUBLISHERS_COLUMN = "source_publishers"
 """The publisher of each URL of ``sources`` from sources.csv, in the same order, joined by ``;``."""
+SOURCE_COLUMNS = (PUBLISHERS_COLUMN, "source_published", "source_titles")
+"""What sources.csv says of each URL of ``sources``: publishers and dates in the same order,
+joined by ``;`` (dates empty when none is known); titles one a line as ``n: title``, ``n`` the
+source's place in ``sources`` (:func:`geodata.sources.titles_text`)."""
 VERSION_COLUMN = "dataset_version"
 FILTERS_COLUMN = "filters"
-TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", PUBLISHERS_COLUMN, VERSION_COLUMN, FILTERS_COLUMN)
+TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", *SOURCE_COLUMNS, VERSION_COLUMN, FILTERS_COLUMN)
 """Columns of :func:`exercises_table`, in order."""
 
 CSV_ENCODING = "utf-8-sig"
@@ -63,7 +67,8 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
     pandas.DataFrame
         :data:`TABLE_COLUMNS`, all text, a fresh 0..n-1 index: the exercises.csv cells as
         they were loaded, ``region_names`` (names in ``region_ids`` order, joined by ``;``),
-        ``source_publishers`` (:data:`PUBLISHERS_COLUMN`), and the same ``dataset_version``
+        ``source_publishers``, ``source_published`` and ``source_titles``
+        (:data:`SOURCE_COLUMNS`), and the same ``dataset_version``
         and ``filters`` on every row.
     """
     names = region_names(regions)
@@ -72,7 +77,8 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
         schema.LIST_SEPARATOR.join(names.get(region_id, region_id) for region_id in ids)
         for ids in shown["region_id_list"]
     ]
-    table[PUBLISHERS_COLUMN] = shown[PUBLISHERS_COLUMN].astype(str).to_numpy() if PUBLISHERS_COLUMN in shown else ""
+    for column in SOURCE_COLUMNS:
+        table[column] = shown[column].astype(str).to_numpy() if column in shown else ""
     table[VERSION_COLUMN] = version
     table[FILTERS_COLUMN] = description
     return table.reset_index(drop=True)

@@ -37,6 +37,8 @@ MD_LINK = "[click](javascript:window.__pwned='md')"
 MD_IMAGE = "![i](https://evil.invalid/pixel.png)"
 BIDI = "\u202eevil\u202c zero\u200bwidth\ufeff"
 TEMPLATE = "{{ 7*191 }}"
+SOURCE_TITLE = f"&lt;b&gt; {TEMPLATE} {MD_LINK} {BIDI}"
+"""A headline the validator lets through (no tag in it): shown as text, linked, nothing runs."""
 HOSTILE = f"{IMG} {SCRIPT} {BIDI} {MD_LINK} {TEMPLATE}"
 LONG = "L" * 10_000
 VERSION = "![v](https://evil.invalid/v.png)"
@@ -78,6 +80,14 @@ def write_hostile_data(target: Path) -> None:
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
         writer.writeheader()
         writer.writerows([*rows, refused, long])
+    # sources.csv: a publisher and a headline that pass validation yet carry markup, template code,
+    # a Markdown link and bidi controls; a headline with a tag is refused and quoted.
+    first_url, *_, hostile_url = kept["sources"].split(";")
+    with (target / "sources.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["exercise_id", "url", "publisher", "language", "published", "title", "kind"])
+        writer.writerow(["alpha_2016", first_url, IMG, "en", "2016-09-12", SOURCE_TITLE, "wire"])
+        writer.writerow(["alpha_2016", hostile_url, "Paper", "en", "", SCRIPT, "press"])
 
     regions = json.loads((target / "regions.geojson").read_text())
     for feature in regions["features"]:
@@ -148,11 +158,14 @@ def test_hostile_data_files_show_as_text_and_never_run(page, serve, blocked_requ
     expect(details).to_contain_text(IMG, timeout=TIMEOUT)
     expect(details).to_contain_text("<script>window.__pwned='script'</script>")
     expect(details).to_contain_text(TEMPLATE)
+    expect(details.locator("ol.da-sources li").first).to_contain_text(IMG + " (en) · 2016-09-12")
+    expect(details.locator("ol.da-sources a").first).to_have_text(SOURCE_TITLE)
     # The refused rows and features, quoted in the problem list.
     problems = page.get_by_test_id("stExpander").filter(has_text="data error").first
     expect(problems).to_contain_text("is not a slug", timeout=TIMEOUT)
     expect(problems).to_contain_text(f'"{JS_LINK}" is not an http(s) URL', timeout=TIMEOUT)
     expect(problems).to_contain_text("is 10000 characters long; the limit is 4000")
+    expect(problems).to_contain_text("holds HTML markup; give the headline as plain text")
     # The hostile region's popup and the selection layer's name.
     frame = map_frame(page)
     frame.locator(".leaflet-overlay-pane path.da-region").nth(1).click(force=True)

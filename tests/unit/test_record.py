@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from geodata import schema
-from geodata.export import exercises_table
+from geodata.export import exercises_table, to_csv_bytes, to_geojson_bytes, to_kml_bytes
 from geodata.export.features import exercise_features
 from geodata.filters import count_events, exercises_in_years
 from geodata.loaders import load_dataset, read_changelog
 from geodata.problems import ERROR, WARNING
+from geodata.query import ViewState
+from geodata.sources import titles_text
 from geodata.validate import main as validate
 from layers.popups import REPORTED_BADGE, exercise_html, region_popup_html
 from layers.timeline import counts_by_year
+from tests.unit.test_export import read_geojson, read_kml
+from view.page import view_map_html_bytes
 from view.tools import changelog_after_notices
 
 SOURCE_HEADER = ",".join(schema.SOURCE_COLUMNS)
@@ -170,12 +176,56 @@ def test_without_sources_table_links_show_the_host(small_dataset):
         ("alpha_2016,https://example.org/alpha,Test,en,15/07/2016,,press", "published", "ISO date"),
         ("alpha_2016,https://example.org/alpha,Test,en,,,blog", "kind", "not one of official, wire, press, research"),
         ("alpha_2016,https://example.org/alpha,,en,,,press", "publisher", "is empty"),
+        ("alpha_2016,https://example.org/alpha,Test,en,2999-01-01,,press", "published", "is in the future"),
+        ("alpha_2016,https://example.org/alpha,Test,en,,\"Two\nlines\",press", "title", "U+000A"),
+        ("alpha_2016,https://example.org/alpha,Test,en,,Tab\there,press", "title", "U+0009"),
+        ("alpha_2016,https://example.org/alpha,Test,en,,Bell\x07,press", "title", "control characters"),
+        ("alpha_2016,https://example.org/alpha,Test,en,,Split\u2028line,press", "title", "U+2028"),
+        ("alpha_2016,https://example.org/alpha,Test,en,,<b>Alpha</b> begins,press", "title", "HTML markup"),
+        (f"alpha_2016,https://example.org/alpha,Test,en,,{'x' * 301},press", "title", "at most 300"),
+        ("alpha_2016,https://example.org/alpha,Test;Other,en,,,press", "publisher", "separates the publishers"),
     ],
 )
 def test_bad_source_line_is_an_error(small_data, line, field, words):
     write_sources(small_data, line, *GOOD_SOURCES)
     (problem,) = problems_of(load_dataset(small_data), "sources.csv", field)
     assert problem.severity == ERROR and words in problem.message and problem.row == "line 2"
+
+
+def test_a_headline_as_published_is_accepted(small_data):
+    title = "Россия и Китай: «учения» 2024 — 中俄“海上联合-2024”; A < B & C's \"quote\""
+    write_sources(small_data, f'alpha_2016,https://example.org/alpha,Test,ru,2016-09-12,"{title.replace(chr(34), 2 * chr(34))}",wire',
+                  *GOOD_SOURCES[1:])
+    dataset = load_dataset(small_data)
+    assert dataset.problems == ()
+    assert dataset.sources.set_index("exercise_id").loc["alpha_2016", "title"] == title
+
+
+def test_sources_are_listed_with_outlet_date_and_linked_title(small_data):
+    write_sources(small_data, *GOOD_SOURCES)
+    dataset = load_dataset(small_data)
+    html = exercise_html(dataset.exercises.set_index("exercise_id").loc["alpha_2016"].to_dict())
+    assert ('<li>Test Agency (en) · <span class="da-meta">2016-09-12</span> · <a href="https://example.org/alpha" '
+            'target="_blank" rel="noopener noreferrer" title="https://example.org/alpha">Alpha begins</a></li>') in html
+    bravo = exercise_html(dataset.exercises.set_index("exercise_id").loc["bravo_2019"].to_dict())
+    assert bravo.count("<li>") == 2 and ">Test Ministry (ru)</a></li>" in bravo  # no title, no date: the outlet links
+    assert "overflow-wrap:anywhere" in bravo  # long titles and URLs wrap on a phone
+
+
+def test_hostile_title_is_escaped_everywhere(small_data):
+    hostile = "&lt;img src=x onerror=alert(1)&gt; {{ 7*7 }} ' \" &amp;"
+    write_sources(small_data, f'alpha_2016,https://example.org/alpha,Test,en,2016-09-12,"{hostile.replace(chr(34), 2 * chr(34))}",wire',
+                  *GOOD_SOURCES[1:])
+    dataset = load_dataset(small_data)
+    assert dataset.problems == ()
+    html = exercise_html(dataset.exercises.set_index("exercise_id").loc["alpha_2016"].to_dict())
+    assert "&amp;lt;img src=x onerror=alert(1)&amp;gt; &#123;&#123; 7*7 &#125;&#125; &#x27; &quot; &amp;amp;</a>" in html
+    assert "{{" not in html
+
+
+def test_titles_text_numbers_the_titled_sources():
+    assert titles_text(["", "Second; with a semicolon", "", "[Fourth]"]) == "2: Second; with a semicolon\n4: [Fourth]"
+    assert titles_text(["", ""]) == ""
 
 
 def test_a_url_without_a_source_line_is_named(small_data):
@@ -208,6 +258,41 @@ def test_exports_carry_status_and_publishers(small_data):
     features = exercise_features(dataset.exercises, dataset.regions, version="v", description="all")
     assert set(features.loc[features["exercise_id"] == "bravo_2019", "source_publishers"]) == {
         "Test Ministry;Test Paper"}
+
+
+def test_exports_carry_dates_and_titles_in_the_order_of_sources(small_data, tmp_path):
+    write_sources(small_data, "bravo_2019,https://example.org/bravo,Test Ministry,ru,2019-09-16,Bravo; the start,official",
+                  "bravo_2019,https://example.org/bravo2,Test Paper,,,,press", GOOD_SOURCES[0], *GOOD_SOURCES[3:])
+    dataset = load_dataset(small_data)
+    assert dataset.problems == ()
+    table = exercises_table(dataset.exercises, dataset.regions, "v", "all").set_index("exercise_id")
+    assert table.loc["bravo_2019", "sources"] == "https://example.org/bravo;https://example.org/bravo2"
+    assert table.loc["bravo_2019", "source_published"] == "2019-09-16;"
+    assert table.loc["bravo_2019", "source_titles"] == "1: Bravo; the start"
+    assert table.loc["charlie_2024", ["source_published", "source_titles"]].tolist() == ["", ""]
+    back = pd.read_csv(io.BytesIO(to_csv_bytes(dataset.exercises, dataset.regions, "v", "all")), dtype=str,
+                       keep_default_na=False).set_index("exercise_id")
+    assert back.loc["bravo_2019", "source_titles"] == table.loc["bravo_2019", "source_titles"]
+    for read in (read_geojson(to_geojson_bytes(dataset.exercises, dataset.regions, version="v", description="all")),
+                 read_kml(to_kml_bytes(dataset.exercises, dataset.regions, version="v", description="all"), tmp_path)):
+        row = read.loc[read["exercise_id"] == "bravo_2019"].iloc[0]
+        assert (row["source_published"], row["source_titles"]) == ("2019-09-16;", "1: Bravo; the start")
+
+
+def test_html_export_lists_each_shown_exercise_with_its_sources_under_the_map(small_data):
+    write_sources(small_data, 'alpha_2016,https://example.org/alpha,Test Agency,en,2016-09-12,"1 < 2 & {{ x }}",wire',
+                  *GOOD_SOURCES[1:])
+    dataset = load_dataset(small_data)
+    assert dataset.problems == ()
+    view = ViewState((2016, 2024))
+    page, _ = view_map_html_bytes(dataset, dataset.exercises, view, "all", land_file=small_data / "land.geojson",
+                                  tiles=False)
+    text = page.decode("utf-8")
+    section = text.index('<section class="da-record"')
+    assert text.index('class="folium-map"') < section < text.index("</body>")
+    assert f"{len(dataset.exercises)} exercises shown, with their sources" in text
+    assert ">1 &lt; 2 &amp; &#123;&#123; x &#125;&#125;</a>" in text and "{{ x }}" not in text
+    assert text.count('<div class="da-exercise">') == len(dataset.exercises)
 
 
 def test_reported_row_has_a_badge(small_dataset):
