@@ -54,6 +54,11 @@ def published_land(static_dir: str, land_file: str) -> str | None:
     return layers.publish_static_assets(Path(static_dir), Path(land_file))
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def published_outlines(static_dir: str, data_dir: str, signature: tuple) -> str:
+    return layers.publish_outlines(Path(static_dir), cached_prepared(data_dir, signature).geometries.outline_files())
+
+
 @st.cache_data(show_spinner="Measuring…", max_entries=200)
 def cached_measures(wkb: bytes, label: str, budget_s: float, data_dir: str, signature: tuple) -> ShapeMeasures:
     countries = read_countries(schema.DATA_DIR / "countries.geojson")
@@ -259,7 +264,8 @@ def main() -> None:
     params = query.params_to_write(view, catalog, {k: st.query_params[k] for k in st.query_params})
     if params is not None:
         st.query_params.from_dict(params)
-    assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "")
+    assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "",
+                               published_outlines(str(STATIC_DIR), str(DATA_DIR), signature))
 
     the_map = partial(tools.dashboard_map_of, prepared, scene, assets, tiles=SHOW_TILES, parsed=parsed, upload=upload,
                       notice_name=st.session_state.get("notice_name", ""), upload_name=upload_name)

@@ -1,6 +1,6 @@
 """Pure builders from Drill Atlas frames to Folium maps and layers (no Streamlit here)."""
 
-from layers.assets import AssetUrls, asset_urls, publish_static_assets
+from layers.assets import AssetUrls, asset_urls, publish_outlines, publish_static_assets
 from layers.basemap import base_map
 from layers.compose import dashboard_map
 from layers.land import land_layer
@@ -16,6 +16,7 @@ __all__ = [
     "dashboard_map",
     "land_layer",
     "legend",
+    "publish_outlines",
     "publish_static_assets",
     "region_geometries",
     "region_layers",

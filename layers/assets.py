@@ -1,4 +1,4 @@
-"""Leaflet and the land layer, served by the app itself so the map works offline.
+"""Leaflet, the land layer and the detail outlines, served by the app itself so the map works offline.
 
 folium asks public CDNs for Leaflet, and streamlit-folium gives up on the first script that
 fails to load: without internet the map would be a blank frame. Instead, the files of the
@@ -9,17 +9,24 @@ are copied into Streamlit's ``static/`` folder and the map points at them.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import xstatic.pkg.leaflet as xstatic_leaflet
 
+from geodata.files import read_geojson_layer
+from geodata.problems import DataError
+from layers.outlines import encode_polygons
+
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 LEAFLET_VERSION = xstatic_leaflet.VERSION
 LEAFLET_FOLDER = f"leaflet-{LEAFLET_VERSION}"
 LAND_FOLDER = "land"
+LAND_DECIMALS = 3
+OUTLINES_FOLDER = "outlines"
 VENDOR_DIR = Path(__file__).resolve().parent / "vendor"
 DRAW_FOLDER = "leaflet-draw-1.0.4"
 MEASURE_FOLDER = "leaflet-measure-2.1.7"
@@ -36,19 +43,22 @@ class AssetUrls:
     land_geojson: str | None
     plugins: str | None = None
     """URL of the folder holding the vendored Leaflet plugins; None where they are not served."""
+    outlines: str | None = None
+    """URL of the folder of detail outlines (``<region_id>.json``, ending in ``/``); None where they
+    are not served: the map then carries the detail level itself."""
 
 
-def _digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-
-
-def _copy_if_changed(source: Path, target: Path) -> None:
-    if target.is_file() and target.stat().st_size == source.stat().st_size and _digest(target) == _digest(source):
+def _write_if_changed(body: bytes, target: Path) -> None:
+    if target.is_file() and target.stat().st_size == len(body) and target.read_bytes() == body:
         return
     target.parent.mkdir(parents=True, exist_ok=True)
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # replicas may share one static/
-    shutil.copyfile(source, temporary)
+    temporary.write_bytes(body)
     temporary.replace(target)
+
+
+def _copy_if_changed(source: Path, target: Path) -> None:
+    _write_if_changed(source.read_bytes(), target)
 
 
 def publish_static_assets(static_dir: Path, land_file: Path) -> str | None:
@@ -60,14 +70,14 @@ def publish_static_assets(static_dir: Path, land_file: Path) -> str | None:
         The ``static/`` folder beside ``app.py`` (served at ``/app/static/`` when
         ``server.enableStaticServing`` is on).
     land_file : pathlib.Path
-        The bundled land GeoJSON.
+        The bundled land GeoJSON; published encoded (:func:`encoded_land`).
 
     Returns
     -------
     str or None
         Path of the land file below ``static_dir``; its name carries a content hash so
-        browsers never keep a stale copy. None if ``land_file`` does not exist (the map
-        then has no land backdrop, but still works).
+        browsers never keep a stale copy. None if ``land_file`` is missing or unreadable (the
+        map then has no land backdrop, but still works).
     """
     for name in ("leaflet.js", "leaflet.css"):
         _copy_if_changed(LEAFLET_DIR / name, static_dir / LEAFLET_FOLDER / name)
@@ -77,14 +87,52 @@ def publish_static_assets(static_dir: Path, land_file: Path) -> str | None:
         for path in sorted((VENDOR_DIR / folder).rglob("*")):
             if path.is_file() and path.suffix in (".js", ".css", ".png", ".svg"):
                 _copy_if_changed(path, static_dir / "plugins" / path.relative_to(VENDOR_DIR))
-    if not land_file.is_file():
+    try:
+        land = encoded_land(land_file)
+    except DataError:
         return None
-    land_name = f"{LAND_FOLDER}/land-{_digest(land_file)}.geojson"
-    _copy_if_changed(land_file, static_dir / land_name)
+    land_name = f"{LAND_FOLDER}/land-{hashlib.sha256(land).hexdigest()[:12]}.json"
+    _write_if_changed(land, static_dir / land_name)
     return land_name
 
 
-def asset_urls(land_name: str | None, base_url_path: str = "") -> AssetUrls:
+def encoded_land(land_file: Path) -> bytes:
+    """Return the land layer as the browser fetches it: its polygons as encoded outlines (:mod:`layers.outlines`).
+
+    Three decimals (about 100 m) keep every vertex of the bundled 1:50m backdrop, at about a
+    third of its GeoJSON bytes.
+    """
+    land = read_geojson_layer(land_file, required=())
+    features = [
+        {"type": "Feature", "properties": {}, "geometry": geometry}
+        for geometry in encode_polygons(land.geometry.values, LAND_DECIMALS)
+        if geometry is not None
+    ]
+    return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()
+
+
+def publish_outlines(static_dir: Path, files: Mapping[str, bytes]) -> str:
+    """Write the regions' outline files into Streamlit's static folder; return their folder below it.
+
+    ``files`` maps paths (``<level>/<region_id>.json``,
+    :meth:`layers.regions.RegionGeometries.outline_files`) to bytes. The folder is named after a
+    digest of all of them, so a new dataset version never mixes with files a browser cached
+    for an older one.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.encode() + b"\0" + files[path] + b"\0")
+    folder = f"{OUTLINES_FOLDER}/{digest.hexdigest()[:12]}"
+    root = (static_dir / folder).resolve()
+    for path, body in files.items():
+        target = (root / path).resolve()
+        if not target.is_relative_to(root):  # region ids are validated slugs; never write elsewhere
+            raise ValueError(f"outline path {path!r} leaves {root}")
+        _write_if_changed(body, target)
+    return folder
+
+
+def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: str | None = None) -> AssetUrls:
     """Return the URLs under which Streamlit serves the published assets.
 
     Parameters
@@ -93,6 +141,8 @@ def asset_urls(land_name: str | None, base_url_path: str = "") -> AssetUrls:
         What :func:`publish_static_assets` returned.
     base_url_path : str, default ""
         Streamlit's ``server.baseUrlPath`` when the app is served below a prefix.
+    outlines_folder : str, optional
+        What :func:`publish_outlines` returned; without it maps carry the detail outlines.
     """
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
     static = f"{prefix}/app/static"
@@ -101,4 +151,5 @@ def asset_urls(land_name: str | None, base_url_path: str = "") -> AssetUrls:
         leaflet_css=f"{static}/{LEAFLET_FOLDER}/leaflet.css",
         land_geojson=f"{static}/{land_name}" if land_name else None,
         plugins=f"{static}/plugins",
+        outlines=f"{static}/{outlines_folder}/" if outlines_folder else None,
     )

@@ -13,7 +13,8 @@ from layers.folium_internals import stable_ids
 from layers.labels import labels_layer
 from layers.land import land_layer
 from layers.legend import legend
-from layers.regions import OVERVIEW_ABOVE, RegionGeometries, opening_zoom, region_layers, selection_layer
+from layers.outlines import DETAIL_TOLERANCE_DEG, OutlineDecoder, OutlineDetail, level_for_zoom
+from layers.regions import RegionGeometries, opening_zoom, region_layers, selection_layer
 from layers.routes import route_layer
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, fill_scale
 from layers.tools import draw_control, measure_control
@@ -22,9 +23,22 @@ from layers.viewsync import view_sync
 LEGEND_INK = "#444444"
 
 
+def outline_level_of(assets: AssetUrls, bounds: list[list[float]] | None,
+                     map_view: tuple[float, float, int] | None = None) -> float:
+    """Return the outline level a map opening on ``bounds`` (or ``map_view``) is sent with.
+
+    A served map opens with the coarsest outlines its zoom allows and fetches detail as the
+    reader zooms in (:class:`layers.outlines.OutlineDetail`); a map saved to a file, whose
+    assets serve no detail files, carries the detail level itself.
+    """
+    if not assets.outlines:
+        return DETAIL_TOLERANCE_DEG
+    return level_for_zoom(map_view[2] if map_view else opening_zoom(bounds or DEFAULT_BOUNDS))
+
+
 def dashboard_map(
     regions: gpd.GeoDataFrame,
-    geometries: RegionGeometries | dict[str, dict],
+    geometries: RegionGeometries,
     shown: pd.DataFrame,
     assets: AssetUrls,
     *,
@@ -98,19 +112,22 @@ def dashboard_map(
     everything = bounds_of(used)
     if everything is not None and everything != bounds:
         show_all_control(everything).add_to(m)
-    zoom = map_view[2] if map_view else opening_zoom(bounds or DEFAULT_BOUNDS)
+    OutlineDecoder().add_to(m)
+    tolerance = outline_level_of(assets, bounds, map_view)
     if assets.land_geojson:
         land_layer(assets.land_geojson).add_to(m)
-    lines = (geometries.popup_lines or None) if isinstance(geometries, RegionGeometries) else None
-    for fg in region_layers(used, shown, geometries, zoom, lines) if with_regions else ():
+    lines = geometries.popup_lines or None
+    for fg in region_layers(used, shown, geometries, tolerance, lines) if with_regions else ():
         fg.add_to(m)
     routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
     if routes_fg is not None:
         routes_fg.add_to(m)
     if with_regions and not used.empty:
-        labels_layer(used, geometries.labels if isinstance(geometries, RegionGeometries) else None).add_to(m)
+        labels_layer(used, geometries.labels or None).add_to(m)
     if outline_label is not None:
-        selection_layer(focus, geometries, outline_label).add_to(m)
+        selection_layer(focus, geometries, outline_label, tolerance).add_to(m)
+    if assets.outlines:
+        OutlineDetail(assets.outlines).add_to(m)
     for fg in extra_layers:
         fg.add_to(m)
     if assets.plugins:
@@ -121,8 +138,7 @@ def dashboard_map(
         legend(
             "Drills by domain",
             [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups],
-            "Routes are schematic."
-            + (f" Over {OVERVIEW_ABOVE:,} regions shown: outlines simplified." if len(used) > OVERVIEW_ABOVE else ""),
+            "Routes are schematic.",
             scale=fill_scale(int(used["exercise_count"].max())),
             outlines=[
                 ("place approximate", f"1.5px dashed {LEGEND_INK}"),

@@ -9,12 +9,12 @@ import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-import shapely
 
 from geodata.filters import bounds_of
 from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
 from layers.labels import region_labels
+from layers.outlines import DETAIL_TOLERANCE_DEG, LEVELS, level_folder, outline_file, outline_level
 from layers.popups import (
     bind_feature_html,
     escape_html,
@@ -29,73 +29,59 @@ REGION_CLASS = "da-region"
 """CSS class of every drill-region path, so a page (or a test) can tell regions from routes."""
 
 
-DISPLAY_TOLERANCE_DEG = 0.02
-"""Simplification of the drawn outlines (about 2 km): it halves what every map sends to the
-browser. Measures and exports use the full geometry."""
-DISPLAY_GRID_DEG = 0.001
-
-
-OVERVIEW_ABOVE = 1_000
-"""With more regions drawn than this, the map is an overview: outlines simplified for the zoom it
-opens at, and one line per exercise in the popups (a map of 10,000 regions stays under 10 MB)."""
-OVERVIEW_TOLERANCE_DEG = 0.1
-"""Overview outlines: about a pixel at zoom 4, half a pixel at zoom 3 (a view of a thousand
-regions spans an ocean and opens at zoom 2 or 3)."""
-OVERVIEW_GRID_DEG = 0.01
 MAP_SIZE_PX = (1000, 600)
 """Width and height the map is assumed to have when its opening zoom is estimated."""
 
 
 @dataclass(frozen=True)
 class RegionGeometries:
-    """What every map of one dataset draws, prepared once: outlines, place names, popup lines.
+    """What every map of one dataset draws, prepared once: outlines at each level, place names, popup lines.
 
-    Outlines come for drawing and for an overview.
-
-    ``geometries[region_id]`` gives the drawing outline. Build once per dataset with
-    :func:`region_geometries`; never modify (the app shares one across sessions).
+    Build once per dataset with :func:`region_geometries`; never modify (the app shares one
+    across sessions).
     """
 
-    detail: Mapping[str, dict]
-    overview: Mapping[str, dict]
+    levels: Mapping[float, Mapping[str, dict]]
+    """Encoded outline of every region by level tolerance, then ``region_id``
+    (:data:`layers.outlines.LEVELS`, :func:`layers.outlines.outline_level`)."""
     labels: Mapping[str, dict] = field(default_factory=dict)
     """Each region's place name on the map (:func:`layers.labels.region_labels`)."""
     popup_lines: Mapping[str, str] = field(default_factory=dict)
     """Each exercise's line in the region popups by ``exercise_id`` (:func:`layers.popups.exercise_blocks`);
     empty when built without the exercises: the popups then build the shown exercises' lines."""
 
-    def __getitem__(self, region_id: str) -> dict:
-        return self.detail[region_id]
+    def outlines(self, tolerance: float = DETAIL_TOLERANCE_DEG) -> Mapping[str, dict]:
+        """Return every region's encoded outline at the level of ``tolerance``."""
+        return self.levels[tolerance]
 
-    def for_zoom(self, zoom: int | None) -> Mapping[str, dict]:
-        """Return the overview outlines if their error stays under a pixel one level deeper than ``zoom``."""
-        if zoom is not None and OVERVIEW_TOLERANCE_DEG <= 360 / (256 * 2 ** (zoom + 1)):
-            return self.overview
-        return self.detail
+    def outline_files(self) -> dict[str, bytes]:
+        """Return every region's outline at every level as the files the browser fetches as it zooms in.
 
-
-def _outlines(regions: gpd.GeoDataFrame, tolerance: float, grid: float) -> dict[str, dict]:
-    simplified = regions[["region_id", "geometry"]].copy()
-    simplified["geometry"] = shapely.set_precision(
-        simplified.geometry.simplify(tolerance, preserve_topology=True).values, grid
-    )
-    collection = simplified.__geo_interface__
-    return {feature["properties"]["region_id"]: feature["geometry"] for feature in collection["features"]}
+        Keys are paths below the published folder: ``<level>/<region_id>.json``.
+        """
+        return {
+            f"{level_folder(tolerance)}/{region_id}.json": outline_file(outline)
+            for tolerance, outlines in self.levels.items()
+            for region_id, outline in outlines.items()
+            if outline is not None
+        }
 
 
 def region_geometries(regions: gpd.GeoDataFrame, exercises: pd.DataFrame | None = None) -> RegionGeometries:
-    """Convert every region's outline for drawing to GeoJSON dicts once, keyed by ``region_id``.
+    """Encode every region's outline at every level once, keyed by ``region_id``.
 
-    Outlines are simplified to :data:`DISPLAY_TOLERANCE_DEG` (topology kept) on a
-    :data:`DISPLAY_GRID_DEG` grid, and once more to :data:`OVERVIEW_TOLERANCE_DEG` for
-    overviews. Building layers from these dicts instead of one-row GeoDataFrames is what keeps
-    a map build in milliseconds (folium would call ``__geo_interface__`` again per layer).
-    With the dataset's ``exercises``, each one's popup line is prepared too: what every map
-    of the dataset draws is then built once.
+    Each level is simplified (topology kept) to its tolerance on its decimal grid
+    (:data:`layers.outlines.LEVELS`): a first map sends the coarsest level its zoom allows
+    and the browser fetches the detail level for what it zooms into. Measures and exports use
+    the full geometry. With the dataset's ``exercises``, each one's popup line is prepared too:
+    what every map of the dataset draws is then built once.
     """
+    ids = regions["region_id"].tolist()
     return RegionGeometries(
-        detail=_outlines(regions, DISPLAY_TOLERANCE_DEG, DISPLAY_GRID_DEG),
-        overview=_outlines(regions, OVERVIEW_TOLERANCE_DEG, OVERVIEW_GRID_DEG),
+        levels={
+            tolerance: dict(zip(ids, outline_level(regions.geometry.values, tolerance, decimals), strict=True))
+            for tolerance, decimals in LEVELS
+        },
         labels=region_labels(regions),
         popup_lines=exercise_blocks(exercises) if exercises is not None else {},
     )
@@ -115,12 +101,11 @@ def _features(
     shown: gpd.GeoDataFrame,
     exercises: pd.DataFrame,
     geometries: RegionGeometries,
-    zoom: int | None,
+    tolerance: float,
     blocks: Mapping[str, str] | None,
 ) -> list[dict]:
     most = int(shown["exercise_count"].max())
-    overview = len(shown) > OVERVIEW_ABOVE
-    outlines = geometries.for_zoom(zoom) if overview else geometries.detail
+    outlines = geometries.outlines(tolerance)
     if blocks is None:
         blocks = exercise_blocks(exercises)
     used = ("region_id", "name", "kind", "area_km2", "precision", "coast_km", "exercise_ids", "exercise_count",
@@ -164,7 +149,7 @@ def region_layers(
     shown: gpd.GeoDataFrame,
     exercises: pd.DataFrame,
     geometries: RegionGeometries,
-    zoom: int | None = None,
+    tolerance: float = DETAIL_TOLERANCE_DEG,
     blocks: Mapping[str, str] | None = None,
 ) -> list[folium.FeatureGroup]:
     """Build the drill-region layers, one FeatureGroup per style group.
@@ -178,10 +163,9 @@ def region_layers(
         The shown exercises; each region's popup lists those held there.
     geometries : RegionGeometries
         From :func:`region_geometries`.
-    zoom : int, optional
-        The zoom the map opens at (:func:`opening_zoom`). With more than
-        :data:`OVERVIEW_ABOVE` regions, outlines are simplified for it and popups list one
-        line per exercise.
+    tolerance : float, optional
+        Outline level to draw (:func:`layers.outlines.level_for_zoom` of the zoom the map opens
+        at); the detail level when not given.
     blocks : mapping, optional
         HTML block of every exercise by id (:func:`layers.popups.exercise_blocks`), built
         once per dataset by the caller; built here for ``exercises`` when not given.
@@ -195,7 +179,7 @@ def region_layers(
     """
     if shown.empty:
         return []
-    features = _features(shown, exercises, geometries, zoom, blocks)
+    features = _features(shown, exercises, geometries, tolerance, blocks)
     groups = []
     for group in GROUP_COLOURS:
         members = [f for f in features if f["properties"]["style_group"] == group]
@@ -212,7 +196,9 @@ def region_layers(
     return groups
 
 
-def selection_layer(regions: gpd.GeoDataFrame, geometries: RegionGeometries, label: str) -> folium.FeatureGroup:
+def selection_layer(
+    regions: gpd.GeoDataFrame, geometries: RegionGeometries, label: str, tolerance: float = DETAIL_TOLERANCE_DEG
+) -> folium.FeatureGroup:
     """Outline the regions of the selected exercise, above everything else, without blocking clicks.
 
     Parameters
@@ -224,9 +210,12 @@ def selection_layer(regions: gpd.GeoDataFrame, geometries: RegionGeometries, lab
     label : str
         Layer name shown in the layer control; it is escaped here because Leaflet's layer
         control inserts names as HTML.
+    tolerance : float, optional
+        Outline level, as for :func:`region_layers`.
     """
+    outlines = geometries.outlines(tolerance)
     features = [
-        {"type": "Feature", "geometry": geometries[rid], "properties": {"region_id": rid}}
+        {"type": "Feature", "geometry": outlines[rid], "properties": {"region_id": rid}}
         for rid in regions["region_id"]
     ]
     fg = folium.FeatureGroup(name=escape_html(label))

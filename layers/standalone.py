@@ -17,7 +17,8 @@ from branca.element import MacroElement
 from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
 
-from layers.assets import LEAFLET_DIR, AssetUrls
+from geodata.problems import DataError
+from layers.assets import LEAFLET_DIR, AssetUrls, encoded_land
 from layers.popups import escape_html
 
 _CSS_IMAGE = re.compile(r"url\((['\"]?)images/([A-Za-z0-9_.-]+\.png)\1\)")
@@ -67,7 +68,10 @@ def inline_asset_urls(land_file: Path | None) -> AssetUrls:
     """
     land = None
     if land_file is not None and Path(land_file).is_file():
-        land = data_url(Path(land_file).read_bytes(), "application/geo+json")
+        try:
+            land = data_url(encoded_land(Path(land_file)), "application/json")
+        except DataError:
+            land = None
     return AssetUrls(
         leaflet_js=data_url(_leaflet_js(), "text/javascript"),
         leaflet_css=data_url(_leaflet_css(), "text/css"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geodata.filters import region_names, regions_for
+from geodata.filters import landing_bounds, region_names, regions_for
 from geodata.notices import NoticeArea, ParsedNotice, area_title
 from geodata.problems import ERROR
 from geodata.query import (
@@ -21,7 +21,7 @@ from geodata.query import (
 )
 from geodata.uploads import UploadResult
 from geodata.user_shapes import ExerciseOverlap, drawing_title, notice_region, read_drawing
-from layers.compose import dashboard_map
+from layers.compose import dashboard_map, outline_level_of
 from layers.reference import reference_layers_of
 from layers.regions import region_layers
 from layers.user_layers import notice_layer, upload_layer
@@ -297,7 +297,8 @@ def playback_map(prepared, shown: pd.DataFrame, active: pd.DataFrame, assets, *,
     """
     regions = prepared.dataset.regions
     base = dashboard_map(regions, prepared.geometries, shown, assets, tiles=tiles, with_regions=False)
-    return base, region_layers(regions_for(regions, active), active, prepared.geometries)
+    tolerance = outline_level_of(assets, landing_bounds(regions_for(regions, shown)))  # as the base map opens
+    return base, region_layers(regions_for(regions, active), active, prepared.geometries, tolerance)
 
 
 def page_blocks(problems, *, land_missing: str, nothing_shown: bool) -> list[Block]:

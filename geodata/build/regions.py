@@ -10,7 +10,7 @@ from geodata.build.spec import Point, RegionSpec, SiteSpec, bbox
 from geodata.geometry import geodesic_circle
 
 S23 = "IHO S-23 (1953) limits"
-COAST = "Natural Earth 10m coast (simplified to about 1 km)"
+COAST = "Natural Earth 10m coast (simplified to about 100 m)"
 S23_PRECISION = f"IHO S-23 limits on {COAST}; limit points partly estimated from the places S-23 names"
 CONVENTIONAL_PRECISION = f"conventional limit lines with estimated end points, on {COAST}"
 BOX_PRECISION = (

@@ -162,3 +162,25 @@ def test_a_test_server_publishes_its_static_files_outside_the_checkout(page, blo
     finally:
         server.stop()
     assert sorted(p.relative_to(ROOT) for p in (ROOT / "static").rglob("*")) == before
+
+
+def test_zooming_in_fetches_finer_outlines_for_the_regions_in_view(page, bundled, blocked_requests):
+    """Issue 17: the first map is light; the coast is true once the reader zooms in (files from the app, offline)."""
+    fetched = []
+    page.on("response", lambda response: fetched.append((response.url, response.status))
+            if "/app/static/outlines/" in response.url else None)
+    frame = open_at(page, bundled, LAPTOP)
+    assert fetched == []  # the landing map carries what its zoom needs
+    zhanjiang = frame.locator('path.da-region[data-region="zhanjiang_waters"]')
+    before = len(zhanjiang.get_attribute("d"))
+    frame.locator("body").evaluate(f"() => {LEAFLET_MAP}.setView([21.0, 110.5], 9)")
+    for _ in range(40):
+        if any("/0.001/zhanjiang_waters.json" in url for url, _ in fetched):
+            break
+        page.wait_for_timeout(250)
+    page.wait_for_timeout(500)
+    assert ("/0.001/zhanjiang_waters.json", 200) in [(url[url.index("/0.001/"):], status) for url, status in fetched
+                                                    if "/0.001/" in url]
+    assert not any("/0.001/bering_sea.json" in url for url, _ in fetched)  # out of view: not fetched
+    after = len(zhanjiang.get_attribute("d"))
+    assert after > 2 * before

@@ -38,7 +38,7 @@ from geodata.filters import exercises_in_view, regions_for
 from geodata.loaders import load_dataset
 from geodata.query import Catalog, ViewState
 from layers import asset_urls, dashboard_map, region_geometries
-from layers.assets import LEAFLET_DIR
+from layers.assets import LEAFLET_DIR, encoded_land
 from layers.standalone import inline_asset_urls
 from tests.conftest import ROOT, SMALL_DATA
 from view.export import main
@@ -409,8 +409,8 @@ def test_html_inlines_leaflet_and_loads_nothing_from_a_cdn(page):
 
 
 def test_html_embeds_the_land_layer(page):
-    land = data_url_content(page, 'fetch("data:application/geo+json;base64,')
-    assert land == (SMALL_DATA / "land.geojson").read_bytes()
+    land = data_url_content(page, 'fetch("data:application/json;base64,')
+    assert land == encoded_land(SMALL_DATA / "land.geojson")
 
 
 def test_html_shows_dataset_version_and_filters(page):

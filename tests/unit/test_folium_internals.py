@@ -25,10 +25,18 @@ CALL_SITES = (layers.regions, layers.routes, layers.user_layers)
 
 
 class PlainGeoJson(folium.GeoJson):
-    """``folium.GeoJson`` taking FastGeoJson's extra ``bounds`` argument (ignored: folium computes them)."""
+    """``folium.GeoJson`` taking FastGeoJson's extra ``bounds`` argument.
+
+    Bounds the caller gives are used as given: the regions' encoded outlines (layers.outlines)
+    hold no coordinates for folium to walk. Without them folium computes its own.
+    """
 
     def __init__(self, data, bounds=None, **kwargs):
         super().__init__(data, **kwargs)
+        self._given_bounds = bounds
+
+    def _get_self_bounds(self):
+        return self._given_bounds or super()._get_self_bounds()
 
 
 @pytest.fixture(params=[FastGeoJson, PlainGeoJson], ids=["fast", "folium"])
