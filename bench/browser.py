@@ -236,3 +236,31 @@ def browser_figures(server, *, baseline: bool, expected_all: int, expected_last:
         f"rss_{sessions}_sessions_mb": rss_many / 2**20,
         "mb_per_session": (rss_many - rss_one) / max(sessions - 1, 1) / 2**20,
     }
+
+
+FLOOR_MAP = ".leaflet-map-pane"
+"""Leaflet's map pane: in the floor app's empty map, the first thing Leaflet draws."""
+
+
+def floor_seconds(server, *, repeats: int, timeout_s: float = 120) -> float:
+    """Median time from opening the floor app's page to its empty map drawn (after one warm-up load).
+
+    The floor app (``bench/floor_app.py``) is an empty Streamlit page with an empty
+    ``st_folium`` map on the locally served Leaflet: what any such page costs before drawing
+    anything of its own. Timed as ``page_to_polygons_s`` is, in the same browser setup.
+    """
+    from playwright.sync_api import sync_playwright
+
+    loads = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for attempt in range(repeats + 1):
+            context, page = _new_page(browser, baseline=False)
+            started = time.perf_counter()
+            page.goto(server.url)
+            _wait_count(page, FLOOR_MAP, 1, timeout_s)
+            if attempt:
+                loads.append(time.perf_counter() - started)
+            context.close()
+        browser.close()
+    return statistics.median(loads)
