@@ -148,6 +148,8 @@ def issue17_figures(data_dir: Path, app: dict, args: argparse.Namespace, workdir
             server = StreamlitServer(FLOOR_APP, data_dir, workdir / "floor.log")
             try:
                 figures["floor_page_to_map_s"] = floor_seconds(server, repeats=args.browser_repeats)
+            except TimeoutError as error:
+                figures["floor_failed"] = str(error)
             finally:
                 server.stop()
         if "page_to_polygons_s" in app:
