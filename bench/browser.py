@@ -242,25 +242,33 @@ FLOOR_MAP = ".leaflet-map-pane"
 """Leaflet's map pane: in the floor app's empty map, the first thing Leaflet draws."""
 
 
-def floor_seconds(server, *, repeats: int, timeout_s: float = 120) -> float:
-    """Median time from opening the floor app's page to its empty map drawn (after one warm-up load).
+def first_paints(pages: list[tuple[object, str, int]], *, repeats: int, timeout_s: float = 120) -> list[float]:
+    """Median time from opening each page to its map drawn, the pages' loads interleaved.
 
-    The floor app (``bench/floor_app.py``) is an empty Streamlit page with an empty
-    ``st_folium`` map on the locally served Leaflet: what any such page costs before drawing
-    anything of its own. Timed as ``page_to_polygons_s`` is, in the same browser setup.
+    Parameters
+    ----------
+    pages : list of (server, selector, count)
+        A running server, and what its map frame must hold to count as drawn: for the app
+        ``APP_POLYGONS`` and the regions of the landing view, for the floor app
+        (``bench/floor_app.py``, an empty page with an empty ``st_folium`` map on the locally
+        served Leaflet) ``FLOOR_MAP`` and 1.
+    repeats : int
+        Loads timed per page, after one untimed warm-up load each; each round loads every page
+        once, in turn, so that both meet the same machine.
     """
     from playwright.sync_api import sync_playwright
 
-    loads = []
+    loads: list[list[float]] = [[] for _ in pages]
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for attempt in range(repeats + 1):
-            context, page = _new_page(browser, baseline=False)
-            started = time.perf_counter()
-            page.goto(server.url)
-            _wait_count(page, FLOOR_MAP, 1, timeout_s)
-            if attempt:
-                loads.append(time.perf_counter() - started)
-            context.close()
+            for index, (server, selector, count) in enumerate(pages):
+                context, page = _new_page(browser, baseline=False)
+                started = time.perf_counter()
+                page.goto(server.url)
+                _wait_count(page, selector, count, timeout_s)
+                if attempt:
+                    loads[index].append(time.perf_counter() - started)
+                context.close()
         browser.close()
-    return statistics.median(loads)
+    return [statistics.median(times) for times in loads]
