@@ -128,7 +128,7 @@ def _wait_count(page, selector: str, count: int, timeout_s: float) -> None:
                 return
         except Exception:  # noqa: BLE001 - the frame is being replaced while the map rerenders
             pass
-        time.sleep(0.05)
+        page.wait_for_timeout(50)  # not time.sleep: route handlers and events run only inside Playwright calls
     raise TimeoutError(f"the map did not show {count} polygons ({selector}) within {timeout_s:.0f} s")
 
 
