@@ -128,7 +128,7 @@ def _wait_count(page, selector: str, count: int, timeout_s: float) -> None:
                 return
         except Exception:  # noqa: BLE001 - the frame is being replaced while the map rerenders
             pass
-        time.sleep(0.05)
+        page.wait_for_timeout(50)  # not time.sleep: route handlers and events run only inside Playwright calls
     raise TimeoutError(f"the map did not show {count} polygons ({selector}) within {timeout_s:.0f} s")
 
 
@@ -236,3 +236,39 @@ def browser_figures(server, *, baseline: bool, expected_all: int, expected_last:
         f"rss_{sessions}_sessions_mb": rss_many / 2**20,
         "mb_per_session": (rss_many - rss_one) / max(sessions - 1, 1) / 2**20,
     }
+
+
+FLOOR_MAP = ".leaflet-map-pane"
+"""Leaflet's map pane: in the floor app's empty map, the first thing Leaflet draws."""
+
+
+def first_paints(pages: list[tuple[object, str, int]], *, repeats: int, timeout_s: float = 120) -> list[float]:
+    """Median time from opening each page to its map drawn, the pages' loads interleaved.
+
+    Parameters
+    ----------
+    pages : list of (server, selector, count)
+        A running server, and what its map frame must hold to count as drawn: for the app
+        ``APP_POLYGONS`` and the regions of the landing view, for the floor app
+        (``bench/floor_app.py``, an empty page with an empty ``st_folium`` map on the locally
+        served Leaflet) ``FLOOR_MAP`` and 1.
+    repeats : int
+        Loads timed per page, after one untimed warm-up load each; each round loads every page
+        once, in turn, so that both meet the same machine.
+    """
+    from playwright.sync_api import sync_playwright
+
+    loads: list[list[float]] = [[] for _ in pages]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for attempt in range(repeats + 1):
+            for index, (server, selector, count) in enumerate(pages):
+                context, page = _new_page(browser, baseline=False)
+                started = time.perf_counter()
+                page.goto(server.url)
+                _wait_count(page, selector, count, timeout_s)
+                if attempt:
+                    loads[index].append(time.perf_counter() - started)
+                context.close()
+        browser.close()
+    return [statistics.median(times) for times in loads]

@@ -13,9 +13,13 @@ pattern) are measured in the same run:
   and one zoom, WebSocket bytes of one filter change, and the server's memory with 1 and 10
   open sessions.
 
-Then the ratios baseline/app. Nothing here is a test: it prints, it does not judge. ``--quick``
-runs the bundled data and 100 polygons only, in about two minutes; ``--no-browser`` skips
-Chromium.
+Then the ratios baseline/app. For the app alone, in the same run (``bench/loadgen.py``, sessions
+that speak Streamlit's WebSocket protocol without a browser): the server's memory per idle
+session on every data set; on the bundled data the floor of a first paint (an empty page with an
+empty map, ``bench/floor_app.py``) beside the app's, and the server's capacity: sessions held at a
+rerun p95 of 300 ms on one server and on two replicas behind nginx, with the server's CPU per
+rerun. Nothing here is a test: it prints, it does not judge. ``--quick`` runs the bundled data and
+100 polygons only; ``--no-browser`` skips Chromium, ``--no-load`` the load generator.
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
-from bench.server import APP, BASELINE_APP
+from bench.server import APP, BASELINE_APP, machine_lock
 
 SIZES = (100, 400, 1000, 10000)
 QUICK_SIZES = (100,)
@@ -40,6 +44,14 @@ TARGETS = (
     "10,000 polygons: rerun median <= 2 s and map payload <= 10 MB",
     "pan and zoom: 0 reruns",
 )
+FLOOR_RATIO_TARGET = 1.25
+"""Issue 17: first paint on the bundled data at most 1.25x the floor."""
+SESSIONS_TARGET = 100
+"""Issue 17: sessions one server of 2 cores holds, each changing a filter every 5 s, at a rerun p95 <= 300 ms."""
+REPLICAS_TARGET = 1.8
+"""Issue 17: two replicas hold at least 1.8x the sessions of one."""
+MB_PER_SESSION_TARGETS = {"bundled": 2.0, "10,000 polygons": 10.0}
+"""Issue 17: server memory per added session."""
 
 
 def machine() -> dict[str, str]:
@@ -94,7 +106,8 @@ def measure(script: Path, data_dir: Path, args: argparse.Namespace, baseline: bo
     from bench.server_time import rerun_figures
 
     try:
-        figures = rerun_figures(script, data_dir, args.reruns, args.rerun_budget)
+        with machine_lock(args.lock):
+            figures = rerun_figures(script, data_dir, args.reruns, args.rerun_budget)
     except RuntimeError as error:  # the script failed on this data: say so, measure the rest
         return {"failed": str(error).splitlines()[0][:160]}
     if not args.no_browser:
@@ -102,17 +115,111 @@ def measure(script: Path, data_dir: Path, args: argparse.Namespace, baseline: bo
         from bench.server import StreamlitServer
 
         _, drawn_all, drawn_last = expected_polygons(data_dir)
-        server = StreamlitServer(script, data_dir, log)
-        try:
-            figures |= browser_figures(server, baseline=baseline, expected_all=drawn_all, expected_last=drawn_last,
-                                       repeats=args.browser_repeats, sessions=args.sessions)
-        except TimeoutError as error:
-            figures["browser_failed"] = str(error)
-        finally:
-            server.stop()
+        with machine_lock(args.lock):
+            server = StreamlitServer(script, data_dir, log)
+            try:
+                figures |= browser_figures(server, baseline=baseline, expected_all=drawn_all,
+                                           expected_last=drawn_last, repeats=args.browser_repeats,
+                                           sessions=args.sessions)
+            except TimeoutError as error:
+                figures["browser_failed"] = str(error)
+            finally:
+                server.stop()
         if "Traceback" in server.log():
             figures["server_log"] = "Traceback in the server log: see " + str(log)
+    if not baseline and not args.no_load:
+        from bench.loadgen import idle_memory_of
+
+        with machine_lock(args.lock):
+            memory = idle_memory_of(data_dir, log.parent, args.idle_sessions)
+        figures |= {"mb_per_idle_session": memory["mb_per_idle_session"],
+                    "first_run_ws_mb": memory["first_run_ws_mb"]}
     return figures
+
+
+def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> dict:
+    """Measure the floor of a first paint and the server's capacity, on one data folder (the bundled one).
+
+    The app's first paint and the floor's are timed in one browser, their loads interleaved.
+    """
+    figures: dict = {}
+    if not args.no_browser:
+        from bench.browser import APP_POLYGONS, FLOOR_MAP, first_paints
+        from bench.server import APP, FLOOR_APP, StreamlitServer
+
+        with machine_lock(args.lock):
+            app_server = StreamlitServer(APP, data_dir, workdir / "first-paint.log")
+            floor = StreamlitServer(FLOOR_APP, data_dir, workdir / "floor.log")
+            try:
+                ours, empty = first_paints([(app_server, APP_POLYGONS, expected_polygons(data_dir)[1]),
+                                            (floor, FLOOR_MAP, 1)], repeats=args.browser_repeats)
+                figures |= {"first_paint_s": ours, "floor_page_to_map_s": empty, "first_paint_vs_floor": ours / empty}
+            except TimeoutError as error:
+                figures["first_paint_failed"] = str(error)
+            finally:
+                app_server.stop()
+                floor.stop()
+    if not args.no_load:
+        from bench.loadgen import server_capacity
+
+        for replicas in (1, 2):
+            print(f"capacity, {replicas} replica(s):", flush=True)
+            try:
+                with machine_lock(args.lock):
+                    result = server_capacity(data_dir, workdir, replicas, window_s=args.load_window,
+                                             log=lambda line: print(line, flush=True))
+            except Exception as error:  # noqa: BLE001 - nginx missing, a server that failed: say so, go on
+                figures[f"capacity_{replicas}_failed"] = repr(error).splitlines()[0][:160]
+                continue
+            held = next((s for s in result["steps"] if s["sessions"] == result["sessions_held"]), None)
+            first = result["steps"][0]
+            figures[f"sessions_held_{replicas}"] = result["sessions_held"]
+            figures[f"rerun_p95_at_held_{replicas}_s"] = held["rerun_p95_s"] if held else first["rerun_p95_s"]
+            figures[f"sessions_held_p95_1s_{replicas}"] = result["sessions_held_at_stop_p95"]
+            figures[f"most_reruns_per_s_{replicas}"] = max(s["reruns_per_s"] for s in result["steps"])
+            figures[f"server_cpu_ms_per_rerun_{replicas}"] = (held or first)["server_cpu_ms_per_rerun"]
+            figures[f"generator_cpu_cores_{replicas}"] = max(s["generator_cpu_cores"] for s in result["steps"])
+        for name in ("sessions_held", "sessions_held_p95_1s"):
+            if figures.get(f"{name}_1") and f"{name}_2" in figures:
+                figures[f"replicas_ratio_{name.removeprefix('sessions_held').strip('_') or 'p95_300ms'}"] = (
+                    figures[f"{name}_2"] / figures[f"{name}_1"])
+    return figures
+
+
+def print_targets(results: list[tuple[str, dict, dict | None]], extra: dict) -> None:
+    """Print the issue 17 figures beside their targets (floor, capacity, memory per session)."""
+    rows = []
+    if "first_paint_vs_floor" in extra:
+        rows.append(("first paint / floor (bundled)", f"{extra['first_paint_s']:.2f} / "
+                     f"{extra['floor_page_to_map_s']:.2f} s = {extra['first_paint_vs_floor']:.2f}x",
+                     f"<= {FLOOR_RATIO_TARGET}x", extra["first_paint_vs_floor"] <= FLOOR_RATIO_TARGET))
+    if "sessions_held_1" in extra:
+        rows.append(("sessions held, 1 server, p95 <= 0.3 s", f"{extra['sessions_held_1']}",
+                     f">= {SESSIONS_TARGET}", extra["sessions_held_1"] >= SESSIONS_TARGET))
+        rows.append(("server CPU per rerun (1 server)", f"{extra['server_cpu_ms_per_rerun_1']:.0f} ms", "", None))
+    if "sessions_held_2" in extra:
+        rows.append(("sessions held, 2 replicas + nginx", f"{extra['sessions_held_2']}", "", None))
+    if "replicas_ratio_p95_300ms" in extra:
+        rows.append(("2 replicas / 1 server", f"{extra['replicas_ratio_p95_300ms']:.2f}x", f">= {REPLICAS_TARGET}x",
+                     extra["replicas_ratio_p95_300ms"] >= REPLICAS_TARGET))
+    for replicas in (1, 2):
+        if f"sessions_held_p95_1s_{replicas}" in extra:
+            rows.append((f"sessions held at p95 <= 1 s, {replicas} replica(s)",
+                         f"{extra[f'sessions_held_p95_1s_{replicas}']}", "", None))
+    if "replicas_ratio_p95_1s" in extra:
+        rows.append(("2 replicas / 1 server, p95 <= 1 s", f"{extra['replicas_ratio_p95_1s']:.2f}x",
+                     f">= {REPLICAS_TARGET}x", extra["replicas_ratio_p95_1s"] >= REPLICAS_TARGET))
+    for label, app, _ in results:
+        if "mb_per_idle_session" in app:
+            target = MB_PER_SESSION_TARGETS.get(label)
+            rows.append((f"MB per idle session ({label})", f"{app['mb_per_idle_session']:.1f}",
+                         f"<= {target}" if target else "", app["mb_per_idle_session"] <= target if target else None))
+    if not rows:
+        return
+    print("\n== issue 17: floor, capacity, memory per session")
+    print(f"{'figure':40s} {'measured':>22s} {'target':>10s}  met")
+    for name, value, target, met in rows:
+        print(f"{name:40s} {value:>22s} {target:>10s}  {'' if met is None else ('yes' if met else 'NO')}")
 
 
 def _shown(value: object) -> str:
@@ -182,8 +289,15 @@ def main(argv: list[str] | None = None) -> None:
                         help="largest synthetic size the baseline runs on (default 1000: it needs minutes above)")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--no-browser", action="store_true", help="server-side figures only")
+    parser.add_argument("--no-load", action="store_true",
+                        help="skip the load generator (capacity and memory per idle session)")
+    parser.add_argument("--idle-sessions", type=int, default=11,
+                        help="idle sessions for the memory figure of the load generator (default 11)")
+    parser.add_argument("--load-window", type=float, default=15.0, help="seconds measured per capacity step")
     parser.add_argument("--quick", action="store_true",
                         help="bundled data and 100 polygons, 1 page load, 3 sessions (about two minutes)")
+    parser.add_argument("--lock", metavar="PATH",
+                        help="hold an flock on PATH (/tmp/browser.lock) during each measurement")
     parser.add_argument("--markdown", type=Path, help="also write the summary table to this file")
     args = parser.parse_args(argv)
     sizes = tuple(int(s) for s in args.sizes.split(",") if s.strip())
@@ -193,7 +307,7 @@ def main(argv: list[str] | None = None) -> None:
     about = machine()
     print("Drill Atlas benchmark · " + " · ".join(f"{k}: {v}" for k, v in about.items()))
     print("command: python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:]))
-    results = []
+    results, extra = [], {}
     with tempfile.TemporaryDirectory(prefix="drill-atlas-bench-") as folder:
         workdir = Path(folder)
         for label, data_dir in datasets(sizes, not args.no_bundled, workdir):
@@ -204,6 +318,11 @@ def main(argv: list[str] | None = None) -> None:
                 if run_baseline else None
             print_block(label, regions, app, base)
             results.append((label, app, base))
+            if label == "bundled":
+                extra = issue17_figures(data_dir, args, workdir)
+                for name, value in extra.items():
+                    print(f"{name:36s} {_shown(value):>14s}")
+    print_targets(results, extra)
     table = markdown_table(results)
     print("\nTargets: " + "; ".join(TARGETS))
     print("\n" + table)

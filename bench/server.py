@@ -7,6 +7,8 @@ how the fault tests restart a server under an open page, and it reports its resi
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import socket
@@ -20,6 +22,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 BASELINE_APP = ROOT / "bench" / "baseline_app.py"
+FLOOR_APP = ROOT / "bench" / "floor_app.py"
+
+
+@contextlib.contextmanager
+def machine_lock(path: str | None):
+    """Hold an exclusive ``flock`` on ``path`` (None: no lock) while measuring.
+
+    The build machine is shared; the browser tests and the benchmark take the same lock
+    (``/tmp/browser.lock``) so that no two of them compete for the cores while one measures.
+    Taking it per measurement, not for a whole run, lets other work run between measurements.
+    """
+    if path is None:
+        yield
+        return
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def free_port() -> int:
@@ -127,14 +149,14 @@ class StreamlitServer:
 
     @staticmethod
     def _outside_checkout(script: Path) -> Path:
-        """Return the script to run: the checkout's ``app.py`` as a copy in a temporary folder.
+        """Return the script to run: the checkout's ``app.py`` (or the floor app) as a copy in a temporary folder.
 
         The files the app publishes for Streamlit's static serving (Leaflet, the data's land
         layer) then land there, never in the checkout: Streamlit serves ``static/`` beside the
         script it runs. The copy imports the project's packages from the checkout
         (``PYTHONPATH``). Other scripts run as they are.
         """
-        if script.resolve() != APP.resolve():
+        if script.resolve() not in (APP.resolve(), FLOOR_APP.resolve()):
             return script
         folder = Path(tempfile.mkdtemp(prefix="drill-atlas-app-"))
         (folder / "static").mkdir()  # Streamlit looks for it at start-up

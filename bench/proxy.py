@@ -1,0 +1,79 @@
+"""nginx in front of ``streamlit run`` replicas for the benchmark, with the configuration deploy/ writes.
+
+The site is :func:`deploy.nginx_conf.site_config` (cookie-sticky upstream, WebSocket upgrade)
+inside :func:`deploy.nginx_conf.standalone_config`, run from a folder of its own (never /etc),
+as ``deploy/run_local_cluster.sh`` and the hosting tests run it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+from bench.server import free_port
+from deploy.nginx_conf import site_config, standalone_config
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+class NginxProxy:
+    """nginx on a free port of 127.0.0.1 in front of replicas on the given ports.
+
+    Parameters
+    ----------
+    ports : list of int
+        Ports of the replicas on 127.0.0.1.
+    run_dir : pathlib.Path
+        Folder for the configuration, pid file, logs and temporary files (created, mode 755:
+        nginx started as root runs its workers as nobody).
+    """
+
+    def __init__(self, ports: list[int], run_dir: Path, timeout: float = 20):
+        if not Path(NGINX).exists():
+            raise RuntimeError("nginx is not installed (apt-get install -y nginx)")
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.run_dir = run_dir
+        run_dir.mkdir(parents=True, exist_ok=True)
+        run_dir.chmod(0o755)
+        site = site_config([f"127.0.0.1:{port}" for port in ports], f"127.0.0.1:{self.port}", show_upstream=True)
+        (run_dir / "nginx.conf").write_text(standalone_config(site, run_dir))
+        self.process = subprocess.Popen(
+            [NGINX, "-p", str(run_dir), "-c", str(run_dir / "nginx.conf"), "-e", str(run_dir / "error.log"),
+             "-g", "daemon off;"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                with urllib.request.urlopen(f"{self.url}_stcore/health", timeout=2) as response:
+                    if response.read() == b"ok":
+                        return
+            except OSError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"nginx did not proxy the health check; see {run_dir / 'error.log'}")
+
+    def pids(self) -> list[int]:
+        """Return the process ids of the nginx master and its workers."""
+        found = [self.process.pid]
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+                except (OSError, IndexError, ValueError):
+                    continue
+                if parent == self.process.pid:
+                    found.append(int(entry.name))
+        return found
+
+    def stop(self) -> None:
+        """Stop nginx (SIGTERM, then SIGKILL after 10 s)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
