@@ -85,5 +85,6 @@ def view_map_html_bytes(
         map_view=view.map_view,
         routes=dataset.routes,
         tiles=tiles,
+        observations=dataset.observations,
     )
     return to_html_bytes(m, version=dataset.version, description=description, note=note), note

@@ -18,7 +18,13 @@ import pandas as pd
 import pyogrio
 from shapely.geometry.base import BaseGeometry
 
-from geodata.export.table import EXERCISE_FILE_COLUMNS, FILTERS_COLUMN, PUBLISHERS_COLUMN, VERSION_COLUMN
+from geodata.export.table import (
+    EXERCISE_FILE_COLUMNS,
+    FILTERS_COLUMN,
+    OBSERVATIONS_COLUMN,
+    PUBLISHERS_COLUMN,
+    VERSION_COLUMN,
+)
 from geodata.files import cell_text
 from geodata.filters import region_names
 from geodata.geometry import rfc7946_geometries
@@ -42,6 +48,7 @@ FEATURE_COLUMNS = (
     "feature_kind",
     *EXERCISE_FILE_COLUMNS,
     PUBLISHERS_COLUMN,
+    OBSERVATIONS_COLUMN,
     "region_id",
     "region_name",
     *ROUTE_FIELDS.values(),

@@ -33,9 +33,12 @@ EXERCISE_FILE_COLUMNS = (
 
 PUBLISHERS_COLUMN = "source_publishers"
 """The publisher of each URL of ``sources`` from sources.csv, in the same order, joined by ``;``."""
+OBSERVATIONS_COLUMN = "observations"
+"""The exercise's observations (:func:`geodata.observations.with_observations`): when, who, what, where, source."""
 VERSION_COLUMN = "dataset_version"
 FILTERS_COLUMN = "filters"
-TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", PUBLISHERS_COLUMN, VERSION_COLUMN, FILTERS_COLUMN)
+TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", PUBLISHERS_COLUMN, OBSERVATIONS_COLUMN, VERSION_COLUMN,
+                 FILTERS_COLUMN)
 """Columns of :func:`exercises_table`, in order."""
 
 CSV_ENCODING = "utf-8-sig"
@@ -63,7 +66,8 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
     pandas.DataFrame
         :data:`TABLE_COLUMNS`, all text, a fresh 0..n-1 index: the exercises.csv cells as
         they were loaded, ``region_names`` (names in ``region_ids`` order, joined by ``;``),
-        ``source_publishers`` (:data:`PUBLISHERS_COLUMN`), and the same ``dataset_version``
+        ``source_publishers`` (:data:`PUBLISHERS_COLUMN`), ``observations``
+        (:data:`OBSERVATIONS_COLUMN`), and the same ``dataset_version``
         and ``filters`` on every row.
     """
     names = region_names(regions)
@@ -73,6 +77,8 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
         for ids in shown["region_id_list"]
     ]
     table[PUBLISHERS_COLUMN] = shown[PUBLISHERS_COLUMN].astype(str).to_numpy() if PUBLISHERS_COLUMN in shown else ""
+    observed = shown[OBSERVATIONS_COLUMN].astype(str).to_numpy() if OBSERVATIONS_COLUMN in shown else ""
+    table[OBSERVATIONS_COLUMN] = observed
     table[VERSION_COLUMN] = version
     table[FILTERS_COLUMN] = description
     return table.reset_index(drop=True)
