@@ -17,8 +17,8 @@ from layers.popups import MAX_POPUP_HEIGHT_PX, bind_feature_html, escape_html, s
 
 OBSERVATION_COLOUR = "#6d28d9"
 OBSERVATION_RADIUS = 6
-OBSERVATION_STYLE = {"color": "#ffffff", "weight": 1.5, "fillColor": OBSERVATION_COLOUR, "fillOpacity": 0.9,
-                     "radius": OBSERVATION_RADIUS}
+OBSERVATION_STYLE = {"color": "#ffffff", "weight": 1.5, "fill": True, "fillColor": OBSERVATION_COLOUR,
+                     "fillOpacity": 0.9, "radius": OBSERVATION_RADIUS}
 LEGEND_LABEL = "observed by a defence ministry"
 """The legend's words for the points."""
 
@@ -103,7 +103,7 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame)
     FastGeoJson(
         {"type": "FeatureCollection", "features": features},
         style_function=lambda feature: OBSERVATION_STYLE,
-        marker=folium.CircleMarker(radius=OBSERVATION_RADIUS),
+        marker=folium.CircleMarker(radius=OBSERVATION_RADIUS, fill=True, bubbling_mouse_events=False),
         on_each_feature=bind_feature_html(),
         pane=AREAS_PANE,
     ).add_to(fg)
