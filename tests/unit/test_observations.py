@@ -10,11 +10,13 @@ import shutil
 from pathlib import Path
 
 import folium
+import geopandas as gpd
 import pandas as pd
 import pyproj
 import pytest
 
 from geodata import schema
+from geodata.export import to_geojson_bytes, to_kml_bytes
 from geodata.export.table import OBSERVATIONS_COLUMN, to_csv_bytes
 from geodata.loaders import load_dataset
 from geodata.observations import parse_observed
@@ -190,3 +192,18 @@ def test_bundled_observations_are_clean_and_placed_only_from_sources():
                                     & (dataset.exercises["start"] >= "2019-01-01")]
     covered = set(observations["exercise_id"])
     assert len(set(patrols["exercise_id"]) & covered) >= 15
+
+
+def test_geojson_and_kml_carry_observed_positions_as_points(obs_data):
+    write(obs_data, row(), row(anchor_id="", bearing="", distance_km="", place="nowhere given"))
+    dataset = load_dataset(obs_data)
+    for make in (to_geojson_bytes, to_kml_bytes):
+        data = make(dataset.exercises, dataset.regions, dataset.routes, version="v", description="all",
+                    observations=dataset.observations)
+        back = gpd.read_file(io.BytesIO(data))
+        points = back.loc[back["feature_kind"] == "observation"]
+        assert len(points) == 1 and points.geom_type.tolist() == ["Point"]
+        point = points.iloc[0]
+        assert point["observation_observer"] == "South Korea Joint Chiefs of Staff"
+        assert point["observation_source"] == "https://example.org/seen"
+        assert abs(point.geometry.y - dataset.observations.iloc[0]["position_lat"]) < 1e-6
