@@ -11,14 +11,19 @@ import pandas as pd
 from geodata import schema
 from geodata.observations import observed_text
 from geodata.sources import host_of
-from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
 from layers.popups import MAX_POPUP_HEIGHT_PX, bind_feature_html, escape_html, source_links
 
 OBSERVATION_COLOUR = "#6d28d9"
 OBSERVATION_RADIUS = 6
+POINT_PANE = "markerPane"
+"""Leaflet's marker pane (z-index 600): the points lie above the routes and strait gates of the areas
+pane, which would otherwise take the click on a point drawn at a gate's middle. (folium's
+``CircleMarker`` drops a ``pane`` option, so the style carries it into ``pointToLayer``.)"""
 OBSERVATION_STYLE = {"color": "#ffffff", "weight": 1.5, "fill": True, "fillColor": OBSERVATION_COLOUR,
-                     "fillOpacity": 0.9, "radius": OBSERVATION_RADIUS}
+                     "fillOpacity": 0.9, "radius": OBSERVATION_RADIUS, "pane": POINT_PANE}
+POINT_CLASS = "da-observation"
+"""CSS class of the points' paths (browser tests find them by it)."""
 LEGEND_LABEL = "observed by a defence ministry"
 """The legend's words for the points."""
 
@@ -103,9 +108,9 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame)
     FastGeoJson(
         {"type": "FeatureCollection", "features": features},
         style_function=lambda feature: OBSERVATION_STYLE,
-        marker=folium.CircleMarker(radius=OBSERVATION_RADIUS, fill=True, bubbling_mouse_events=False),
+        marker=folium.CircleMarker(radius=OBSERVATION_RADIUS, fill=True, bubbling_mouse_events=False,
+                                   class_name=POINT_CLASS),
         on_each_feature=bind_feature_html(),
-        pane=AREAS_PANE,
     ).add_to(fg)
     return fg
 
