@@ -17,7 +17,17 @@ import pandas as pd
 from geodata import schema
 from geodata.files import read_csv_table, read_geojson_layer
 from geodata.geometry import pacific_frame
+from geodata.observations import (
+    empty_observations,
+    read_anchors,
+    read_observations,
+    validate_anchors,
+    validate_observations,
+    with_observations,
+    with_route_notes,
+)
 from geodata.problems import DataError, Problem
+from geodata.reference import ADIZ_FILE, REFERENCE_DIR, STRAITS_FILE, read_straits, read_zones
 from geodata.routes import empty_routes, read_routes, validate_routes
 from geodata.rules import event_group_problems, route_region_problems, validate_exercises, validate_regions
 from geodata.sources import empty_sources, read_sources, validate_sources, with_outlets
@@ -47,6 +57,10 @@ class Dataset:
     sources : pandas.DataFrame
         Valid rows of sources.csv (see :func:`geodata.sources.validate_sources`); empty when
         there is no sources file.
+    observations : pandas.DataFrame
+        Valid rows of observations.csv, placed and with their ``route_note``
+        (:mod:`geodata.observations`); empty when there is no observations file. The exercises
+        carry them as text in ``observations``.
     """
 
     exercises: pd.DataFrame
@@ -55,6 +69,7 @@ class Dataset:
     routes: gpd.GeoDataFrame = field(default_factory=empty_routes)
     problems: tuple[Problem, ...] = field(default=())
     sources: pd.DataFrame = field(default_factory=empty_sources)
+    observations: pd.DataFrame = field(default_factory=empty_observations)
 
 
 def read_exercises(path: Path) -> tuple[pd.DataFrame, pd.Series]:
@@ -141,14 +156,47 @@ def load_dataset(data_dir: Path = schema.DATA_DIR) -> Dataset:
         sources, source_problems = empty_sources(), list(error.problems)
     cross_problems = route_region_problems(exercises, regions, routes, exercise_rows)
     cross_problems += event_group_problems(exercises, exercise_rows)
+    observations, observation_problems = load_observations(data_dir, exercises, routes)
     return Dataset(
-        exercises=with_outlets(exercises, sources),
+        exercises=with_observations(with_outlets(exercises, sources), observations),
         regions=regions,
         version=read_version(data_dir / schema.VERSION_FILE),
         routes=routes,
-        problems=tuple(region_problems + exercise_problems + route_problems + source_problems + cross_problems),
+        problems=tuple(region_problems + exercise_problems + route_problems + source_problems + cross_problems
+                       + observation_problems),
         sources=sources,
+        observations=observations,
     )
+
+
+def reference_dir(data_dir: Path) -> Path:
+    """Return the data folder's ``reference`` folder (zones and strait gates), or the bundled one when it has none."""
+    folder = Path(data_dir) / "reference"
+    return folder if folder.is_dir() else REFERENCE_DIR
+
+
+def load_observations(data_dir: Path, exercises: pd.DataFrame, routes: gpd.GeoDataFrame) -> tuple[pd.DataFrame, list]:
+    """Read and check anchors.csv and observations.csv against the exercises, straits and zones.
+
+    Both files are optional; an unusable one gives its problems and no observations.
+    """
+    try:
+        anchor_table = read_anchors(Path(data_dir) / schema.ANCHORS_FILE)
+        table = read_observations(Path(data_dir) / schema.OBSERVATIONS_FILE)
+    except DataError as error:
+        return empty_observations(), list(error.problems)
+    anchors, problems = validate_anchors(*anchor_table) if anchor_table is not None else ({}, [])
+    if table is None:
+        return empty_observations(), problems
+    try:
+        zones, _ = read_zones(reference_dir(data_dir) / ADIZ_FILE)
+        straits, _ = read_straits(reference_dir(data_dir) / STRAITS_FILE)
+    except DataError as error:
+        return empty_observations(), problems + list(error.problems)
+    known = dict(schema.OBSERVED_ZONES) | dict(zip(zones["zone_id"], zones["name"], strict=True))
+    observations, found = validate_observations(table[0], exercises, anchors=anchors, straits=straits, zones=known,
+                                                line_numbers=table[1])
+    return with_route_notes(observations, routes, zones), problems + found
 
 
 def data_signature(data_dir: Path) -> tuple:
@@ -158,7 +206,7 @@ def data_signature(data_dir: Path) -> tuple:
     """
     stats = []
     for name in (schema.EXERCISES_FILE, schema.REGIONS_FILE, schema.ROUTES_FILE, schema.SOURCES_FILE,
-                 schema.VERSION_FILE):
+                 schema.OBSERVATIONS_FILE, schema.ANCHORS_FILE, schema.VERSION_FILE):
         try:
             stat = (data_dir / name).stat()
         except OSError:

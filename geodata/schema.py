@@ -18,6 +18,8 @@ VERSION_FILE = "VERSION"
 ROUTES_FILE = "routes.geojson"
 SOURCES_FILE = "sources.csv"
 CHANGELOG_FILE = "CHANGELOG.md"
+OBSERVATIONS_FILE = "observations.csv"
+ANCHORS_FILE = "anchors.csv"
 
 EXERCISE_COLUMNS = (
     "exercise_id",
@@ -67,6 +69,58 @@ SOURCE_KINDS = ("official", "wire", "press", "research")
 """``official``: a government, ministry or armed force's own site; ``wire``: a news agency;
 ``press``: newspapers, broadcasters and news sites; ``research``: think tanks, analysts,
 reference works."""
+
+OBSERVATION_COLUMNS = (
+    "exercise_id",
+    "observed",
+    "observer",
+    "what",
+    "place",
+    "anchor_id",
+    "bearing",
+    "distance_km",
+    "lat",
+    "lon",
+    "strait_id",
+    "zone",
+    "source",
+    "note",
+)
+"""Columns of observations.csv: one row per published sighting of an exercise's ships or aircraft.
+
+``observed``: ISO date, or date and time with the offset as published (``2019-07-23T06:44+09:00``).
+``place``: where, in the source's words. A position only from what the source gives: ``lat`` and
+``lon`` when it prints coordinates; ``anchor_id``, ``bearing`` and ``distance_km`` when it gives a
+distance and direction from a named place ("about 110 km SW of Okushiri Island"); ``strait_id``
+(a gate of ``reference/straits.geojson``) when it names a strait. ``zone``: the air defence
+identification zone the source says was entered. ``note``: where sources differ."""
+
+OBSERVERS = MappingProxyType(
+    {
+        "JSO": "Japan Joint Staff Office",
+        "Japan MOD": "Japan Ministry of Defense",
+        "ROK JCS": "South Korea Joint Chiefs of Staff",
+        "NORAD": "North American Aerospace Defense Command",
+    }
+)
+"""Who published an observation: ``Japan MOD`` where the source names the ministry, not its Joint Staff."""
+
+OBSERVED_ZONES = MappingProxyType(
+    {
+        "KR_KADIZ": "South Korea's ADIZ (KADIZ)",
+        "JP_ADIZ": "Japan's ADIZ",
+        "US_ALASKA_ADIZ": "the Alaska ADIZ (United States)",
+    }
+)
+"""Zones an observation may name that ``reference/adiz.geojson`` may not hold (yet); a zone_id of that
+file is valid too."""
+
+ANCHOR_COLUMNS = ("anchor_id", "name", "lat", "lon", "source")
+"""Columns of anchors.csv: the named places observations give distances from, with the page their
+coordinates were read on."""
+
+COMPASS_POINTS = ("N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW")
+"""Bearings an observation may give, clockwise from north in steps of 22.5°."""
 
 REGION_PROPERTIES = ("region_id", "name", "kind", "area_km2", "source")
 """Properties every feature of regions.geojson must have."""

@@ -13,6 +13,7 @@ from layers.folium_internals import stable_ids
 from layers.labels import labels_layer
 from layers.land import land_layer
 from layers.legend import legend
+from layers.observations import LEGEND_LABEL, OBSERVATION_COLOUR, observation_layer
 from layers.outlines import DETAIL_TOLERANCE_DEG, OutlineDecoder, OutlineDetail, level_for_zoom
 from layers.regions import RegionGeometries, opening_zoom, region_layers, selection_layer
 from layers.routes import route_layer
@@ -51,6 +52,7 @@ def dashboard_map(
     with_regions: bool = True,
     fit: list[list[float]] | None = None,
     used_regions: gpd.GeoDataFrame | None = None,
+    observations: pd.DataFrame | None = None,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -90,6 +92,9 @@ def dashboard_map(
     used_regions : geopandas.GeoDataFrame, optional
         ``geodata.filters.regions_for(regions, shown)`` when the caller has it already;
         computed here when not given.
+    observations : pandas.DataFrame, optional
+        Valid observations (``Dataset.observations``); the placed ones of the shown exercises
+        are drawn as points above the routes (:func:`layers.observations.observation_layer`).
 
     Returns
     -------
@@ -122,6 +127,9 @@ def dashboard_map(
     routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
     if routes_fg is not None:
         routes_fg.add_to(m)
+    points_fg = observation_layer(observations, shown) if observations is not None and with_regions else None
+    if points_fg is not None:
+        points_fg.add_to(m)
     if with_regions and not used.empty:
         labels_layer(used, geometries.labels or None).add_to(m)
     if outline_label is not None:
@@ -137,7 +145,8 @@ def dashboard_map(
     if groups:
         legend(
             "Drills by domain",
-            [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups],
+            [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups]
+            + ([(LEGEND_LABEL, OBSERVATION_COLOUR)] if points_fg is not None else []),
             "Routes are schematic.",
             scale=fill_scale(int(used["exercise_count"].max())),
             outlines=[

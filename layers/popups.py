@@ -79,15 +79,17 @@ REPORTED_BADGE = "reported — secondary sources only"
 """Shown next to the name of an exercise whose ``status`` is ``reported``."""
 
 
-def source_links(urls: Iterable[str]) -> str:
+def source_links(urls: Iterable[str], labels: Iterable[str] | None = None) -> str:
     """Numbered links (``[1] [2]``) to the sources, opened in a new tab; non-http(s) text is shown, not linked.
 
-    For URLs nothing more is known of (routes, reference layers, an exercise without
-    sources.csv); :func:`source_list_html` lists an exercise's sources with outlet, date and title.
+    For URLs nothing more is known of (routes, reference layers, observations, an exercise
+    without sources.csv); :func:`source_list_html` lists an exercise's sources with outlet, date
+    and title. ``labels`` (e.g. the host names) replace the numbers as the links' text.
     """
     links = []
-    for number, url in enumerate(urls, start=1):
-        text = f"[{number}]"
+    urls = list(urls)
+    texts = list(labels) if labels is not None else [f"[{n}]" for n in range(1, len(urls) + 1)]
+    for url, text in zip(urls, texts, strict=True):
         if schema.URL_PATTERN.match(url):
             links.append(
                 f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer" title="{_e(url)}">{_e(text)}</a>'

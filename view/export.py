@@ -114,11 +114,13 @@ def export_bytes(
         return to_csv_bytes(shown, dataset.regions, dataset.version, description), []
     if file_format == "geojson":
         return to_geojson_bytes(
-            shown, dataset.regions, dataset.routes, version=dataset.version, description=description
+            shown, dataset.regions, dataset.routes, version=dataset.version, description=description,
+            observations=dataset.observations,
         ), []
     if file_format == "kml":
         return to_kml_bytes(
-            shown, dataset.regions, dataset.routes, version=dataset.version, description=description
+            shown, dataset.regions, dataset.routes, version=dataset.version, description=description,
+            observations=dataset.observations,
         ), []
     page, note = view_map_html_bytes(
         dataset, shown, view, description, land_file=land_file, tiles=tiles,

@@ -108,6 +108,7 @@ def view_map_html_bytes(
         map_view=view.map_view,
         routes=dataset.routes,
         tiles=tiles,
+        observations=dataset.observations,
     )
     page = to_html_bytes(m, version=dataset.version, description=description, note=note,
                          below_html=record_section_html(shown))

@@ -12,6 +12,7 @@ import pandas as pd
 from geodata.filters import exercises_at, exercises_in_view, regions_for
 from geodata.loaders import Dataset
 from geodata.query import Catalog, ViewState, view_to_params, years_text
+from layers.observations import observations_panel_html, shown_observations
 from layers.popups import exercise_html, region_popup_html
 
 
@@ -30,12 +31,15 @@ class Scene:
         The regions those exercises use.
     notices : tuple of str
         One plain-text sentence per focus that was cleared.
+    observations : pandas.DataFrame
+        The shown exercises' observations (``Dataset.observations``), in time order.
     """
 
     view: ViewState
     shown: pd.DataFrame
     regions: gpd.GeoDataFrame
     notices: tuple[str, ...]
+    observations: pd.DataFrame | None = None
 
 
 def focus_outside_view(view: ViewState, shown_ids: Iterable[str], region_ids: Iterable[str]) -> list[str]:
@@ -63,7 +67,8 @@ def scene_for(dataset: Dataset, view: ViewState) -> Scene:
         selected=view.selected if view.selected in set(shown["exercise_id"]) else None,
         region=view.region if view.region in set(regions["region_id"]) else None,
     )
-    return Scene(view=resolved, shown=shown, regions=regions, notices=tuple(notices))
+    return Scene(view=resolved, shown=shown, regions=regions, notices=tuple(notices),
+                 observations=shown_observations(dataset.observations, shown))
 
 
 def details_exercise(scene: Scene) -> dict | None:
@@ -95,7 +100,8 @@ def details_html(scene: Scene, regions: gpd.GeoDataFrame, catalog: Catalog) -> s
     """
     record = details_exercise(scene)
     if record is not None:
-        return exercise_html(record)
+        observed = scene.observations if scene.observations is not None else pd.DataFrame()
+        return exercise_html(record) + observations_panel_html(str(record["exercise_id"]), observed)
     if not scene.view.region:
         return None
     region = regions.loc[regions["region_id"] == scene.view.region].iloc[0].to_dict()

@@ -253,7 +253,7 @@ def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNoti
     return dashboard_map(
         prepared.dataset.regions, prepared.geometries, scene.shown, assets, selected=view.selected,
         region=view.region, map_view=view.map_view, routes=prepared.dataset.routes, tiles=tiles,
-        used_regions=scene.regions,
+        used_regions=scene.regions, observations=prepared.dataset.observations,
         extra_layers=(*reference, *tool_layers(parsed, notice_name, upload, upload_name)),
         fit=tool_bounds(parsed, upload) if view.map_view is None else None,
     )

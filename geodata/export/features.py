@@ -11,20 +11,31 @@ file is written.
 from __future__ import annotations
 
 import io
+import math
 from types import MappingProxyType
 
 import geopandas as gpd
 import pandas as pd
 import pyogrio
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from geodata.export.table import EXERCISE_FILE_COLUMNS, FILTERS_COLUMN, SOURCE_COLUMNS, VERSION_COLUMN
+from geodata import schema
+from geodata.export.table import (
+    EXERCISE_FILE_COLUMNS,
+    FILTERS_COLUMN,
+    OBSERVATIONS_COLUMN,
+    SOURCE_COLUMNS,
+    VERSION_COLUMN,
+)
 from geodata.files import cell_text
 from geodata.filters import region_names
 from geodata.geometry import rfc7946_geometries
+from geodata.observations import observed_text
 
 REGION_FEATURE = "region"
 ROUTE_FEATURE = "route"
+OBSERVATION_FEATURE = "observation"
 
 ROUTE_FIELDS = MappingProxyType(
     {
@@ -38,13 +49,27 @@ ROUTE_FIELDS = MappingProxyType(
 )
 """Column of a routes frame -> attribute of its feature (every route attribute starts ``route_``)."""
 
+OBSERVATION_FIELDS = (
+    "observation_observed",
+    "observation_observer",
+    "observation_what",
+    "observation_place",
+    "observation_zone",
+    "observation_position",
+    "observation_source",
+)
+"""Attributes of an observation's point (every one starts ``observation_``): when (as published and in
+UTC), who, what, where in the source's words, the zone entered, how the point was placed, the source."""
+
 FEATURE_COLUMNS = (
     "feature_kind",
     *EXERCISE_FILE_COLUMNS,
     *SOURCE_COLUMNS,
+    OBSERVATIONS_COLUMN,
     "region_id",
     "region_name",
     *ROUTE_FIELDS.values(),
+    *OBSERVATION_FIELDS,
     VERSION_COLUMN,
     FILTERS_COLUMN,
 )
@@ -80,8 +105,9 @@ def exercise_features(
     *,
     version: str,
     description: str,
+    observations: pd.DataFrame | None = None,
 ) -> gpd.GeoDataFrame:
-    """Return the shown exercises as features: one per (exercise, region) and one per route.
+    """Return the shown exercises as features: one per (exercise, region), one per route and one per observed position.
 
     Parameters
     ----------
@@ -98,6 +124,9 @@ def exercise_features(
         Dataset version, written on every feature.
     description : str
         The filters (:func:`geodata.export.describe_view`), written on every feature.
+    observations : pandas.DataFrame, optional
+        Valid observations (``Dataset.observations``); those of shown exercises that have a
+        position become points with :data:`OBSERVATION_FIELDS`.
 
     Returns
     -------
@@ -105,7 +134,7 @@ def exercise_features(
         EPSG:4326, columns :data:`FEATURE_COLUMNS` (all text) and ``geometry``, cut at the
         antimeridian (:func:`geodata.geometry.rfc7946_geometries`). For each exercise in ``shown`` order: its
         regions in ``region_ids`` order (``feature_kind`` ``"region"``), then its routes by
-        ``route_id`` (``"route"``).
+        ``route_id`` (``"route"``), then its placed observations in file order (``"observation"``).
     """
     names = region_names(regions)
     polygons = dict(zip(regions["region_id"], regions.geometry, strict=True))
@@ -115,6 +144,11 @@ def exercise_features(
             routes = routes.to_crs("EPSG:4326")
         for route in routes.sort_values("route_id").to_dict("records"):
             routes_of.setdefault(_text(route.get("exercise_id")), []).append(route)
+    points_of: dict[str, list[dict]] = {}
+    if observations is not None and not observations.empty:
+        for record in observations.to_dict("records"):
+            if isinstance(record["position_lat"], float) and math.isfinite(record["position_lat"]):
+                points_of.setdefault(str(record["exercise_id"]), []).append(record)
     rows: list[dict[str, str]] = []
     geometries: list[BaseGeometry] = []
     for record in shown.to_dict("records"):
@@ -129,6 +163,18 @@ def exercise_features(
             route_attributes = {field: _text(route.get(column)) for column, field in ROUTE_FIELDS.items()}
             rows.append(base | route_attributes | {"feature_kind": ROUTE_FEATURE})
             geometries.append(route["geometry"])
+        for point in points_of.get(record["exercise_id"], []):
+            rows.append(base | {
+                "feature_kind": OBSERVATION_FEATURE,
+                "observation_observed": observed_text(point),
+                "observation_observer": schema.OBSERVERS.get(str(point["observer"]), str(point["observer"])),
+                "observation_what": _text(point["what"]),
+                "observation_place": _text(point["place"]),
+                "observation_zone": _text(point["zone_name"]),
+                "observation_position": _text(point["position_basis"]),
+                "observation_source": _text(point["source"]),
+            })
+            geometries.append(Point(point["position_lon"], point["position_lat"]))
     frame = pd.DataFrame(rows, columns=list(FEATURE_COLUMNS), dtype=str)
     return gpd.GeoDataFrame(frame, geometry=rfc7946_geometries(geometries), crs="EPSG:4326")
 
@@ -163,6 +209,7 @@ def to_geojson_bytes(
     *,
     version: str,
     description: str,
+    observations: pd.DataFrame | None = None,
 ) -> bytes:
     """Return :func:`exercise_features` as an RFC 7946 GeoJSON FeatureCollection (UTF-8).
 
@@ -170,7 +217,8 @@ def to_geojson_bytes(
     counter-clockwise outer rings, 7 decimals). The collection's ``description`` member names
     the dataset version and the filters, which every feature also carries.
     """
-    features = exercise_features(shown, regions, routes, version=version, description=description)
+    features = exercise_features(shown, regions, routes, version=version, description=description,
+                                 observations=observations)
     return _written(
         features,
         "GeoJSON",
@@ -186,6 +234,7 @@ def to_kml_bytes(
     *,
     version: str,
     description: str,
+    observations: pd.DataFrame | None = None,
 ) -> bytes:
     """Return :func:`exercise_features` as KML 2.2, written by GDAL (see :func:`kml_driver`).
 
@@ -193,5 +242,6 @@ def to_kml_bytes(
     back as ``Name``); every other attribute, the sources among them, is ExtendedData, so
     ``geopandas.read_file`` gives back every attribute.
     """
-    features = exercise_features(shown, regions, routes, version=version, description=description)
+    features = exercise_features(shown, regions, routes, version=version, description=description,
+                                 observations=observations)
     return _written(features, kml_driver())

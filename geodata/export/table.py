@@ -39,7 +39,10 @@ joined by ``;`` (dates empty when none is known); titles one a line as ``n: titl
 source's place in ``sources`` (:func:`geodata.sources.titles_text`)."""
 VERSION_COLUMN = "dataset_version"
 FILTERS_COLUMN = "filters"
-TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", *SOURCE_COLUMNS, VERSION_COLUMN, FILTERS_COLUMN)
+OBSERVATIONS_COLUMN = "observations"
+"""The exercise's observations (:func:`geodata.observations.with_observations`): when, who, what, where, source."""
+TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", *SOURCE_COLUMNS, OBSERVATIONS_COLUMN, VERSION_COLUMN,
+                 FILTERS_COLUMN)
 """Columns of :func:`exercises_table`, in order."""
 
 CSV_ENCODING = "utf-8-sig"
@@ -68,7 +71,7 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
         :data:`TABLE_COLUMNS`, all text, a fresh 0..n-1 index: the exercises.csv cells as
         they were loaded, ``region_names`` (names in ``region_ids`` order, joined by ``;``),
         ``source_publishers``, ``source_published`` and ``source_titles``
-        (:data:`SOURCE_COLUMNS`), and the same ``dataset_version``
+        (:data:`SOURCE_COLUMNS`), ``observations`` (:data:`OBSERVATIONS_COLUMN`), and the same ``dataset_version``
         and ``filters`` on every row.
     """
     names = region_names(regions)
@@ -79,6 +82,8 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
     ]
     for column in SOURCE_COLUMNS:
         table[column] = shown[column].astype(str).to_numpy() if column in shown else ""
+    observed = shown[OBSERVATIONS_COLUMN].astype(str).to_numpy() if OBSERVATIONS_COLUMN in shown else ""
+    table[OBSERVATIONS_COLUMN] = observed
     table[VERSION_COLUMN] = version
     table[FILTERS_COLUMN] = description
     return table.reset_index(drop=True)

@@ -1,0 +1,139 @@
+"""The observations layer: where defence ministries said they saw the shown exercises' ships or aircraft."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import folium
+import pandas as pd
+
+from geodata import schema
+from geodata.observations import observed_text
+from geodata.sources import host_of
+from layers.folium_internals import FastGeoJson
+from layers.popups import MAX_POPUP_HEIGHT_PX, bind_feature_html, escape_html, source_links
+
+OBSERVATION_COLOUR = "#6d28d9"
+OBSERVATION_RADIUS = 6
+POINT_PANE = "markerPane"
+"""Leaflet's marker pane (z-index 600): the points lie above the routes and strait gates of the areas
+pane, which would otherwise take the click on a point drawn at a gate's middle. (folium's
+``CircleMarker`` drops a ``pane`` option, so the style carries it into ``pointToLayer``.)"""
+OBSERVATION_STYLE = {"color": "#ffffff", "weight": 1.5, "fill": True, "fillColor": OBSERVATION_COLOUR,
+                     "fillOpacity": 0.9, "radius": OBSERVATION_RADIUS, "pane": POINT_PANE}
+POINT_CLASS = "da-observation"
+"""CSS class of the points' paths (browser tests find them by it)."""
+LEGEND_LABEL = "observed by a defence ministry"
+"""The legend's words for the points."""
+
+_e = escape_html
+
+
+def observation_html(record: Mapping[str, object], exercise_name: str) -> str:
+    """One observation as escaped HTML: exercise, when, who, what, where, zone, how placed, note, source."""
+    observer = schema.OBSERVERS.get(str(record["observer"]), str(record["observer"]))
+    parts = [
+        f'<div class="da-observation"><b>{_e(exercise_name)}</b>',
+        f'<br><span class="da-meta">{_e(observed_text(record))} · {_e(observer)}</span>',
+        f"<br>{_e(record['what'])}",
+        f"<br>Where: {_e(record['place'])}",
+    ]
+    if record.get("zone_name"):
+        parts.append(f"<br>Entered: {_e(record['zone_name'])}")
+    if record.get("route_note"):
+        parts.append(f"<br><i>{_e(record['route_note'])}</i>")
+    if record.get("position_basis"):
+        parts.append(f'<br><span class="da-meta">Position {_e(record["position_basis"])}</span>')
+    if record.get("note"):
+        parts.append(f"<br><i>Sources differ:</i> {_e(record['note'])}")
+    parts.append(f"<br>Source: {source_links([str(record['source'])], [host_of(str(record['source']))])}</div>")
+    return "".join(parts)
+
+
+def shown_observations(observations: pd.DataFrame, shown_exercises: pd.DataFrame) -> pd.DataFrame:
+    """Return the observations of the shown exercises, in time order (a new frame)."""
+    if observations.empty:
+        return observations
+    picked = observations.loc[observations["exercise_id"].isin(set(shown_exercises["exercise_id"]))]
+    return picked.sort_values(["observed_date", "observed_utc", "exercise_id"], kind="stable")
+
+
+def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame) -> folium.FeatureGroup | None:
+    """Draw the placed observations of the shown exercises as one GeoJson layer of points.
+
+    Observations at the same position (several passages of one strait) share one point, whose
+    popup lists them in time order.
+
+    Parameters
+    ----------
+    observations : pandas.DataFrame
+        Valid observations (``Dataset.observations``).
+    shown_exercises : pandas.DataFrame
+        The exercises in the view (``exercise_id``, ``name``).
+
+    Returns
+    -------
+    folium.FeatureGroup or None
+        Named ``Observed positions (N)``, N the observations drawn; None when no shown
+        exercise has a placed observation.
+    """
+    picked = shown_observations(observations, shown_exercises)
+    if picked.empty:
+        return None
+    placed = picked.loc[picked["position_lat"].map(lambda v: isinstance(v, float) and math.isfinite(v))]
+    if placed.empty:
+        return None
+    names = dict(zip(shown_exercises["exercise_id"], shown_exercises["name"], strict=True))
+    points: dict[tuple[float, float], list[dict]] = {}
+    for record in placed.to_dict("records"):
+        points.setdefault((round(record["position_lat"], 5), round(record["position_lon"], 5)), []).append(record)
+    features = []
+    for (lat, lon), records in points.items():
+        blocks = "<hr style='margin:4px 0'>".join(observation_html(r, names.get(r["exercise_id"], r["exercise_id"]))
+                                                   for r in records)
+        first = records[0]
+        more = f" (+{len(records) - 1} more here)" if len(records) > 1 else ""
+        features.append({
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [lon, lat]},
+            "properties": {
+                "tooltip": _e(f"{names.get(first['exercise_id'], first['exercise_id'])} · {first['observed_date']}"
+                              f" · {first['observer']}{more}"),
+                "popup": f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto">{blocks}'
+                         "</div>",
+            },
+        })
+    fg = folium.FeatureGroup(name=f"Observed positions ({len(placed)})")
+    FastGeoJson(
+        {"type": "FeatureCollection", "features": features},
+        style_function=lambda feature: OBSERVATION_STYLE,
+        marker=folium.CircleMarker(radius=OBSERVATION_RADIUS, fill=True, bubbling_mouse_events=False,
+                                   class_name=POINT_CLASS),
+        on_each_feature=bind_feature_html(),
+    ).add_to(fg)
+    return fg
+
+
+def observations_panel_html(exercise_id: str, observations: pd.DataFrame) -> str:
+    """Return an exercise's observations for its details panel, escaped; ``""`` when it has none.
+
+    First, in plain words, each zone a ministry reported entered that the schematic route does
+    not show (``route_note``), then every observation in time order, placed or not.
+    """
+    if observations.empty:
+        return ""
+    own = shown_observations(observations, pd.DataFrame({"exercise_id": [exercise_id]}))
+    if own.empty:
+        return ""
+    notes = list(dict.fromkeys(note for note in own["route_note"] if note))
+    items = "".join(
+        f"<li>{_e(observed_text(r))} · {_e(schema.OBSERVERS.get(str(r['observer']), r['observer']))}: {_e(r['what'])}"
+        f" ({_e(r['place'])}){_e(' — entered ' + r['zone_name']) if r.get('zone_name') else ''}"
+        f"{'' if isinstance(r['position_lat'], float) and math.isfinite(r['position_lat']) else ' · not on the map'}"
+        f" · {source_links([str(r['source'])], [host_of(str(r['source']))])}</li>"
+        for r in own.to_dict("records")
+    )
+    zone_notes = "".join(f"<br><i>{_e(note)}</i>" for note in notes)
+    return (f'<div class="da-observations"><b>Observed by defence ministries ({len(own)})</b>{zone_notes}'
+            f'<ul style="margin:2px 0 2px 18px;padding:0">{items}</ul></div>')
