@@ -55,7 +55,7 @@ def published_land(static_dir: str, land_file: str) -> str | None:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def published_outlines(static_dir: str, data_dir: str, signature: tuple) -> str:
+def published_outlines(static_dir: str, data_dir: str, signature: tuple) -> str | None:
     return layers.publish_outlines(Path(static_dir), cached_prepared(data_dir, signature).geometries.outline_files())
 
 

@@ -111,13 +111,14 @@ def encoded_land(land_file: Path) -> bytes:
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()
 
 
-def publish_outlines(static_dir: Path, files: Mapping[str, bytes]) -> str:
+def publish_outlines(static_dir: Path, files: Mapping[str, bytes]) -> str | None:
     """Write the regions' outline files into Streamlit's static folder; return their folder below it.
 
     ``files`` maps paths (``<level>/<region_id>.json``,
     :meth:`layers.regions.RegionGeometries.outline_files`) to bytes. The folder is named after a
     digest of all of them, so a new dataset version never mixes with files a browser cached
-    for an older one.
+    for an older one. None when static/ cannot be written (a read-only container image built
+    without them): maps then carry the detail level themselves.
     """
     digest = hashlib.sha256()
     for path in sorted(files):
@@ -128,7 +129,10 @@ def publish_outlines(static_dir: Path, files: Mapping[str, bytes]) -> str:
         target = (root / path).resolve()
         if not target.is_relative_to(root):  # region ids are validated slugs; never write elsewhere
             raise ValueError(f"outline path {path!r} leaves {root}")
-        _write_if_changed(body, target)
+        try:
+            _write_if_changed(body, target)
+        except OSError:  # a read-only static/ without them (see deploy/Dockerfile): maps carry the detail level
+            return None
     return folder
 
 
