@@ -13,7 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from bench.server import free_port
+from bench.server import child_processes, free_port
 from deploy.nginx_conf import site_config, standalone_config
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -57,16 +57,7 @@ class NginxProxy:
 
     def pids(self) -> list[int]:
         """Return the process ids of the nginx master and its workers."""
-        found = [self.process.pid]
-        for entry in Path("/proc").iterdir():
-            if entry.name.isdigit():
-                try:
-                    parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
-                except (OSError, IndexError, ValueError):
-                    continue
-                if parent == self.process.pid:
-                    found.append(int(entry.name))
-        return found
+        return [self.process.pid, *child_processes().get(self.process.pid, [])]
 
     def stop(self) -> None:
         """Stop nginx (SIGTERM, then SIGKILL after 10 s)."""

@@ -62,8 +62,8 @@ def rss_bytes(pid: int) -> int:
     return 0
 
 
-def tree_rss_bytes(pid: int) -> int:
-    """Resident memory of a process and every process below it (the upload readers), from ``/proc``."""
+def child_processes() -> dict[int, list[int]]:
+    """Map each running process id to the ids of its children, from ``/proc``."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -72,6 +72,12 @@ def tree_rss_bytes(pid: int) -> int:
             except (OSError, IndexError, ValueError):
                 continue
             children.setdefault(parent, []).append(int(entry.name))
+    return children
+
+
+def tree_rss_bytes(pid: int) -> int:
+    """Resident memory of a process and every process below it (the upload readers), from ``/proc``."""
+    children = child_processes()
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
