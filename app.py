@@ -57,8 +57,9 @@ def published_land(static_dir: str, land_file: str) -> str | None:
 @st.cache_data(show_spinner="Measuring…", max_entries=200)
 def cached_measures(wkb: bytes, label: str, budget_s: float, data_dir: str, signature: tuple) -> ShapeMeasures:
     countries = read_countries(schema.DATA_DIR / "countries.geojson")
-    regions = cached_prepared(data_dir, signature).dataset.regions
-    return measure_shape_isolated(shapely.from_wkb(wkb), regions, countries, label=label, budget_s=budget_s)
+    prepared = cached_prepared(data_dir, signature)
+    return measure_shape_isolated(shapely.from_wkb(wkb), prepared.dataset.regions, countries, label=label,
+                                  budget_s=budget_s, zones=prepared.zones)
 
 
 @st.cache_data(show_spinner="Reading your layer…", max_entries=8, ttl=3600)
@@ -141,7 +142,7 @@ def render_shape(title: str, geometry, signature: tuple, budget_s: float) -> Sha
     if measures.incomplete:
         st.caption(markdown_escape(measures.incomplete))
     area, *tables = tools.measure_tables(measures)
-    cols = st.columns([1, 2, 2])
+    cols = st.columns([1, *(2 for _ in tables)])
     cols[0].metric("Area", area)
     for column, table in zip(cols[1:], tables, strict=True):
         column.dataframe(table, hide_index=True, width="stretch")
@@ -268,7 +269,8 @@ def main() -> None:
                   render=False)
         st.caption(f"Drill Atlas · dataset version {markdown_escape(dataset.version)} · {markdown_escape(S23_NOTE)}")
         return
-    heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains)
+    heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains,
+                       [catalog.zone_name(zone) for zone in view.zones])
     st.markdown(heading.html(dataset.version), unsafe_allow_html=True)
     notices = st.session_state.get("url_notices", [])
     render_blocks(tools.link_blocks(notices, prepared.changelog), dataset.exercises, signature)

@@ -125,8 +125,23 @@ def exercise_html(record: Mapping[str, object]) -> str:
     parts.append(f"<br>{_e(record['summary'])}")
     if record.get("notes"):
         parts.append(f"<br><i>Sources differ:</i> {_e(record['notes'])}")
-    parts.append(f"<br>Sources: {source_links(record['source_urls'], record.get('source_labels'))}</div>")
-    return "".join(parts)
+    parts.append(f"<br>Sources: {source_links(record['source_urls'], record.get('source_labels'))}")
+    parts.append(crossings_html(record.get("crossing_lines")))
+    return "".join(parts) + "</div>"
+
+
+def crossings_html(lines: object) -> str:
+    """Show what an exercise's routes crossed (:func:`geodata.crossings.crossing_lines`), escaped.
+
+    The items as a list under "What the route crosses on the map", the last line (the statement
+    that routes are schematic) under it; ``""`` for an exercise without a route.
+    """
+    if not isinstance(lines, (list, tuple)) or not lines:
+        return ""
+    *items, note = (str(line) for line in lines)
+    listed = "".join(f"<li>{_e(item)}</li>" for item in items)
+    return (f'<div class="da-crossings"><b>What the route crosses on the map</b><ul>{listed}</ul>'
+            f'<span class="da-meta">{_e(note)}</span></div>')
 
 
 def coast_text(coast_km: object) -> str:

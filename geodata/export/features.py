@@ -18,6 +18,7 @@ import pandas as pd
 import pyogrio
 from shapely.geometry.base import BaseGeometry
 
+from geodata.crossings import CROSSING_COLUMNS
 from geodata.export.table import EXERCISE_FILE_COLUMNS, FILTERS_COLUMN, PUBLISHERS_COLUMN, VERSION_COLUMN
 from geodata.files import cell_text
 from geodata.filters import region_names
@@ -45,10 +46,13 @@ FEATURE_COLUMNS = (
     "region_id",
     "region_name",
     *ROUTE_FIELDS.values(),
+    *CROSSING_COLUMNS,
     VERSION_COLUMN,
     FILTERS_COLUMN,
 )
-"""Attributes of :func:`exercise_features`, in order; all text, ``""`` where they do not apply."""
+"""Attributes of :func:`exercise_features`, in order; all text, ``""`` where they do not apply. What
+the exercise's routes crossed (:data:`geodata.crossings.CROSSING_COLUMNS`) is on every feature of
+the exercise, its regions' as well as its routes'."""
 
 LAYER_NAME = "drill_atlas"
 KML_DRIVER = "KML"

@@ -6,6 +6,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata import schema
+from geodata.crossings import CROSSING_COLUMNS
 from geodata.filters import region_names
 
 EXERCISE_FILE_COLUMNS = (
@@ -35,7 +36,8 @@ PUBLISHERS_COLUMN = "source_publishers"
 """The publisher of each URL of ``sources`` from sources.csv, in the same order, joined by ``;``."""
 VERSION_COLUMN = "dataset_version"
 FILTERS_COLUMN = "filters"
-TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", PUBLISHERS_COLUMN, VERSION_COLUMN, FILTERS_COLUMN)
+TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", PUBLISHERS_COLUMN, *CROSSING_COLUMNS, VERSION_COLUMN,
+                 FILTERS_COLUMN)
 """Columns of :func:`exercises_table`, in order."""
 
 CSV_ENCODING = "utf-8-sig"
@@ -63,8 +65,9 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
     pandas.DataFrame
         :data:`TABLE_COLUMNS`, all text, a fresh 0..n-1 index: the exercises.csv cells as
         they were loaded, ``region_names`` (names in ``region_ids`` order, joined by ``;``),
-        ``source_publishers`` (:data:`PUBLISHERS_COLUMN`), and the same ``dataset_version``
-        and ``filters`` on every row.
+        ``source_publishers`` (:data:`PUBLISHERS_COLUMN`), what the exercise's routes crossed
+        (:data:`geodata.crossings.CROSSING_COLUMNS`, ``""`` where they were not computed or
+        there is no route), and the same ``dataset_version`` and ``filters`` on every row.
     """
     names = region_names(regions)
     table = shown.reindex(columns=list(EXERCISE_FILE_COLUMNS), fill_value="").astype(str)
@@ -72,7 +75,8 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
         schema.LIST_SEPARATOR.join(names.get(region_id, region_id) for region_id in ids)
         for ids in shown["region_id_list"]
     ]
-    table[PUBLISHERS_COLUMN] = shown[PUBLISHERS_COLUMN].astype(str).to_numpy() if PUBLISHERS_COLUMN in shown else ""
+    for column in (PUBLISHERS_COLUMN, *CROSSING_COLUMNS):
+        table[column] = shown[column].astype(str).to_numpy() if column in shown else ""
     table[VERSION_COLUMN] = version
     table[FILTERS_COLUMN] = description
     return table.reset_index(drop=True)
