@@ -98,6 +98,19 @@ def test_bad_link_falls_back_with_a_notice(app_factory, query):
     assert metrics(at)["Exercises shown"] == "4"
 
 
+def test_zone_link_filters_by_route_entered_and_stays_in_the_link(app_factory):
+    at = app_factory(zone="cn_ecs_adiz").run()  # no route of the test data enters China's ECS ADIZ
+    assert not at.exception and not at.warning
+    assert at.multiselect(key="zone").value == ["CN_ECS_ADIZ"]
+    assert metrics(at)["Exercises shown"] == "0"
+    assert at.query_params["zone"] == "CN_ECS_ADIZ"
+    at.multiselect(key="zone").set_value([]).run()
+    assert metrics(at)["Exercises shown"] == "4" and "zone" not in at.query_params
+    bad = app_factory(zone="KADIZ").run()
+    assert len(bad.warning) == 1 and "KADIZ" in bad.warning[0].value
+    assert metrics(bad)["Exercises shown"] == "4"
+
+
 def test_notice_goes_away_after_a_filter_change(app_factory):
     at = app_factory(years="bad").run()
     assert len(at.warning) == 1
