@@ -43,10 +43,15 @@ if TYPE_CHECKING:
 KM_PER_NM = 1.852
 COAST_CODES = ("JPN", "KOR", "TWN", "USA")
 """Countries whose nearest coast every route is measured to."""
-CROSSING_COLUMNS = (
-    "adiz_entered", "adiz_entry_exit", "adiz_touched", "straits_crossed", "straits_named_not_crossed",
-    *(f"min_{unit}_{code}" for code in COAST_CODES for unit in ("km", "nm")), "route_note",
-)
+
+
+def crossing_columns(codes: Sequence[str] = COAST_CODES) -> tuple[str, ...]:
+    """Return the columns of :func:`crossings_frame` for coasts ``codes``."""
+    return ("adiz_entered", "adiz_entry_exit", "adiz_touched", "straits_crossed", "straits_named_not_crossed",
+            *(f"min_{unit}_{code}" for code in codes for unit in ("km", "nm")), "route_note")
+
+
+CROSSING_COLUMNS = crossing_columns()
 """Columns of :func:`crossings_frame`, which every export carries for each exercise (text, ``""``
 for an exercise without a route)."""
 CROSSING_LINES_COLUMN = "crossing_lines"
@@ -353,10 +358,7 @@ def crossings_frame(crossings: Sequence[RouteCrossings], codes: Sequence[str] = 
         smallest over the exercise's routes, rounded to 0.1), ``route_note``
         (:data:`SCHEMATIC_NOTE`). An exercise with several routes gets their union.
     """
-    columns = ["adiz_entered", "adiz_entry_exit", "adiz_touched", "straits_crossed", "straits_named_not_crossed",
-               *(f"min_{unit}_{code}" for code in codes for unit in ("km", "nm")), "route_note"]
-    if tuple(codes) == COAST_CODES:
-        assert tuple(columns) == CROSSING_COLUMNS
+    columns = list(crossing_columns(codes))
     rows: dict[str, dict[str, object]] = {}
     for item in crossings:
         row = rows.setdefault(item.exercise_id, {"zones": [], "stretches": [], "touched": [], "straits": [],

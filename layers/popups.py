@@ -15,6 +15,7 @@ import pandas as pd
 from folium.utilities import JsCode
 
 from geodata import schema
+from geodata.crossings import CROSSING_LINES_COLUMN
 from geodata.filters import event_of
 
 MAX_POPUP_HEIGHT_PX = 300
@@ -126,7 +127,7 @@ def exercise_html(record: Mapping[str, object]) -> str:
     if record.get("notes"):
         parts.append(f"<br><i>Sources differ:</i> {_e(record['notes'])}")
     parts.append(f"<br>Sources: {source_links(record['source_urls'], record.get('source_labels'))}")
-    parts.append(crossings_html(record.get("crossing_lines")))
+    parts.append(crossings_html(record.get(CROSSING_LINES_COLUMN)))
     return "".join(parts) + "</div>"
 
 
