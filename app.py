@@ -141,11 +141,13 @@ def render_shape(title: str, geometry, signature: tuple, budget_s: float) -> Sha
     measures = cached_measures(shapely.to_wkb(shape), title, budget_s, str(DATA_DIR), signature)
     if measures.incomplete:
         st.caption(markdown_escape(measures.incomplete))
-    area, *tables = tools.measure_tables(measures)
-    cols = st.columns([1, *(2 for _ in tables)])
+    area, *tables, zones = tools.measure_tables(measures)
+    cols = st.columns([1, 2, 2])
     cols[0].metric("Area", area)
     for column, table in zip(cols[1:], tables, strict=True):
         column.dataframe(table, hide_index=True, width="stretch")
+    if zones["ADIZ"]:  # under the row, which is full at a laptop's width
+        st.dataframe(zones, hide_index=True)
     return measures
 
 
