@@ -62,8 +62,9 @@ def published_outlines(static_dir: str, data_dir: str, signature: tuple) -> str 
 @st.cache_data(show_spinner="Measuring…", max_entries=200)
 def cached_measures(wkb: bytes, label: str, budget_s: float, data_dir: str, signature: tuple) -> ShapeMeasures:
     countries = read_countries(schema.DATA_DIR / "countries.geojson")
-    regions = cached_prepared(data_dir, signature).dataset.regions
-    return measure_shape_isolated(shapely.from_wkb(wkb), regions, countries, label=label, budget_s=budget_s)
+    prepared = cached_prepared(data_dir, signature)
+    return measure_shape_isolated(shapely.from_wkb(wkb), prepared.dataset.regions, countries, label=label,
+                                  budget_s=budget_s, zones=prepared.zones)
 
 
 @st.cache_data(show_spinner="Reading your layer…", max_entries=8, ttl=3600)
@@ -145,11 +146,13 @@ def render_shape(title: str, geometry, signature: tuple, budget_s: float) -> Sha
     measures = cached_measures(shapely.to_wkb(shape), title, budget_s, str(DATA_DIR), signature)
     if measures.incomplete:
         st.caption(markdown_escape(measures.incomplete))
-    area, *tables = tools.measure_tables(measures)
+    area, *tables, zones = tools.measure_tables(measures)
     cols = st.columns([1, 2, 2])
     cols[0].metric("Area", area)
     for column, table in zip(cols[1:], tables, strict=True):
         column.dataframe(table, hide_index=True, width="stretch")
+    if zones["ADIZ"]:  # under the row, which is full at a laptop's width
+        st.dataframe(zones, hide_index=True)
     return measures
 
 
@@ -274,7 +277,8 @@ def main() -> None:
                   render=False)
         st.caption(f"Drill Atlas · dataset version {markdown_escape(dataset.version)} · {markdown_escape(S23_NOTE)}")
         return
-    heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains)
+    heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains,
+                       [catalog.zone_name(zone) for zone in view.zones])
     st.markdown(heading.html(dataset.version), unsafe_allow_html=True)
     notices = st.session_state.get("url_notices", [])
     render_blocks(tools.link_blocks(notices, prepared.changelog), dataset.exercises, signature)

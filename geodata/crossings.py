@@ -14,7 +14,8 @@ drawn and shifted by ±360°, so a route across 180° meets a gate on either sid
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
 import geopandas as gpd
 import numpy as np
@@ -24,6 +25,8 @@ import shapely
 from shapely.geometry import LineString, Point
 from shapely.geometry.base import BaseGeometry
 
+from geodata import schema
+from geodata.filters import ZONES_ENTERED_COLUMN
 from geodata.measure import (
     MAX_SPREAD_KM,
     RegionShare,
@@ -34,9 +37,26 @@ from geodata.measure import (
     shape_spread_km,
 )
 
+if TYPE_CHECKING:
+    from geodata.loaders import Dataset
+
 KM_PER_NM = 1.852
 COAST_CODES = ("JPN", "KOR", "TWN", "USA")
 """Countries whose nearest coast every route is measured to."""
+
+
+def crossing_columns(codes: Sequence[str] = COAST_CODES) -> tuple[str, ...]:
+    """Return the columns of :func:`crossings_frame` for coasts ``codes``."""
+    return ("adiz_entered", "adiz_entry_exit", "adiz_touched", "straits_crossed", "straits_named_not_crossed",
+            *(f"min_{unit}_{code}" for code in codes for unit in ("km", "nm")), "route_note")
+
+
+CROSSING_COLUMNS = crossing_columns()
+"""Columns of :func:`crossings_frame`, which every export carries for each exercise (text, ``""``
+for an exercise without a route)."""
+CROSSING_LINES_COLUMN = "crossing_lines"
+"""Column of tuples of plain-text lines saying what an exercise's routes crossed, for its details
+(:func:`with_crossings`); empty for an exercise without a route."""
 SCHEMATIC_NOTE = (
     "Routes are schematic: straight segments between the places sources name, not tracks. Zone entry and "
     "exit points are where those segments cross the zone's published limit, and a strait counts as passed "
@@ -338,8 +358,7 @@ def crossings_frame(crossings: Sequence[RouteCrossings], codes: Sequence[str] = 
         smallest over the exercise's routes, rounded to 0.1), ``route_note``
         (:data:`SCHEMATIC_NOTE`). An exercise with several routes gets their union.
     """
-    columns = ["adiz_entered", "adiz_entry_exit", "adiz_touched", "straits_crossed", "straits_named_not_crossed",
-               *(f"min_{unit}_{code}" for code in codes for unit in ("km", "nm")), "route_note"]
+    columns = list(crossing_columns(codes))
     rows: dict[str, dict[str, object]] = {}
     for item in crossings:
         row = rows.setdefault(item.exercise_id, {"zones": [], "stretches": [], "touched": [], "straits": [],
@@ -469,3 +488,117 @@ def zone_measures(
             km = geodesic_distance_km(geometry, zone)[0]
         measures.append(ZoneMeasure(zone_id, name, shares[zone_id].share if zone_id in shares else 0.0, km))
     return sorted(measures, key=lambda m: (-m.share, m.km, m.zone_id))
+
+
+def _coast_name(code: str) -> str:
+    return "US" if code == "USA" else schema.COUNTRY_NAMES.get(code, code)
+
+
+def crossing_lines(
+    crossings: Sequence[RouteCrossings], zone_names: dict[str, str], codes: Sequence[str] = COAST_CODES
+) -> tuple[str, ...]:
+    """Say in plain text what one exercise's routes crossed, for its details panel.
+
+    Parameters
+    ----------
+    crossings : sequence of RouteCrossings
+        The exercise's routes (none gives no lines).
+    zone_names : dict
+        Zone names by ``zone_id``.
+    codes : sequence of str
+        The coasts measured.
+
+    Returns
+    -------
+    tuple of str
+        One line per zone stretch ("Entered …: in 31.00°N 128.33°E, out …"), zones only touched,
+        straits passed, straits named but not crossed, the nearest coasts in km and NM, then
+        :data:`SCHEMATIC_NOTE`.
+    """
+    if not crossings:
+        return ()
+    lines = []
+    for item in crossings:
+        for stretch in item.zones:
+            entry = f"in at {point_text(stretch.entry)}" if stretch.entry is not None else "starts inside"
+            leave = f"out at {point_text(stretch.exit)}" if stretch.exit is not None else "ends inside"
+            lines.append(f"Entered {zone_names.get(stretch.zone_id, stretch.zone_id)}: {entry}, {leave}")
+    entered = {stretch.zone_id for item in crossings for stretch in item.zones}
+    touched = [z for z in dict.fromkeys(z for item in crossings for z in item.touched) if z not in entered]
+    if not entered:
+        lines.append("Entered no air defence identification zone on the map")
+    if touched:
+        lines.append("Only touched the limit of: " + ", ".join(zone_names.get(z, z) for z in touched))
+    passed = [p.name for item in crossings for p in item.straits]
+    lines.append("Straits passed: " + (", ".join(passed) if passed else "none on the line"))
+    missed = list(dict.fromkeys(name for item in crossings for name in item.named_not_crossed))
+    if missed:
+        lines.append("Named by its sources but not crossed by the line: " + ", ".join(missed))
+    nearest = []
+    for code in codes:
+        values = [item.coast_km[code] for item in crossings if code in item.coast_km]
+        if values:
+            km = min(values)
+            nearest.append(f"{_coast_name(code)} {km:,.0f} km ({nm(km):,.0f} NM)" if km > 0 else
+                           f"{_coast_name(code)} 0 km (the line crosses its land)")
+    if nearest:
+        lines.append("Nearest coasts: " + " · ".join(nearest))
+    lines.append(SCHEMATIC_NOTE)
+    return tuple(lines)
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and not np.isfinite(value)):
+        return ""
+    return f"{value:.1f}" if isinstance(value, float) else str(value)
+
+
+def with_crossings(
+    exercises: pd.DataFrame, crossings: Sequence[RouteCrossings], zones: gpd.GeoDataFrame
+) -> pd.DataFrame:
+    """Return the exercises with what their routes crossed, as columns (a new frame).
+
+    Parameters
+    ----------
+    exercises : pandas.DataFrame
+        With ``exercise_id``.
+    crossings : sequence of RouteCrossings
+        From :func:`route_crossings`.
+    zones : geopandas.GeoDataFrame
+        The zones (for their names).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``exercises`` plus :data:`CROSSING_COLUMNS` as text (``""`` for an exercise without a
+        route; distances to 0.1 km and NM), :data:`geodata.filters.ZONES_ENTERED_COLUMN` (tuple of
+        ``zone_id``) and :data:`CROSSING_LINES_COLUMN` (tuple of lines, :func:`crossing_lines`).
+    """
+    frame = crossings_frame(crossings)
+    names = dict(zip(zones["zone_id"], zones["name"], strict=True))
+    by_exercise: dict[str, list[RouteCrossings]] = {}
+    for item in crossings:
+        by_exercise.setdefault(item.exercise_id, []).append(item)
+    out = exercises.copy()
+    ids = out["exercise_id"]
+    for column in CROSSING_COLUMNS:
+        values = frame[column].map(_cell).to_dict() if column in frame else {}
+        out[column] = [values.get(exercise_id, "") for exercise_id in ids]
+    out[ZONES_ENTERED_COLUMN] = [
+        tuple(dict.fromkeys(s.zone_id for item in by_exercise.get(exercise_id, ()) for s in item.zones))
+        for exercise_id in ids
+    ]
+    out[CROSSING_LINES_COLUMN] = [crossing_lines(by_exercise.get(exercise_id, ()), names) for exercise_id in ids]
+    return out
+
+
+def dataset_with_crossings(
+    dataset: Dataset, zones: gpd.GeoDataFrame, straits: gpd.GeoDataFrame, countries: gpd.GeoDataFrame
+) -> Dataset:
+    """Return the dataset with :func:`with_crossings` applied to its exercises (about 2 s for the record's routes).
+
+    The app does this once per data version, ``python -m view.export`` once per run, so the zone
+    filter, the details panel and every export read the same computed crossings.
+    """
+    crossings = route_crossings(dataset.routes, zones, straits, countries)
+    return replace(dataset, exercises=with_crossings(dataset.exercises, crossings, zones))

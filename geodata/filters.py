@@ -80,6 +80,24 @@ def exercises_in_domains(exercises: pd.DataFrame, domains: Iterable[str]) -> pd.
     return exercises.loc[exercises["domain"].isin(wanted)]
 
 
+ZONES_ENTERED_COLUMN = "zones_entered"
+"""Column of tuples: the ``zone_id`` of every air defence identification zone an exercise's
+routes entered, added by :func:`geodata.crossings.with_crossings`."""
+
+
+def exercises_in_zones(exercises: pd.DataFrame, zone_ids: Iterable[str]) -> pd.DataFrame:
+    """Return the exercises a route of which entered any listed zone; all of them if none is listed.
+
+    Without the :data:`ZONES_ENTERED_COLUMN` (no crossings computed) no exercise entered any zone.
+    """
+    wanted = set(zone_ids)
+    if not wanted:
+        return exercises
+    if ZONES_ENTERED_COLUMN not in exercises.columns:
+        return exercises.iloc[0:0]
+    return exercises.loc[exercises[ZONES_ENTERED_COLUMN].map(lambda entered: bool(wanted.intersection(entered)))]
+
+
 SEARCHED_COLUMNS = ("name", "name_ru", "name_zh", "aliases", "series", "summary", "exercise_id")
 
 
@@ -224,11 +242,12 @@ def landing_bounds(used: gpd.GeoDataFrame) -> list[list[float]] | None:
 
 
 def exercises_in_view(exercises: pd.DataFrame, view: ViewState) -> pd.DataFrame:
-    """Apply every filter of a view: years, then exercises, series, domains and search text."""
+    """Apply every filter of a view: years, then exercises, series, domains, zones entered and search text."""
     shown = exercises_in_years(exercises, *view.years)
     shown = exercises_with_ids(shown, view.exercises)
     shown = exercises_in_series(shown, view.series)
     shown = exercises_in_domains(shown, view.domains)
+    shown = exercises_in_zones(shown, view.zones)
     return exercises_matching(shown, view.search)
 
 

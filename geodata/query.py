@@ -1,7 +1,7 @@
 """The view a user sees, and its codec to and from the URL query string.
 
 The address bar is the share link: ``?years=2016-2024&exercise=joint_sea_2024,ocean_2024``.
-Filters (``years``, ``exercise``, ``series``, ``domain``), the focus (``selected`` exercise,
+Filters (``years``, ``exercise``, ``series``, ``domain``, ``zone``), the focus (``selected`` exercise,
 ``region``), the map view (``lat``, ``lon``, ``z``) and the dataset version the link was made
 with (``v``) all live there. Parsing never raises. A value that cannot be used falls back to its default and yields a
 notice the app shows; parameters it does not know are ignored.
@@ -23,6 +23,7 @@ PARAM_YEARS = "years"
 PARAM_EXERCISE = "exercise"
 PARAM_SERIES = "series"
 PARAM_DOMAIN = "domain"
+PARAM_ZONE = "zone"
 PARAM_SELECTED = "selected"
 PARAM_SEARCH = "q"
 PARAM_REGION = "region"
@@ -37,6 +38,7 @@ PARAMS = (
     PARAM_EXERCISE,
     PARAM_SERIES,
     PARAM_DOMAIN,
+    PARAM_ZONE,
     PARAM_SEARCH,
     PARAM_SELECTED,
     PARAM_REGION,
@@ -85,13 +87,23 @@ class Catalog:
     domains: tuple[str, ...] = schema.DOMAINS
     region_ids: tuple[str, ...] = ()
     version: str = ""
+    zones: tuple[tuple[str, str], ...] = ()
+    """``(zone_id, name)`` of each air defence identification zone a route can be filtered by
+    (:mod:`geodata.reference`), in the file's order."""
 
     @classmethod
-    def from_exercises(cls, exercises: pd.DataFrame, region_ids: tuple[str, ...] = (), version: str = "") -> Catalog:
+    def from_exercises(
+        cls,
+        exercises: pd.DataFrame,
+        region_ids: tuple[str, ...] = (),
+        version: str = "",
+        zones: Sequence[tuple[str, str]] = (),
+    ) -> Catalog:
         """Build the catalogue of an exercises frame (an empty frame gives this year only)."""
+        zones = tuple((str(zone_id), str(name)) for zone_id, name in zones)
         if exercises.empty:
             year = pd.Timestamp.today().year
-            return cls(year, year, (), (), region_ids=tuple(region_ids), version=version)
+            return cls(year, year, (), (), region_ids=tuple(region_ids), version=version, zones=zones)
         return cls(
             first_year=int(exercises["start"].dt.year.min()),
             last_year=int(exercises["end"].dt.year.max()),
@@ -99,7 +111,17 @@ class Catalog:
             series=tuple(sorted(set(exercises["series"]))),
             region_ids=tuple(region_ids),
             version=version,
+            zones=zones,
         )
+
+    @property
+    def zone_ids(self) -> tuple[str, ...]:
+        """The ``zone_id`` values a ``zone=`` filter may take."""
+        return tuple(zone_id for zone_id, _ in self.zones)
+
+    def zone_name(self, zone_id: str) -> str:
+        """Return the name of a zone (its id when unknown)."""
+        return dict(self.zones).get(zone_id, zone_id)
 
     @property
     def series_by_slug(self) -> dict[str, str]:
@@ -129,6 +151,9 @@ class ViewState:
         The region the map is zoomed to and outlines (when no exercise is selected).
     map_view : tuple of (float, float, int) or None
         Latitude, longitude and zoom the user panned to; None lets the map fit what it shows.
+    zones : tuple of str
+        ``zone_id`` values: only exercises a route of which entered one of these zones, as the
+        schematic routes show it (:mod:`geodata.crossings`); empty means no such filter.
     """
 
     years: tuple[int, int]
@@ -139,6 +164,7 @@ class ViewState:
     selected: str | None = None
     region: str | None = None
     map_view: tuple[float, float, int] | None = None
+    zones: tuple[str, ...] = ()
 
     @classmethod
     def default(cls, catalog: Catalog) -> ViewState:
@@ -270,6 +296,9 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
     by_slug = catalog.series_by_slug
     series_slugs = _known(_list_values(values.get(PARAM_SERIES, "")), tuple(by_slug), PARAM_SERIES, notices)
     domains = _known(_list_values(values.get(PARAM_DOMAIN, "")), catalog.domains, PARAM_DOMAIN, notices)
+    zone_values = [value.upper() if value.upper() in catalog.zone_ids else value
+                   for value in _list_values(values.get(PARAM_ZONE, ""))]
+    zones = _known(zone_values, catalog.zone_ids, PARAM_ZONE, notices)
     search = " ".join(values.get(PARAM_SEARCH, "").split())
     if len(search) > MAX_SEARCH_LENGTH:
         notices.append(f"q: search text cut to {MAX_SEARCH_LENGTH} characters.")
@@ -297,6 +326,7 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
             exercises=exercises,
             series=tuple(by_slug[slug] for slug in series_slugs),
             domains=domains,
+            zones=zones,
             search=search,
             selected=selected,
             region=region,
@@ -323,6 +353,8 @@ def view_to_params(view: ViewState, catalog: Catalog) -> dict[str, str]:
         params[PARAM_SERIES] = ",".join(series_slug(name) for name in view.series)
     if view.domains:
         params[PARAM_DOMAIN] = ",".join(view.domains)
+    if view.zones:
+        params[PARAM_ZONE] = ",".join(view.zones)
     if view.search:
         params[PARAM_SEARCH] = view.search
     if view.selected:
@@ -358,6 +390,7 @@ def widget_state(view: ViewState) -> dict[str, object]:
         PARAM_EXERCISE: list(view.exercises),
         PARAM_SERIES: list(view.series),
         PARAM_DOMAIN: list(view.domains),
+        PARAM_ZONE: list(view.zones),
         PARAM_SEARCH: view.search,
         PARAM_SELECTED: view.selected,
         PARAM_REGION: view.region,
@@ -373,6 +406,7 @@ def view_from_widget_state(state: Mapping[str, object]) -> ViewState:
         exercises=tuple(state[PARAM_EXERCISE]),
         series=tuple(state[PARAM_SERIES]),
         domains=tuple(state[PARAM_DOMAIN]),
+        zones=tuple(state.get(PARAM_ZONE, ())),
         search=state[PARAM_SEARCH],
         selected=state.get(PARAM_SELECTED),
         region=state.get(PARAM_REGION),

@@ -29,6 +29,7 @@ from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
 from geodata import isolated
+from geodata.crossings import ZoneMeasure, zone_measures
 from geodata.geometry import geodesic_circle, rfc7946_geometry
 from geodata.measure import (
     MAX_SPREAD_KM,
@@ -80,8 +81,10 @@ _GEOD = pyproj.Geod(ellps="WGS84")
 
 @dataclass(frozen=True)
 class ShapeMeasures:
-    """Area, the known regions a shape lies in, and the coasts near it.
+    """Area, the known regions a shape lies in, the coasts near it, and how it lies against the ADIZs.
 
+    ``zones`` holds one :class:`geodata.crossings.ZoneMeasure` per air defence identification
+    zone (the share of the shape inside it, the distance to it), the zones it lies in first.
     ``incomplete`` is None when everything was measured; otherwise it says, for people, what
     was not (the shape was refused, or it is too large to measure in time) and the other
     fields hold what was measured.
@@ -91,6 +94,7 @@ class ShapeMeasures:
     regions: tuple[RegionShare, ...]
     coasts: tuple[CoastDistance, ...]
     incomplete: str | None = None
+    zones: tuple[ZoneMeasure, ...] = ()
 
 
 def _number(value: float) -> str:
@@ -233,8 +237,9 @@ def measure_shape(
     *,
     label: str = "The shape",
     budget_s: float = MEASURE_BUDGET_S,
+    zones: gpd.GeoDataFrame | None = None,
 ) -> ShapeMeasures:
-    """Measure a shape in EPSG:4326 against the dataset's regions and Natural Earth countries.
+    """Measure a shape in EPSG:4326 against the dataset's regions, Natural Earth countries and the ADIZs.
 
     The shape goes through :func:`checked_shape` first; a refused shape gives empty measures
     with the reason in ``incomplete``. Never raises.
@@ -248,14 +253,17 @@ def measure_shape(
     label : str, default "The shape"
         Names the shape in messages.
     budget_s : float, default :data:`MEASURE_BUDGET_S`
-        Time for the whole measure; regions, then coasts nearest first, until it runs out.
+        Time for the whole measure; regions, then coasts nearest first, then zones, until it runs out.
+    zones : geopandas.GeoDataFrame, optional
+        :func:`geodata.reference.read_zones`; None measures against no zone.
 
     Returns
     -------
     ShapeMeasures
         Area in km² (local equal-area projection; 0 for lines and points), the regions it
-        overlaps with the share of the shape in each, and the nearest coast of every country
-        within :data:`geodata.measure.NEARBY_KM`, nearest first; ``incomplete`` says what was
+        overlaps with the share of the shape in each, the nearest coast of every country
+        within :data:`geodata.measure.NEARBY_KM`, nearest first, and each zone's share and
+        distance (:func:`geodata.crossings.zone_measures`); ``incomplete`` says what was
         refused, repaired or left out, else None.
     """
     deadline = time.monotonic() + budget_s
@@ -285,7 +293,14 @@ def measure_shape(
     except errors as error:
         coasts = tuple(error.partial) if isinstance(error, Unmeasured) else ()
         _note(notes, "Nearest coasts", error)
-    return ShapeMeasures(area_km2=area, regions=shares, coasts=coasts, incomplete="; ".join(notes) or None)
+    in_zones: tuple[ZoneMeasure, ...] = ()
+    if zones is not None and not zones.empty:
+        try:
+            in_zones = tuple(zone_measures(checked, zones, deadline=deadline))
+        except errors as error:
+            _note(notes, "Air defence identification zones", error)
+    return ShapeMeasures(area_km2=area, regions=shares, coasts=coasts, incomplete="; ".join(notes) or None,
+                         zones=in_zones)
 
 
 MEASURE_SLACK_S = 10.0
@@ -300,6 +315,7 @@ def measure_shape_isolated(
     *,
     label: str = "The shape",
     budget_s: float = MEASURE_BUDGET_S,
+    zones: gpd.GeoDataFrame | None = None,
 ) -> ShapeMeasures:
     """Run :func:`measure_shape` in a child process with a memory cap and a time limit.
 
@@ -309,7 +325,7 @@ def measure_shape_isolated(
     countries travel pickled (about 1.5 MB, 25 ms). Never raises: a measure that fails, runs out
     of memory or time gives empty measures saying why.
     """
-    measure = functools.partial(measure_shape, label=label, budget_s=budget_s)
+    measure = functools.partial(measure_shape, label=label, budget_s=budget_s, zones=zones)
     try:
         return isolated.run_isolated(measure, geometry, regions, countries, timeout=budget_s + MEASURE_SLACK_S)
     except isolated.IsolationError as error:

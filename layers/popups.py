@@ -15,6 +15,7 @@ import pandas as pd
 from folium.utilities import JsCode
 
 from geodata import schema
+from geodata.crossings import CROSSING_LINES_COLUMN
 from geodata.filters import event_of
 
 MAX_POPUP_HEIGHT_PX = 300
@@ -167,11 +168,26 @@ def exercise_html(record: Mapping[str, object]) -> str:
         parts.append(f"<br><i>Sources differ:</i> {_e(record['notes'])}")
     labels = record.get("source_labels")
     if labels is None:
-        parts.append(f"<br>Sources: {source_links(record['source_urls'])}</div>")
+        parts.append(f"<br>Sources: {source_links(record['source_urls'])}")
     else:
         titles, dates = record.get("source_title_items") or (), record.get("source_date_items") or ()
-        parts.append(f"<br>Sources:{source_list_html(record['source_urls'], labels, titles, dates)}</div>")
-    return "".join(parts)
+        parts.append(f"<br>Sources:{source_list_html(record['source_urls'], labels, titles, dates)}")
+    parts.append(crossings_html(record.get(CROSSING_LINES_COLUMN)))
+    return "".join(parts) + "</div>"
+
+
+def crossings_html(lines: object) -> str:
+    """Show what an exercise's routes crossed (:func:`geodata.crossings.crossing_lines`), escaped.
+
+    The items as a list under "What the route crosses on the map", the last line (the statement
+    that routes are schematic) under it; ``""`` for an exercise without a route.
+    """
+    if not isinstance(lines, (list, tuple)) or not lines:
+        return ""
+    *items, note = (str(line) for line in lines)
+    listed = "".join(f"<li>{_e(item)}</li>" for item in items)
+    return (f'<div class="da-crossings"><b>What the route crosses on the map</b><ul>{listed}</ul>'
+            f'<span class="da-meta">{_e(note)}</span></div>')
 
 
 def coast_text(coast_km: object) -> str:

@@ -22,21 +22,27 @@ from urllib.parse import parse_qs, urlsplit
 import pandas as pd
 
 from geodata import query, schema
+from geodata.crossings import dataset_with_crossings
 from geodata.export.describe import describe_view, export_file_name
 from geodata.export.features import ExportError, to_geojson_bytes, to_kml_bytes
 from geodata.export.formats import FORMATS
 from geodata.export.table import to_csv_bytes
 from geodata.filters import count_events
 from geodata.loaders import Dataset, load_dataset
+from geodata.measure import read_countries
 from geodata.problems import DataError
+from geodata.reference import read_straits, read_zones
 from layers.regions import RegionGeometries
 from view.page import view_map_html_bytes
+from view.prepared import zone_choices
 from view.scene import scene_for
 
 LIST_OPTIONS = (
     ("exercise", query.PARAM_EXERCISE, "exercise_id values, comma-separated (repeatable)"),
     ("series", query.PARAM_SERIES, "series slugs such as joint_sea, comma-separated (repeatable)"),
     ("domain", query.PARAM_DOMAIN, "naval, air, ground or combined, comma-separated (repeatable)"),
+    ("zone", query.PARAM_ZONE, "zone_id of an air defence identification zone a route entered, such as "
+     "CN_ECS_ADIZ, comma-separated (repeatable)"),
 )
 TEXT_OPTIONS = (
     ("years", query.PARAM_YEARS, "a year or a range: 2024, 2016-2024"),
@@ -141,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     for problem in dataset.problems:
         print(f"{problem.severity}: {problem}", file=sys.stderr)
-    catalog = query.Catalog.from_exercises(dataset.exercises, tuple(dataset.regions["region_id"]), dataset.version)
+    zones, straits = read_zones()[0], read_straits()[0]
+    dataset = dataset_with_crossings(dataset, zones, straits, read_countries())
+    catalog = query.Catalog.from_exercises(dataset.exercises, tuple(dataset.regions["region_id"]), dataset.version,
+                                           zones=zone_choices(zones))
     view, notices = query.view_from_params(params_from_args(args), catalog)
     scene = scene_for(dataset, view)
     shown, view, focus_notices = scene.shown, scene.view, list(scene.notices)

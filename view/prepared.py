@@ -9,7 +9,9 @@ from types import MappingProxyType
 
 import geopandas as gpd
 
+from geodata.crossings import dataset_with_crossings
 from geodata.loaders import Dataset, load_dataset, read_changelog
+from geodata.measure import read_countries
 from geodata.query import Catalog
 from geodata.reference import read_straits, read_zones
 from layers.reference import reference_features
@@ -27,7 +29,8 @@ class Prepared:
     Attributes
     ----------
     dataset : Dataset
-        The loaded files.
+        The loaded files, each exercise with what its routes crossed
+        (:func:`geodata.crossings.dataset_with_crossings`).
     catalog : Catalog
         The values the filters offer.
     labels : mapping
@@ -53,14 +56,20 @@ class Prepared:
     changelog: str
 
 
+def zone_choices(zones: gpd.GeoDataFrame) -> tuple[tuple[str, str], ...]:
+    """``(zone_id, name)`` of every zone, for the catalogue's ``zone=`` filter."""
+    return tuple(zip(zones["zone_id"], zones["name"], strict=True))
+
+
 def prepare(data_dir: Path) -> Prepared:
     """Load a data folder and derive what every page of it needs; raises ``DataError`` as the loader does."""
-    dataset = load_dataset(data_dir)
-    exercises = dataset.exercises
     zones, straits = read_zones()[0], read_straits()[0]
+    dataset = dataset_with_crossings(load_dataset(data_dir), zones, straits, read_countries())
+    exercises = dataset.exercises
     return Prepared(
         dataset=dataset,
-        catalog=Catalog.from_exercises(exercises, tuple(dataset.regions["region_id"]), dataset.version),
+        catalog=Catalog.from_exercises(exercises, tuple(dataset.regions["region_id"]), dataset.version,
+                                       zones=zone_choices(zones)),
         labels=MappingProxyType(exercise_labels(exercises)),
         geometries=region_geometries(dataset.regions, exercises),
         zones=zones,

@@ -108,7 +108,7 @@ class Headline:
 
 
 def headline(shown: pd.DataFrame, regions: pd.DataFrame, events: int, years: tuple[int, int],
-             series: Sequence[str] = (), domains: Sequence[str] = ()) -> Headline:
+             series: Sequence[str] = (), domains: Sequence[str] = (), zones: Sequence[str] = ()) -> Headline:
     """Describe the actual filter, not only its years: the page's heading, counts and span.
 
     Parameters
@@ -123,6 +123,8 @@ def headline(shown: pd.DataFrame, regions: pd.DataFrame, events: int, years: tup
         The filter's years, said when nothing is shown.
     series, domains : sequence of str
         The series and domain filters, named when set.
+    zones : sequence of str
+        Names of the zones of the ``zone=`` filter: said as "route entered …".
     """
     if shown.empty:
         return Headline(0, 0, 0, years_text(years))
@@ -132,7 +134,8 @@ def headline(shown: pd.DataFrame, regions: pd.DataFrame, events: int, years: tup
         regions=len(regions),
         span=date_span_text(shown["start"].min(), shown["end"].max()),
         names=" and ".join(shown["name"]) if len(shown) <= 2 else "",
-        filters=(*series, *(domain.capitalize() for domain in domains)),
+        filters=(*series, *(domain.capitalize() for domain in domains),
+                 *(["route entered " + " or ".join(zones)] if zones else [])),
     )
 
 

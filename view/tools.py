@@ -17,6 +17,7 @@ from geodata.query import (
     PARAM_REGION,
     PARAM_SELECTED,
     PARAM_SERIES,
+    PARAM_ZONE,
     Catalog,
 )
 from geodata.uploads import UploadResult
@@ -38,6 +39,8 @@ MEASURED_FEATURES = 20
 """Uploaded features measured one by one; a larger upload is drawn in full but measured in part."""
 UPLOAD_MEASURE_BUDGET_S = 6.0
 """Time for measuring all of one upload's features together, shared out among them."""
+ZONE_FILTER_LABEL = "Route entered (ADIZ)"
+"""Label of the ``zone=`` filter: exercises a (schematic) route of which entered the zone."""
 NOTICE_NAME = "Pasted notice"
 """Name of a pasted notice's area when the user gives none."""
 
@@ -225,10 +228,12 @@ def overlap_columns(overlaps: list[ExerciseOverlap]) -> dict[str, list]:
     }
 
 
-def measure_tables(measures) -> tuple[str, dict[str, list], dict[str, list]]:
-    """Return how the page shows a shape's measures: its area, the regions it lies in, the nearest coasts.
+def measure_tables(measures) -> tuple[str, dict[str, list], dict[str, list], dict[str, list]]:
+    """Return how the page shows a shape's measures: its area, the regions it lies in, the nearest coasts, the ADIZs.
 
-    Distances in km and nautical miles side by side; countries by name with their ISO code.
+    Distances in km and nautical miles side by side; countries by name with their ISO code; each
+    air defence identification zone with the share of the shape inside it and its distance
+    ("–" where too far to measure).
     """
     area = f"{measures.area_km2:,.0f} km²" if measures.area_km2 else "a line or point"
     in_regions = {"In region": [r.name for r in measures.regions],
@@ -238,7 +243,14 @@ def measure_tables(measures) -> tuple[str, dict[str, list], dict[str, list]]:
         "km": [round(c.km) for c in measures.coasts],
         "NM": [round(c.km / KM_PER_NAUTICAL_MILE) for c in measures.coasts],
     }
-    return area, in_regions, coasts
+    measured = [z for z in measures.zones if z.km == z.km]
+    zones = {
+        "ADIZ": [z.name for z in measured],
+        "Inside": [f"{z.share:.0%}" for z in measured],
+        "km": [round(z.km) for z in measured],
+        "NM": [round(z.nm) for z in measured],
+    }
+    return area, in_regions, coasts, zones
 
 
 def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNotice | None, notice_name: str,
@@ -282,11 +294,14 @@ def filter_lists(catalog: Catalog, labels: Mapping[str, str]) -> list[tuple[str,
     Each is a label, its widget key (the URL parameter, :mod:`geodata.query`), the options, what
     an empty choice means and how an option reads.
     """
-    return [
+    lists = [
         ("Exercises", PARAM_EXERCISE, catalog.exercise_ids, "All exercises", labels.__getitem__),
         ("Series", PARAM_SERIES, catalog.series, "All series", str),
         ("Domain", PARAM_DOMAIN, catalog.domains, "All domains", str.capitalize),
     ]
+    if catalog.zones:
+        lists.append((ZONE_FILTER_LABEL, PARAM_ZONE, catalog.zone_ids, "Any route or none", catalog.zone_name))
+    return lists
 
 
 def playback_map(prepared, shown: pd.DataFrame, active: pd.DataFrame, assets, *, tiles: bool) -> tuple:

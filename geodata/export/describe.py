@@ -37,7 +37,7 @@ def describe_view(view: ViewState, catalog: Catalog) -> str:
     -------
     str
         Such as ``2016–2024; exercises: joint_sea_2024, ocean_2024; series: Joint Sea;
-        domains: naval; search: "okean"``, or ``2005–2025; all exercises`` without filters.
+        domains: naval; routes entered: CN_ECS_ADIZ; search: "okean"``, or ``2005–2025; all exercises`` without filters.
         Exercises are named by ``exercise_id``; the zoom (selected exercise or region, map
         view) is not described, since it does not change which exercises are shown. Not
         escaped: escape it where it is put into HTML.
@@ -49,6 +49,8 @@ def describe_view(view: ViewState, catalog: Catalog) -> str:
         parts.append("series: " + ", ".join(_in_catalog_order(view.series, catalog.series)))
     if view.domains:
         parts.append("domains: " + ", ".join(_in_catalog_order(view.domains, catalog.domains)))
+    if view.zones:
+        parts.append("routes entered: " + ", ".join(_in_catalog_order(view.zones, catalog.zone_ids)))
     if view.search:
         parts.append(f'search: "{view.search}"')
     if len(parts) == 1:
@@ -84,6 +86,8 @@ def export_file_name(view: ViewState, catalog: Catalog, version: str, extension:
         parts.append(_listed(slugs, "series"))
     if view.domains:
         parts.append("-".join(_in_catalog_order(view.domains, catalog.domains)))
+    if view.zones:
+        parts.append(_listed([z.lower() for z in _in_catalog_order(view.zones, catalog.zone_ids)], "zones"))
     if view.search:
         parts.append("search")
     safe_version = _safe(version) or "unversioned"

@@ -21,6 +21,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from geodata import schema
+from geodata.crossings import CROSSING_COLUMNS
 from geodata.export.table import (
     EXERCISE_FILE_COLUMNS,
     FILTERS_COLUMN,
@@ -70,10 +71,13 @@ FEATURE_COLUMNS = (
     "region_name",
     *ROUTE_FIELDS.values(),
     *OBSERVATION_FIELDS,
+    *CROSSING_COLUMNS,
     VERSION_COLUMN,
     FILTERS_COLUMN,
 )
-"""Attributes of :func:`exercise_features`, in order; all text, ``""`` where they do not apply."""
+"""Attributes of :func:`exercise_features`, in order; all text, ``""`` where they do not apply. What
+the exercise's routes crossed (:data:`geodata.crossings.CROSSING_COLUMNS`) is on every feature of
+the exercise, its regions' as well as its routes'."""
 
 LAYER_NAME = "drill_atlas"
 KML_DRIVER = "KML"

@@ -6,6 +6,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata import schema
+from geodata.crossings import CROSSING_COLUMNS
 from geodata.filters import region_names
 
 EXERCISE_FILE_COLUMNS = (
@@ -41,7 +42,8 @@ VERSION_COLUMN = "dataset_version"
 FILTERS_COLUMN = "filters"
 OBSERVATIONS_COLUMN = "observations"
 """The exercise's observations (:func:`geodata.observations.with_observations`): when, who, what, where, source."""
-TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", *SOURCE_COLUMNS, OBSERVATIONS_COLUMN, VERSION_COLUMN,
+TABLE_COLUMNS = (*EXERCISE_FILE_COLUMNS, "region_names", *SOURCE_COLUMNS, OBSERVATIONS_COLUMN, *CROSSING_COLUMNS,
+                 VERSION_COLUMN,
                  FILTERS_COLUMN)
 """Columns of :func:`exercises_table`, in order."""
 
@@ -71,8 +73,10 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
         :data:`TABLE_COLUMNS`, all text, a fresh 0..n-1 index: the exercises.csv cells as
         they were loaded, ``region_names`` (names in ``region_ids`` order, joined by ``;``),
         ``source_publishers``, ``source_published`` and ``source_titles``
-        (:data:`SOURCE_COLUMNS`), ``observations`` (:data:`OBSERVATIONS_COLUMN`), and the same ``dataset_version``
-        and ``filters`` on every row.
+        (:data:`SOURCE_COLUMNS`), ``observations`` (:data:`OBSERVATIONS_COLUMN`), what the
+        exercise's routes crossed (:data:`geodata.crossings.CROSSING_COLUMNS`, ``""`` where they
+        were not computed or there is no route), and the same ``dataset_version`` and ``filters``
+        on every row.
     """
     names = region_names(regions)
     table = shown.reindex(columns=list(EXERCISE_FILE_COLUMNS), fill_value="").astype(str)
@@ -80,10 +84,8 @@ def exercises_table(shown: pd.DataFrame, regions: gpd.GeoDataFrame, version: str
         schema.LIST_SEPARATOR.join(names.get(region_id, region_id) for region_id in ids)
         for ids in shown["region_id_list"]
     ]
-    for column in SOURCE_COLUMNS:
+    for column in (*SOURCE_COLUMNS, OBSERVATIONS_COLUMN, *CROSSING_COLUMNS):
         table[column] = shown[column].astype(str).to_numpy() if column in shown else ""
-    observed = shown[OBSERVATIONS_COLUMN].astype(str).to_numpy() if OBSERVATIONS_COLUMN in shown else ""
-    table[OBSERVATIONS_COLUMN] = observed
     table[VERSION_COLUMN] = version
     table[FILTERS_COLUMN] = description
     return table.reset_index(drop=True)

@@ -98,6 +98,19 @@ def test_bad_link_falls_back_with_a_notice(app_factory, query):
     assert metrics(at)["Exercises shown"] == "4"
 
 
+def test_zone_link_filters_by_route_entered_and_stays_in_the_link(app_factory):
+    at = app_factory(zone="cn_ecs_adiz").run()  # no route of the test data enters China's ECS ADIZ
+    assert not at.exception and not at.warning
+    assert at.multiselect(key="zone").value == ["CN_ECS_ADIZ"]
+    assert metrics(at)["Exercises shown"] == "0"
+    assert at.query_params["zone"] == "CN_ECS_ADIZ"
+    at.multiselect(key="zone").set_value([]).run()
+    assert metrics(at)["Exercises shown"] == "4" and "zone" not in at.query_params
+    bad = app_factory(zone="KADIZ").run()
+    assert len(bad.warning) == 1 and "KADIZ" in bad.warning[0].value
+    assert metrics(bad)["Exercises shown"] == "4"
+
+
 def test_notice_goes_away_after_a_filter_change(app_factory):
     at = app_factory(years="bad").run()
     assert len(at.warning) == 1
@@ -224,6 +237,9 @@ def test_pasted_notice_is_drawn_and_measured(app_factory):
     assert "Pasted notice" in map_args(at)["script"]
     area = {m.label: m.value for m in at.metric}["Area"]
     assert 2_000 < int(area.replace(",", "").split()[0]) < 2_400
+    zones = [d.value for d in at.dataframe if "ADIZ" in d.value.columns]
+    assert len(zones) == 1 and list(zones[0]["ADIZ"]) == ["China: East China Sea ADIZ"]
+    assert int(zones[0]["km"].iloc[0]) > 500  # the notice is off Vladivostok
     assert any(b.proto.label == "Save the area as a dataset region (GeoJSON)" for b in at.get("download_button"))
 
 

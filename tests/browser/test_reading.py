@@ -150,6 +150,15 @@ def test_switching_the_adiz_layer_on_shows_its_name(page, bundled, blocked_reque
     )
 
 
+def test_a_zone_link_names_the_zone_and_the_details_say_what_the_route_crossed(page, bundled, blocked_requests):
+    open_at(page, bundled, LAPTOP, "?zone=CN_ECS_ADIZ&selected=joint_air_patrol_2019_jul")
+    expect(page.locator(".da-head")).to_contain_text("route entered China: East China Sea ADIZ", timeout=TIMEOUT)
+    crossings = page.locator(".da-crossings")
+    expect(crossings).to_contain_text("Entered China: East China Sea ADIZ", timeout=TIMEOUT)
+    expect(crossings).to_contain_text("Routes are schematic")
+    expect(page.get_by_test_id("stMultiSelect").get_by_text("China: East China Sea ADIZ")).to_be_attached()
+
+
 def test_a_test_server_publishes_its_static_files_outside_the_checkout(page, blocked_requests, tmp_path):
     from bench.server import APP, ROOT, StreamlitServer
 

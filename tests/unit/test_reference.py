@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -14,8 +15,10 @@ from shapely.geometry import LineString, Point, Polygon, box, shape
 
 from geodata.build import reference as build_reference
 from geodata.crossings import (
+    CROSSING_COLUMNS,
     SCHEMATIC_NOTE,
     crossings_frame,
+    dataset_with_crossings,
     exercises_entering_zone,
     nm,
     route_crossings,
@@ -23,11 +26,19 @@ from geodata.crossings import (
     zone_measures,
     zone_stretches,
 )
+from geodata.export import TABLE_COLUMNS, describe_view, export_file_name, to_csv_bytes, to_geojson_bytes
+from geodata.filters import exercises_in_view
 from geodata.geometry import area_km2
 from geodata.loaders import load_dataset
 from geodata.measure import read_countries
+from geodata.query import Catalog, ViewState, view_from_params, view_from_widget_state, view_to_params, widget_state
 from geodata.reference import REFERENCE_DIR, read_straits, read_zones
+from geodata.user_shapes import measure_shape
+from layers.popups import exercise_html
 from layers.reference import LABEL_CLASS, reference_layers
+from view.prepared import zone_choices
+from view.text import headline
+from view.tools import ZONE_FILTER_LABEL, filter_lists, measure_tables
 
 # The published numbers, typed again from the sources the zone cites (not read from the build):
 # Statement of the PRC Government, 23 Nov 2013, as printed by Xinhua
@@ -294,3 +305,121 @@ def test_layer_renders_labels_and_escapes_text(zones, straits):
 
 def test_reference_files_exist_in_the_package():
     assert Path(REFERENCE_DIR / "adiz.geojson").is_file() and Path(REFERENCE_DIR / "straits.geojson").is_file()
+
+
+# --- the crossings in the page: zone filter, details, exports, measures -------------------------
+
+@pytest.fixture(scope="module")
+def crossed(zones, straits, countries):
+    """The bundled dataset with its crossings, and its catalogue with the zones."""
+    dataset = dataset_with_crossings(load_dataset(), zones, straits, countries)
+    catalog = Catalog.from_exercises(dataset.exercises, tuple(dataset.regions["region_id"]), dataset.version,
+                                     zones=zone_choices(zones))
+    return dataset, catalog
+
+
+def test_zone_parameter_round_trips_and_reads_any_case(crossed):
+    _, catalog = crossed
+    view, notices = view_from_params({"zone": "cn_ecs_adiz", "years": "2019-2024"}, catalog)
+    assert notices == [] and view.zones == ("CN_ECS_ADIZ",)
+    params = view_to_params(view, catalog)
+    assert params["zone"] == "CN_ECS_ADIZ"
+    assert view_from_params(params, catalog)[0] == view
+    assert view_from_widget_state(widget_state(view)) == view
+    assert "zone" not in view_to_params(ViewState(view.years), catalog)
+
+
+@pytest.mark.parametrize("value", ["KADIZ", "<script>alert(1)</script>", "CN_ECS_ADIZ,nope", "x" * 3000])
+def test_a_bad_zone_value_is_ignored_with_a_notice(crossed, value):
+    _, catalog = crossed
+    view, notices = view_from_params({"zone": value}, catalog)
+    assert len(notices) == 1 and notices[0].startswith("zone")
+    assert view.zones == (("CN_ECS_ADIZ",) if value.startswith("CN_ECS_ADIZ") else ())
+
+
+def test_zone_filter_shows_exactly_the_exercises_whose_route_entered(crossed, zones, straits, countries):
+    from geodata.query import view_from_params
+
+    dataset, catalog = crossed
+    view, _ = view_from_params({"zone": "CN_ECS_ADIZ"}, catalog)
+    shown = exercises_in_view(dataset.exercises, view)
+    crossings = route_crossings(dataset.routes, zones, straits, countries)
+    expected = exercises_entering_zone(dataset.exercises, crossings, "CN_ECS_ADIZ")
+    assert set(shown["exercise_id"]) == set(expected["exercise_id"]) and len(shown) >= 10
+    assert "joint_air_patrol_2024_jul" not in set(shown["exercise_id"])  # the Alaska patrol
+    plain = load_dataset().exercises  # without crossings computed, no exercise entered any zone
+    assert exercises_in_view(plain, view).empty
+
+
+def test_zone_filter_is_in_the_citation_file_name_headline_and_sidebar(crossed):
+    from geodata.query import ViewState
+
+    dataset, catalog = crossed
+    view = ViewState((2019, 2024), zones=("CN_ECS_ADIZ",))
+    assert describe_view(view, catalog) == "2019–2024; routes entered: CN_ECS_ADIZ"
+    assert export_file_name(view, catalog, "v1", "csv") == "drill-atlas_v1_2019-2024_cn-ecs-adiz.csv"
+    shown = dataset.exercises.head(3)
+    text = headline(shown, shown, 3, view.years, zones=[catalog.zone_name("CN_ECS_ADIZ")]).text()
+    assert "route entered China: East China Sea ADIZ" in text
+    lists = {key: (label, options, shown_as) for label, key, options, _, shown_as in filter_lists(catalog, {})}
+    label, options, shown_as = lists["zone"]
+    assert label == ZONE_FILTER_LABEL and options == ("CN_ECS_ADIZ",)
+    assert shown_as("CN_ECS_ADIZ") == "China: East China Sea ADIZ"
+    without = Catalog.from_exercises(dataset.exercises, (), dataset.version)
+    assert "zone" not in {key for _, key, *_ in filter_lists(without, {})}
+
+
+def test_details_say_what_the_route_crossed_and_that_routes_are_schematic(crossed):
+    dataset, _ = crossed
+    by_id = dataset.exercises.set_index("exercise_id", drop=False)
+    html = exercise_html(by_id.loc["joint_air_patrol_2019_jul"].to_dict())
+    assert "What the route crosses on the map" in html
+    assert "Entered China: East China Sea ADIZ: in at 31.50°N 127.57°E" in html
+    assert "Korea / Tsushima Strait" in html and "South Korea 51 km (27 NM)" in html
+    assert "Routes are schematic" in html
+    no_route = dataset.exercises.loc[dataset.exercises["route_note"] == ""].iloc[0].to_dict()
+    assert "What the route crosses" not in exercise_html(no_route)
+    hostile = by_id.loc["joint_air_patrol_2019_jul"].to_dict() | {"crossing_lines": ("<b>x</b>", "<i>note</i>")}
+    assert "<b>x</b>" not in exercise_html(hostile) and "&lt;b&gt;x&lt;/b&gt;" in exercise_html(hostile)
+
+
+def test_exports_carry_the_crossings(crossed, tmp_path):
+    dataset, _ = crossed
+    no_route = dataset.exercises.loc[dataset.exercises["route_note"] == "", "exercise_id"].iloc[0]
+    shown = dataset.exercises.loc[dataset.exercises["exercise_id"].isin(["joint_air_patrol_2019_jul", no_route])]
+    assert set(CROSSING_COLUMNS) <= set(TABLE_COLUMNS)
+    table = pd.read_csv(io.BytesIO(to_csv_bytes(shown, dataset.regions, dataset.version, "d")), dtype=str,
+                        keep_default_na=False, encoding="utf-8-sig").set_index("exercise_id")
+    patrol = table.loc["joint_air_patrol_2019_jul"]
+    assert patrol["adiz_entered"] == "CN_ECS_ADIZ" and patrol["adiz_entry_exit"].startswith("CN_ECS_ADIZ in 31.50°N")
+    assert float(patrol["min_km_KOR"]) == pytest.approx(float(patrol["min_nm_KOR"]) * 1.852, abs=0.2)
+    assert patrol["route_note"] == SCHEMATIC_NOTE
+    assert (table.loc[no_route, list(CROSSING_COLUMNS)] == "").all()
+    features = gpd.read_file(io.BytesIO(to_geojson_bytes(shown, dataset.regions, dataset.routes,
+                                                         version=dataset.version, description="d")))
+    route = features.loc[features["feature_kind"] == "route"].iloc[0]
+    assert route["adiz_entered"] == "CN_ECS_ADIZ" and route["straits_crossed"]
+
+
+def test_shapes_are_measured_against_the_zones(zones):
+
+    regions = load_dataset().regions
+    countries = read_countries()
+    inside = measure_shape(Point(126.0, 29.0).buffer(0.2), regions, countries, zones=zones)
+    assert inside.zones[0].zone_id == "CN_ECS_ADIZ" and inside.zones[0].share == pytest.approx(1.0)
+    *_, table = measure_tables(inside)
+    assert table == {"ADIZ": ["China: East China Sea ADIZ"], "Inside": ["100%"], "km": [0], "NM": [0]}
+    off_busan = measure_shape(LineString([(129.5, 34.8), (130.0, 35.0)]), regions, countries, zones=zones)
+    (zone,) = off_busan.zones
+    assert zone.share == 0.0 and 150 < zone.km < 400
+    assert measure_tables(off_busan)[3]["NM"] == [round(zone.km / 1.852)]
+    assert measure_shape(Point(126.0, 29.0), regions, countries).zones == ()  # no zones given
+
+
+def test_a_route_along_a_limit_then_across_180_in_the_bundled_zone(zones):
+    china = zones.geometry.iloc[0]
+    lon, lat = 125.0, 33.183333  # along the 33°11'N limit, eastwards from point 2: outside, touching
+    along, touched = zone_stretches(LineString([(124.0, lat), (lon, lat)]), "CN_ECS_ADIZ", "c", china)
+    assert along == [] and touched
+    across = zone_stretches(LineString([(126.0, 29.0), (200.0, 29.0)]), "CN_ECS_ADIZ", "c", china)[0]
+    assert len(across) == 1 and across[0].entry is None and 125.0 < across[0].exit.x < 129.0
