@@ -268,7 +268,8 @@ def main() -> None:
                   render=False)
         st.caption(f"Drill Atlas · dataset version {markdown_escape(dataset.version)} · {markdown_escape(S23_NOTE)}")
         return
-    heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains)
+    heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains,
+                       view.participants)
     st.markdown(heading.html(dataset.version), unsafe_allow_html=True)
     notices = st.session_state.get("url_notices", [])
     render_blocks(tools.link_blocks(notices, prepared.changelog), dataset.exercises, signature)

@@ -80,6 +80,21 @@ def exercises_in_domains(exercises: pd.DataFrame, domains: Iterable[str]) -> pd.
     return exercises.loc[exercises["domain"].isin(wanted)]
 
 
+def exercises_with_participants(exercises: pd.DataFrame, codes: Iterable[str]) -> pd.DataFrame:
+    """Return the exercises in which *every* listed country took part; all of them if none is listed.
+
+    "With Iran" and "with South Africa" together mean exercises with both, as an analyst
+    narrowing a list expects (each country chosen narrows it further, like every other filter
+    added), not exercises with either.
+    """
+    wanted = set(codes)
+    if not wanted:
+        return exercises
+    column = exercises["participant_codes"] if "participant_codes" in exercises else exercises["participants"].map(
+        lambda text: [code.strip() for code in str(text).split(";")])
+    return exercises.loc[column.map(lambda held: wanted <= set(held))]
+
+
 SEARCHED_COLUMNS = ("name", "name_ru", "name_zh", "aliases", "series", "summary", "exercise_id")
 
 
@@ -224,11 +239,12 @@ def landing_bounds(used: gpd.GeoDataFrame) -> list[list[float]] | None:
 
 
 def exercises_in_view(exercises: pd.DataFrame, view: ViewState) -> pd.DataFrame:
-    """Apply every filter of a view: years, then exercises, series, domains and search text."""
+    """Apply every filter of a view: years, then exercises, series, domains, participants and search text."""
     shown = exercises_in_years(exercises, *view.years)
     shown = exercises_with_ids(shown, view.exercises)
     shown = exercises_in_series(shown, view.series)
     shown = exercises_in_domains(shown, view.domains)
+    shown = exercises_with_participants(shown, view.participants)
     return exercises_matching(shown, view.search)
 
 

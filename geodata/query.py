@@ -1,7 +1,7 @@
 """The view a user sees, and its codec to and from the URL query string.
 
 The address bar is the share link: ``?years=2016-2024&exercise=joint_sea_2024,ocean_2024``.
-Filters (``years``, ``exercise``, ``series``, ``domain``), the focus (``selected`` exercise,
+Filters (``years``, ``exercise``, ``series``, ``domain``, ``participants``, ``q``), the focus (``selected`` exercise,
 ``region``), the map view (``lat``, ``lon``, ``z``) and the dataset version the link was made
 with (``v``) all live there. Parsing never raises. A value that cannot be used falls back to its default and yields a
 notice the app shows; parameters it does not know are ignored.
@@ -23,6 +23,7 @@ PARAM_YEARS = "years"
 PARAM_EXERCISE = "exercise"
 PARAM_SERIES = "series"
 PARAM_DOMAIN = "domain"
+PARAM_PARTICIPANTS = "participants"
 PARAM_SELECTED = "selected"
 PARAM_SEARCH = "q"
 PARAM_REGION = "region"
@@ -37,6 +38,7 @@ PARAMS = (
     PARAM_EXERCISE,
     PARAM_SERIES,
     PARAM_DOMAIN,
+    PARAM_PARTICIPANTS,
     PARAM_SEARCH,
     PARAM_SELECTED,
     PARAM_REGION,
@@ -74,6 +76,24 @@ def series_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
+def participant_counts(exercises: pd.DataFrame) -> tuple[tuple[str, int], ...]:
+    """Count the events each country took part in (``participants``, ISO alpha-3 codes joined by ``;``).
+
+    Events as :func:`geodata.filters.count_events` counts them (an ``event_group`` once). Most
+    events first, then by code.
+    """
+    from geodata.filters import event_ids  # filters imports this module; its counting rule is the one rule
+
+    if exercises.empty or "participants" not in exercises:
+        return ()
+    events: dict[str, set[str]] = {}
+    for codes, event in zip(exercises["participants"].astype(str), event_ids(exercises), strict=True):
+        for code in codes.split(schema.LIST_SEPARATOR):
+            if code.strip():
+                events.setdefault(code.strip(), set()).add(event)
+    return tuple(sorted(((code, len(held)) for code, held in events.items()), key=lambda pair: (-pair[1], pair[0])))
+
+
 @dataclass(frozen=True)
 class Catalog:
     """The values a view may take, read off the loaded exercises."""
@@ -85,6 +105,8 @@ class Catalog:
     domains: tuple[str, ...] = schema.DOMAINS
     region_ids: tuple[str, ...] = ()
     version: str = ""
+    participants: tuple[tuple[str, int], ...] = ()
+    """Every participating country as ``(ISO alpha-3 code, events it took part in)``, most events first."""
 
     @classmethod
     def from_exercises(cls, exercises: pd.DataFrame, region_ids: tuple[str, ...] = (), version: str = "") -> Catalog:
@@ -99,7 +121,13 @@ class Catalog:
             series=tuple(sorted(set(exercises["series"]))),
             region_ids=tuple(region_ids),
             version=version,
+            participants=participant_counts(exercises),
         )
+
+    @property
+    def participant_codes(self) -> tuple[str, ...]:
+        """The participants' codes, in the catalogue's order."""
+        return tuple(code for code, _ in self.participants)
 
     @property
     def series_by_slug(self) -> dict[str, str]:
@@ -122,13 +150,16 @@ class ViewState:
     domains : tuple of str
         Domains chosen; empty means every domain.
     search : str
-        Text an exercise's name (English, Russian or Chinese), series or summary must contain.
+        Search text: an exercise's names (English, Russian, Chinese, aliases), series, summary or
+        year must match it (:mod:`geodata.search`); the shown exercises are then ranked by it.
     selected : str or None
         The exercise the map is zoomed to and outlines.
     region : str or None
         The region the map is zoomed to and outlines (when no exercise is selected).
     map_view : tuple of (float, float, int) or None
         Latitude, longitude and zoom the user panned to; None lets the map fit what it shows.
+    participants : tuple of str
+        ISO alpha-3 codes of countries an exercise must *all* have taken part in; empty means any.
     """
 
     years: tuple[int, int]
@@ -139,6 +170,7 @@ class ViewState:
     selected: str | None = None
     region: str | None = None
     map_view: tuple[float, float, int] | None = None
+    participants: tuple[str, ...] = ()
 
     @classmethod
     def default(cls, catalog: Catalog) -> ViewState:
@@ -270,6 +302,8 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
     by_slug = catalog.series_by_slug
     series_slugs = _known(_list_values(values.get(PARAM_SERIES, "")), tuple(by_slug), PARAM_SERIES, notices)
     domains = _known(_list_values(values.get(PARAM_DOMAIN, "")), catalog.domains, PARAM_DOMAIN, notices)
+    participants = _known([code.upper() for code in _list_values(values.get(PARAM_PARTICIPANTS, ""))],
+                          catalog.participant_codes, PARAM_PARTICIPANTS, notices)
     search = " ".join(values.get(PARAM_SEARCH, "").split())
     if len(search) > MAX_SEARCH_LENGTH:
         notices.append(f"q: search text cut to {MAX_SEARCH_LENGTH} characters.")
@@ -297,6 +331,7 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
             exercises=exercises,
             series=tuple(by_slug[slug] for slug in series_slugs),
             domains=domains,
+            participants=participants,
             search=search,
             selected=selected,
             region=region,
@@ -323,6 +358,8 @@ def view_to_params(view: ViewState, catalog: Catalog) -> dict[str, str]:
         params[PARAM_SERIES] = ",".join(series_slug(name) for name in view.series)
     if view.domains:
         params[PARAM_DOMAIN] = ",".join(view.domains)
+    if view.participants:
+        params[PARAM_PARTICIPANTS] = ",".join(view.participants)
     if view.search:
         params[PARAM_SEARCH] = view.search
     if view.selected:
@@ -358,6 +395,7 @@ def widget_state(view: ViewState) -> dict[str, object]:
         PARAM_EXERCISE: list(view.exercises),
         PARAM_SERIES: list(view.series),
         PARAM_DOMAIN: list(view.domains),
+        PARAM_PARTICIPANTS: list(view.participants),
         PARAM_SEARCH: view.search,
         PARAM_SELECTED: view.selected,
         PARAM_REGION: view.region,
@@ -373,6 +411,7 @@ def view_from_widget_state(state: Mapping[str, object]) -> ViewState:
         exercises=tuple(state[PARAM_EXERCISE]),
         series=tuple(state[PARAM_SERIES]),
         domains=tuple(state[PARAM_DOMAIN]),
+        participants=tuple(state.get(PARAM_PARTICIPANTS, ())),
         search=state[PARAM_SEARCH],
         selected=state.get(PARAM_SELECTED),
         region=state.get(PARAM_REGION),

@@ -37,6 +37,8 @@ LIST_OPTIONS = (
     ("exercise", query.PARAM_EXERCISE, "exercise_id values, comma-separated (repeatable)"),
     ("series", query.PARAM_SERIES, "series slugs such as joint_sea, comma-separated (repeatable)"),
     ("domain", query.PARAM_DOMAIN, "naval, air, ground or combined, comma-separated (repeatable)"),
+    ("participants", query.PARAM_PARTICIPANTS,
+     "ISO alpha-3 codes such as IRN,ZAF: exercises in which all of them took part (repeatable)"),
 )
 TEXT_OPTIONS = (
     ("years", query.PARAM_YEARS, "a year or a range: 2024, 2016-2024"),
