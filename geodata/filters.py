@@ -5,7 +5,6 @@ Every function takes frames and returns new frames; inputs are never modified.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
@@ -13,6 +12,7 @@ import pandas as pd
 import shapely
 
 from geodata.query import ViewState
+from geodata.search import ranked
 
 SEVERAL_DOMAINS = "several"
 """Style group of a region whose shown exercises span more than one domain."""
@@ -95,28 +95,14 @@ def exercises_with_participants(exercises: pd.DataFrame, codes: Iterable[str]) -
     return exercises.loc[column.map(lambda held: wanted <= set(held))]
 
 
-SEARCHED_COLUMNS = ("name", "name_ru", "name_zh", "aliases", "series", "summary", "exercise_id")
-
-
-def _folded(text: str) -> str:
-    return unicodedata.normalize("NFKC", str(text)).casefold()
-
-
 def exercises_matching(exercises: pd.DataFrame, text: str) -> pd.DataFrame:
-    """Return the exercises whose name in any script, series, summary or id contains ``text``.
+    """Return the exercises search text finds, best match first (:func:`geodata.search.ranked`).
 
-    Matching ignores case and Unicode width/compatibility forms (NFKC), so ``ОКЕАН`` finds
-    ``Океан-2024`` and full-width digits match ASCII ones. Every word must match somewhere.
+    Names in English, Russian and Chinese, aliases, series, summaries and years are searched,
+    whatever the case, diacritics, dashes and spacing; each match carries its rank and why it
+    matched. Empty text returns the exercises as they are.
     """
-    words = _folded(text).split()
-    if not words:
-        return exercises
-    haystack = exercises[[c for c in SEARCHED_COLUMNS if c in exercises.columns]].astype(str).agg(" ".join, axis=1)
-    haystack = haystack.map(_folded)
-    hit = pd.Series(True, index=exercises.index)
-    for word in words:
-        hit &= haystack.str.contains(word, regex=False)
-    return exercises.loc[hit]
+    return ranked(exercises, text)
 
 
 def exercises_at(exercises: pd.DataFrame, region_id: str) -> pd.DataFrame:

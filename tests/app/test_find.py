@@ -24,3 +24,16 @@ def test_a_bad_participant_code_gets_the_link_notice(app_factory):
     assert not at.exception
     assert [w.value.replace("\\", "") for w in at.warning] == ["participants: ignored unknown value(s) 'QQQ'."]
     assert at.multiselect(key="participants").value == ["IRN"]
+
+
+def test_a_search_link_ranks_the_table_and_says_why(app_factory):
+    from geodata import schema
+
+    at = app_factory(data_dir=schema.DATA_DIR, q="Joint Sea 2024").run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert table.iloc[0]["name"] == "Joint Sea-2024" and table.iloc[0]["Matched"] == "English name"
+    at.text_input(key="q").set_value("海上联合").run()
+    table = at.dataframe[0].value
+    assert set(table["Matched"]) == {"Chinese name"} and table.iloc[0]["name"].startswith("Joint Sea-")
+    assert at.query_params["q"] == "海上联合"

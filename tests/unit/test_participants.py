@@ -31,7 +31,7 @@ def test_every_country_of_the_record_is_offered_with_its_events(bundled):
     assert set(catalog.participant_codes) == in_record
     counts = dict(catalog.participants)
     for code in in_record:
-        with_code = bundled.exercises.loc[bundled.exercises["participant_codes"].map(lambda held: code in held)]
+        with_code = bundled.exercises.loc[bundled.exercises["participant_codes"].map(lambda held, code=code: code in held)]
         assert counts[code] == count_events(with_code)
     assert [n for _, n in catalog.participants] == sorted(counts.values(), reverse=True)
     assert counts["IRN"] >= 7 and counts["ZAF"] >= 3
