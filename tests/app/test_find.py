@@ -37,3 +37,9 @@ def test_a_search_link_ranks_the_table_and_says_why(app_factory):
     table = at.dataframe[0].value
     assert set(table["Matched"]) == {"Chinese name"} and table.iloc[0]["name"].startswith("Joint Sea-")
     assert at.query_params["q"] == "海上联合"
+
+
+def test_the_charts_can_be_saved_as_pictures(app_factory):
+    at = app_factory(participants="IRN").run()
+    labels = [button.label for button in at.get("download_button")]
+    assert {"Timeline (PNG)", "Timeline (SVG)", "Per year (PNG)", "Per year (SVG)"} <= set(labels)
