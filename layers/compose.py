@@ -15,6 +15,7 @@ from layers.land import land_layer
 from layers.legend import legend
 from layers.regions import OVERVIEW_ABOVE, RegionGeometries, opening_zoom, region_layers, selection_layer
 from layers.routes import route_layer
+from layers.snapshot import snapshot_control
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, fill_scale
 from layers.tools import draw_control, measure_control
 from layers.viewsync import view_sync
@@ -37,6 +38,7 @@ def dashboard_map(
     with_regions: bool = True,
     fit: list[list[float]] | None = None,
     used_regions: gpd.GeoDataFrame | None = None,
+    snapshot: tuple[str, str] | None = None,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -76,6 +78,9 @@ def dashboard_map(
     used_regions : geopandas.GeoDataFrame, optional
         ``geodata.filters.regions_for(regions, shown)`` when the caller has it already;
         computed here when not given.
+    snapshot : tuple of (str, str), optional
+        The citation and file name of the map's "save as PNG" button
+        (:func:`layers.snapshot.snapshot_control`); added when the assets serve the plugins.
 
     Returns
     -------
@@ -116,6 +121,8 @@ def dashboard_map(
     if assets.plugins:
         draw_control(assets).add_to(m)
         measure_control(assets).add_to(m)
+        if snapshot is not None:
+            snapshot_control(assets, *snapshot).add_to(m)
     groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
     if groups:
         legend(

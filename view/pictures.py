@@ -42,7 +42,8 @@ def page_link(page_url: str | None, view: ViewState, catalog: Catalog) -> str:
     if not page_url:
         return ""
     params = view_to_params(view, catalog)
-    return page_url + ("?" + urlencode(params) if params else "")
+    page = page_url if page_url.endswith("/") else page_url + "/"  # Streamlit gives http://host:8501 or …/atlas
+    return page + ("?" + urlencode(params) if params else "")
 
 
 def render_chart(spec: dict, caption: str, picture_format: str) -> bytes:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geodata.export import citation_prefix, describe_view, export_file_name
 from geodata.filters import region_names, regions_for
 from geodata.notices import NoticeArea, ParsedNotice, area_title
 from geodata.problems import ERROR
@@ -257,7 +258,14 @@ def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNoti
         used_regions=scene.regions,
         extra_layers=(*reference, *tool_layers(parsed, notice_name, upload, upload_name)),
         fit=tool_bounds(parsed, upload) if view.map_view is None else None,
+        snapshot=map_picture(prepared.dataset.version, view, prepared.catalog),
     )
+
+
+def map_picture(version: str, view, catalog: Catalog) -> tuple[str, str]:
+    """Return the citation and file name of the map's "save as PNG" button (:mod:`layers.snapshot`)."""
+    return (citation_prefix(version, describe_view(view, catalog)),
+            export_file_name(view, catalog, version, "map.png"))
 
 
 def link_blocks(notices: list[str], changelog: str) -> list[Block]:

@@ -43,6 +43,8 @@ def test_citation_line_reads_like_the_share_panel(specs):
     assert citation_line(dataset.version, view, catalog, link=link, today=TODAY) == (
         "Drill Atlas, dataset version test-1, filtered to 2019–2024; with Iran, accessed 2026-12-02, " + link)
     assert page_link(None, view, catalog) == ""
+    assert page_link("http://127.0.0.1:8501", view, catalog).startswith("http://127.0.0.1:8501/?years=")
+    assert page_link("https://host/atlas", ViewState((2016, 2024)), catalog) == "https://host/atlas/"
 
 
 def test_picture_spec_keeps_the_chart_and_adds_the_caption_under_it(specs):
@@ -86,3 +88,31 @@ def test_download_buttons_make_their_pictures_only_when_asked(specs, monkeypatch
     assert drawn == ["svg"]
     assert [f.label for f in chart_downloads((None, counts), "v", ViewState((2016, 2024)),
                                              catalog_of(dataset))] == ["Per year (PNG)", "Per year (SVG)"]
+
+
+def test_the_map_carries_a_save_as_png_button_with_the_citation_escaped(specs):
+    from layers import asset_urls, region_geometries
+    from layers.compose import dashboard_map
+
+    dataset, _ = specs
+    assets = asset_urls("land/land.geojson")
+    caption = "Drill Atlas, dataset version test-1, filtered to " + HOSTILE
+    m = dashboard_map(dataset.regions, region_geometries(dataset.regions, dataset.exercises), dataset.exercises,
+                      assets, tiles=False, snapshot=(caption, "drill-atlas_test-1.map.png"))
+    html = m.get_root().render()
+    assert f'src="{assets.plugins}/html-to-image-1.11.13/html-to-image.js"' in html
+    assert "Save the map as a picture (PNG)" in html and "drill-atlas_test-1.map.png" in html
+    assert "<script>alert(1)</script>" not in html and "\\u003cscript\\u003ealert(1)" in html
+    plain = dashboard_map(dataset.regions, region_geometries(dataset.regions, dataset.exercises),
+                          dataset.exercises, assets, tiles=False).get_root().render()
+    assert "html-to-image" not in plain
+
+
+def test_vendored_html_to_image_matches_the_manifest():
+    import hashlib
+
+    from layers.vendor.refresh import MANIFEST, VENDOR_DIR
+
+    lines = {line.split("  ")[1]: line.split("  ")[0] for line in MANIFEST.read_text().splitlines()}
+    for name in ("html-to-image-1.11.13/html-to-image.js", "html-to-image-1.11.13/LICENSE"):
+        assert hashlib.sha256((VENDOR_DIR / name).read_bytes()).hexdigest() == lines[name]
