@@ -32,6 +32,7 @@ from layers.timeline import MAX_TIMELINE_BARS, PICK, chart_specs, picked_exercis
 from view import tools
 from view.export import downloads
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS
+from view.pictures import chart_downloads, page_link
 from view.prepared import Prepared, prepare
 from view.scene import details_html, scene_for
 from view.table import LINK_COLUMNS, PINNED_COLUMNS, TABLE_COLUMNS, table_frame
@@ -228,6 +229,11 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
                 st.vega_lite_chart(spec=timeline, key=key, on_select=partial(select, key, picked_exercise_id),
                                    selection_mode=PICK, width="stretch")
             st.vega_lite_chart(spec=counts, width="stretch")
+            pictures = chart_downloads((timeline, counts), dataset.version, view, catalog,
+                                       link=page_link(st.context.url, view, catalog))
+            for column, file in zip(st.columns(len(pictures)), pictures, strict=True):
+                column.download_button(file.label, data=file.make, file_name=file.file_name, mime=file.media_type,
+                                       key=f"picture_{file.key}", on_click="ignore", width="stretch")
     with table_tab:
         st.session_state["table_ids"] = list(shown["exercise_id"])
         config = {c: st.column_config.LinkColumn(TABLE_COLUMNS[c]) for c in LINK_COLUMNS}
@@ -278,7 +284,7 @@ def main() -> None:
         st.caption(f"Drill Atlas · dataset version {markdown_escape(dataset.version)} · {markdown_escape(S23_NOTE)}")
         return
     heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains,
-                       [catalog.zone_name(zone) for zone in view.zones])
+                       [catalog.zone_name(zone) for zone in view.zones], view.participants)
     st.markdown(heading.html(dataset.version), unsafe_allow_html=True)
     notices = st.session_state.get("url_notices", [])
     render_blocks(tools.link_blocks(notices, prepared.changelog), dataset.exercises, signature)

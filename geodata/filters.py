@@ -5,7 +5,6 @@ Every function takes frames and returns new frames; inputs are never modified.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 
 import geopandas as gpd
@@ -13,6 +12,7 @@ import pandas as pd
 import shapely
 
 from geodata.query import ViewState
+from geodata.search import ranked
 
 SEVERAL_DOMAINS = "several"
 """Style group of a region whose shown exercises span more than one domain."""
@@ -98,28 +98,29 @@ def exercises_in_zones(exercises: pd.DataFrame, zone_ids: Iterable[str]) -> pd.D
     return exercises.loc[exercises[ZONES_ENTERED_COLUMN].map(lambda entered: bool(wanted.intersection(entered)))]
 
 
-SEARCHED_COLUMNS = ("name", "name_ru", "name_zh", "aliases", "series", "summary", "exercise_id")
+def exercises_with_participants(exercises: pd.DataFrame, codes: Iterable[str]) -> pd.DataFrame:
+    """Return the exercises in which *every* listed country took part; all of them if none is listed.
 
-
-def _folded(text: str) -> str:
-    return unicodedata.normalize("NFKC", str(text)).casefold()
+    "With Iran" and "with South Africa" together mean exercises with both, as an analyst
+    narrowing a list expects (each country chosen narrows it further, like every other filter
+    added), not exercises with either.
+    """
+    wanted = set(codes)
+    if not wanted:
+        return exercises
+    column = exercises["participant_codes"] if "participant_codes" in exercises else exercises["participants"].map(
+        lambda text: [code.strip() for code in str(text).split(";")])
+    return exercises.loc[column.map(lambda held: wanted <= set(held))]
 
 
 def exercises_matching(exercises: pd.DataFrame, text: str) -> pd.DataFrame:
-    """Return the exercises whose name in any script, series, summary or id contains ``text``.
+    """Return the exercises search text finds, best match first (:func:`geodata.search.ranked`).
 
-    Matching ignores case and Unicode width/compatibility forms (NFKC), so ``ОКЕАН`` finds
-    ``Океан-2024`` and full-width digits match ASCII ones. Every word must match somewhere.
+    Names in English, Russian and Chinese, aliases, series, summaries and years are searched,
+    whatever the case, diacritics, dashes and spacing; each match carries its rank and why it
+    matched. Empty text returns the exercises as they are.
     """
-    words = _folded(text).split()
-    if not words:
-        return exercises
-    haystack = exercises[[c for c in SEARCHED_COLUMNS if c in exercises.columns]].astype(str).agg(" ".join, axis=1)
-    haystack = haystack.map(_folded)
-    hit = pd.Series(True, index=exercises.index)
-    for word in words:
-        hit &= haystack.str.contains(word, regex=False)
-    return exercises.loc[hit]
+    return ranked(exercises, text)
 
 
 def exercises_at(exercises: pd.DataFrame, region_id: str) -> pd.DataFrame:
@@ -242,12 +243,13 @@ def landing_bounds(used: gpd.GeoDataFrame) -> list[list[float]] | None:
 
 
 def exercises_in_view(exercises: pd.DataFrame, view: ViewState) -> pd.DataFrame:
-    """Apply every filter of a view: years, then exercises, series, domains, zones entered and search text."""
+    """Apply every filter of a view: years, exercises, series, domains, zones entered, participants, search text."""
     shown = exercises_in_years(exercises, *view.years)
     shown = exercises_with_ids(shown, view.exercises)
     shown = exercises_in_series(shown, view.series)
     shown = exercises_in_domains(shown, view.domains)
     shown = exercises_in_zones(shown, view.zones)
+    shown = exercises_with_participants(shown, view.participants)
     return exercises_matching(shown, view.search)
 
 

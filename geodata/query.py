@@ -1,7 +1,8 @@
 """The view a user sees, and its codec to and from the URL query string.
 
 The address bar is the share link: ``?years=2016-2024&exercise=joint_sea_2024,ocean_2024``.
-Filters (``years``, ``exercise``, ``series``, ``domain``, ``zone``), the focus (``selected`` exercise,
+Filters (``years``, ``exercise``, ``series``, ``domain``, ``zone``, ``participants``, ``q``), the focus
+(``selected`` exercise,
 ``region``), the map view (``lat``, ``lon``, ``z``) and the dataset version the link was made
 with (``v``) all live there. Parsing never raises. A value that cannot be used falls back to its default and yields a
 notice the app shows; parameters it does not know are ignored.
@@ -24,6 +25,7 @@ PARAM_EXERCISE = "exercise"
 PARAM_SERIES = "series"
 PARAM_DOMAIN = "domain"
 PARAM_ZONE = "zone"
+PARAM_PARTICIPANTS = "participants"
 PARAM_SELECTED = "selected"
 PARAM_SEARCH = "q"
 PARAM_REGION = "region"
@@ -39,6 +41,7 @@ PARAMS = (
     PARAM_SERIES,
     PARAM_DOMAIN,
     PARAM_ZONE,
+    PARAM_PARTICIPANTS,
     PARAM_SEARCH,
     PARAM_SELECTED,
     PARAM_REGION,
@@ -76,6 +79,24 @@ def series_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
+def participant_counts(exercises: pd.DataFrame) -> tuple[tuple[str, int], ...]:
+    """Count the events each country took part in (``participants``, ISO alpha-3 codes joined by ``;``).
+
+    Events as :func:`geodata.filters.count_events` counts them (an ``event_group`` once). Most
+    events first, then by code.
+    """
+    from geodata.filters import event_ids  # filters imports this module; its counting rule is the one rule
+
+    if exercises.empty or "participants" not in exercises:
+        return ()
+    events: dict[str, set[str]] = {}
+    for codes, event in zip(exercises["participants"].astype(str), event_ids(exercises), strict=True):
+        for code in codes.split(schema.LIST_SEPARATOR):
+            if code.strip():
+                events.setdefault(code.strip(), set()).add(event)
+    return tuple(sorted(((code, len(held)) for code, held in events.items()), key=lambda pair: (-pair[1], pair[0])))
+
+
 @dataclass(frozen=True)
 class Catalog:
     """The values a view may take, read off the loaded exercises."""
@@ -90,6 +111,8 @@ class Catalog:
     zones: tuple[tuple[str, str], ...] = ()
     """``(zone_id, name)`` of each air defence identification zone a route can be filtered by
     (:mod:`geodata.reference`), in the file's order."""
+    participants: tuple[tuple[str, int], ...] = ()
+    """Every participating country as ``(ISO alpha-3 code, events it took part in)``, most events first."""
 
     @classmethod
     def from_exercises(
@@ -112,6 +135,7 @@ class Catalog:
             region_ids=tuple(region_ids),
             version=version,
             zones=zones,
+            participants=participant_counts(exercises),
         )
 
     @property
@@ -122,6 +146,11 @@ class Catalog:
     def zone_name(self, zone_id: str) -> str:
         """Return the name of a zone (its id when unknown)."""
         return dict(self.zones).get(zone_id, zone_id)
+
+    @property
+    def participant_codes(self) -> tuple[str, ...]:
+        """The participants' codes, in the catalogue's order."""
+        return tuple(code for code, _ in self.participants)
 
     @property
     def series_by_slug(self) -> dict[str, str]:
@@ -144,7 +173,8 @@ class ViewState:
     domains : tuple of str
         Domains chosen; empty means every domain.
     search : str
-        Text an exercise's name (English, Russian or Chinese), series or summary must contain.
+        Search text: an exercise's names (English, Russian, Chinese, aliases), series, summary or
+        year must match it (:mod:`geodata.search`); the shown exercises are then ranked by it.
     selected : str or None
         The exercise the map is zoomed to and outlines.
     region : str or None
@@ -154,6 +184,8 @@ class ViewState:
     zones : tuple of str
         ``zone_id`` values: only exercises a route of which entered one of these zones, as the
         schematic routes show it (:mod:`geodata.crossings`); empty means no such filter.
+    participants : tuple of str
+        ISO alpha-3 codes of countries an exercise must *all* have taken part in; empty means any.
     """
 
     years: tuple[int, int]
@@ -165,6 +197,7 @@ class ViewState:
     region: str | None = None
     map_view: tuple[float, float, int] | None = None
     zones: tuple[str, ...] = ()
+    participants: tuple[str, ...] = ()
 
     @classmethod
     def default(cls, catalog: Catalog) -> ViewState:
@@ -299,6 +332,8 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
     zone_values = [value.upper() if value.upper() in catalog.zone_ids else value
                    for value in _list_values(values.get(PARAM_ZONE, ""))]
     zones = _known(zone_values, catalog.zone_ids, PARAM_ZONE, notices)
+    participants = _known([code.upper() for code in _list_values(values.get(PARAM_PARTICIPANTS, ""))],
+                          catalog.participant_codes, PARAM_PARTICIPANTS, notices)
     search = " ".join(values.get(PARAM_SEARCH, "").split())
     if len(search) > MAX_SEARCH_LENGTH:
         notices.append(f"q: search text cut to {MAX_SEARCH_LENGTH} characters.")
@@ -327,6 +362,7 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
             series=tuple(by_slug[slug] for slug in series_slugs),
             domains=domains,
             zones=zones,
+            participants=participants,
             search=search,
             selected=selected,
             region=region,
@@ -355,6 +391,8 @@ def view_to_params(view: ViewState, catalog: Catalog) -> dict[str, str]:
         params[PARAM_DOMAIN] = ",".join(view.domains)
     if view.zones:
         params[PARAM_ZONE] = ",".join(view.zones)
+    if view.participants:
+        params[PARAM_PARTICIPANTS] = ",".join(view.participants)
     if view.search:
         params[PARAM_SEARCH] = view.search
     if view.selected:
@@ -391,6 +429,7 @@ def widget_state(view: ViewState) -> dict[str, object]:
         PARAM_SERIES: list(view.series),
         PARAM_DOMAIN: list(view.domains),
         PARAM_ZONE: list(view.zones),
+        PARAM_PARTICIPANTS: list(view.participants),
         PARAM_SEARCH: view.search,
         PARAM_SELECTED: view.selected,
         PARAM_REGION: view.region,
@@ -407,6 +446,7 @@ def view_from_widget_state(state: Mapping[str, object]) -> ViewState:
         series=tuple(state[PARAM_SERIES]),
         domains=tuple(state[PARAM_DOMAIN]),
         zones=tuple(state.get(PARAM_ZONE, ())),
+        participants=tuple(state.get(PARAM_PARTICIPANTS, ())),
         search=state[PARAM_SEARCH],
         selected=state.get(PARAM_SELECTED),
         region=state.get(PARAM_REGION),

@@ -216,6 +216,7 @@ COUNTRY_NAMES = MappingProxyType(
         "PRK": "North Korea",
         "TWN": "Taiwan",
         "USA": "United States",
+        "ARE": "United Arab Emirates",
     }
 )
 """Display names for the ISO 3166 alpha-3 codes used in the data; unknown codes show as codes."""

@@ -30,8 +30,10 @@ OUTLINES_FOLDER = "outlines"
 VENDOR_DIR = Path(__file__).resolve().parent / "vendor"
 DRAW_FOLDER = "leaflet-draw-1.0.4"
 MEASURE_FOLDER = "leaflet-measure-2.1.7"
-PLUGIN_FOLDERS = (DRAW_FOLDER, MEASURE_FOLDER)
-"""Leaflet plugins copied from npm into ``layers/vendor`` (see ``layers/vendor/refresh.py``)."""
+SNAPSHOT_FOLDER = "html-to-image-1.11.13"
+PLUGIN_FOLDERS = (DRAW_FOLDER, MEASURE_FOLDER, SNAPSHOT_FOLDER)
+"""Leaflet plugins (and html-to-image, for the map's picture) copied from npm into ``layers/vendor``
+(see ``layers/vendor/refresh.py``)."""
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from layers.observations import LEGEND_LABEL, OBSERVATION_COLOUR, observation_la
 from layers.outlines import DETAIL_TOLERANCE_DEG, OutlineDecoder, OutlineDetail, level_for_zoom
 from layers.regions import RegionGeometries, opening_zoom, region_layers, selection_layer
 from layers.routes import route_layer
+from layers.snapshot import snapshot_control
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, fill_scale
 from layers.tools import draw_control, measure_control
 from layers.viewsync import view_sync
@@ -53,6 +54,7 @@ def dashboard_map(
     fit: list[list[float]] | None = None,
     used_regions: gpd.GeoDataFrame | None = None,
     observations: pd.DataFrame | None = None,
+    snapshot: tuple[str, str] | None = None,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -95,6 +97,9 @@ def dashboard_map(
     observations : pandas.DataFrame, optional
         Valid observations (``Dataset.observations``); the placed ones of the shown exercises
         are drawn as points above the routes (:func:`layers.observations.observation_layer`).
+    snapshot : tuple of (str, str), optional
+        The citation and file name of the map's "save as PNG" button
+        (:func:`layers.snapshot.snapshot_control`); added when the assets serve the plugins.
 
     Returns
     -------
@@ -141,6 +146,8 @@ def dashboard_map(
     if assets.plugins:
         draw_control(assets).add_to(m)
         measure_control(assets).add_to(m)
+        if snapshot is not None:
+            snapshot_control(assets, *snapshot).add_to(m)
     groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
     if groups:
         legend(

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import textwrap
 from collections.abc import Mapping
 
 import altair as alt
@@ -438,3 +439,52 @@ def chart_specs(shown: pd.DataFrame, selected: str | None = None) -> tuple[dict 
     """
     timeline = timeline_spec(shown, selected=selected) if len(shown) <= MAX_TIMELINE_BARS else None
     return timeline, counts_by_year_spec(shown)
+
+
+PICTURE_WIDTH = 960
+"""Width in pixels of a chart saved as a picture (the page's charts take the page's width instead)."""
+CAPTION_CHARACTERS = 150
+"""Longest line of the citation under a saved chart; a longer citation wraps."""
+
+
+def picture_spec(spec: dict, caption: str, *, width: int = PICTURE_WIDTH) -> dict:
+    """Return a chart of the page as a picture: a fixed width and the citation in small type under it.
+
+    Parameters
+    ----------
+    spec : dict
+        A spec of :func:`chart_specs` (left as it is).
+    caption : str
+        The citation line; wrapped at :data:`CAPTION_CHARACTERS` characters, set as text (no markup).
+    width : int
+        The plot's width in pixels.
+
+    Returns
+    -------
+    dict
+        A Vega-Lite ``vconcat`` of the chart and its caption, its rows inline, for a renderer
+        without a page (vl-convert).
+    """
+    chart = {key: value for key, value in copy.deepcopy(spec).items() if key not in ("$schema", "datasets", "autosize")}
+    chart["width"] = width
+    lines = textwrap.wrap(caption, CAPTION_CHARACTERS) or [""]
+    caption_chart = {
+        "data": {"values": [{"line": line, "row": row} for row, line in enumerate(lines)]},
+        "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 11, "color": "#444"},
+        "encoding": {
+            "text": {"field": "line", "type": "nominal"},
+            "x": {"value": 0},
+            "y": {"field": "row", "type": "ordinal", "axis": None},
+        },
+        "width": width,
+        "height": 16 * len(lines),
+    }
+    return {
+        "$schema": spec.get("$schema", "https://vega.github.io/schema/vega-lite/v6.json"),
+        "datasets": copy.deepcopy(spec.get("datasets", {})),
+        "vconcat": [chart, caption_chart],
+        "spacing": 12,
+        "padding": 12,
+        "background": "white",
+        "config": {"view": {"stroke": None}, "concat": {"spacing": 12}},
+    }

@@ -43,6 +43,8 @@ LIST_OPTIONS = (
     ("domain", query.PARAM_DOMAIN, "naval, air, ground or combined, comma-separated (repeatable)"),
     ("zone", query.PARAM_ZONE, "zone_id of an air defence identification zone a route entered, such as "
      "CN_ECS_ADIZ, comma-separated (repeatable)"),
+    ("participants", query.PARAM_PARTICIPANTS,
+     "ISO alpha-3 codes such as IRN,ZAF: exercises in which all of them took part (repeatable)"),
 )
 TEXT_OPTIONS = (
     ("years", query.PARAM_YEARS, "a year or a range: 2024, 2016-2024"),

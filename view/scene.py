@@ -12,6 +12,7 @@ import pandas as pd
 from geodata.filters import exercises_at, exercises_in_view, regions_for
 from geodata.loaders import Dataset
 from geodata.query import Catalog, ViewState, view_to_params, years_text
+from geodata.search import RANK_COLUMN
 from layers.observations import observations_panel_html, shown_observations
 from layers.popups import exercise_html, region_popup_html
 
@@ -26,7 +27,8 @@ class Scene:
         The view, its ``selected`` exercise and ``region`` cleared when the filters do not show
         them.
     shown : pandas.DataFrame
-        The exercises the filters show, by start date and ``exercise_id``.
+        The exercises the filters show, by start date and ``exercise_id``; with search text, best
+        match first (:func:`geodata.search.ranked`, which adds why each matched).
     regions : geopandas.GeoDataFrame
         The regions those exercises use.
     notices : tuple of str
@@ -59,7 +61,8 @@ def focus_outside_view(view: ViewState, shown_ids: Iterable[str], region_ids: It
 
 def scene_for(dataset: Dataset, view: ViewState) -> Scene:
     """Resolve a view against the data: what it shows, in order, and the focus it can keep."""
-    shown = exercises_in_view(dataset.exercises, view).sort_values(["start", "exercise_id"])
+    shown = exercises_in_view(dataset.exercises, view)
+    shown = shown.sort_values(RANK_COLUMN if RANK_COLUMN in shown else ["start", "exercise_id"])
     regions = regions_for(dataset.regions, shown)
     notices = focus_outside_view(view, shown["exercise_id"], regions["region_id"])
     resolved = replace(

@@ -7,11 +7,13 @@ from types import MappingProxyType
 import pandas as pd
 
 from geodata.filters import region_names
+from geodata.search import MATCH_COLUMN
 from view.text import country_names
 
 TABLE_COLUMNS = MappingProxyType(
     {
         "name": "Exercise",
+        "matched": "Matched",
         "series": "Series",
         "start_date": "Start",
         "end_date": "End",
@@ -25,7 +27,8 @@ TABLE_COLUMNS = MappingProxyType(
         "more_sources": "More sources",
     }
 )
-"""Columns of the table, in order, with their headings (one case style: sentence case)."""
+"""Columns of the table, in order, with their headings (one case style: sentence case). ``matched`` (why
+a row matched the search, :data:`geodata.search.MATCH_COLUMN`) is there only while a search is."""
 LINK_COLUMNS = ("source",)
 PINNED_COLUMNS = ("name",)
 
@@ -34,13 +37,16 @@ def table_frame(shown: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
     """Rows of the exercise table: one per shown exercise, in the order shown, people's words not codes.
 
     Participants are country names and regions their names; the exports keep ISO codes and ids.
+    With search text, the rows come best match first and say why each matched.
     """
     names = region_names(regions)
     table = shown.assign(
+        matched=shown[MATCH_COLUMN] if MATCH_COLUMN in shown else None,
         domain=shown["domain"].str.capitalize(),
         regions=shown["region_id_list"].map(lambda ids: ", ".join(names.get(i, i) for i in ids)),
         participants=shown["participants"].map(country_names),
         source=shown["source_urls"].map(lambda urls: urls[0] if urls else ""),
         more_sources=shown["source_urls"].map(lambda urls: " ".join(urls[1:])),
     )
-    return table[list(TABLE_COLUMNS)].reset_index(drop=True)
+    columns = [column for column in TABLE_COLUMNS if column != "matched" or MATCH_COLUMN in shown]
+    return table[columns].reset_index(drop=True)

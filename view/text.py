@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geodata.export.describe import participants_text
 from geodata.query import years_text
 from geodata.schema import COUNTRY_NAMES
 from layers.popups import escape_html
@@ -72,7 +73,7 @@ class Headline:
     names : str
         The exercises' names when the view shows one or two, else "".
     filters : tuple of str
-        The series and domains the view is narrowed to.
+        The series, domains and participants the view is narrowed to.
     """
 
     exercises: int
@@ -108,7 +109,8 @@ class Headline:
 
 
 def headline(shown: pd.DataFrame, regions: pd.DataFrame, events: int, years: tuple[int, int],
-             series: Sequence[str] = (), domains: Sequence[str] = (), zones: Sequence[str] = ()) -> Headline:
+             series: Sequence[str] = (), domains: Sequence[str] = (), zones: Sequence[str] = (),
+             participants: Sequence[str] = ()) -> Headline:
     """Describe the actual filter, not only its years: the page's heading, counts and span.
 
     Parameters
@@ -125,6 +127,8 @@ def headline(shown: pd.DataFrame, regions: pd.DataFrame, events: int, years: tup
         The series and domain filters, named when set.
     zones : sequence of str
         Names of the zones of the ``zone=`` filter: said as "route entered …".
+    participants : sequence of str
+        The participant filter's ISO codes, said as ``with Iran and South Africa``.
     """
     if shown.empty:
         return Headline(0, 0, 0, years_text(years))
@@ -135,7 +139,8 @@ def headline(shown: pd.DataFrame, regions: pd.DataFrame, events: int, years: tup
         span=date_span_text(shown["start"].min(), shown["end"].max()),
         names=" and ".join(shown["name"]) if len(shown) <= 2 else "",
         filters=(*series, *(domain.capitalize() for domain in domains),
-                 *(["route entered " + " or ".join(zones)] if zones else [])),
+                 *(["route entered " + " or ".join(zones)] if zones else []),
+                 *(["with " + participants_text(participants)] if participants else [])),
     )
 
 

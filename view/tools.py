@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from geodata.export import citation_prefix, describe_view, export_file_name
 from geodata.filters import landing_bounds, region_names, regions_for
 from geodata.notices import NoticeArea, ParsedNotice, area_title
 from geodata.problems import ERROR
@@ -14,6 +15,7 @@ from geodata.query import (
     OLDER_VERSION_NOTICE,
     PARAM_DOMAIN,
     PARAM_EXERCISE,
+    PARAM_PARTICIPANTS,
     PARAM_REGION,
     PARAM_SELECTED,
     PARAM_SERIES,
@@ -27,7 +29,7 @@ from layers.reference import reference_layers_of
 from layers.regions import region_layers
 from layers.user_layers import notice_layer, upload_layer
 from view.scene import details_series
-from view.text import KM_PER_NAUTICAL_MILE, link_notice, plural
+from view.text import KM_PER_NAUTICAL_MILE, country_names, link_notice, plural
 
 CHANGELOG_TITLE = "What changed between dataset versions (geodata/CHANGELOG.md)"
 """Title of the changelog shown under the notice about a link made with another dataset version."""
@@ -268,7 +270,14 @@ def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNoti
         used_regions=scene.regions, observations=prepared.dataset.observations,
         extra_layers=(*reference, *tool_layers(parsed, notice_name, upload, upload_name)),
         fit=tool_bounds(parsed, upload) if view.map_view is None else None,
+        snapshot=map_picture(prepared.dataset.version, view, prepared.catalog),
     )
+
+
+def map_picture(version: str, view, catalog: Catalog) -> tuple[str, str]:
+    """Return the citation and file name of the map's "save as PNG" button (:mod:`layers.snapshot`)."""
+    return (citation_prefix(version, describe_view(view, catalog)),
+            export_file_name(view, catalog, version, "map.png"))
 
 
 def link_blocks(notices: list[str], changelog: str) -> list[Block]:
@@ -292,16 +301,25 @@ def filter_lists(catalog: Catalog, labels: Mapping[str, str]) -> list[tuple[str,
     """Return the page's list filters.
 
     Each is a label, its widget key (the URL parameter, :mod:`geodata.query`), the options, what
-    an empty choice means and how an option reads.
+    an empty choice means and how an option reads. Countries read as their name and the events
+    they took part in, most first: ``Iran (7)``; an exercise shows when all chosen took part.
     """
     lists = [
         ("Exercises", PARAM_EXERCISE, catalog.exercise_ids, "All exercises", labels.__getitem__),
         ("Series", PARAM_SERIES, catalog.series, "All series", str),
         ("Domain", PARAM_DOMAIN, catalog.domains, "All domains", str.capitalize),
+        ("With countries (all of them)", PARAM_PARTICIPANTS, catalog.participant_codes, "Any participants",
+         participant_label(catalog)),
     ]
     if catalog.zones:
         lists.append((ZONE_FILTER_LABEL, PARAM_ZONE, catalog.zone_ids, "Any route or none", catalog.zone_name))
     return lists
+
+
+def participant_label(catalog: Catalog) -> Callable[[str], str]:
+    """Return how the participant picker reads a code: ``Iran (7)``, the events it took part in."""
+    counts = dict(catalog.participants)
+    return lambda code: f"{country_names(code)} ({counts.get(code, 0)})"
 
 
 def playback_map(prepared, shown: pd.DataFrame, active: pd.DataFrame, assets, *, tiles: bool) -> tuple:

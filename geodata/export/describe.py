@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from geodata import schema
 from geodata.query import Catalog, ViewState, series_slug, years_text
 
 MAX_FILE_NAME_LENGTH = 120
@@ -37,7 +38,8 @@ def describe_view(view: ViewState, catalog: Catalog) -> str:
     -------
     str
         Such as ``2016–2024; exercises: joint_sea_2024, ocean_2024; series: Joint Sea;
-        domains: naval; routes entered: CN_ECS_ADIZ; search: "okean"``, or ``2005–2025; all exercises`` without filters.
+        domains: naval; routes entered: CN_ECS_ADIZ; with Iran and South Africa; search: "okean"``, or
+        ``2005–2025; all exercises`` without filters.
         Exercises are named by ``exercise_id``; the zoom (selected exercise or region, map
         view) is not described, since it does not change which exercises are shown. Not
         escaped: escape it where it is put into HTML.
@@ -51,11 +53,23 @@ def describe_view(view: ViewState, catalog: Catalog) -> str:
         parts.append("domains: " + ", ".join(_in_catalog_order(view.domains, catalog.domains)))
     if view.zones:
         parts.append("routes entered: " + ", ".join(_in_catalog_order(view.zones, catalog.zone_ids)))
+    if view.participants:
+        parts.append("with " + participants_text(_in_catalog_order(view.participants, catalog.participant_codes)))
     if view.search:
         parts.append(f'search: "{view.search}"')
     if len(parts) == 1:
         parts.append("all exercises")
     return "; ".join(parts)
+
+
+def participants_text(codes: Sequence[str]) -> str:
+    """Name the countries of a participant filter: ``Iran``, ``Iran and South Africa``, ``Iran, India and Pakistan``.
+
+    All of them took part (:func:`geodata.filters.exercises_with_participants`), hence "and".
+    Codes without a name in :data:`geodata.schema.COUNTRY_NAMES` stay codes.
+    """
+    names = [schema.COUNTRY_NAMES.get(code, code) for code in codes]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _safe(part: str) -> str:
@@ -88,6 +102,9 @@ def export_file_name(view: ViewState, catalog: Catalog, version: str, extension:
         parts.append("-".join(_in_catalog_order(view.domains, catalog.domains)))
     if view.zones:
         parts.append(_listed([z.lower() for z in _in_catalog_order(view.zones, catalog.zone_ids)], "zones"))
+    if view.participants:
+        parts.append("with-" + _listed(
+            [code.lower() for code in _in_catalog_order(view.participants, catalog.participant_codes)], "countries"))
     if view.search:
         parts.append("search")
     safe_version = _safe(version) or "unversioned"

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Iterable
 from types import MappingProxyType
+from xml.sax.saxutils import escape
 
 import geopandas as gpd
 import pandas as pd
@@ -86,6 +88,13 @@ or ``&`` in CDATA without splitting a ``]]>`` inside it, which gives a file no r
 (seen with GDAL 3.12); the LIBKML reader reads what the KML writer writes, attributes included."""
 
 _LIST_SEPARATOR = ";"
+
+TIME_FIELDS = ("time", "start", "end")
+"""GeoJSON-only attributes for time-aware viewers, all ISO 8601: ``start`` and ``end`` are the
+exercise's first and last day as the record gives them (``2024-07-14``; the end day is
+included), which QGIS's temporal controller reads as separate start and end fields; ``time`` is
+the start as an instant (``2024-07-14T00:00:00Z``) for viewers that animate one time per
+feature (kepler.gl). KML carries the same days as a ``<TimeSpan>`` per placemark instead."""
 
 
 def _text(value: object) -> str:
@@ -219,10 +228,16 @@ def to_geojson_bytes(
 
     Written by GDAL's GeoJSON driver with ``RFC7946=YES`` (WGS 84 longitude/latitude,
     counter-clockwise outer rings, 7 decimals). The collection's ``description`` member names
-    the dataset version and the filters, which every feature also carries.
+    the dataset version and the filters, which every feature also carries, with its
+    :data:`TIME_FIELDS`.
     """
     features = exercise_features(shown, regions, routes, version=version, description=description,
                                  observations=observations)
+    features = features.assign(
+        time=[f"{start}T00:00:00Z" if start else "" for start in features["start_date"]],
+        start=features["start_date"],
+        end=features["end_date"],
+    )
     return _written(
         features,
         "GeoJSON",
@@ -243,9 +258,53 @@ def to_kml_bytes(
     """Return :func:`exercise_features` as KML 2.2, written by GDAL (see :func:`kml_driver`).
 
     Each feature is a Placemark whose ``<name>`` is the exercise's ``name`` (GDAL reads it
-    back as ``Name``); every other attribute, the sources among them, is ExtendedData, so
-    ``geopandas.read_file`` gives back every attribute.
+    back as ``Name``) followed by its ``<TimeSpan>`` (:func:`with_time_spans`); every other
+    attribute, the sources among them, is ExtendedData, so ``geopandas.read_file`` gives back
+    every attribute (and, through GDAL's LIBKML reader, the TimeSpan as ``begin`` and ``end``).
     """
     features = exercise_features(shown, regions, routes, version=version, description=description,
                                  observations=observations)
-    return _written(features, kml_driver())
+    return with_time_spans(_written(features, kml_driver()), zip(features["start_date"], features["end_date"],
+                                                                 strict=True))
+
+
+_PLACEMARK = b"<Placemark"
+_NAME_START, _NAME_END = b"<name>", b"</name>"
+
+
+def _time_span(start: str, end: str) -> bytes:
+    parts = [f"<begin>{escape(start)}</begin>" if start else "", f"<end>{escape(end)}</end>" if end else ""]
+    return f"<TimeSpan>{''.join(parts)}</TimeSpan>".encode() if start or end else b""
+
+
+def with_time_spans(kml: bytes, spans: Iterable[tuple[str, str]]) -> bytes:
+    """Put a ``<TimeSpan><begin>…</begin><end>…</end></TimeSpan>`` into each Placemark GDAL wrote.
+
+    GDAL's KML writer has no time option (its LIBKML writer has, but is not used, see
+    :data:`KML_DRIVER`), so the spans go in after writing: the n-th Placemark is the n-th
+    feature, and the span follows its ``<name>``, where KML 2.2 wants a TimePrimitive (before
+    ``<Style>`` and ``<ExtendedData>``). Values are ISO dates (``2024-07-14``); a date-only
+    end covers that whole day (how ArcGIS reads a date-only KML time, for instance). Text in the
+    file is escaped by GDAL, so the markup searched for occurs only as markup. One pass.
+
+    Parameters
+    ----------
+    kml : bytes
+        What GDAL's KML driver wrote.
+    spans : iterable of (str, str)
+        First and last day of each feature, in feature order; an empty one is left out.
+    """
+    out, position = [], 0
+    for start, end in spans:
+        found = kml.find(_PLACEMARK, position)
+        if found < 0:
+            break
+        tag_end = kml.index(b">", found) + 1
+        name_at = kml.find(_NAME_START, tag_end)
+        if name_at >= 0 and not kml[tag_end:name_at].strip():
+            tag_end = kml.index(_NAME_END, name_at) + len(_NAME_END)
+        span = _time_span(start, end)
+        out += [kml[position:tag_end], b"\n\t" + span if span else b""]
+        position = tag_end
+    out.append(kml[position:])
+    return b"".join(out)

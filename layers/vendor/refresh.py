@@ -2,8 +2,10 @@
 
 Each package is fetched with ``npm pack`` at the pinned version and only the files listed in
 :data:`PACKAGES` are kept, with the package's licence. ``MANIFEST.sha256`` records what was
-copied; a test checks the committed files against it. Both packages are MIT-licensed (see the
-copied ``package.json`` and, where the package ships one, ``LICENSE``). Run this only to change a version.
+copied; a test checks the committed files against it. Every package is MIT-licensed (see the
+copied ``package.json`` and, where the package ships one, ``LICENSE``). html-to-image is not a
+Leaflet plugin: the map's "save as PNG" button draws the map's own page into a picture with it.
+Run this only to change a version.
 """
 
 from __future__ import annotations
@@ -46,6 +48,11 @@ PACKAGES = MappingProxyType(
             "dist/images/start_@2X.png",
             "dist/images/trash.png",
             "dist/images/trash_@2X.png",
+        ),
+        ("html-to-image", "1.11.13"): (
+            "package.json",
+            "LICENSE",
+            "dist/html-to-image.js",
         ),
     }
 )
