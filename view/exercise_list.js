@@ -107,6 +107,7 @@ export default function (component) {
     const row = rowOf(event);
     if (!row) return;
     const button = event.target.closest("button.da-row");
+    list.querySelectorAll(".da-off-view").forEach((other) => other.classList.remove("da-off-view"));
     button.classList.toggle("da-off-view", !mark(row));  // says so when the map cannot show it here
   };
   const out = () => {
