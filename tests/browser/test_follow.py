@@ -183,3 +183,14 @@ def test_a_play_link_opens_playback_on_its_month(page, small, blocked_requests, 
     expect(line).to_contain_text(f"{shown}: 1 exercise active — Delta-2024", timeout=TIMEOUT)
     expect(page.get_by_role("switch", name="Playback by month")).to_be_checked()
     expect(page).to_have_url(re.compile(r"play=2024-09"), timeout=TIMEOUT)
+
+
+def test_a_click_on_a_timeline_bar_still_focuses_it(page, small, blocked_requests):
+    open_at(page, small)
+    timeline = page.locator(CHARTS).first
+    expect(timeline).to_contain_text("Exercises by series", timeout=TIMEOUT)
+    timeline.scroll_into_view_if_needed()
+    bar = timeline.locator("g.mark-rect.role-mark.marks path").first  # the oldest: Alpha-2016
+    bar.click(force=True)
+    expect(page).to_have_url(re.compile(r"selected=alpha_2016"), timeout=TIMEOUT)
+    assert "years" not in params(page), "a click is not a brush"
