@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -16,20 +17,19 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import layers
-from geodata import query, schema
+from geodata import playback, query, schema
 from geodata.export import citation_prefix, describe_view
 from geodata.filters import count_events
 from geodata.loaders import data_signature
 from geodata.measure import read_countries
 from geodata.notices import parse_notice
-from geodata.playback import MODES, WINDOW, advance, describe_step, exercises_active_in, playback_months
 from geodata.problems import DataError
 from geodata.uploads import read_upload
 from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
 from layers.popups import markdown_escape
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
-from layers.timeline import MAX_TIMELINE_BARS, PICK, chart_specs, picked_exercise_id
-from view import tools
+from layers.timeline import BRUSH, MAX_TIMELINE_BARS, PICK, chart_specs
+from view import exercise_list, follow, tools
 from view.export import downloads
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS
 from view.pictures import chart_downloads, page_link
@@ -41,7 +41,8 @@ from view.text import S23_NOTE, headline, too_many_bars
 STATIC_DIR = Path(os.environ.get("DRILL_ATLAS_STATIC_DIR", Path(__file__).resolve().parent / "static"))
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
-MAP_HEIGHT, MAP_ONLY_HEIGHT, PLAY_STEP_SECONDS = 560, 720, 1.0
+MAP_HEIGHT, MAP_ONLY_HEIGHT, LIST_BESIDE_MAP = 560, 720, (0.72, 0.28)
+EXERCISE_LIST = st.components.v2.component(exercise_list.NAME, css=exercise_list.STYLE, js=exercise_list.SCRIPT)
 
 
 @st.cache_resource(show_spinner="Loading exercises and regions…", max_entries=4)
@@ -75,9 +76,11 @@ def cached_upload(name: str, data: bytes, max_bytes: int):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cached_chart_specs(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None) -> tuple:
+def cached_chart_specs(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None, overview_ids: tuple,
+                       years: tuple) -> tuple:
     exercises = cached_prepared(data_dir, signature).dataset.exercises
-    return chart_specs(exercises.loc[exercises["exercise_id"].isin(shown_ids)], selected)
+    return chart_specs(exercises.loc[exercises["exercise_id"].isin(shown_ids)], selected,
+                       exercises.loc[exercises["exercise_id"].isin(overview_ids)], years)
 
 
 def restore_view_from_url(catalog: query.Catalog) -> None:
@@ -103,10 +106,25 @@ def select(key: str, read) -> None:
         view_changed()
 
 
+def chart_changed(key: str, catalog: query.Catalog, overview: bool) -> None:
+    """Set the years a chart's brush covers, or focus the timeline bar clicked (:func:`view.follow.chart_event`)."""
+    changes = follow.chart_event(st.session_state.get(key), catalog, overview=overview)
+    if changes:
+        st.session_state.update(changes)
+        view_changed()
+
+
+def clear_all(catalog: query.Catalog) -> None:
+    st.session_state.update(follow.cleared_state(catalog))
+    view_changed()
+
+
 def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tuple:
     """Draw filters, focus and the analyst tools' inputs; return the parsed notice, the upload and its name."""
     bar = st.sidebar
     bar.header("Filters")
+    bar.button("Clear all filters", on_click=clear_all, args=(catalog,), icon=":material/filter_alt_off:",
+               disabled=follow.is_cleared(scene.view, catalog))
     bar.text_input("Search", key=query.PARAM_SEARCH, placeholder="Name in English, Русский or 中文",
                    on_change=view_changed, max_chars=100)
     if catalog.first_year < catalog.last_year:
@@ -181,36 +199,49 @@ def render_blocks(blocks, exercises, signature: tuple) -> None:
              "error": st.error, "info": st.info, "caption": st.caption}[block.kind](text)
 
 
-def render_playback(prepared: Prepared, shown, assets) -> None:
+def render_playback(prepared: Prepared, scene, assets, catalog: query.Catalog) -> None:
     """Step through the shown exercises month by month; only the month's layers change (the map stays mounted)."""
-    months = playback_months(shown)
+    shown = scene.shown
+    for key, value in (("play_mode", playback.WINDOW), ("play_skip", True), ("play_speed", 1.0)):
+        st.session_state.setdefault(key, value)
+    months = playback.playback_months(shown, skip_empty=st.session_state["play_skip"])
     if not months:
         st.info("No exercise to play back: widen the filters.")
         return
-    if st.session_state.get("play_month") not in months:
-        st.session_state["play_month"] = months[0]
-    st.session_state.setdefault("play_mode", WINDOW)
+    if st.session_state.get("play_month") not in months:  # a play= link, or a month now skipped
+        wanted = st.session_state.get("play_month") or st.session_state.get(query.PARAM_PLAY)
+        st.session_state["play_month"] = playback.step_from_link(months, str(wanted) if wanted else None) or months[0]
 
     def restart_at_end() -> None:
         if st.session_state["playing"] and st.session_state.get("play_month") == months[-1]:
             st.session_state["play_month"] = months[0]
 
-    st.toggle("▶ Play (one month a second)", key="playing", on_change=restart_at_end)
+    cols = st.columns([2, 3, 3])
+    cols[0].toggle("▶ Play", key="playing", on_change=restart_at_end)
+    cols[1].toggle("Skip empty months", key="play_skip", help="Step only through months with an exercise")
+    cols[2].select_slider("Speed", playback.SPEEDS, key="play_speed", format_func=lambda s: f"{s:g} s a month")
+    step_s = st.session_state["play_speed"]
 
-    @st.fragment(run_every=PLAY_STEP_SECONDS if st.session_state.get("playing") else None)
+    @st.fragment(run_every=step_s if st.session_state.get("playing") else None)
     def playback_step() -> None:
-        changes = advance(months, st.session_state, time.monotonic(), PLAY_STEP_SECONDS)
+        changes = playback.advance(months, st.session_state, time.monotonic(), step_s)
         st.session_state.update(changes)
         if changes.get("playing") is False:
             st.rerun(scope="app")
         cols = st.columns([3, 2])
         cols[0].select_slider("Month", options=months, format_func=lambda p: p.strftime("%b %Y"), key="play_month")
-        cols[1].radio("Show", MODES, key="play_mode", horizontal=True, format_func=PLAY_MODE_LABELS.get)
-        active = exercises_active_in(shown, st.session_state["play_month"], mode=st.session_state["play_mode"])
-        st.caption(describe_step(st.session_state["play_month"], st.session_state["play_mode"], count_events(active)))
+        cols[1].radio("Show", playback.MODES, key="play_mode", horizontal=True, format_func=PLAY_MODE_LABELS.get)
+        month, mode = st.session_state["play_month"], st.session_state["play_mode"]
+        st.session_state[query.PARAM_PLAY] = playback.month_text(month)
+        params = query.params_to_write(replace(scene.view, play=playback.month_text(month)), catalog,
+                                       {k: st.query_params[k] for k in st.query_params})
+        if params is not None:
+            st.query_params.from_dict(params)
+        active = playback.exercises_active_in(shown, month, mode=mode)
         base, month_layers = tools.playback_map(prepared, shown, active, assets, tiles=SHOW_TILES)
         st_folium(base, key="playback_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
                   feature_group_to_add=month_layers)
+        st.caption(markdown_escape(follow.step_line(shown, month, mode, count_events(active))))
 
     playback_step()
 
@@ -221,14 +252,19 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
     timeline_tab, table_tab = st.tabs(["Timeline", "Table"])
     with timeline_tab:
         if not shown.empty:
-            timeline, counts = cached_chart_specs(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected)
+            overview = follow.year_overview(dataset.exercises, view, catalog)["exercise_id"]
+            timeline, counts = cached_chart_specs(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected,
+                                                  tuple(overview), view.years)
             if timeline is None:
                 st.info(too_many_bars(len(shown), MAX_TIMELINE_BARS))
             else:  # the key follows the selection, or clicking the same bar after another pick would be lost
-                key = f"timeline-{view.selected}"
-                st.vega_lite_chart(spec=timeline, key=key, on_select=partial(select, key, picked_exercise_id),
-                                   selection_mode=PICK, width="stretch")
-            st.vega_lite_chart(spec=counts, width="stretch")
+                key = follow.chart_key("timeline", view)
+                st.vega_lite_chart(spec=timeline, key=key, on_select=partial(chart_changed, key, catalog, False),
+                                   selection_mode=(PICK, BRUSH), width="stretch")
+            key = follow.chart_key("years", view)
+            st.caption("Drag across either chart to choose years; double-click the years chart for all years.")
+            st.vega_lite_chart(spec=counts, key=key, on_select=partial(chart_changed, key, catalog, True),
+                               selection_mode=BRUSH, width="stretch")
             pictures = chart_downloads((timeline, counts), dataset.version, view, catalog,
                                        link=page_link(st.context.url, view, catalog))
             for column, file in zip(st.columns(len(pictures)), pictures, strict=True):
@@ -292,13 +328,18 @@ def main() -> None:
     render_blocks(tools.page_blocks(dataset.problems, land_missing=missing, nothing_shown=scene.shown.empty),
                   dataset.exercises, signature)
     drawing = None
-    if st.session_state.get("playback"):
-        render_playback(prepared, scene.shown, assets)
+    if st.session_state.get(query.PLAYBACK_KEY):
+        render_playback(prepared, scene, assets, catalog)
     else:
-        out = st_folium(the_map(), key="map", height=MAP_HEIGHT, use_container_width=True,
-                        returned_objects=["last_active_drawing"], render=False)
+        map_column, list_column = st.columns(LIST_BESIDE_MAP, gap="small")  # on a phone the list goes under it
+        with map_column:
+            out = st_folium(the_map(), key="map", height=MAP_HEIGHT, use_container_width=True,
+                            returned_objects=["last_active_drawing"], render=False)
         drawing = (out or {}).get("last_active_drawing")
-    st.toggle("Playback by month", key="playback", help="Step through the shown exercises month by month")
+        with list_column:
+            EXERCISE_LIST(key=exercise_list.KEY, data=exercise_list.list_data(scene.shown, view.selected, MAP_HEIGHT),
+                          on_focus_change=partial(select, exercise_list.KEY, exercise_list.focused_id))
+    st.toggle("Playback by month", key=query.PLAYBACK_KEY, help="Step through the shown exercises month by month")
     notice = {"text": st.session_state.get("notice", ""), "name": st.session_state.get("notice_name", ""),
               "source": st.session_state.get("notice_source", "")}
     render_blocks(tools.tool_report(parsed, notice, upload, upload_name, drawing), dataset.exercises, signature)

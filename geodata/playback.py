@@ -36,15 +36,21 @@ def _check_mode(mode: str) -> None:
         raise ValueError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
 
 
-def playback_months(exercises: pd.DataFrame) -> list[pd.Period]:
-    """Return every month from the first exercise's start to the last exercise's end.
+SPEEDS = (2.0, 1.0, 0.5)
+"""Seconds per playback step the speed control offers, slow to fast."""
 
-    Months without any exercise are included, so that playback runs at an even pace.
+
+def playback_months(exercises: pd.DataFrame, *, skip_empty: bool = False) -> list[pd.Period]:
+    """Return the months playback steps through, from the first exercise's start to the last one's end.
 
     Parameters
     ----------
     exercises : pandas.DataFrame
         With datetime columns ``start`` and ``end``.
+    skip_empty : bool, default False
+        False: every month, those without any exercise too, so that playback runs at an even
+        pace. True: only the months in which at least one exercise was active (a record of
+        20 years holds about 70 such months, not 250).
 
     Returns
     -------
@@ -53,9 +59,52 @@ def playback_months(exercises: pd.DataFrame) -> list[pd.Period]:
     """
     if exercises.empty:
         return []
+    if skip_empty:
+        first = exercises["start"].dt.year * 12 + exercises["start"].dt.month - 1
+        last = exercises["end"].dt.year * 12 + exercises["end"].dt.month - 1
+        active = {month for low, high in zip(first, last, strict=True) for month in range(low, high + 1)}
+        return [pd.Period(year=month // 12, month=month % 12 + 1, freq="M") for month in sorted(active)]
     first = exercises["start"].min().to_period("M")
     last = exercises["end"].max().to_period("M")
     return list(pd.period_range(first, last, freq="M"))
+
+
+def month_text(month: pd.Period) -> str:
+    """``2024-07``: a step as the ``play`` link parameter writes it (:mod:`geodata.query`)."""
+    return _as_month(month).strftime("%Y-%m")
+
+
+def step_from_link(months: list[pd.Period], wanted: str | None) -> pd.Period | None:
+    """Return the step a link's ``play`` month opens on: that month, or the first step after it.
+
+    A month playback skips (no exercise active) opens on the next one that has one; a month
+    after the last step opens on the last. None when there are no steps or no usable month.
+    """
+    if not months or not wanted:
+        return None
+    try:
+        period = _as_month(wanted)
+    except ValueError:
+        return None
+    return next((month for month in months if month >= period), months[-1])
+
+
+def step_names(exercises: pd.DataFrame, month: pd.Period | str, *, mode: str = WINDOW, most: int = 12) -> str:
+    """Name what a step shows, for the line under the playback map; ``""`` when nothing.
+
+    ``"window"``: the exercises active that month; ``"cumulative"``: those that started that
+    month (the rest were named at their own step). In date order, ``most`` names at most, then
+    how many more.
+    """
+    _check_mode(mode)
+    period = _as_month(month)
+    shown = exercises_active_in(exercises, period, mode=WINDOW)
+    if mode == CUMULATIVE:
+        shown = shown.loc[shown["start"] >= period.start_time]
+    names = list(shown.sort_values(["start", "exercise_id"])["name"])
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    text = " · ".join(names[:most]) + more
+    return ("New: " + text if mode == CUMULATIVE else text) if names else ""
 
 
 def exercises_active_in(exercises: pd.DataFrame, month: pd.Period | str, *, mode: str = WINDOW) -> pd.DataFrame:

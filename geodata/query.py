@@ -4,7 +4,8 @@ The address bar is the share link: ``?years=2016-2024&exercise=joint_sea_2024,oc
 Filters (``years``, ``exercise``, ``series``, ``domain``, ``zone``, ``participants``, ``q``), the focus
 (``selected`` exercise,
 ``region``), the map view (``lat``, ``lon``, ``z``) and the dataset version the link was made
-with (``v``) all live there. Parsing never raises. A value that cannot be used falls back to its default and yields a
+with (``v``) all live there, and so does the month playback shows (``play``).
+Parsing never raises. A value that cannot be used falls back to its default and yields a
 notice the app shows; parameters it does not know are ignored.
 """
 
@@ -33,6 +34,9 @@ PARAM_LAT = "lat"
 PARAM_LON = "lon"
 PARAM_ZOOM = "z"
 PARAM_VERSION = "v"
+PARAM_PLAY = "play"
+PLAYBACK_KEY = "playback"
+"""Session key of the playback switch; on when the view has a ``play`` month."""
 OLDER_VERSION_NOTICE = "This link was made with dataset version"
 """How the notice about a link made with another dataset version starts (the app shows the changelog under it)."""
 PARAMS = (
@@ -49,6 +53,7 @@ PARAMS = (
     PARAM_LON,
     PARAM_ZOOM,
     PARAM_VERSION,
+    PARAM_PLAY,
 )
 MAP_VIEW_PARAMS = (PARAM_LAT, PARAM_LON, PARAM_ZOOM)
 PARAM_LAYOUT = "layout"
@@ -72,6 +77,7 @@ MAX_SEARCH_LENGTH = 100
 """Longest parameter value read; longer values are refused with a notice."""
 
 _YEARS = re.compile(r"^\s*(\d{4})\s*(?:[-–:]\s*(\d{4})\s*)?$")
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 def series_slug(name: str) -> str:
@@ -186,6 +192,8 @@ class ViewState:
         schematic routes show it (:mod:`geodata.crossings`); empty means no such filter.
     participants : tuple of str
         ISO alpha-3 codes of countries an exercise must *all* have taken part in; empty means any.
+    play : str or None
+        The month playback shows (``"2024-07"``); None when playback is off.
     """
 
     years: tuple[int, int]
@@ -198,6 +206,7 @@ class ViewState:
     map_view: tuple[float, float, int] | None = None
     zones: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
+    play: str | None = None
 
     @classmethod
     def default(cls, catalog: Catalog) -> ViewState:
@@ -245,6 +254,20 @@ def parse_years(text: str, catalog: Catalog) -> tuple[tuple[int, int], str | Non
     if clamped != (first, last):
         notice = f"years={quote(text)} reaches outside the data; showing {clamped[0]}-{clamped[1]}."
     return clamped, notice
+
+
+def parse_play(text: str, catalog: Catalog) -> tuple[str | None, str | None]:
+    """Read the playback month ``2024-07``; it must lie within the catalogue's years.
+
+    Returns the month (None when unusable) and why it was ignored, if it was.
+    """
+    match = _MONTH.match(text.strip())
+    if not match:
+        return None, f"play={quote(text)} is not a month like 2024-07; playback is off."
+    if not catalog.first_year <= int(match.group(1)) <= catalog.last_year:
+        years = f"{catalog.first_year}-{catalog.last_year}"
+        return None, f"play={quote(text)} is outside the data ({years}); playback is off."
+    return match.group(0), None
 
 
 def _known(values: list[str], allowed: Sequence[str], param: str, notices: list[str]) -> tuple[str, ...]:
@@ -349,6 +372,11 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
     map_view, notice = parse_map_view(values)
     if notice:
         notices.append(notice)
+    play = None
+    if values.get(PARAM_PLAY, "").strip():
+        play, notice = parse_play(values[PARAM_PLAY], catalog)
+        if notice:
+            notices.append(notice)
     link_version = values.get(PARAM_VERSION, "").strip()
     if link_version and catalog.version and link_version != catalog.version:
         notices.append(
@@ -367,6 +395,7 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
             selected=selected,
             region=region,
             map_view=map_view,
+            play=play,
         ),
         notices,
     )
@@ -402,6 +431,8 @@ def view_to_params(view: ViewState, catalog: Catalog) -> dict[str, str]:
     if view.map_view:
         lat, lon, zoom = view.map_view
         params |= {PARAM_LAT: f"{lat:g}", PARAM_LON: f"{lon:g}", PARAM_ZOOM: str(zoom)}
+    if view.play:
+        params[PARAM_PLAY] = view.play
     if params and catalog.version:
         params[PARAM_VERSION] = catalog.version
     return params
@@ -421,7 +452,8 @@ def is_map_only(params: Mapping[str, object]) -> bool:
 def widget_state(view: ViewState) -> dict[str, object]:
     """Return the widgets' values for a view, keyed by their keys, which are the URL parameter names.
 
-    :func:`view_from_widget_state` reads them back; the focus and the map view are kept too.
+    :func:`view_from_widget_state` reads them back; the focus, the map view and the playback
+    month are kept too. The widgets' state of the default view is what "Clear all filters" restores.
     """
     return {
         PARAM_YEARS: view.years,
@@ -434,6 +466,8 @@ def widget_state(view: ViewState) -> dict[str, object]:
         PARAM_SELECTED: view.selected,
         PARAM_REGION: view.region,
         MAP_VIEW_KEY: view.map_view,
+        PLAYBACK_KEY: view.play is not None,
+        PARAM_PLAY: view.play,
     }
 
 
@@ -451,6 +485,7 @@ def view_from_widget_state(state: Mapping[str, object]) -> ViewState:
         selected=state.get(PARAM_SELECTED),
         region=state.get(PARAM_REGION),
         map_view=state.get(MAP_VIEW_KEY),
+        play=state.get(PARAM_PLAY) if state.get(PLAYBACK_KEY) else None,
     )
 
 

@@ -43,6 +43,9 @@ MAP_CSS = (
     # A clicked shape gets no focus rectangle; a keyboard user still sees which one has focus.
     " path.leaflet-interactive:focus { outline: none; }"
     f" path.leaflet-interactive:focus-visible {{ stroke: {SELECTED_COLOUR}; stroke-width: 4px; }}"
+    # The exercise list beside the map marks a row's regions and routes (view/exercise_list.js).
+    f" .da-hovering path.leaflet-interactive:not(.da-hover) {{ opacity: 0.3; }}"
+    f" path.da-hover {{ stroke: {SELECTED_COLOUR}; stroke-width: 5px; stroke-opacity: 1; stroke-dasharray: none; }}"
     " .da-show-all { background: #fff; font: 600 12px/26px sans-serif; padding: 0 8px; cursor: pointer;"
     "   border: 2px solid rgba(0,0,0,0.2); background-clip: padding-box; }"
 )

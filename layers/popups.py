@@ -32,14 +32,17 @@ def bind_feature_html(max_width: int = POPUP_MAX_WIDTH) -> JsCode:
     ``folium.GeoJsonTooltip`` and ``folium.GeoJsonPopup`` with one field and no label do,
     without their server cost: each compiles Jinja templates on every render, a third of a
     map's render time. Leaflet reads a string given to ``bindTooltip`` or ``bindPopup`` as
-    HTML, so both properties must come from the builders of this module.
+    HTML, so both properties must come from the builders of this module. A region's path gets
+    its ``data-region`` and a route's the ``data-exercise`` of its exercise, so the page's
+    exercise list (:mod:`view.exercise_list`) can mark them.
     """
     return JsCode(
         "function (feature, layer) {"
         " const html = feature.properties || {};"
-        " if (html.region_id) layer.on('add', function () {"
+        " if (html.region_id || html.exercise_id) layer.on('add', function () {"
         "   const path = layer.getElement && layer.getElement();"
-        "   if (path) path.setAttribute('data-region', html.region_id); });"
+        "   if (path && html.region_id) path.setAttribute('data-region', html.region_id);"
+        "   if (path && html.exercise_id) path.setAttribute('data-exercise', html.exercise_id); });"
         ' if (html.tooltip) layer.bindTooltip(html.tooltip, {sticky: true, className: "foliumtooltip"});'
         f' if (html.popup) layer.bindPopup(html.popup, {{maxWidth: {int(max_width)}, className: "foliumpopup",'
         f" autoPanPaddingTopLeft: {list(POPUP_PAD_TOP_LEFT_PX)},"

@@ -120,6 +120,7 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
                 "geometry": feature["geometry"],
                 "properties": {
                     "route_id": route["route_id"],
+                    "exercise_id": route["exercise_id"],
                     "tooltip": route_tooltip_html(route, exercise),
                     "popup": route_popup_html(route, exercise),
                     "style": route_style(str(route["route_kind"]), str(exercise["domain"])),

@@ -35,6 +35,9 @@ from layers.styles import GROUP_COLOURS, GROUP_LABELS
 PICK = "pick"
 """Name of the timeline's click selection; Streamlit reports it under this key."""
 
+BRUSH = "brush"
+"""Name of both charts' interval selection on the time axis (drag across to choose years)."""
+
 TIMELINE_COLUMNS = (
     "exercise_id",
     "name",
@@ -297,7 +300,7 @@ def _timeline_template() -> dict:
                 ("participants", "nominal", "Participants"),
             ),
         )
-        .add_params(pick)
+        .add_params(pick, _brush())
     )
     return _template(chart)
 
@@ -346,11 +349,21 @@ def counts_by_year(shown: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-def counts_by_year_spec(shown: pd.DataFrame) -> dict:
-    """Draw the number of shown exercises per year, stacked by domain, in the map's colours.
+def counts_by_year_spec(shown: pd.DataFrame, years: tuple[int, int] | None = None) -> dict:
+    """Draw the number of exercises per year, stacked by domain, in the map's colours.
 
     An exercise from December to January counts in both years, as in
-    :func:`geodata.filters.exercises_in_years`. Returns a Vega-Lite spec.
+    :func:`geodata.filters.exercises_in_years`. Returns a Vega-Lite spec with an interval
+    selection named :data:`BRUSH` on the time axis: the year filter's control.
+
+    Parameters
+    ----------
+    shown : pandas.DataFrame
+        The exercises to count: the page passes those every filter but the years shows, so the
+        chart is an overview of all their years.
+    years : tuple of int, optional
+        The years the view shows. When they are fewer than the chart's, the brush is drawn
+        across them and the other years are dimmed.
     """
     counts = counts_by_year(shown)
     highest = int(counts["stack_high"].max()) if len(counts) else 1
@@ -358,6 +371,8 @@ def counts_by_year_spec(shown: pd.DataFrame) -> dict:
     spec["datasets"] = {"counts": counts.to_dict("records")}
     encoding = spec["encoding"]
     _fill_time_x(encoding["x"], shown)
+    if years is not None and not shown.empty and years != _year_bounds(shown):
+        spec["params"][0]["value"] = {"x": [_new_year(years[0]), _new_year(years[1] + 1)]}
     encoding["y"]["scale"]["domain"] = [0, max(1, highest)]
     encoding["color"]["scale"] = _domain_scale(list(counts["domain"]))
     return spec
@@ -366,6 +381,7 @@ def counts_by_year_spec(shown: pd.DataFrame) -> dict:
 @functools.cache
 def _counts_template() -> dict:
     """Build the counts per year with Altair, once; :func:`counts_by_year_spec` fills in the view's values."""
+    brush = _brush()
     chart = (
         _chart("Exercises per year", "counts")
         .mark_bar(stroke="white", strokeWidth=1)
@@ -387,6 +403,7 @@ def _counts_template() -> dict:
             ),
             y2=alt.Y2(field="stack_high"),
             color=_domain_colour(alt.Color),
+            opacity=alt.when(brush).then(alt.value(1.0)).otherwise(alt.value(DIMMED_OPACITY)),
             tooltip=_tooltip(
                 ("year", "ordinal", "Year"),
                 ("domain_label", "nominal", "Domain"),
@@ -394,8 +411,49 @@ def _counts_template() -> dict:
             ),
         )
         .properties(height=COUNTS_HEIGHT)
+        .add_params(brush)
     )
     return _template(chart)
+
+
+def _brush() -> alt.Parameter:
+    """Drag across the time axis to select a span; the mouse wheel keeps scrolling the page."""
+    return alt.selection_interval(name=BRUSH, encodings=["x"], zoom=False)
+
+
+def _instant(value: object) -> pd.Timestamp | None:
+    """Read a brush end as Streamlit reports it (milliseconds since 1970 UTC, or a date text), or None."""
+    if isinstance(value, bool):
+        return None
+    try:
+        instant = pd.Timestamp(value, unit="ms") if isinstance(value, (int, float)) else pd.Timestamp(str(value))
+    except (ValueError, TypeError, OverflowError):
+        return None
+    return None if pd.isna(instant) else instant
+
+
+def brushed_years(selection_state: object) -> tuple[int, int] | None:
+    """Return the years a brush across a chart's time axis covers, from what Streamlit reported.
+
+    Streamlit reports an interval selection on a temporal field as
+    ``{"selection": {"brush": {"start": [1467331200000, 1577836800000]}}}`` (the field is the
+    chart's ``x`` field); a year counts when the brush covers any of it (a brush ending on
+    1 January does not take in that year). None when there is no brush (it was cleared) or the
+    state is malformed.
+    """
+    if not isinstance(selection_state, Mapping) or not isinstance(selection_state.get("selection"), Mapping):
+        return None
+    brush = selection_state["selection"].get(BRUSH)
+    if not isinstance(brush, Mapping) or not brush:
+        return None
+    span = next(iter(brush.values()))
+    if not isinstance(span, (list, tuple)) or len(span) != 2:
+        return None
+    ends = [_instant(value) for value in span]
+    if None in ends:
+        return None
+    first, last = sorted(ends)
+    return first.year, max(first.year, (last - pd.Timedelta(milliseconds=1)).year)
 
 
 def picked_exercise_id(selection_state: object) -> str | None:
@@ -431,14 +489,21 @@ def picked_exercise_id(selection_state: object) -> str | None:
     return exercise_id if isinstance(exercise_id, str) and exercise_id else None
 
 
-def chart_specs(shown: pd.DataFrame, selected: str | None = None) -> tuple[dict | None, dict]:
+def chart_specs(
+    shown: pd.DataFrame,
+    selected: str | None = None,
+    overview: pd.DataFrame | None = None,
+    years: tuple[int, int] | None = None,
+) -> tuple[dict | None, dict]:
     """Return the view's two charts: the timeline and the counts per year.
 
     The timeline is None above :data:`MAX_TIMELINE_BARS` exercises: a bar per exercise would be
-    unreadable and megabytes big.
+    unreadable and megabytes big. The counts count ``overview`` (the exercises of the view in
+    every year, by default ``shown``) with the brush across ``years``
+    (:func:`counts_by_year_spec`).
     """
     timeline = timeline_spec(shown, selected=selected) if len(shown) <= MAX_TIMELINE_BARS else None
-    return timeline, counts_by_year_spec(shown)
+    return timeline, counts_by_year_spec(shown if overview is None else overview, years)
 
 
 PICTURE_WIDTH = 960

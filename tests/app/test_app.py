@@ -303,3 +303,28 @@ def test_each_area_of_a_pasted_notice_is_measured_timed_and_saved_on_its_own(app
     tables = [t.value for t in at.dataframe if "Recorded exercise" in t.value.columns]
     assert [list(t["Recorded exercise"]) for t in tables] == [["Delta-2024"], ["Delta-2024"]]
     assert sum(b.proto.label == "Save the area as a dataset region (GeoJSON)" for b in at.get("download_button")) == 2
+
+
+def test_clear_all_filters_empties_the_link(app_factory):
+    at = app_factory(years="2019-2024", domain="naval", q="a", selected="delta_2024").run()
+    clear = next(b for b in at.button if b.label == "Clear all filters")
+    assert not clear.disabled
+    clear.click().run()
+    assert not at.exception
+    assert dict(at.query_params) == {}
+    assert at.slider(key="years").value == (2016, 2024)
+    assert next(b for b in at.button if b.label == "Clear all filters").disabled
+
+
+def test_a_play_link_opens_playback_on_its_month_and_steps_write_it(app_factory):
+    at = app_factory(years="2024", play="2024-08").run()  # August has no exercise: the next month that has
+    assert not at.exception
+    assert at.toggle(key="playback").value is True
+    assert at.select_slider(key="play_month").value.strftime("%Y-%m") == "2024-09"
+    assert any("September 2024: 1 exercise active — Delta-2024" in c.value.replace("\\", "") for c in at.caption)
+    assert at.query_params["play"] == "2024-09"
+    at.toggle(key="play_skip").set_value(False).run()
+    at.select_slider(key="play_month").set_value(pd.Period("2024-08", "M")).run()
+    assert at.query_params["play"] == "2024-08"
+    at.toggle(key="playback").set_value(False).run()
+    assert "play" not in at.query_params

@@ -11,8 +11,11 @@ from geodata.playback import (
     WINDOW,
     describe_step,
     exercises_active_in,
+    month_text,
     next_month,
     playback_months,
+    step_from_link,
+    step_names,
 )
 
 
@@ -146,3 +149,54 @@ def test_next_month_of_a_month_outside_the_steps_is_none(exercises, month):
 def test_describe_step(mode, count, text):
     assert describe_step("2024-07", mode, count) == text
     assert describe_step(pd.Period("2024-07", "M"), mode, count) == text
+
+
+def test_skipping_empty_months_keeps_only_months_with_an_exercise(exercises):
+    months = playback_months(exercises, skip_empty=True)
+    assert [str(month) for month in months] == ["2016-09", "2019-12", "2020-01", "2024-07", "2024-09"]
+    assert all(len(exercises_active_in(exercises, month)) for month in months)
+    every = playback_months(exercises)
+    assert [m for m in every if len(exercises_active_in(exercises, m))] == months
+
+
+def test_bundled_playback_skips_most_months(bundled_exercises):
+    skipped = playback_months(bundled_exercises, skip_empty=True)
+    assert len(skipped) < len(playback_months(bundled_exercises)) / 3
+    assert "2022-07" not in {str(month) for month in skipped}, "the issue's empty July 2022"
+
+
+@pytest.mark.parametrize(
+    ("wanted", "step"),
+    [("2019-12", "2019-12"), ("2024-08", "2024-09"), ("2017-05", "2019-12"), ("2030-01", "2024-09"),
+     ("2001-01", "2016-09")],
+)
+def test_a_link_opens_on_its_month_or_the_next_step(exercises, wanted, step):
+    months = playback_months(exercises, skip_empty=True)
+    assert str(step_from_link(months, wanted)) == step
+
+
+@pytest.mark.parametrize("wanted", [None, "", "garbage", "2024-13"])
+def test_a_link_without_a_usable_month_opens_nowhere(exercises, wanted):
+    assert step_from_link(playback_months(exercises), wanted) is None
+    assert step_from_link([], "2024-07") is None
+
+
+def test_month_text_is_the_link_form(exercises):
+    assert month_text(pd.Period("2024-07", "M")) == "2024-07"
+    assert month_text("2024-7") == "2024-07"
+
+
+def test_step_names_the_active_exercises_in_date_order(exercises):
+    assert step_names(exercises, "2019-12") == exercises.set_index("exercise_id").loc["bravo_2019", "name"]
+    assert step_names(exercises, "2024-08") == ""
+    names = exercises.set_index("exercise_id")["name"]
+    assert step_names(exercises, "2024-09", mode=CUMULATIVE) == f"New: {names['delta_2024']}"
+    assert step_names(exercises, "2024-07", mode=CUMULATIVE) == f"New: {names['charlie_2024']}"
+
+
+def test_step_names_are_capped(bundled_exercises):
+    text = step_names(bundled_exercises, "2026-06", mode=CUMULATIVE, most=3)
+    assert text.startswith("New: ") and text.count(" · ") <= 2
+    every = step_names(bundled_exercises.assign(start=bundled_exercises["start"].min(),
+                                                end=bundled_exercises["end"].max()), "2010-01", most=5)
+    assert every.endswith(f" and {len(bundled_exercises) - 5} more")

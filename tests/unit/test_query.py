@@ -26,6 +26,8 @@ CATALOG = Catalog(
         ViewState((2012, 2020), exercises=("ocean_2024",), selected="ocean_2024"),
         ViewState((2005, 2025), region="bering_sea", map_view=(58.25, 185.5, 5)),
         ViewState((2024, 2024), selected="ocean_2024", region="sea_of_japan", map_view=(-12.345, -170.0, 12)),
+        ViewState((2024, 2024), play="2024-07"),
+        ViewState((2005, 2025), play="2005-01"),
     ],
 )
 def test_round_trip(view):
@@ -155,13 +157,15 @@ def test_search_text_round_trips_and_is_bounded():
 
 
 def test_widget_state_round_trips_a_view_under_the_parameter_names():
-    from geodata.query import MAP_VIEW_KEY, PARAMS, view_from_widget_state, widget_state
+    from geodata.query import MAP_VIEW_KEY, PARAMS, PLAYBACK_KEY, view_from_widget_state, widget_state
 
     view = ViewState((2016, 2024), ("js_2024",), ("Joint Sea",), ("naval",), "sea", "js_2024", "sea_of_japan",
-                     (40.0, 135.0, 5))
+                     (40.0, 135.0, 5), play="2024-07")
     state = widget_state(view)
-    assert set(state) - {MAP_VIEW_KEY} <= set(PARAMS)
+    assert set(state) - {MAP_VIEW_KEY, PLAYBACK_KEY} <= set(PARAMS)
+    assert state[PLAYBACK_KEY] is True
     assert view_from_widget_state(state) == view
+    assert view_from_widget_state({**state, PLAYBACK_KEY: False}).play is None, "playback off: no month"
 
 
 def test_params_to_write_keeps_the_layout_and_says_when_nothing_changes():
@@ -176,3 +180,26 @@ def test_params_to_write_keeps_the_layout_and_says_when_nothing_changes():
     }
     assert params_to_write(view, catalog, {**current, "junk": "1"}) == current
     assert is_map_only(current) and not is_map_only({})
+
+
+@pytest.mark.parametrize(
+    ("text", "play", "notice_words"),
+    [
+        ("2024-07", "2024-07", None),
+        (" 2024-07 ", "2024-07", None),
+        ("2024-13", None, "not a month"),
+        ("2024-7", None, "not a month"),
+        ("July 2024", None, "not a month"),
+        ("2024-07-01", None, "not a month"),
+        ("1999-07", None, "outside the data"),
+        ("2030-01", None, "outside the data"),
+        ("<script>", None, "not a month"),
+    ],
+)
+def test_a_play_link_opens_playback_on_its_month(text, play, notice_words):
+    view, notices = view_from_params({"play": text}, CATALOG)
+    assert view.play == play
+    if notice_words is None:
+        assert notices == []
+    else:
+        assert len(notices) == 1 and notice_words in notices[0] and "<script>" not in notices[0].replace("'<script>'", "")

@@ -218,6 +218,8 @@ def test_route_layer_is_one_geojson_of_the_shown_exercises_routes(small_dataset)
     children = list(fg._children.values())
     assert len(children) == 1 and isinstance(children[0], folium.GeoJson)
     assert [f["properties"]["route_id"] for f in children[0].data["features"]] == ["charlie_2024_air"]
+    # the exercise list beside the map marks a route by its exercise (data-exercise on its path)
+    assert [f["properties"]["exercise_id"] for f in children[0].data["features"]] == ["charlie_2024"]
 
 
 def test_route_layer_is_none_without_shown_routes(small_dataset):

@@ -13,11 +13,14 @@ from geodata.filters import count_events, exercises_in_years
 from geodata.loaders import load_dataset
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
 from layers.timeline import (
+    BRUSH,
     DIMMED_OPACITY,
     LEGEND_TITLE,
     MIN_BAR_PIXELS,
     PICK,
     TIMELINE_COLUMNS,
+    brushed_years,
+    chart_specs,
     counts_by_year,
     counts_by_year_spec,
     picked_exercise_id,
@@ -121,7 +124,8 @@ def test_colour_scale_lists_every_domain_present_in_schema_order(exercises):
 
 def test_timeline_has_a_click_selection_on_exercise_id(exercises):
     spec = spec_of(timeline_spec(exercises))
-    (param,) = spec["params"]
+    param, brush = spec["params"]
+    assert brush["name"] == BRUSH and brush["select"]["type"] == "interval" and "value" not in brush
     assert param["name"] == PICK
     assert param["select"]["type"] == "point"
     assert param["select"]["fields"] == ["exercise_id"]
@@ -133,7 +137,7 @@ def test_timeline_has_a_click_selection_on_exercise_id(exercises):
 
 
 def test_selected_exercise_is_highlighted(exercises):
-    (param,) = spec_of(timeline_spec(exercises, selected="bravo_2019"))["params"]
+    param, _ = spec_of(timeline_spec(exercises, selected="bravo_2019"))["params"]
     assert param["value"] == [{"exercise_id": "bravo_2019"}]
 
 
@@ -299,6 +303,7 @@ def vega_lite_validator():
 def test_specs_are_valid_vega_lite(vega_lite_validator, exercises, bundled_exercises, selected):
     specs = [timeline_spec(exercises, selected=selected), counts_by_year_spec(exercises)]
     specs += [timeline_spec(bundled_exercises), counts_by_year_spec(bundled_exercises), timeline_spec(exercises.iloc[0:0])]
+    specs += [counts_by_year_spec(bundled_exercises, (2016, 2019))]
     for spec in specs:
         errors = [f"{list(e.absolute_path)}: {e.message}" for e in vega_lite_validator.iter_errors(spec_of(spec))]
         assert errors == []
@@ -308,3 +313,50 @@ def test_specs_fail_validation_when_wrong(vega_lite_validator, exercises):
     spec = spec_of(timeline_spec(exercises))
     spec["encoding"]["x"]["type"] = "sometimes"
     assert list(vega_lite_validator.iter_errors(spec))
+
+
+def ms(text: str) -> int:
+    """Milliseconds since 1970 UTC, as Streamlit reports a brush end on a temporal axis."""
+    return int(pd.Timestamp(text).value // 1_000_000)
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [
+        ({"selection": {BRUSH: {"start": [ms("2016-07-01"), ms("2019-11-30")]}}}, (2016, 2019)),
+        ({"selection": {BRUSH: {"year_start": [ms("2019-11-30"), ms("2016-07-01")]}}}, (2016, 2019)),
+        ({"selection": {BRUSH: {"year_start": [ms("2016-01-01"), ms("2020-01-01")]}}}, (2016, 2019)),
+        ({"selection": {BRUSH: {"start": [ms("2024-03-02"), ms("2024-03-09")]}}}, (2024, 2024)),
+        ({"selection": {BRUSH: {"start": ["2016-07-01", "2018-02-01"]}}}, (2016, 2018)),
+        ({"selection": {BRUSH: {"start": [ms("2016-07-01"), ms("2016-07-01")]}}}, (2016, 2016)),
+        ({"selection": {BRUSH: {}}}, None),
+        ({"selection": {BRUSH: {"start": [ms("2016-07-01")]}}}, None),
+        ({"selection": {BRUSH: {"start": ["soon", "later"]}}}, None),
+        ({"selection": {BRUSH: {"start": [True, False]}}}, None),
+        ({"selection": {BRUSH: {"start": [1e300, 0]}}}, None),
+        ({"selection": {BRUSH: [ms("2016-07-01"), ms("2019-11-30")]}}, None),
+        ({"selection": {PICK: [{"exercise_id": "a"}]}}, None),
+        ({"selection": None}, None),
+        (None, None),
+    ],
+)
+def test_brushed_years(state, expected):
+    assert brushed_years(state) == expected
+
+
+def test_both_charts_take_a_brush_on_time_and_the_counts_draw_it_from_the_years(bundled_exercises):
+    timeline, counts = chart_specs(bundled_exercises, None, bundled_exercises, (2016, 2019))
+    assert [p["name"] for p in timeline["params"]] == [PICK, BRUSH]
+    (brush,) = counts["params"]
+    assert brush["select"] == {"type": "interval", "encodings": ["x"], "zoom": False}, "the wheel scrolls the page"
+    assert brush["value"] == {"x": [{"year": 2016, "month": 1, "date": 1, "utc": True},
+                                    {"year": 2020, "month": 1, "date": 1, "utc": True}]}
+    assert counts["encoding"]["opacity"] == {"condition": [{"param": BRUSH, "value": 1.0}], "value": DIMMED_OPACITY}
+    assert counts["encoding"]["x"]["scale"]["domainMin"]["year"] == 2005, "the overview spans every year"
+    assert "value" not in chart_specs(bundled_exercises)[1]["params"][0], "no brush while every year is shown"
+
+
+def test_counts_count_the_overview_not_the_shown_years(bundled_exercises):
+    shown = exercises_in_years(bundled_exercises, 2016, 2019)
+    _, counts = chart_specs(shown, None, bundled_exercises, (2016, 2019))
+    assert {row["year"] for row in data_of(spec_of(counts))} > set(range(2016, 2020))

@@ -1,0 +1,135 @@
+"""Find and follow: the exercise list's rows, the time brush's effect, "Clear all filters", playback's line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from geodata.query import PARAM_SELECTED, PARAM_YEARS, PLAYBACK_KEY, Catalog, ViewState, view_from_widget_state
+from layers.popups import bind_feature_html
+from layers.timeline import BRUSH, PICK
+from tests.conftest import ROOT
+from view.exercise_list import FOCUS, focused_id, list_data, list_rows, outlet_count
+from view.follow import chart_event, chart_key, cleared_state, is_cleared, step_line, year_overview
+
+CATALOG = Catalog(2016, 2024, ("alpha_2016", "bravo_2019", "charlie_2024", "delta_2024"), ("Alpha",))
+HOSTILE = "</script><img src=x onerror=alert(1)>"
+
+
+def ms(text: str) -> int:
+    return int(pd.Timestamp(text).value // 1_000_000)
+
+
+def test_the_list_is_newest_first_with_what_a_row_shows(small_dataset):
+    rows = list_rows(small_dataset.exercises, selected="bravo_2019")
+    assert [row["id"] for row in rows] == ["delta_2024", "charlie_2024", "bravo_2019", "alpha_2016"]
+    bravo = rows[2]
+    assert bravo["dates"] == "2019-12-27 – 2020-01-02"
+    assert bravo["domain"] == "Naval" and bravo["colour"].startswith("#")
+    assert bravo["participants"] == "China, Russia, Iran"
+    assert bravo["regions"] == ["north_sea_box", "bay_box"]
+    assert bravo["selected"] and not any(row["selected"] for row in rows if row is not bravo)
+    assert rows[0]["dates"] == "2024-09", "a month-precise exercise shows its month"
+    assert all(row["outlets"].endswith(("outlet", "outlets")) for row in rows)
+    json.dumps(list_data(small_dataset.exercises, None, 560))  # plain JSON for the component
+
+
+def test_a_reported_exercise_is_flagged(small_dataset):
+    exercises = small_dataset.exercises.assign(status=["confirmed", "reported", "confirmed", "confirmed"])
+    assert [row["reported"] for row in list_rows(exercises)] == [False, False, True, False]
+
+
+@pytest.mark.parametrize(
+    ("publishers", "urls", "count"),
+    [
+        ("TASS;TASS;Xinhua", ("https://tass.com/a", "https://tass.ru/b", "https://xinhua.net/c"), 2),
+        ("", ("https://www.tass.com/a", "https://tass.com/b", "https://mil.ru/c"), 2),
+        ("TASS;", ("https://tass.com/a", "https://mil.ru/c"), 2),
+        ("", (), 0),
+    ],
+)
+def test_outlets_count_publishers_or_hosts_once(publishers, urls, count):
+    assert outlet_count({"source_publishers": publishers, "source_urls": urls}) == count
+
+
+def test_bundled_list_counts_outlets_and_names_countries():
+    from geodata.loaders import load_dataset
+
+    exercises = load_dataset().exercises
+    rows = {row["id"]: row for row in list_rows(exercises)}
+    assert len(rows) == len(exercises)
+    assert all(int(row["outlets"].split()[0]) >= 1 for row in rows.values())
+    assert "South Africa" in rows["will_for_peace_2026"]["participants"]
+
+
+def test_row_text_stays_data(small_dataset):
+    exercises = small_dataset.exercises.assign(name=HOSTILE)
+    data = list_data(exercises, None, 560)
+    assert {row["name"] for row in data["rows"]} == {HOSTILE}, "the script writes it as text, never as HTML"
+    script = (ROOT / "view" / "exercise_list.js").read_text()
+    assert "innerHTML" not in script and "insertAdjacentHTML" not in script and "eval(" not in script
+
+
+@pytest.mark.parametrize(
+    ("state", "expected"),
+    [({FOCUS: "alpha_2016"}, "alpha_2016"), ({FOCUS: None}, None), ({FOCUS: 3}, None), ({}, None), (None, None)],
+)
+def test_focused_id(state, expected):
+    assert focused_id(state) == expected
+
+
+def test_paths_carry_what_the_list_marks():
+    script = bind_feature_html().js_code
+    assert "data-region" in script and "data-exercise" in script
+
+
+@pytest.mark.parametrize(
+    ("state", "overview", "expected"),
+    [
+        ({"selection": {BRUSH: {"year_start": [ms("2017-03-01"), ms("2019-06-01")]}}}, True, {PARAM_YEARS: (2017, 2019)}),
+        ({"selection": {BRUSH: {"start": [ms("2010-03-01"), ms("2018-06-01")]}}}, False, {PARAM_YEARS: (2016, 2018)}),
+        ({"selection": {BRUSH: {}}}, True, {PARAM_YEARS: (2016, 2024)}),
+        ({"selection": {BRUSH: {}, PICK: [{"exercise_id": "bravo_2019"}]}}, False, {PARAM_SELECTED: "bravo_2019"}),
+        ({"selection": {BRUSH: {}, PICK: {}}}, False, {}),
+        (None, False, {}),
+    ],
+)
+def test_a_brush_sets_the_years_and_a_click_focuses(state, overview, expected):
+    assert chart_event(state, CATALOG, overview=overview) == expected
+
+
+def test_clear_all_gives_the_view_of_a_bare_link():
+    state = cleared_state(CATALOG)
+    assert view_from_widget_state(state) == ViewState.default(CATALOG)
+    assert state[PLAYBACK_KEY] is False
+    assert is_cleared(ViewState.default(CATALOG), CATALOG)
+    assert not is_cleared(ViewState((2016, 2020)), CATALOG)
+
+
+def test_chart_keys_change_with_the_years_and_the_focus():
+    keys = {chart_key("years", ViewState(years)) for years in [(2016, 2024), (2016, 2020), (2017, 2020)]}
+    assert len(keys) == 3
+    assert chart_key("t", ViewState((2016, 2020))) != chart_key("t", ViewState((2016, 2020), selected="alpha_2016"))
+
+
+def test_the_year_overview_keeps_every_filter_but_the_years(small_dataset):
+    view = ViewState((2024, 2024), domains=("naval",))
+    assert list(year_overview(small_dataset.exercises, view, CATALOG)["exercise_id"]) == [
+        "alpha_2016", "bravo_2019", "delta_2024"]
+
+
+def test_the_playback_line_names_the_step(small_dataset):
+    name = small_dataset.exercises.set_index("exercise_id").loc["charlie_2024", "name"]
+    assert step_line(small_dataset.exercises, pd.Period("2024-07", "M"), "window", 1) == (
+        f"July 2024: 1 exercise active — {name}")
+    assert step_line(small_dataset.exercises, pd.Period("2024-08", "M"), "window", 0) == "August 2024: 0 exercises active"
+
+
+def test_follow_and_the_list_do_not_import_streamlit():
+    code = "import view.follow, view.exercise_list, sys; print('streamlit' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
