@@ -3,7 +3,9 @@
 The address bar is the share link: ``?years=2016-2024&exercise=joint_sea_2024,ocean_2024``.
 Filters (``years``, ``exercise``, ``series``, ``domain``), the focus (``selected`` exercise,
 ``region``), the map view (``lat``, ``lon``, ``z``) and the dataset version the link was made
-with (``v``) all live there. Parsing never raises. A value that cannot be used falls back to its default and yields a
+with (``v``) all live there, and so do the reader's own additions: the pasted notice and the
+shapes drawn on the map (``shapes``, a compact token: :mod:`geodata.share_token`) and which map
+layers are switched on (``layers``). Parsing never raises. A value that cannot be used falls back to its default and yields a
 notice the app shows; parameters it does not know are ignored.
 """
 
@@ -18,6 +20,7 @@ import pandas as pd
 
 from geodata import schema
 from geodata.problems import quote
+from geodata.share_token import Drawing, SharedShapes, link_token, read_token
 
 PARAM_YEARS = "years"
 PARAM_EXERCISE = "exercise"
@@ -30,6 +33,8 @@ PARAM_LAT = "lat"
 PARAM_LON = "lon"
 PARAM_ZOOM = "z"
 PARAM_VERSION = "v"
+PARAM_SHAPES = "shapes"
+PARAM_LAYERS = "layers"
 OLDER_VERSION_NOTICE = "This link was made with dataset version"
 """How the notice about a link made with another dataset version starts (the app shows the changelog under it)."""
 PARAMS = (
@@ -44,6 +49,8 @@ PARAMS = (
     PARAM_LON,
     PARAM_ZOOM,
     PARAM_VERSION,
+    PARAM_SHAPES,
+    PARAM_LAYERS,
 )
 MAP_VIEW_PARAMS = (PARAM_LAT, PARAM_LON, PARAM_ZOOM)
 PARAM_LAYOUT = "layout"
@@ -55,6 +62,18 @@ MAP_ONLY = MappingProxyType({PARAM_EMBED: "true", PARAM_LAYOUT: "map"})
 MAP_VIEW_KEY = "map_view"
 """Session key of the panned map view (``lat``/``lon``/``z`` together); the widgets' keys are the
 parameter names themselves (:func:`widget_state`)."""
+NOTICE_KEY, NOTICE_NAME_KEY, NOTICE_SOURCE_KEY = "notice", "notice_name", "notice_source"
+"""Keys of the notice text box and its name and source fields, which a link's ``shapes`` fills."""
+DRAWN_KEY = "drawn"
+"""Session key of the shapes drawn on the map (a tuple of :class:`geodata.share_token.Drawing`)."""
+LAYERS_KEY = "map_layers"
+"""Session key of the link's switched-on map layers (``layers``), or None for the view's defaults."""
+LAYER_IDS = ("naval", "air", "ground", "combined", "several", "routes", "land", "adiz", "straits", "notice", "upload")
+"""The map layers a link can switch on or off, by the names ``layers=`` uses: the drill regions by
+domain (``several``: places whose exercises differ in domain), the routes, the land backdrop, the
+reference layers and the reader's notice and uploaded layer."""
+LAYERS_NONE = "none"
+"""``layers=none``: every layer of :data:`LAYER_IDS` switched off."""
 
 LAT_RANGE = (-85.0, 85.0)
 LON_RANGE = schema.LON_RANGE
@@ -129,6 +148,10 @@ class ViewState:
         The region the map is zoomed to and outlines (when no exercise is selected).
     map_view : tuple of (float, float, int) or None
         Latitude, longitude and zoom the user panned to; None lets the map fit what it shows.
+    shapes : SharedShapes
+        The pasted notice and the shapes drawn on the map.
+    layers : tuple of str or None
+        The layers of :data:`LAYER_IDS` switched on; None leaves each at the view's default.
     """
 
     years: tuple[int, int]
@@ -139,6 +162,8 @@ class ViewState:
     selected: str | None = None
     region: str | None = None
     map_view: tuple[float, float, int] | None = None
+    shapes: SharedShapes = SharedShapes()
+    layers: tuple[str, ...] | None = None
 
     @classmethod
     def default(cls, catalog: Catalog) -> ViewState:
@@ -256,7 +281,7 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
         text = _one_value(params.get(param))
         if text is None:
             continue
-        if len(text) > MAX_PARAM_LENGTH:
+        if len(text) > MAX_PARAM_LENGTH and param != PARAM_SHAPES:  # the token has its own, checked limit
             notices.append(f"{param}: value of {len(text):,} characters ignored (limit {MAX_PARAM_LENGTH:,}).")
             continue
         values[param] = text
@@ -285,6 +310,15 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
     map_view, notice = parse_map_view(values)
     if notice:
         notices.append(notice)
+    shapes = SharedShapes()
+    if values.get(PARAM_SHAPES, "").strip():
+        shapes, notice = read_token(values[PARAM_SHAPES].strip())
+        if notice:
+            notices.append(notice + " The notice and drawn shapes it carried are not shown.")
+    layers = None
+    if PARAM_LAYERS in values:
+        text = values[PARAM_LAYERS].strip()
+        layers = () if text == LAYERS_NONE else _known(_list_values(text), LAYER_IDS, PARAM_LAYERS, notices)
     link_version = values.get(PARAM_VERSION, "").strip()
     if link_version and catalog.version and link_version != catalog.version:
         notices.append(
@@ -301,6 +335,8 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
             selected=selected,
             region=region,
             map_view=map_view,
+            shapes=shapes,
+            layers=layers,
         ),
         notices,
     )
@@ -332,6 +368,10 @@ def view_to_params(view: ViewState, catalog: Catalog) -> dict[str, str]:
     if view.map_view:
         lat, lon, zoom = view.map_view
         params |= {PARAM_LAT: f"{lat:g}", PARAM_LON: f"{lon:g}", PARAM_ZOOM: str(zoom)}
+    if view.layers is not None:
+        params[PARAM_LAYERS] = ",".join(view.layers) or LAYERS_NONE
+    if view.shapes:
+        params[PARAM_SHAPES] = link_token(view.shapes)[0]
     if params and catalog.version:
         params[PARAM_VERSION] = catalog.version
     return params
@@ -362,6 +402,11 @@ def widget_state(view: ViewState) -> dict[str, object]:
         PARAM_SELECTED: view.selected,
         PARAM_REGION: view.region,
         MAP_VIEW_KEY: view.map_view,
+        NOTICE_KEY: view.shapes.notice,
+        NOTICE_NAME_KEY: view.shapes.notice_name,
+        NOTICE_SOURCE_KEY: view.shapes.notice_source,
+        DRAWN_KEY: view.shapes.drawings,
+        LAYERS_KEY: view.layers,
     }
 
 
@@ -377,6 +422,19 @@ def view_from_widget_state(state: Mapping[str, object]) -> ViewState:
         selected=state.get(PARAM_SELECTED),
         region=state.get(PARAM_REGION),
         map_view=state.get(MAP_VIEW_KEY),
+        shapes=shapes_in(state),
+        layers=state.get(LAYERS_KEY),
+    )
+
+
+def shapes_in(state: Mapping[str, object]) -> SharedShapes:
+    """Return the notice and drawn shapes the page holds (see :func:`widget_state`), as a link carries them."""
+    drawings = state.get(DRAWN_KEY) or ()
+    return SharedShapes(
+        notice=str(state.get(NOTICE_KEY) or ""),
+        notice_name=str(state.get(NOTICE_NAME_KEY) or ""),
+        notice_source=str(state.get(NOTICE_SOURCE_KEY) or ""),
+        drawings=tuple(d for d in drawings if isinstance(d, Drawing)),
     )
 
 
