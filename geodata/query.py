@@ -5,8 +5,8 @@ Filters (``years``, ``exercise``, ``series``, ``domain``), the focus (``selected
 ``region``), the map view (``lat``, ``lon``, ``z``) and the dataset version the link was made
 with (``v``) all live there, and so do the reader's own additions: the pasted notice and the
 shapes drawn on the map (``shapes``, a compact token: :mod:`geodata.share_token`) and which map
-layers are switched on (``layers``). Parsing never raises. A value that cannot be used falls back to its default and yields a
-notice the app shows; parameters it does not know are ignored.
+layers are switched on (``layers``). Parsing never raises. A value that cannot be used falls
+back to its default and yields a notice the app shows; parameters it does not know are ignored.
 """
 
 from __future__ import annotations

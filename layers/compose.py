@@ -16,7 +16,7 @@ from layers.legend import legend
 from layers.regions import OVERVIEW_ABOVE, RegionGeometries, opening_zoom, region_layers, selection_layer
 from layers.routes import route_layer
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, fill_scale
-from layers.tools import draw_control, measure_control
+from layers.tools import draw_control, drawn_shapes, measure_control
 from layers.viewsync import view_sync
 
 LEGEND_INK = "#444444"
@@ -37,6 +37,8 @@ def dashboard_map(
     with_regions: bool = True,
     fit: list[list[float]] | None = None,
     used_regions: gpd.GeoDataFrame | None = None,
+    layers: tuple[str, ...] | None = None,
+    drawings: tuple[dict, ...] = (),
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -76,6 +78,12 @@ def dashboard_map(
     used_regions : geopandas.GeoDataFrame, optional
         ``geodata.filters.regions_for(regions, shown)`` when the caller has it already;
         computed here when not given.
+    layers : tuple of str, optional
+        The layers (ids of :data:`geodata.query.LAYER_IDS`) a link switches on; every other
+        layer with an id is switched off. None keeps each layer's default.
+    drawings : tuple of dict
+        Shapes the reader drew (GeoJSON features as Leaflet.draw gives them), put back on the map
+        as drawings: in the draw tool's layer, in its style, deletable with its bin.
 
     Returns
     -------
@@ -99,14 +107,17 @@ def dashboard_map(
     if everything is not None and everything != bounds:
         show_all_control(everything).add_to(m)
     zoom = map_view[2] if map_view else opening_zoom(bounds or DEFAULT_BOUNDS)
-    if assets.land_geojson:
-        land_layer(assets.land_geojson).add_to(m)
+    land = land_layer(assets.land_geojson) if assets.land_geojson else None
+    if land is not None:
+        land.add_to(m)
     lines = (geometries.popup_lines or None) if isinstance(geometries, RegionGeometries) else None
-    for fg in region_layers(used, shown, geometries, zoom, lines) if with_regions else ():
+    region_groups = region_layers(used, shown, geometries, zoom, lines) if with_regions else []
+    for fg in region_groups:
         fg.add_to(m)
     routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
     if routes_fg is not None:
         routes_fg.add_to(m)
+    overlays = [*region_groups, routes_fg, *extra_layers]
     if with_regions and not used.empty:
         labels_layer(used, geometries.labels if isinstance(geometries, RegionGeometries) else None).add_to(m)
     if outline_label is not None:
@@ -114,7 +125,9 @@ def dashboard_map(
     for fg in extra_layers:
         fg.add_to(m)
     if assets.plugins:
-        draw_control(assets).add_to(m)
+        draw = draw_control(assets).add_to(m)
+        if drawings:
+            drawn_shapes(draw, drawings).add_to(m)
         measure_control(assets).add_to(m)
     groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
     if groups:
@@ -130,7 +143,10 @@ def dashboard_map(
             ],
         ).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
-    view_sync().add_to(m)
+    tagged = {layer.layer_id: layer for layer in (land, *overlays) if getattr(layer, "layer_id", None)}
+    for layer_id, layer in tagged.items() if layers is not None else ():
+        layer.show = layer_id in layers
+    view_sync(tagged).add_to(m)
     stable_ids(m)
     return m
 
