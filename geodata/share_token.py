@@ -282,8 +282,10 @@ class _Reader:
 
     def text(self, what: str, limit: int) -> str:
         size = self.varint()
-        if size > 4 * limit or self.at + size > len(self.data):
+        if size > 4 * limit:
             raise TokenError(f"The {what} in this link is longer than {limit:,} characters.")
+        if self.at + size > len(self.data):
+            raise TokenError(f"The {what} in this link ends too early (the link was cut short or altered).")
         try:
             text = self.data[self.at:self.at + size].decode("utf-8")
         except UnicodeDecodeError as error:
@@ -347,6 +349,8 @@ def decode(token: str) -> SharedShapes:
         raise TokenError("The shapes in this link are damaged: the value holds characters a link never writes "
                          "(it was cut short or altered).")
     raw = base64.urlsafe_b64decode(data + b"=" * (-len(data) % 4))
+    if base64.urlsafe_b64encode(raw).rstrip(b"=") != data:  # stray bits after the last byte
+        raise TokenError("The shapes in this link are damaged: their last character was altered.")
     if len(raw) < 1 + _CHECKSUM_BYTES:
         raise TokenError("The shapes in this link are cut short.")
     body, checksum = raw[:-_CHECKSUM_BYTES], raw[-_CHECKSUM_BYTES:]
