@@ -9,7 +9,7 @@ from jinja2 import Template
 from layers.assets import DRAW_FOLDER, MEASURE_FOLDER, AssetUrls
 
 DRAW_SHAPES = ("polygon", "rectangle", "circle", "polyline")
-DRAWN_STYLE = {"color": "#c0392b", "weight": 2}
+DRAWN_STYLE = {"color": "#c0392b", "weight": 2, "className": "da-drawing"}
 """How the reader's drawings look, as drawn and as put back from a link."""
 
 
