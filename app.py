@@ -125,7 +125,7 @@ def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tup
     for label, key, options, shown_as in tools.focus_lists(scene, labels):
         bar.selectbox(label, options, key=key, placeholder="Whole view", format_func=shown_as, on_change=view_changed)
     bar.header("Analyst tools")
-    with bar.expander("Notice text → area", expanded=bool(st.session_state.get("notice"))):
+    with bar.expander("Notice text → area", expanded=bool(st.session_state.get(query.NOTICE_KEY))):
         text = st.text_area("Paste a navigational warning", key=query.NOTICE_KEY, on_change=view_changed, height=140,
                             max_chars=20_000,
                             placeholder="e.g. 42-30.00N 131-45.00E, 42-30.00N 132-15.00E, 42-00.00N 132-15.00E …")

@@ -54,8 +54,9 @@ def exercise_labels(exercises: pd.DataFrame) -> dict[str, str]:
     return labels
 
 
-def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None) -> list[list[float]] | None:
-    """Return the bounds of the user's notice and uploaded layer, padded, so the map shows what was just added.
+def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None,
+                drawings: Sequence[Mapping] = ()) -> list[list[float]] | None:
+    """Return the bounds of the user's notice, uploaded layer and drawings, padded, so the map shows what was added.
 
     ``[[south, west], [north, east]]`` as Leaflet takes them; None when there is neither.
     """
@@ -64,6 +65,7 @@ def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None) -> lis
         boxes.append(parsed.geometry.bounds)
     if upload is not None and upload.ok:
         boxes.append(tuple(upload.frame.total_bounds))
+    boxes += [shape.bounds for shape in (read_drawing(drawing)[0] for drawing in drawings) if shape is not None]
     if not boxes:
         return None
     west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
@@ -257,7 +259,7 @@ def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNoti
         region=view.region, map_view=view.map_view, routes=prepared.dataset.routes, tiles=tiles,
         used_regions=scene.regions,
         extra_layers=(*reference, *tool_layers(parsed, notice_name, upload, upload_name)),
-        fit=tool_bounds(parsed, upload) if view.map_view is None else None,
+        fit=tool_bounds(parsed, upload, drawings) if view.map_view is None else None,
         layers=view.layers, drawings=tuple(drawings),
     )
 

@@ -104,3 +104,12 @@ def test_the_link_carries_the_pages_notice_and_drawings():
 def test_the_share_panel_shows_the_links_length():
     html = share_panel_html("Drill Atlas")
     assert "var goal = 2000;" in html and 'id="length"' in html and "link().length" in html
+
+
+def test_a_link_without_a_map_view_opens_on_its_drawings_too():
+    from view.tools import TOOL_PAD_DEG, tool_bounds
+
+    [[south, west], [north, east]] = tool_bounds(None, None, [SQUARE, CIRCLE])
+    assert (south, west) == (41 - TOOL_PAD_DEG, 133 - TOOL_PAD_DEG)
+    assert 52.04 + TOOL_PAD_DEG < north < 52.05 + TOOL_PAD_DEG and 190.57 + TOOL_PAD_DEG < east < 190.58 + TOOL_PAD_DEG
+    assert tool_bounds(None, None, [{"geometry": {"type": "Point"}}]) is None
