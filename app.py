@@ -129,7 +129,8 @@ def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tup
         text = st.text_area("Paste a navigational warning", key=query.NOTICE_KEY, on_change=view_changed, height=140,
                             max_chars=20_000,
                             placeholder="e.g. 42-30.00N 131-45.00E, 42-30.00N 132-15.00E, 42-00.00N 132-15.00E …")
-        st.text_input("Name for the area", key=query.NOTICE_NAME_KEY, max_chars=120)
+        st.text_input("Name for the area", key=query.NOTICE_NAME_KEY, max_chars=120,
+                      on_change=share.rebuild_with_drawings, args=(st.session_state,))
         st.text_input("Where it was published (URL)", key=query.NOTICE_SOURCE_KEY, max_chars=500)
     with bar.expander("Your own layer"):
         upload = st.file_uploader("GeoJSON, KML/KMZ, zipped shapefile or CSV with lat/lon", key="upload",
@@ -295,7 +296,8 @@ def main() -> None:
                         returned_objects=[share.RETURNED], render=False)
         left_out = share.take_drawings(st.session_state, out)
     left_out = " ".join(filter(None, (left_out, write_link(view, catalog)))) or None
-    st.toggle("Playback by month", key="playback", help="Step through the shown exercises month by month")
+    st.toggle("Playback by month", key="playback", help="Step through the shown exercises month by month",
+              on_change=share.rebuild_with_drawings, args=(st.session_state,))
     notice = {"text": notice_text, "name": st.session_state.get(query.NOTICE_NAME_KEY, ""),
               "source": st.session_state.get(query.NOTICE_SOURCE_KEY, "")}
     render_blocks(tools.tool_report(parsed, notice, upload, upload_name, share.drawn_features(st.session_state)),

@@ -365,15 +365,26 @@ def view_to_params(view: ViewState, catalog: Catalog) -> dict[str, str]:
         params[PARAM_SELECTED] = view.selected
     if view.region:
         params[PARAM_REGION] = view.region
-    if view.map_view:
-        lat, lon, zoom = view.map_view
-        params |= {PARAM_LAT: f"{lat:g}", PARAM_LON: f"{lon:g}", PARAM_ZOOM: str(zoom)}
-    if view.layers is not None:
-        params[PARAM_LAYERS] = ",".join(view.layers) or LAYERS_NONE
+    params |= map_params(view.map_view, view.layers)
     if view.shapes:
         params[PARAM_SHAPES] = link_token(view.shapes)[0]
     if params and catalog.version:
         params[PARAM_VERSION] = catalog.version
+    return params
+
+
+MAP_PARAMS = (*MAP_VIEW_PARAMS, PARAM_LAYERS)
+"""The parameters the map itself writes after the reader pans, zooms or switches layers (layers/viewsync.py)."""
+
+
+def map_params(map_view: tuple[float, float, int] | None, layers: tuple[str, ...] | None) -> dict[str, str]:
+    """Write a map view and the layers switched on as URL parameters (none for a view or layers at default)."""
+    params: dict[str, str] = {}
+    if map_view:
+        lat, lon, zoom = map_view
+        params |= {PARAM_LAT: f"{lat:g}", PARAM_LON: f"{lon:g}", PARAM_ZOOM: str(zoom)}
+    if layers is not None:
+        params[PARAM_LAYERS] = ",".join(layers) or LAYERS_NONE
     return params
 
 

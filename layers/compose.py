@@ -7,6 +7,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata.filters import bounds_of, landing_bounds, regions_for
+from geodata.query import map_params
 from layers.assets import AssetUrls
 from layers.basemap import DEFAULT_BOUNDS, base_map, show_all_control
 from layers.folium_internals import stable_ids
@@ -146,7 +147,7 @@ def dashboard_map(
     tagged = {layer.layer_id: layer for layer in (land, *overlays) if getattr(layer, "layer_id", None)}
     for layer_id, layer in tagged.items() if layers is not None else ():
         layer.show = layer_id in layers
-    view_sync(tagged).add_to(m)
+    view_sync(tagged, built=map_params(map_view, layers) if with_regions else None).add_to(m)
     stable_ids(m)
     return m
 

@@ -15,7 +15,9 @@ under a reader who is about to copy it, and make a link stop following the filte
 Streamlit writes the whole address when the app changes a parameter (a drawn shape changes
 ``shapes``), from what it last knew, which drops the values written here. While the map stays
 mounted and the filters are the same, the values are written again (checked twice a second).
-After a filter change the map is rebuilt and starts afresh, as the address does.
+After a change of view the app builds a new map, which starts afresh: as it opens it writes the
+view and layers it was built with (and removes those it was built without), and the map it
+replaces, which may live on for a moment, stops writing (the newest map frame of the page wins).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from jinja2 import Template
 from geodata.query import (
     COORDINATE_DECIMALS,
     LAYERS_NONE,
+    MAP_PARAMS,
     PARAM_LAT,
     PARAM_LAYERS,
     PARAM_LON,
@@ -53,6 +56,27 @@ class _ViewSync(MacroElement):
                 };
                 var mine = {};
                 var filters = null;
+                var epoch = 0;
+                function newest() {
+                    try { return window.parent.__drillAtlasMapEpoch === epoch; } catch (error) { return false; }
+                }
+                {%- if this.built is not none %}
+                try {
+                    epoch = window.parent.__drillAtlasMapEpoch = (window.parent.__drillAtlasMapEpoch || 0) + 1;
+                    var opened = new URL(window.parent.location.href);
+                    var before = opened.toString();
+                    var built = {{ this.built|tojson }};
+                    {{ this.params|tojson }}.forEach(function (key) {
+                        if (key in built) { opened.searchParams.set(key, built[key]); }
+                        else { opened.searchParams.delete(key); }
+                    });
+                    if (opened.toString() !== before) {
+                        window.parent.history.replaceState(window.parent.history.state, "", opened.toString());
+                    }
+                } catch (error) {
+                    console.warn("map view not written to the URL", error);
+                }
+                {%- endif %}
                 var ignored = [{{ this.shapes|tojson }}, {{ this.version|tojson }}];
                 function filtersOf(url) {
                     var copy = new URL(url);
@@ -100,6 +124,7 @@ class _ViewSync(MacroElement):
                 map.on("moveend", function () { if (readerMoved) { writeView(); } });
                 map.on("overlayadd overlayremove", function () { if (readerToggling) { writeLayers(); } });
                 setInterval(function () {
+                    if (!newest()) { return; }
                     try {
                         var url = new URL(window.parent.location.href);
                         var lost = Object.keys(mine).some(function (key) {
@@ -113,8 +138,9 @@ class _ViewSync(MacroElement):
         """
     )
 
-    def __init__(self, layers: Mapping[str, Layer]) -> None:
+    def __init__(self, layers: Mapping[str, Layer], built: Mapping[str, str] | None) -> None:
         super().__init__()
+        self.built, self.params = (dict(built) if built is not None else None), list(MAP_PARAMS)
         self._name = "ViewSync"
         self.lat, self.lon, self.zoom = PARAM_LAT, PARAM_LON, PARAM_ZOOM
         self.param_layers, self.none = PARAM_LAYERS, LAYERS_NONE
@@ -124,9 +150,16 @@ class _ViewSync(MacroElement):
         self.every_ms = REAPPLY_MS
 
 
-def view_sync(layers: Mapping[str, Layer] | None = None) -> MacroElement:
+def view_sync(layers: Mapping[str, Layer] | None = None, built: Mapping[str, str] | None = None) -> MacroElement:
     """Return the element that writes the user's map view and layers into the page URL (add it to the map last).
 
-    ``layers`` maps each id of :data:`geodata.query.LAYER_IDS` on the map to its layer.
+    Parameters
+    ----------
+    layers : mapping
+        Each id of :data:`geodata.query.LAYER_IDS` on the map, to its layer.
+    built : mapping, optional
+        :func:`geodata.query.map_params` of the view and layers the map is built with: the page's
+        main map writes them as it opens. None for a map that is not the view's (playback's),
+        which then writes only what the reader does on it, and never re-writes it.
     """
-    return _ViewSync(layers or {})
+    return _ViewSync(layers or {}, built)

@@ -166,3 +166,27 @@ def test_the_layers_switched_on_travel_in_the_link(page, serve, blocked_requests
     finally:
         context.close()
     assert "Traceback" not in server.log()
+
+
+def test_a_pan_survives_a_drawing_but_not_a_change_of_view(page, serve, blocked_requests):
+    server = serve(SMALL_DATA)
+    open_app(page, server)
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+    box = page.locator(MAP_FRAME).bounding_box()
+    page.mouse.move(box["x"] + 300, box["y"] + 300)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 200, box["y"] + 250, steps=5)
+    page.mouse.up()
+    page.wait_for_function("() => location.search.includes('lat=')", timeout=TIMEOUT)
+    panned = {k: v for k, v in parse_qs(urlsplit(page.url).query).items() if k in ("lat", "lon", "z")}
+    draw_rectangle(page)  # the app writes shapes=; the map writes its view again
+    page.wait_for_function("() => location.search.includes('shapes=')", timeout=TIMEOUT)
+    page.wait_for_function("() => location.search.includes('lat=')", timeout=TIMEOUT)
+    assert {k: v for k, v in parse_qs(urlsplit(page.url).query).items() if k in panned} == panned
+    paste_notice(page, NOTICE)  # a change of view: the map is rebuilt and fits the notice
+    expect(page.get_by_text("Pasted notice (polygon, 4 positions)")).to_be_visible(timeout=TIMEOUT)
+    expect(page.locator(MAP_FRAME)).to_have_count(1, timeout=TIMEOUT)
+    page.wait_for_timeout(2000)
+    query = parse_qs(urlsplit(page.url).query)
+    assert "shapes" in query and not {"lat", "lon", "z"} & set(query), query
+    assert "Traceback" not in server.log()

@@ -113,3 +113,13 @@ def test_a_link_without_a_map_view_opens_on_its_drawings_too():
     assert (south, west) == (41 - TOOL_PAD_DEG, 133 - TOOL_PAD_DEG)
     assert 52.04 + TOOL_PAD_DEG < north < 52.05 + TOOL_PAD_DEG and 190.57 + TOOL_PAD_DEG < east < 190.58 + TOOL_PAD_DEG
     assert tool_bounds(None, None, [{"geometry": {"type": "Point"}}]) is None
+
+
+def test_the_main_map_writes_what_it_was_built_with_and_playback_does_not(small_dataset):
+    html = app_map(small_dataset, map_view=(45.5, 185.25, 6), layers=("adiz",)).get_root().render()
+    assert '{"lat": "45.5", "layers": "adiz", "lon": "185.25", "z": "6"}' in html
+    assert '["lat", "lon", "z", "layers"]' in html and "__drillAtlasMapEpoch" in html
+    assert "var built = {};" in app_map(small_dataset).get_root().render()
+    playback = dashboard_map(small_dataset.regions, region_geometries(small_dataset.regions), small_dataset.exercises,
+                             asset_urls("land/x.geojson"), tiles=False, with_regions=False).get_root().render()
+    assert "var built" not in playback and "overlayadd overlayremove" in playback
