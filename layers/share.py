@@ -20,7 +20,7 @@ _TEMPLATE = r"""<!doctype html>
   button { font: inherit; padding: 3px 10px; margin: 0 6px 6px 0; border: 1px solid #c7c9d1;
            border-radius: 6px; background: #fff; cursor: pointer; }
   button:hover { border-color: #1f5fa8; color: #1f5fa8; }
-  #citation { background: #f0f2f6; border-radius: 6px; padding: 6px 8px; overflow-wrap: normal; word-break: normal; }
+  #citation { background: #f0f2f6; border-radius: 6px; padding: 6px 8px; overflow-wrap: anywhere; word-break: normal; }
   #status { color: #1a7f37; }
   #length { color: #6b6f7b; font-size: 12px; margin-top: 2px; }
   #length.long { color: #9a5b00; }
@@ -58,11 +58,17 @@ _TEMPLATE = r"""<!doctype html>
     area.value = text; document.body.appendChild(area); area.select();
     document.execCommand("copy"); area.remove();
   }
-  // The citation shows whole: its link breaks only after "/", "?" or "&" (a <wbr> there), and
-  // the frame grows to fit it at any width.
+  // The citation shows whole (a link longer than the goal with its middle elided; the buttons
+  // copy it whole): its link breaks after "/", "?" or "&" (a <wbr> there), inside a long value
+  // (a shapes token) only where nothing else fits, and the frame fits it.
+  function shown() {
+    var whole = link();
+    var elided = whole.length > goal ? whole.slice(0, 160) + " … " + whole.slice(-40) : whole;
+    return prefix + ", accessed " + today() + ", " + elided;
+  }
   function show() {
     var box = document.getElementById("citation");
-    var text = citation();
+    var text = shown();
     if (box.getAttribute("data-text") !== text) {
       box.setAttribute("data-text", text);
       box.textContent = "";
@@ -79,7 +85,7 @@ _TEMPLATE = r"""<!doctype html>
         + "shorten the notice or remove a drawn shape)" : "");
     try {
       var frame = window.frameElement;
-      var needed = document.documentElement.scrollHeight;
+      var needed = Math.ceil(document.body.getBoundingClientRect().height);
       if (frame && Math.abs(frame.offsetHeight - needed) > 2) { frame.style.height = needed + "px"; }
     } catch (error) { /* a cross-origin embed keeps its fixed height */ }
   }

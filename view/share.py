@@ -3,7 +3,8 @@
 The drawings live in the page's session state under two keys. :data:`geodata.query.DRAWN_KEY`
 holds every shape on the map now: what the link carries and what is measured under the map.
 :data:`DRAWN_ON_MAP_KEY` holds those the map was *built* with (a link's shapes when it was
-opened, then the shapes as they were at the last change of view). The map is built from the
+opened, then the shapes as they were when the map was last rebuilt: a change of view, of the
+notice's name, or playback switched). The map is built from the
 second, so a new drawing does not change the map's script: streamlit-folium keeps the same map
 (no reload, the reader's zoom kept) and the drawing stays where Leaflet.draw put it. When the
 view changes the map is rebuilt anyway, with every shape.

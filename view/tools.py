@@ -183,7 +183,7 @@ def tool_report(parsed: ParsedNotice | None, notice: Mapping[str, str], upload: 
         blocks += [Block("caption", caption)] if caption else []
         blocks += [Block("shape", title, geometry=geometry, budget_s=budget) for title, geometry, budget in shapes]
     for number, drawing in enumerate(drawings, start=1):
-        title = drawing_title(drawing) + (f" {number}" if len(drawings) > 1 else "")
+        title = drawing_title(drawing) + (f" ({number} of {len(drawings)})" if len(drawings) > 1 else "")
         shape, message = read_drawing(drawing, label=title)
         if shape is not None:
             blocks.append(Block("shape", title, geometry=shape))

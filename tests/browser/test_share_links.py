@@ -94,7 +94,7 @@ def test_a_link_with_a_notice_and_a_drawn_polygon_reopens_both_in_a_fresh_browse
         # The reader goes on drawing: the link keeps the shape it opened with and adds the new one.
         draw_rectangle(fresh)
         expect(frame.locator("path.da-drawing")).to_have_count(2, timeout=TIMEOUT)
-        expect(fresh.get_by_text("Drawn polygon 2", exact=True)).to_be_visible(timeout=TIMEOUT)
+        expect(fresh.get_by_text("Drawn polygon (2 of 2)", exact=True)).to_be_visible(timeout=TIMEOUT)
         fresh.wait_for_function(f"() => !location.search.includes({shapes_param(link)!r})", timeout=TIMEOUT)
     finally:
         context.close()
@@ -131,6 +131,8 @@ def test_a_long_link_says_so(page, serve, blocked_requests):
     panel = page.frame_locator('iframe[srcdoc*="copy-link"]')
     expect(panel.locator("#length")).to_contain_text("over 2,000: some mail and chat programs cut such links",
                                                      timeout=TIMEOUT)
+    expect(panel.locator("#citation")).to_contain_text(" … ")  # shown elided; the buttons copy it whole
+    assert panel.locator("body").evaluate("body => body.getBoundingClientRect().height") < 600
 
 
 def test_the_layers_switched_on_travel_in_the_link(page, serve, blocked_requests, browser):
