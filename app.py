@@ -29,7 +29,7 @@ from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_share
 from layers.popups import markdown_escape
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.timeline import BRUSH, MAX_TIMELINE_BARS, PICK, chart_specs
-from view import exercise_list, follow, tools
+from view import exercise_list, follow, share, tools
 from view.export import downloads
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS
 from view.pictures import chart_downloads, page_link
@@ -90,12 +90,23 @@ def restore_view_from_url(catalog: query.Catalog) -> None:
         view, notices = query.view_from_params(params, catalog)
         st.session_state.update(query.widget_state(view), view_restored=True, url_notices=notices,
                                 check_link_focus=True)
+        share.rebuild_with_drawings(st.session_state)
 
 
 def view_changed() -> None:
-    """Drop the link's notices and panned map view: a widget changed the view."""
+    """Drop the link's notices and panned map view: a widget changed the view (and the map is rebuilt)."""
     st.session_state["url_notices"] = []
     st.session_state[query.MAP_VIEW_KEY] = None
+    share.rebuild_with_drawings(st.session_state)
+
+
+def write_link(view: query.ViewState, catalog: query.Catalog) -> str | None:
+    """Put the view, with the reader's notice and drawings, in the address bar; return what it leaves out."""
+    link_view, left_out = share.link_view(view, st.session_state)
+    params = query.params_to_write(link_view, catalog, {k: st.query_params[k] for k in st.query_params})
+    if params is not None:
+        st.query_params.from_dict(params)
+    return left_out
 
 
 def select(key: str, read) -> None:
@@ -139,12 +150,13 @@ def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tup
     for label, key, options, shown_as in tools.focus_lists(scene, labels):
         bar.selectbox(label, options, key=key, placeholder="Whole view", format_func=shown_as, on_change=view_changed)
     bar.header("Analyst tools")
-    with bar.expander("Notice text → area", expanded=bool(st.session_state.get("notice"))):
-        text = st.text_area("Paste a navigational warning", key="notice", on_change=view_changed, height=140,
+    with bar.expander("Notice text → area", expanded=bool(st.session_state.get(query.NOTICE_KEY))):
+        text = st.text_area("Paste a navigational warning", key=query.NOTICE_KEY, on_change=view_changed, height=140,
                             max_chars=20_000,
                             placeholder="e.g. 42-30.00N 131-45.00E, 42-30.00N 132-15.00E, 42-00.00N 132-15.00E …")
-        st.text_input("Name for the area", key="notice_name", max_chars=120)
-        st.text_input("Where it was published (URL)", key="notice_source", max_chars=500)
+        st.text_input("Name for the area", key=query.NOTICE_NAME_KEY, max_chars=120,
+                      on_change=share.rebuild_with_drawings, args=(st.session_state,))
+        st.text_input("Where it was published (URL)", key=query.NOTICE_SOURCE_KEY, max_chars=500)
     with bar.expander("Your own layer"):
         upload = st.file_uploader("GeoJSON, KML/KMZ, zipped shapefile or CSV with lat/lon", key="upload",
                                   type=list(tools.UPLOAD_TYPES), on_change=view_changed)
@@ -304,17 +316,18 @@ def main() -> None:
     scene = scene_for(dataset, query.view_from_widget_state(st.session_state))
     if st.session_state.pop("check_link_focus", False):
         st.session_state["url_notices"] += list(scene.notices)
-    parsed, upload, upload_name = render_sidebar(catalog, labels, scene) if not map_only else (None, None, "")
+    notice_text = st.session_state.get(query.NOTICE_KEY) or ""
+    parsed, upload, upload_name = render_sidebar(catalog, labels, scene) if not map_only else (
+        parse_notice(notice_text) if notice_text.strip() else None, None, "")
     view = scene.view
-    params = query.params_to_write(view, catalog, {k: st.query_params[k] for k in st.query_params})
-    if params is not None:
-        st.query_params.from_dict(params)
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "",
                                published_outlines(str(STATIC_DIR), str(DATA_DIR), signature))
 
     the_map = partial(tools.dashboard_map_of, prepared, scene, assets, tiles=SHOW_TILES, parsed=parsed, upload=upload,
-                      notice_name=st.session_state.get("notice_name", ""), upload_name=upload_name)
+                      notice_name=st.session_state.get(query.NOTICE_NAME_KEY, ""), upload_name=upload_name,
+                      drawings=share.map_drawings(st.session_state))
     if map_only:
+        write_link(view, catalog)
         st_folium(the_map(), key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[],
                   render=False)
         st.caption(f"Drill Atlas · dataset version {markdown_escape(dataset.version)} · {markdown_escape(S23_NOTE)}")
@@ -327,22 +340,24 @@ def main() -> None:
     missing = f"{schema.LAND_FILE} in {DATA_DIR}" if land_name is None else ""
     render_blocks(tools.page_blocks(dataset.problems, land_missing=missing, nothing_shown=scene.shown.empty),
                   dataset.exercises, signature)
-    drawing = None
-    if st.session_state.get(query.PLAYBACK_KEY):
+    if st.session_state.get(query.PLAYBACK_KEY):  # playback writes its month into the link after this
+        left_out = write_link(view, catalog)
         render_playback(prepared, scene, assets, catalog)
     else:
         map_column, list_column = st.columns(LIST_BESIDE_MAP, gap="small")  # on a phone the list goes under it
         with map_column:
             out = st_folium(the_map(), key="map", height=MAP_HEIGHT, use_container_width=True,
-                            returned_objects=["last_active_drawing"], render=False)
-        drawing = (out or {}).get("last_active_drawing")
+                            returned_objects=[share.RETURNED], render=False)
+        left_out = " ".join(filter(None, (share.take_drawings(st.session_state, out), write_link(view, catalog))))
         with list_column:
             EXERCISE_LIST(key=exercise_list.KEY, data=exercise_list.list_data(scene.shown, view.selected, MAP_HEIGHT),
                           on_focus_change=partial(select, exercise_list.KEY, exercise_list.focused_id))
-    st.toggle("Playback by month", key=query.PLAYBACK_KEY, help="Step through the shown exercises month by month")
-    notice = {"text": st.session_state.get("notice", ""), "name": st.session_state.get("notice_name", ""),
-              "source": st.session_state.get("notice_source", "")}
-    render_blocks(tools.tool_report(parsed, notice, upload, upload_name, drawing), dataset.exercises, signature)
+    st.toggle("Playback by month", key=query.PLAYBACK_KEY, help="Step through the shown exercises month by month",
+              on_change=share.rebuild_with_drawings, args=(st.session_state,))
+    notice = {"text": notice_text, "name": st.session_state.get(query.NOTICE_NAME_KEY, ""),
+              "source": st.session_state.get(query.NOTICE_SOURCE_KEY, "")}
+    render_blocks(tools.tool_report(parsed, notice, upload, upload_name, share.drawn_features(st.session_state)),
+                  dataset.exercises, signature)
     details = details_html(scene, dataset.regions, catalog)
     if details:
         st.html(details)
@@ -351,6 +366,8 @@ def main() -> None:
         st.header("Share and cite")
         st.iframe(share_panel_html(citation_prefix(dataset.version, describe_view(view, catalog))),
                   height=SHARE_PANEL_HEIGHT)
+        if left_out:
+            st.warning(markdown_escape(left_out))
     st.caption(markdown_escape(S23_NOTE + f" Land: Natural Earth. Dataset version {dataset.version}."))
 
 

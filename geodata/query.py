@@ -4,9 +4,11 @@ The address bar is the share link: ``?years=2016-2024&exercise=joint_sea_2024,oc
 Filters (``years``, ``exercise``, ``series``, ``domain``, ``zone``, ``participants``, ``q``), the focus
 (``selected`` exercise,
 ``region``), the map view (``lat``, ``lon``, ``z``) and the dataset version the link was made
-with (``v``) all live there, and so does the month playback shows (``play``).
-Parsing never raises. A value that cannot be used falls back to its default and yields a
-notice the app shows; parameters it does not know are ignored.
+with (``v``) all live there, and so do the month playback shows (``play``) and the reader's own
+additions: the pasted notice and the shapes drawn on the map (``shapes``, a compact token:
+:mod:`geodata.share_token`) and which map layers are switched on (``layers``). Parsing never
+raises. A value that cannot be used falls back to its default and yields a notice the app shows;
+parameters it does not know are ignored.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import pandas as pd
 
 from geodata import schema
 from geodata.problems import quote
+from geodata.share_token import Drawing, SharedShapes, link_token, read_token
 
 PARAM_YEARS = "years"
 PARAM_EXERCISE = "exercise"
@@ -37,6 +40,8 @@ PARAM_VERSION = "v"
 PARAM_PLAY = "play"
 PLAYBACK_KEY = "playback"
 """Session key of the playback switch; on when the view has a ``play`` month."""
+PARAM_SHAPES = "shapes"
+PARAM_LAYERS = "layers"
 OLDER_VERSION_NOTICE = "This link was made with dataset version"
 """How the notice about a link made with another dataset version starts (the app shows the changelog under it)."""
 PARAMS = (
@@ -54,6 +59,8 @@ PARAMS = (
     PARAM_ZOOM,
     PARAM_VERSION,
     PARAM_PLAY,
+    PARAM_SHAPES,
+    PARAM_LAYERS,
 )
 MAP_VIEW_PARAMS = (PARAM_LAT, PARAM_LON, PARAM_ZOOM)
 PARAM_LAYOUT = "layout"
@@ -65,6 +72,22 @@ MAP_ONLY = MappingProxyType({PARAM_EMBED: "true", PARAM_LAYOUT: "map"})
 MAP_VIEW_KEY = "map_view"
 """Session key of the panned map view (``lat``/``lon``/``z`` together); the widgets' keys are the
 parameter names themselves (:func:`widget_state`)."""
+NOTICE_KEY, NOTICE_NAME_KEY, NOTICE_SOURCE_KEY = "notice", "notice_name", "notice_source"
+"""Keys of the notice text box and its name and source fields, which a link's ``shapes`` fills."""
+DRAWN_KEY = "drawn"
+"""Session key of the shapes drawn on the map (a tuple of :class:`geodata.share_token.Drawing`)."""
+LAYERS_KEY = "map_layers"
+"""Session key of the link's switched-on map layers (``layers``), or None for the view's defaults."""
+LAYER_IDS = (
+    "naval", "air", "ground", "combined", "several", "routes", "observations", "land", "adiz", "straits", "notice",
+    "upload",
+)
+"""The map layers a link can switch on or off, by the names ``layers=`` uses: the drill regions by
+domain (``several``: places whose exercises differ in domain), the routes, the observed positions, the land
+backdrop, the
+reference layers and the reader's notice and uploaded layer."""
+LAYERS_NONE = "none"
+"""``layers=none``: every layer of :data:`LAYER_IDS` switched off."""
 
 LAT_RANGE = (-85.0, 85.0)
 LON_RANGE = schema.LON_RANGE
@@ -194,6 +217,10 @@ class ViewState:
         ISO alpha-3 codes of countries an exercise must *all* have taken part in; empty means any.
     play : str or None
         The month playback shows (``"2024-07"``); None when playback is off.
+    shapes : SharedShapes
+        The pasted notice and the shapes drawn on the map.
+    layers : tuple of str or None
+        The layers of :data:`LAYER_IDS` switched on; None leaves each at the view's default.
     """
 
     years: tuple[int, int]
@@ -207,6 +234,8 @@ class ViewState:
     zones: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()
     play: str | None = None
+    shapes: SharedShapes = SharedShapes()
+    layers: tuple[str, ...] | None = None
 
     @classmethod
     def default(cls, catalog: Catalog) -> ViewState:
@@ -338,7 +367,7 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
         text = _one_value(params.get(param))
         if text is None:
             continue
-        if len(text) > MAX_PARAM_LENGTH:
+        if len(text) > MAX_PARAM_LENGTH and param != PARAM_SHAPES:  # the token has its own, checked limit
             notices.append(f"{param}: value of {len(text):,} characters ignored (limit {MAX_PARAM_LENGTH:,}).")
             continue
         values[param] = text
@@ -377,6 +406,15 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
         play, notice = parse_play(values[PARAM_PLAY], catalog)
         if notice:
             notices.append(notice)
+    shapes = SharedShapes()
+    if values.get(PARAM_SHAPES, "").strip():
+        shapes, notice = read_token(values[PARAM_SHAPES].strip())
+        if notice:
+            notices.append(notice + " The notice and drawn shapes it carried are not shown.")
+    layers = None
+    if PARAM_LAYERS in values:
+        text = values[PARAM_LAYERS].strip()
+        layers = () if text == LAYERS_NONE else _known(_list_values(text), LAYER_IDS, PARAM_LAYERS, notices)
     link_version = values.get(PARAM_VERSION, "").strip()
     if link_version and catalog.version and link_version != catalog.version:
         notices.append(
@@ -396,6 +434,8 @@ def view_from_params(params: Mapping[str, str | Sequence[str]], catalog: Catalog
             region=region,
             map_view=map_view,
             play=play,
+            shapes=shapes,
+            layers=layers,
         ),
         notices,
     )
@@ -428,13 +468,28 @@ def view_to_params(view: ViewState, catalog: Catalog) -> dict[str, str]:
         params[PARAM_SELECTED] = view.selected
     if view.region:
         params[PARAM_REGION] = view.region
-    if view.map_view:
-        lat, lon, zoom = view.map_view
-        params |= {PARAM_LAT: f"{lat:g}", PARAM_LON: f"{lon:g}", PARAM_ZOOM: str(zoom)}
+    params |= map_params(view.map_view, view.layers)
+    if view.shapes:
+        params[PARAM_SHAPES] = link_token(view.shapes)[0]
     if view.play:
         params[PARAM_PLAY] = view.play
     if params and catalog.version:
         params[PARAM_VERSION] = catalog.version
+    return params
+
+
+MAP_PARAMS = (*MAP_VIEW_PARAMS, PARAM_LAYERS)
+"""The parameters the map itself writes after the reader pans, zooms or switches layers (layers/viewsync.py)."""
+
+
+def map_params(map_view: tuple[float, float, int] | None, layers: tuple[str, ...] | None) -> dict[str, str]:
+    """Write a map view and the layers switched on as URL parameters (none for a view or layers at default)."""
+    params: dict[str, str] = {}
+    if map_view:
+        lat, lon, zoom = map_view
+        params |= {PARAM_LAT: f"{lat:g}", PARAM_LON: f"{lon:g}", PARAM_ZOOM: str(zoom)}
+    if layers is not None:
+        params[PARAM_LAYERS] = ",".join(layers) or LAYERS_NONE
     return params
 
 
@@ -468,6 +523,11 @@ def widget_state(view: ViewState) -> dict[str, object]:
         MAP_VIEW_KEY: view.map_view,
         PLAYBACK_KEY: view.play is not None,
         PARAM_PLAY: view.play,
+        NOTICE_KEY: view.shapes.notice,
+        NOTICE_NAME_KEY: view.shapes.notice_name,
+        NOTICE_SOURCE_KEY: view.shapes.notice_source,
+        DRAWN_KEY: view.shapes.drawings,
+        LAYERS_KEY: view.layers,
     }
 
 
@@ -486,6 +546,19 @@ def view_from_widget_state(state: Mapping[str, object]) -> ViewState:
         region=state.get(PARAM_REGION),
         map_view=state.get(MAP_VIEW_KEY),
         play=state.get(PARAM_PLAY) if state.get(PLAYBACK_KEY) else None,
+        shapes=shapes_in(state),
+        layers=state.get(LAYERS_KEY),
+    )
+
+
+def shapes_in(state: Mapping[str, object]) -> SharedShapes:
+    """Return the notice and drawn shapes the page holds (see :func:`widget_state`), as a link carries them."""
+    drawings = state.get(DRAWN_KEY) or ()
+    return SharedShapes(
+        notice=str(state.get(NOTICE_KEY) or ""),
+        notice_name=str(state.get(NOTICE_NAME_KEY) or ""),
+        notice_source=str(state.get(NOTICE_SOURCE_KEY) or ""),
+        drawings=tuple(d for d in drawings if isinstance(d, Drawing)),
     )
 
 

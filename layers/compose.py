@@ -7,6 +7,7 @@ import geopandas as gpd
 import pandas as pd
 
 from geodata.filters import bounds_of, landing_bounds, regions_for
+from geodata.query import map_params
 from layers.assets import AssetUrls
 from layers.basemap import DEFAULT_BOUNDS, base_map, show_all_control
 from layers.folium_internals import stable_ids
@@ -19,7 +20,7 @@ from layers.regions import RegionGeometries, opening_zoom, region_layers, select
 from layers.routes import route_layer
 from layers.snapshot import snapshot_control
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, fill_scale
-from layers.tools import draw_control, measure_control
+from layers.tools import draw_control, drawn_shapes, measure_control
 from layers.viewsync import view_sync
 
 LEGEND_INK = "#444444"
@@ -55,6 +56,8 @@ def dashboard_map(
     used_regions: gpd.GeoDataFrame | None = None,
     observations: pd.DataFrame | None = None,
     snapshot: tuple[str, str] | None = None,
+    layers: tuple[str, ...] | None = None,
+    drawings: tuple[dict, ...] = (),
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -100,6 +103,12 @@ def dashboard_map(
     snapshot : tuple of (str, str), optional
         The citation and file name of the map's "save as PNG" button
         (:func:`layers.snapshot.snapshot_control`); added when the assets serve the plugins.
+    layers : tuple of str, optional
+        The layers (ids of :data:`geodata.query.LAYER_IDS`) a link switches on; every other
+        layer with an id is switched off. None keeps each layer's default.
+    drawings : tuple of dict
+        Shapes the reader drew (GeoJSON features as Leaflet.draw gives them), put back on the map
+        as drawings: in the draw tool's layer, in its style, deletable with its bin.
 
     Returns
     -------
@@ -124,10 +133,12 @@ def dashboard_map(
         show_all_control(everything).add_to(m)
     OutlineDecoder().add_to(m)
     tolerance = outline_level_of(assets, bounds, map_view)
-    if assets.land_geojson:
-        land_layer(assets.land_geojson).add_to(m)
+    land = land_layer(assets.land_geojson) if assets.land_geojson else None
+    if land is not None:
+        land.add_to(m)
     lines = geometries.popup_lines or None
-    for fg in region_layers(used, shown, geometries, tolerance, lines) if with_regions else ():
+    region_groups = region_layers(used, shown, geometries, tolerance, lines) if with_regions else []
+    for fg in region_groups:
         fg.add_to(m)
     routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
     if routes_fg is not None:
@@ -135,6 +146,7 @@ def dashboard_map(
     points_fg = observation_layer(observations, shown) if observations is not None and with_regions else None
     if points_fg is not None:
         points_fg.add_to(m)
+    overlays = [*region_groups, routes_fg, points_fg, *extra_layers]
     if with_regions and not used.empty:
         labels_layer(used, geometries.labels or None).add_to(m)
     if outline_label is not None:
@@ -144,7 +156,9 @@ def dashboard_map(
     for fg in extra_layers:
         fg.add_to(m)
     if assets.plugins:
-        draw_control(assets).add_to(m)
+        draw = draw_control(assets).add_to(m)
+        if drawings:
+            drawn_shapes(draw, drawings).add_to(m)
         measure_control(assets).add_to(m)
         if snapshot is not None:
             snapshot_control(assets, *snapshot).add_to(m)
@@ -162,7 +176,10 @@ def dashboard_map(
             ],
         ).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
-    view_sync().add_to(m)
+    tagged = {layer.layer_id: layer for layer in (land, *overlays) if getattr(layer, "layer_id", None)}
+    for layer_id, layer in tagged.items() if layers is not None else ():
+        layer.show = layer_id in layers
+    view_sync(tagged, built=map_params(map_view, layers) if with_regions else None).add_to(m)
     stable_ids(m)
     return m
 

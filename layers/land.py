@@ -50,4 +50,6 @@ def land_layer(url: str) -> MacroElement:
         "style": dict(LAND_STYLE),
         "attribution": LAND_ATTRIBUTION,
     }
-    return _FetchedGeoJson(url, name="Land (bundled, works offline)", options=options)
+    layer = _FetchedGeoJson(url, name="Land (bundled, works offline)", options=options)
+    layer.layer_id = "land"
+    return layer

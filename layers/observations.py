@@ -105,6 +105,7 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame)
             },
         })
     fg = folium.FeatureGroup(name=f"Observed positions ({len(placed)})")
+    fg.layer_id = "observations"
     FastGeoJson(
         {"type": "FeatureCollection", "features": features},
         style_function=lambda feature: OBSERVATION_STYLE,

@@ -134,6 +134,7 @@ def reference_layers_of(
     groups = []
     for kind, title, kind_features in features:
         group = folium.FeatureGroup(name=title, show=kind in shown)
+        group.layer_id = kind
         FastGeoJson(
             # folium may write an "id" into each feature: draw copies, the prepared ones are shared.
             {"type": "FeatureCollection", "features": [dict(feature) for feature in kind_features]},

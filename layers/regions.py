@@ -187,6 +187,7 @@ def region_layers(
             continue
         count = len(members)
         fg = folium.FeatureGroup(name=f"{GROUP_LAYER_NAMES[group]} ({count} region{'s' if count != 1 else ''})")
+        fg.layer_id = group
         for kind, pane in (("sea", SEA_PANE), ("area", AREAS_PANE)):
             of_kind = [f for f in members if f["properties"]["kind"] == kind]
             if of_kind:

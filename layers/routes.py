@@ -128,6 +128,7 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
             }
         )
     fg = folium.FeatureGroup(name=f"Routes ({len(features)})")
+    fg.layer_id = "routes"
     FastGeoJson(
         {"type": "FeatureCollection", "features": features},
         style_function=lambda feature: feature["properties"]["style"],

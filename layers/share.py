@@ -1,4 +1,4 @@
-"""The share panel: copy the current link, a ready citation, or an embed snippet.
+"""The share panel: copy the current link, a ready citation, or an embed snippet; the link's length, said when long.
 
 It runs in a small same-origin iframe so that it can read the page's *current* address,
 including the map view the map wrote there after the user panned (see layers/viewsync.py),
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from geodata.query import MAP_ONLY
+from geodata.share_token import LINK_LENGTH_GOAL
 
 SHARE_PANEL_HEIGHT = 150
 
@@ -19,8 +20,10 @@ _TEMPLATE = r"""<!doctype html>
   button { font: inherit; padding: 3px 10px; margin: 0 6px 6px 0; border: 1px solid #c7c9d1;
            border-radius: 6px; background: #fff; cursor: pointer; }
   button:hover { border-color: #1f5fa8; color: #1f5fa8; }
-  #citation { background: #f0f2f6; border-radius: 6px; padding: 6px 8px; overflow-wrap: normal; word-break: normal; }
+  #citation { background: #f0f2f6; border-radius: 6px; padding: 6px 8px; overflow-wrap: anywhere; word-break: normal; }
   #status { color: #1a7f37; }
+  #length { color: #6b6f7b; font-size: 12px; margin-top: 2px; }
+  #length.long { color: #9a5b00; }
 </style>
 <div>
   <button id="copy-link" type="button">Copy link</button>
@@ -29,10 +32,12 @@ _TEMPLATE = r"""<!doctype html>
   <span id="status" role="status"></span>
 </div>
 <div id="citation"></div>
+<div id="length" role="status"></div>
 <script>
 (function () {
   var prefix = __PREFIX__;
   var mapOnly = __MAP_ONLY__;
+  var goal = __GOAL__;
   function link() { return window.parent.location.href; }
   function today() { return new Date().toISOString().slice(0, 10); }
   function citation() { return prefix + ", accessed " + today() + ", " + link(); }
@@ -53,11 +58,17 @@ _TEMPLATE = r"""<!doctype html>
     area.value = text; document.body.appendChild(area); area.select();
     document.execCommand("copy"); area.remove();
   }
-  // The citation shows whole: its link breaks only after "/", "?" or "&" (a <wbr> there), and
-  // the frame grows to fit it at any width.
+  // The citation shows whole (a link longer than the goal with its middle elided; the buttons
+  // copy it whole): its link breaks after "/", "?" or "&" (a <wbr> there), inside a long value
+  // (a shapes token) only where nothing else fits, and the frame fits it.
+  function shown() {
+    var whole = link();
+    var elided = whole.length > goal ? whole.slice(0, 160) + " … " + whole.slice(-40) : whole;
+    return prefix + ", accessed " + today() + ", " + elided;
+  }
   function show() {
     var box = document.getElementById("citation");
-    var text = citation();
+    var text = shown();
     if (box.getAttribute("data-text") !== text) {
       box.setAttribute("data-text", text);
       box.textContent = "";
@@ -66,9 +77,15 @@ _TEMPLATE = r"""<!doctype html>
         box.appendChild(document.createElement("wbr"));
       });
     }
+    var size = link().length;
+    var length = document.getElementById("length");
+    length.className = size > goal ? "long" : "";
+    length.textContent = "Link: " + size.toLocaleString("en") + " characters" + (size > goal
+      ? " (over " + goal.toLocaleString("en") + ": some mail and chat programs cut such links; "
+        + "shorten the notice or remove a drawn shape)" : "");
     try {
       var frame = window.frameElement;
-      var needed = document.documentElement.scrollHeight;
+      var needed = Math.ceil(document.body.getBoundingClientRect().height);
       if (frame && Math.abs(frame.offsetHeight - needed) > 2) { frame.style.height = needed + "px"; }
     } catch (error) { /* a cross-origin embed keeps its fixed height */ }
   }
@@ -90,4 +107,5 @@ def share_panel_html(citation_prefix: str) -> str:
     """
     prefix = json.dumps(citation_prefix).replace("<", "\\u003c")
     map_only = json.dumps(dict(MAP_ONLY))
-    return _TEMPLATE.replace("__PREFIX__", prefix).replace("__MAP_ONLY__", map_only)
+    return (_TEMPLATE.replace("__PREFIX__", prefix).replace("__MAP_ONLY__", map_only)
+            .replace("__GOAL__", str(LINK_LENGTH_GOAL)))

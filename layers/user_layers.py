@@ -163,6 +163,7 @@ def upload_layer(frame: gpd.GeoDataFrame, name: str) -> folium.FeatureGroup:
         features.append(_feature(geometry, _e(_cut(title, 120)), popup))
     layer_name = _e(f"Your layer: {_cut(name, 80)} ({len(features)} feature{'s' if len(features) != 1 else ''})")
     fg = folium.FeatureGroup(name=layer_name)
+    fg.layer_id = "upload"
     if features:
         _geojson(features, UPLOAD_STYLE).add_to(fg)
     return fg
@@ -232,6 +233,7 @@ def notice_layer(parsed: ParsedNotice, label: str) -> folium.FeatureGroup:
     """
     name = _e(f"Notice: {_cut(label, 80)}")
     fg = folium.FeatureGroup(name=name)
+    fg.layer_id = "notice"
     features = []
     for index, area in enumerate(parsed.areas, start=1):
         if area.geometry is None or area.geometry.is_empty:

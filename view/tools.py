@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
@@ -59,8 +59,9 @@ def exercise_labels(exercises: pd.DataFrame) -> dict[str, str]:
     return labels
 
 
-def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None) -> list[list[float]] | None:
-    """Return the bounds of the user's notice and uploaded layer, padded, so the map shows what was just added.
+def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None,
+                drawings: Sequence[Mapping] = ()) -> list[list[float]] | None:
+    """Return the bounds of the user's notice, uploaded layer and drawings, padded, so the map shows what was added.
 
     ``[[south, west], [north, east]]`` as Leaflet takes them; None when there is neither.
     """
@@ -69,6 +70,7 @@ def tool_bounds(parsed: ParsedNotice | None, upload: UploadResult | None) -> lis
         boxes.append(parsed.geometry.bounds)
     if upload is not None and upload.ok:
         boxes.append(tuple(upload.frame.total_bounds))
+    boxes += [shape.bounds for shape in (read_drawing(drawing)[0] for drawing in drawings) if shape is not None]
     if not boxes:
         return None
     west, south = min(b[0] for b in boxes), min(b[1] for b in boxes)
@@ -144,7 +146,7 @@ def problem_blocks(problems, *, refused: bool) -> list[Block]:
 
 
 def tool_report(parsed: ParsedNotice | None, notice: Mapping[str, str], upload: UploadResult | None,
-                upload_name: str, drawing: dict | None) -> list[Block]:
+                upload_name: str, drawings: Sequence[Mapping]) -> list[Block]:
     """Say what the "Your shapes" section shows about a pasted notice, an uploaded file and the last drawn shape.
 
     Parameters
@@ -157,8 +159,9 @@ def tool_report(parsed: ParsedNotice | None, notice: Mapping[str, str], upload: 
         The uploaded file, read.
     upload_name : str
         Its file name.
-    drawing : dict or None
-        The last shape drawn on the map, as the map sent it (untrusted GeoJSON).
+    drawings : sequence of dict
+        The shapes drawn on the map (or put back from a link) as GeoJSON features, in the
+        order drawn; each is measured.
     """
     blocks: list[Block] = []
     if parsed is not None:
@@ -184,8 +187,8 @@ def tool_report(parsed: ParsedNotice | None, notice: Mapping[str, str], upload: 
         caption, shapes = upload_shapes(upload, upload_name)
         blocks += [Block("caption", caption)] if caption else []
         blocks += [Block("shape", title, geometry=geometry, budget_s=budget) for title, geometry, budget in shapes]
-    if drawing:
-        title = drawing_title(drawing)
+    for number, drawing in enumerate(drawings, start=1):
+        title = drawing_title(drawing) + (f" ({number} of {len(drawings)})" if len(drawings) > 1 else "")
         shape, message = read_drawing(drawing, label=title)
         if shape is not None:
             blocks.append(Block("shape", title, geometry=shape))
@@ -256,11 +259,12 @@ def measure_tables(measures) -> tuple[str, dict[str, list], dict[str, list], dic
 
 
 def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNotice | None, notice_name: str,
-                     upload: UploadResult | None, upload_name: str):
+                     upload: UploadResult | None, upload_name: str, drawings: Sequence[Mapping] = ()):
     """Build the page's map of a scene: the drill layers, the reference layers, the user's own shapes.
 
     A fresh map on every call (streamlit-folium changes the map it is given; never cache it).
-    The map fits the user's just-added notice or layer, unless the link holds a map view.
+    The map fits the user's just-added notice or layer, unless the link holds a map view; the
+    reader's ``drawings`` (GeoJSON features) are put back on it, and a link's layer choice applies.
     """
     view = scene.view
     reference = reference_layers_of(prepared.reference, show=reference_kinds_shown(view.domains, details_series(scene)))
@@ -269,8 +273,9 @@ def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNoti
         region=view.region, map_view=view.map_view, routes=prepared.dataset.routes, tiles=tiles,
         used_regions=scene.regions, observations=prepared.dataset.observations,
         extra_layers=(*reference, *tool_layers(parsed, notice_name, upload, upload_name)),
-        fit=tool_bounds(parsed, upload) if view.map_view is None else None,
+        fit=tool_bounds(parsed, upload, drawings) if view.map_view is None else None,
         snapshot=map_picture(prepared.dataset.version, view, prepared.catalog),
+        layers=view.layers, drawings=tuple(drawings),
     )
 
 

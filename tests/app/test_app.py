@@ -39,7 +39,7 @@ def test_map_is_served_locally_and_returns_only_drawings(app_factory):
         "/app/static/plugins/leaflet-draw-1.0.4/leaflet.draw.css",
         "/app/static/plugins/leaflet-measure-2.1.7/leaflet-measure.css",
     ]
-    assert args["returned_objects"] == ["last_active_drawing"]
+    assert args["returned_objects"] == ["all_drawings"]
     assert "L.tileLayer" not in args["script"]
 
 
@@ -328,3 +328,50 @@ def test_a_play_link_opens_playback_on_its_month_and_steps_write_it(app_factory)
     assert at.query_params["play"] == "2024-08"
     at.toggle(key="playback").set_value(False).run()
     assert "play" not in at.query_params
+DRAWN_SQUARE = {"type": "Feature", "properties": {},
+                "geometry": {"type": "Polygon", "coordinates": [[[133, 41], [134, 41], [134, 42], [133, 42], [133, 41]]]}}
+
+
+def test_a_pasted_notice_goes_into_the_link_and_the_link_restores_it(app_factory):
+    at = app_factory().run()
+    at.text_area(key="notice").set_value(NOTICE).run()
+    at.text_input(key="notice_name").set_value("HYDROPAC 1/24").run()
+    token = at.query_params["shapes"]
+    assert len(token) < 300
+    opened = app_factory(shapes=token).run()
+    assert not opened.exception and not opened.warning
+    assert opened.text_area(key="notice").value == NOTICE
+    assert opened.text_input(key="notice_name").value == "HYDROPAC 1/24"
+    assert "HYDROPAC 1/24" in map_args(opened)["script"]
+    area = {m.label: m.value for m in opened.metric}["Area"]
+    assert 2_000 < int(area.replace(",", "").split()[0]) < 2_400
+
+
+def test_a_link_with_drawn_shapes_puts_them_on_the_map_and_measures_them(app_factory):
+    from geodata.share_token import SharedShapes, drawings_from_features, encode
+
+    drawings, _ = drawings_from_features([DRAWN_SQUARE])
+    opened = app_factory(shapes=encode(SharedShapes(drawings=drawings))).run()
+    assert not opened.exception
+    assert "drawnItems" in map_args(opened)["script"] and "[133.0, 41.0]" in map_args(opened)["script"]
+    assert any("Drawn polygon" in m.value for m in opened.markdown)
+    area = {m.label: m.value for m in opened.metric}["Area"]
+    assert 9_000 < int(area.replace(",", "").split()[0]) < 10_000
+    assert opened.query_params["shapes"] == encode(SharedShapes(drawings=drawings))
+
+
+@pytest.mark.parametrize("token", ["AQ", "!!!!", "A" * 20_000, "AfPjMzHSNTbwUzA0NtQ1MXVlYAhgPrDvC_OBI9d5GA7M4gEiBgC8z1zz"])
+def test_a_tampered_or_oversized_token_gets_a_message_not_a_crash(app_factory, token):
+    at = app_factory(shapes=token, years="2024").run()
+    assert not at.exception
+    assert any("shapes in this link" in w.value for w in at.warning)
+    assert at.slider(key="years").value == (2024, 2024)
+    assert "shapes" not in at.query_params
+
+
+def test_a_layers_link_switches_layers_on_and_off(app_factory):
+    at = app_factory(layers="adiz,naval").run()
+    assert not at.exception and not at.warning
+    assert at.query_params["layers"] == "adiz,naval"
+    unknown = app_factory(layers="adiz,bogus").run()
+    assert any("bogus" in w.value for w in unknown.warning)

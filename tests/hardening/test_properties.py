@@ -27,6 +27,7 @@ from geodata.notices import KINDS, MAX_TEXT_CHARS, parse_notice
 from geodata.problems import ERROR
 from geodata.query import (
     LAT_RANGE,
+    LAYER_IDS,
     LON_RANGE,
     MAX_PARAM_LENGTH,
     MAX_SEARCH_LENGTH,
@@ -38,6 +39,7 @@ from geodata.query import (
     view_to_params,
 )
 from geodata.rules import validate_exercises, validate_regions
+from geodata.share_token import Drawing, SharedShapes
 from geodata.uploads import MAX_NAME_CHARS, UploadResult, read_upload
 
 HOSTILE = (
@@ -120,7 +122,8 @@ def test_url_parser_never_raises_and_explains_every_refusal(catalog, params):
         return any(n.startswith(starts) for n in notices)
 
     given_text = {p: _joined(params[p]) for p in PARAMS if p in params}
-    too_long = {p for p, text in given_text.items() if len(text) > MAX_PARAM_LENGTH}
+    # the shapes token has its own limit, checked by the token reader (tests/unit/test_share_token.py)
+    too_long = {p for p, text in given_text.items() if len(text) > MAX_PARAM_LENGTH and p != "shapes"}
     for param in too_long:
         assert told(f"{param}: value of"), (param, notices)
     usable = {p: text for p, text in given_text.items() if p not in too_long}
@@ -139,6 +142,12 @@ def test_url_parser_never_raises_and_explains_every_refusal(catalog, params):
         assert told("q: search text cut"), notices
     if usable.get("v", "").strip() not in ("", catalog.version):
         assert told("This link was made with dataset version"), notices
+    if usable.get("shapes", "").strip():
+        assert view.shapes or told("The shapes in this link"), notices
+    if "layers" in usable and usable["layers"].strip() != "none":
+        assert set(view.layers) <= set(LAYER_IDS)
+        if any(item not in LAYER_IDS for item in _items(usable["layers"])):
+            assert told("layers: ignored unknown"), notices
 
 
 @st.composite
@@ -156,6 +165,11 @@ def views(draw, catalog: Catalog) -> ViewState:
         region=draw(st.one_of(st.none(), st.sampled_from(catalog.region_ids))),
         map_view=(round(draw(st.floats(-85, 85)), 3), round(draw(st.floats(-360, 540)), 3),
                   draw(st.integers(*ZOOM_RANGE))) if has_view else None,
+        shapes=SharedShapes(draw(st.text(max_size=200)), drawings=tuple(
+            Drawing("line", ((lon / 1e5, lat / 1e5), (lat / 1e5, (lon // 2) / 1e5)))
+            for lat, lon in draw(st.lists(st.tuples(st.integers(-9_000_000, 9_000_000),
+                                                    st.integers(-9_000_000, 9_000_000)), max_size=3)))),
+        layers=draw(st.one_of(st.none(), st.lists(st.sampled_from(LAYER_IDS), unique=True).map(tuple))),
     )
 
 

@@ -157,12 +157,24 @@ def test_search_text_round_trips_and_is_bounded():
 
 
 def test_widget_state_round_trips_a_view_under_the_parameter_names():
-    from geodata.query import MAP_VIEW_KEY, PARAMS, PLAYBACK_KEY, view_from_widget_state, widget_state
+    from geodata.query import (
+        DRAWN_KEY,
+        LAYERS_KEY,
+        MAP_VIEW_KEY,
+        NOTICE_KEY,
+        NOTICE_NAME_KEY,
+        NOTICE_SOURCE_KEY,
+        PARAMS,
+        PLAYBACK_KEY,
+        view_from_widget_state,
+        widget_state,
+    )
 
     view = ViewState((2016, 2024), ("js_2024",), ("Joint Sea",), ("naval",), "sea", "js_2024", "sea_of_japan",
                      (40.0, 135.0, 5), play="2024-07")
     state = widget_state(view)
-    assert set(state) - {MAP_VIEW_KEY, PLAYBACK_KEY} <= set(PARAMS)
+    assert set(state) - {MAP_VIEW_KEY, PLAYBACK_KEY, NOTICE_KEY, NOTICE_NAME_KEY, NOTICE_SOURCE_KEY, DRAWN_KEY,
+                         LAYERS_KEY} <= set(PARAMS)
     assert state[PLAYBACK_KEY] is True
     assert view_from_widget_state(state) == view
     assert view_from_widget_state({**state, PLAYBACK_KEY: False}).play is None, "playback off: no month"
