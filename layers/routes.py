@@ -21,6 +21,9 @@ ROUTE_WEIGHT = 2
 
 _e = escape_html
 
+ROUTE_CLASS = "da-route"
+"""CSS class of every route's path: what the page's styles and the browser tests find routes by."""
+
 
 def route_style(route_kind: str, domain: str) -> dict[str, object]:
     """Leaflet path options of a route: the exercise's domain colour, the kind's dash pattern.
@@ -135,5 +138,6 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
         highlight_function=lambda feature: {"weight": ROUTE_WEIGHT + 3, "opacity": 1.0},
         on_each_feature=bind_feature_html(),
         pane=AREAS_PANE,
+        className=ROUTE_CLASS,
     ).add_to(fg)
     return fg

@@ -16,7 +16,8 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import replace
 
 from geodata.query import DRAWN_KEY, ViewState, shapes_in
-from geodata.share_token import drawings_from_features, link_token
+from geodata.share_token import drawing_from_feature, drawings_from_features, link_token
+from geodata.user_shapes import drawing_title, read_drawing
 
 DRAWN_ON_MAP_KEY = "drawn_on_map"
 RETURNED = "all_drawings"
@@ -45,7 +46,26 @@ def take_drawings(state: MutableMapping[str, object], returned: Mapping | None) 
         return None
     drawings, message = drawings_from_features(features)
     state[DRAWN_KEY] = drawings
+    reasons = refusal_reasons(features)
+    if reasons:
+        message = f"{'; '.join(reasons)}: not measured. {message}"
     return message
+
+
+def refusal_reasons(features: list, limit: int = 3) -> list[str]:
+    """Say why the first ``limit`` drawings a link cannot carry were refused (``Drawn line has longitude…``).
+
+    Such a drawing is never measured either (the page measures what the link carries), so the
+    reader is told what was wrong with it rather than only that it was left out.
+    """
+    reasons: list[str] = []
+    for feature in features:
+        if len(reasons) >= limit:
+            break
+        if drawing_from_feature(feature) is None:
+            title = drawing_title(feature) if isinstance(feature, Mapping) else "A drawn shape"
+            reasons.append(read_drawing(feature, label=title)[1] or f"{title} is not a polygon, line or circle")
+    return reasons
 
 
 def rebuild_with_drawings(state: MutableMapping[str, object]) -> None:

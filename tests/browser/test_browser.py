@@ -30,7 +30,15 @@ def regions_drawn(page):
 
 
 def click_map_at(page, lat: float, lon: float) -> None:
-    """Click the main map where it shows ``lat``, ``lon``, as a user's mouse would."""
+    """Click the main map where it shows ``lat``, ``lon``, as a user's mouse would.
+
+    Waits until the map stands still: a click during the opening fly-to lands elsewhere.
+    """
+    page.locator(MAP_FRAME).first.content_frame.locator("body").evaluate(
+        "body => new Promise(done => { const m = Object.values(window).find(v => v && v._leaflet_id && v.latLngToContainerPoint);"
+        " const still = () => !m._animatingZoom && !(m._panAnim && m._panAnim._inProgress);"
+        " const wait = () => still() ? setTimeout(() => still() ? done() : wait(), 300) : setTimeout(wait, 100); wait(); })"
+    )
     point = map_frame(page).locator("body").evaluate(
         "(body, [lat, lon]) => { const m = Object.values(window).find(v => v && v._leaflet_id && v.latLngToContainerPoint);"
         " const p = m.latLngToContainerPoint([lat, lon]); return [p.x, p.y]; }",
@@ -82,6 +90,7 @@ def test_bad_link_shows_a_notice(page, serve, blocked_requests):
 def test_popup_lists_exercises_and_a_click_opens_the_details_with_sources(page, serve, blocked_requests):
     open_app(page, serve(SMALL_DATA), "?years=2019-2024")
     expect(regions_drawn(page)).to_have_count(3, timeout=TIMEOUT)
+    expect(map_frame(page).locator("path.da-route")).not_to_have_count(0, timeout=TIMEOUT)
     popup = map_frame(page).locator(".leaflet-popup-content")
     click_map_at(page, 45.0, 135.0)  # on the route's line itself: the route's popup
     expect(popup).to_contain_text("Waypoints", timeout=TIMEOUT)

@@ -75,7 +75,8 @@ def test_the_page_keeps_the_drawings_the_map_returns():
     state = {query.DRAWN_KEY: (), share.DRAWN_ON_MAP_KEY: ()}
     assert share.take_drawings(state, None) is None and state[query.DRAWN_KEY] == ()
     assert share.take_drawings(state, {"all_drawings": None}) is None
-    assert share.take_drawings(state, {"all_drawings": [SQUARE, {"geometry": {"type": "Point"}}]}).startswith("1 drawn")
+    assert share.take_drawings(state, {"all_drawings": [SQUARE, {"geometry": {"type": "Point"}}]}).startswith(
+        "Drawn point cannot be read as GeoJSON: not measured. 1 drawn")
     assert [d.kind for d in state[query.DRAWN_KEY]] == ["polygon"]
     assert share.map_drawings(state) == ()  # the map keeps its script until the view changes
     assert share.drawn_features(state)[0]["geometry"]["type"] == "Polygon"
@@ -123,3 +124,12 @@ def test_the_main_map_writes_what_it_was_built_with_and_playback_does_not(small_
     playback = dashboard_map(small_dataset.regions, region_geometries(small_dataset.regions), small_dataset.exercises,
                              asset_urls("land/x.geojson"), tiles=False, with_regions=False).get_root().render()
     assert "var built" not in playback and "overlayadd overlayremove" in playback
+
+
+def test_a_drawing_beyond_the_map_is_refused_with_its_reason():
+    state: dict = {}
+    line = {"type": "Feature", "properties": {},
+            "geometry": {"type": "LineString", "coordinates": [[100, 10], [1e6, 10]]}}
+    message = share.take_drawings(state, {"all_drawings": [SQUARE, line]})
+    assert message.startswith("Drawn line has longitude 1e+06, outside -180..360: not measured.")
+    assert "1 drawn shape(s)" in message and len(state[query.DRAWN_KEY]) == 1
