@@ -20,6 +20,11 @@ class _Legend(MacroElement):
                 div.innerHTML = {{ this.html|tojson }};
                 // Folded on a narrow map (a phone), where it would cover a third of it; open on a laptop.
                 div.open = map.getSize().x >= {{ this.open_from_px }};
+                // A popup opens over the map's middle and the legend sits over its lower right: fold
+                // the legend while a popup is open, so it never hides the popup's lines.
+                var openBefore = false;
+                map.on("popupopen", function () { openBefore = div.open; div.open = false; });
+                map.on("popupclose", function () { if (openBefore) { div.open = true; } openBefore = false; });
                 L.DomEvent.disableClickPropagation(div);
                 L.DomEvent.disableScrollPropagation(div);
                 return div;

@@ -98,6 +98,12 @@ def test_popup_lists_exercises_and_a_click_opens_the_details_with_sources(page, 
     # region, but only the line itself takes clicks.
     click_map_at(page, 42.0, 137.0)
     expect(popup.locator("li")).to_have_count(2, timeout=TIMEOUT)
+    legend = map_frame(page).locator("details.da-legend")
+    expect(legend).not_to_have_attribute("open", "", timeout=TIMEOUT)  # folded: it cannot hide the popup
+    map_frame(page).locator(".leaflet-popup-close-button").click()
+    expect(legend).to_have_attribute("open", "", timeout=TIMEOUT)  # and back when the popup closes
+    click_map_at(page, 42.0, 137.0)
+    expect(popup.locator("li")).to_have_count(2, timeout=TIMEOUT)
     expect(popup.locator("li").first).to_contain_text("Delta-2024")  # newest first
     expect(popup.locator('a[href^="https://example.org"]')).to_have_count(0)  # sources are in the details
     popup.get_by_role("link", name="Bravo-2019").click()
