@@ -214,22 +214,16 @@ def render_blocks(blocks, exercises, signature: tuple) -> None:
 def render_playback(prepared: Prepared, scene, assets, catalog: query.Catalog) -> None:
     """Step through the shown exercises month by month; only the month's layers change (the map stays mounted)."""
     shown = scene.shown
-    for key, value in (("play_mode", playback.WINDOW), ("play_skip", True), ("play_speed", 1.0)):
+    for key, value in playback.PLAYBACK_DEFAULTS.items():
         st.session_state.setdefault(key, value)
     months = playback.playback_months(shown, skip_empty=st.session_state["play_skip"])
     if not months:
         st.info("No exercise to play back: widen the filters.")
         return
-    if st.session_state.get("play_month") not in months:  # a play= link, or a month now skipped
-        wanted = st.session_state.get("play_month") or st.session_state.get(query.PARAM_PLAY)
-        st.session_state["play_month"] = playback.step_from_link(months, str(wanted) if wanted else None) or months[0]
-
-    def restart_at_end() -> None:
-        if st.session_state["playing"] and st.session_state.get("play_month") == months[-1]:
-            st.session_state["play_month"] = months[0]
-
+    st.session_state.update(playback.start_month(months, st.session_state, st.session_state.get(query.PARAM_PLAY)))
     cols = st.columns([2, 3, 3])
-    cols[0].toggle("▶ Play", key="playing", on_change=restart_at_end)
+    cols[0].toggle("▶ Play", key="playing",
+                   on_change=lambda: st.session_state.update(playback.restart_if_at_end(months, st.session_state)))
     cols[1].toggle("Skip empty months", key="play_skip", help="Step only through months with an exercise")
     cols[2].select_slider("Speed", playback.SPEEDS, key="play_speed", format_func=lambda s: f"{s:g} s a month")
     step_s = st.session_state["play_speed"]
@@ -245,10 +239,7 @@ def render_playback(prepared: Prepared, scene, assets, catalog: query.Catalog) -
         cols[1].radio("Show", playback.MODES, key="play_mode", horizontal=True, format_func=PLAY_MODE_LABELS.get)
         month, mode = st.session_state["play_month"], st.session_state["play_mode"]
         st.session_state[query.PARAM_PLAY] = playback.month_text(month)
-        params = query.params_to_write(replace(scene.view, play=playback.month_text(month)), catalog,
-                                       {k: st.query_params[k] for k in st.query_params})
-        if params is not None:
-            st.query_params.from_dict(params)
+        write_link(replace(scene.view, play=playback.month_text(month)), catalog)
         active = playback.exercises_active_in(shown, month, mode=mode)
         base, month_layers = tools.playback_map(prepared, shown, active, assets, tiles=SHOW_TILES)
         st_folium(base, key="playback_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[],

@@ -14,7 +14,7 @@ import urllib.request
 from pathlib import Path
 
 from bench.server import child_processes, free_port
-from deploy.nginx_conf import site_config, standalone_config
+from deploy.nginx_conf import normalise_prefix, site_config, standalone_config
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
@@ -29,17 +29,26 @@ class NginxProxy:
     run_dir : pathlib.Path
         Folder for the configuration, pid file, logs and temporary files (created, mode 755:
         nginx started as root runs its workers as nobody).
+    prefix : str
+        The path the site is served under (``/`` or e.g. ``/atlas``), as the replicas' ``server.baseUrlPath``.
+
+    Raises
+    ------
+    RuntimeError
+        When nginx is missing, or does not answer the replicas' health check within ``timeout`` s
+        (the message quotes its error log).
     """
 
-    def __init__(self, ports: list[int], run_dir: Path, timeout: float = 20):
+    def __init__(self, ports: list[int], run_dir: Path, timeout: float = 20, prefix: str = "/"):
         if not Path(NGINX).exists():
             raise RuntimeError("nginx is not installed (apt-get install -y nginx)")
         self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
+        self.url = f"http://127.0.0.1:{self.port}{normalise_prefix(prefix)}"
         self.run_dir = run_dir
         run_dir.mkdir(parents=True, exist_ok=True)
         run_dir.chmod(0o755)
-        site = site_config([f"127.0.0.1:{port}" for port in ports], f"127.0.0.1:{self.port}", show_upstream=True)
+        site = site_config([f"127.0.0.1:{port}" for port in ports], f"127.0.0.1:{self.port}", prefix,
+                           show_upstream=True)
         (run_dir / "nginx.conf").write_text(standalone_config(site, run_dir))
         self.process = subprocess.Popen(
             [NGINX, "-p", str(run_dir), "-c", str(run_dir / "nginx.conf"), "-e", str(run_dir / "error.log"),
@@ -53,7 +62,12 @@ class NginxProxy:
             except OSError:
                 time.sleep(0.1)
         self.stop()
-        raise RuntimeError(f"nginx did not proxy the health check; see {run_dir / 'error.log'}")
+        raise RuntimeError(f"nginx did not proxy the health check; error log:\n{self.error_log()}")
+
+    def error_log(self) -> str:
+        """Return nginx's error log so far."""
+        path = self.run_dir / "error.log"
+        return path.read_text() if path.exists() else "(none)"
 
     def pids(self) -> list[int]:
         """Return the process ids of the nginx master and its workers."""

@@ -176,6 +176,31 @@ def describe_step(month: pd.Period | str, mode: str, count: int) -> str:
     return f"{label}: {count} {noun} active"
 
 
+PLAYBACK_DEFAULTS = {"play_mode": WINDOW, "play_skip": True, "play_speed": 1.0}
+"""Playback's controls as a session first sees them: the month's own exercises, empty months skipped, 1 s a month."""
+
+
+def start_month(months: list[pd.Period], state: Mapping[str, object], link_month: str | None) -> dict[str, object]:
+    """Return the month playback shows when its month is not one of ``months``, as a state change.
+
+    That is a fresh start (the month a ``play=`` link names, ``link_month``, or the first), or a
+    month the reader was on that *Skip empty months* now passes over (the next one with an
+    exercise). Nothing changes when the month is one of ``months``.
+    """
+    current = state.get("play_month")
+    if current in months:
+        return {}
+    wanted = current or link_month
+    return {"play_month": step_from_link(months, str(wanted) if wanted else None) or months[0]}
+
+
+def restart_if_at_end(months: list[pd.Period], state: Mapping[str, object]) -> dict[str, object]:
+    """Return the state change *Play* makes: from the first month again when it is pressed on the last."""
+    if state.get("playing") and state.get("play_month") == months[-1]:
+        return {"play_month": months[0]}
+    return {}
+
+
 def advance(months: list[pd.Period], state: Mapping[str, object], now: float, step_s: float) -> dict[str, object]:
     """Return what playback changes in its state when its timer fires at ``now`` (monotonic seconds).
 

@@ -127,19 +127,10 @@ export default function (component) {
     event.preventDefault();
     buttons[to].focus();
   };
-  list.addEventListener("pointerover", over);
-  list.addEventListener("focusin", over);
-  list.addEventListener("pointerleave", out);
-  list.addEventListener("focusout", out);
-  list.addEventListener("click", click);
-  list.addEventListener("keydown", keys);
+  const handlers = { pointerover: over, focusin: over, pointerleave: out, focusout: out, click, keydown: keys };
+  for (const [name, handler] of Object.entries(handlers)) list.addEventListener(name, handler);
   return () => {
-    list.removeEventListener("pointerover", over);
-    list.removeEventListener("focusin", over);
-    list.removeEventListener("pointerleave", out);
-    list.removeEventListener("focusout", out);
-    list.removeEventListener("click", click);
-    list.removeEventListener("keydown", keys);
+    for (const [name, handler] of Object.entries(handlers)) list.removeEventListener(name, handler);
     mark(null);
   };
 }

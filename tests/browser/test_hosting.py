@@ -11,7 +11,6 @@ import collections
 import http.client
 import re
 import shutil
-import subprocess
 import tempfile
 import time
 import urllib.parse
@@ -22,13 +21,13 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from bench.server import APP, StreamlitServer, free_port
+from bench.proxy import NGINX, NginxProxy
+from bench.server import APP, StreamlitServer
 from deploy.healthcheck import health_url
-from deploy.nginx_conf import STICKY_COOKIE, UPSTREAM_HEADER, normalise_prefix, site_config, standalone_config
+from deploy.nginx_conf import STICKY_COOKIE, UPSTREAM_HEADER, normalise_prefix, site_config
 from tests.browser.conftest import EXTERNAL
 from tests.conftest import ROOT, SMALL_DATA
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SMALL_DATA_REGIONS = 4
 TIMEOUT = 30_000
@@ -38,40 +37,15 @@ LOG_LINE = re.compile(
 )
 
 
-class Proxy:
+class Proxy(NginxProxy):
     """nginx in front of replicas, run from a temporary folder with the configuration the README gives."""
 
     def __init__(self, replicas: list[StreamlitServer], prefix: str = "/"):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}{normalise_prefix(prefix)}"
-        # nginx started as root runs its workers as nobody: they must be able to enter this folder.
-        self.run_dir = Path(tempfile.mkdtemp(prefix="drill-atlas-nginx-"))
-        self.run_dir.chmod(0o755)
-        upstreams = [f"127.0.0.1:{replica.port}" for replica in replicas]
-        site = site_config(upstreams, f"127.0.0.1:{self.port}", prefix, show_upstream=True)
-        (self.run_dir / "nginx.conf").write_text(standalone_config(site, self.run_dir))
-        self.process = subprocess.Popen(
-            [NGINX, "-p", str(self.run_dir), "-c", str(self.run_dir / "nginx.conf"),
-             "-e", str(self.run_dir / "error.log"), "-g", "daemon off;"],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-        )
-        self._wait_healthy()
-
-    def _wait_healthy(self, timeout: float = 20) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and self.process.poll() is None:
-            try:
-                with urllib.request.urlopen(f"{self.url}_stcore/health", timeout=2) as response:
-                    if response.read() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        pytest.fail(f"nginx did not proxy the health check; error log:\n{self.error_log()}")
-
-    def error_log(self) -> str:
-        path = self.run_dir / "error.log"
-        return path.read_text() if path.exists() else "(none)"
+        try:
+            super().__init__([replica.port for replica in replicas],
+                             Path(tempfile.mkdtemp(prefix="drill-atlas-nginx-")), prefix=prefix)
+        except RuntimeError as error:
+            pytest.fail(str(error))
 
     def requests(self) -> list[dict[str, str]]:
         """Every logged request: method, path, status, replica and sticky key."""
@@ -79,11 +53,7 @@ class Proxy:
         return [match.groupdict() for match in LOG_LINE.finditer(text)]
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        super().stop()
         shutil.rmtree(self.run_dir, ignore_errors=True)
 
 

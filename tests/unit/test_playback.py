@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from geodata.loaders import load_dataset
+from geodata import playback
 from geodata.playback import (
     CUMULATIVE,
     WINDOW,
@@ -200,3 +201,18 @@ def test_step_names_are_capped(bundled_exercises):
     every = step_names(bundled_exercises.assign(start=bundled_exercises["start"].min(),
                                                 end=bundled_exercises["end"].max()), "2010-01", most=5)
     assert every.endswith(f" and {len(bundled_exercises) - 5} more")
+
+
+def test_playback_starts_on_the_links_month_or_moves_off_a_skipped_one():
+    months = [pd.Period("2024-07", "M"), pd.Period("2024-09", "M")]
+    assert playback.start_month(months, {}, None) == {"play_month": months[0]}
+    assert playback.start_month(months, {}, "2024-09") == {"play_month": months[1]}
+    assert playback.start_month(months, {"play_month": pd.Period("2024-08", "M")}, None) == {"play_month": months[1]}
+    assert playback.start_month(months, {"play_month": months[1]}, "2024-07") == {}  # the reader's month stays
+
+
+def test_play_on_the_last_month_starts_again_from_the_first():
+    months = [pd.Period("2024-07", "M"), pd.Period("2024-09", "M")]
+    assert playback.restart_if_at_end(months, {"playing": True, "play_month": months[1]}) == {"play_month": months[0]}
+    assert playback.restart_if_at_end(months, {"playing": True, "play_month": months[0]}) == {}
+    assert playback.restart_if_at_end(months, {"playing": False, "play_month": months[1]}) == {}
