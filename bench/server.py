@@ -121,8 +121,11 @@ class StreamlitServer:
         self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}" + (f"/{base_url_path.strip('/')}" if base_url_path else "")
         self.log_path = Path(log_path)
+        # A server serves the static/ beside its script: a DRILL_ATLAS_STATIC_DIR this process set for
+        # AppTest (bench.server_time) would send its outlines where no server serves them.
+        inherited = {key: value for key, value in os.environ.items() if key != "DRILL_ATLAS_STATIC_DIR"}
         self.env = {
-            **os.environ,
+            **inherited,
             "DRILL_ATLAS_DATA_DIR": str(data_dir),
             "DRILL_ATLAS_TILES": "on" if tiles else "off",
             **({"STREAMLIT_SERVER_BASE_URL_PATH": base_url_path} if base_url_path else {}),
