@@ -28,7 +28,7 @@ from geodata.uploads import read_upload
 from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
 from layers.popups import markdown_escape
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
-from layers.timeline import BRUSH, MAX_TIMELINE_BARS, PICK, chart_specs
+from layers.timeline import BRUSH, MAX_TIMELINE_BARS, PICK, counts_overview_spec, timeline_spec, with_years_brush
 from view import exercise_list, follow, share, tools
 from view.export import downloads
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS
@@ -76,11 +76,17 @@ def cached_upload(name: str, data: bytes, max_bytes: int):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cached_chart_specs(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None, overview_ids: tuple,
-                       years: tuple) -> tuple:
+def cached_timeline(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None) -> dict | None:
     exercises = cached_prepared(data_dir, signature).dataset.exercises
-    return chart_specs(exercises.loc[exercises["exercise_id"].isin(shown_ids)], selected,
-                       exercises.loc[exercises["exercise_id"].isin(overview_ids)], years)
+    shown = exercises.loc[exercises["exercise_id"].isin(shown_ids)]
+    return timeline_spec(shown, selected=selected) if len(shown) <= MAX_TIMELINE_BARS else None
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def cached_counts(data_dir: str, signature: tuple, overview_ids: tuple) -> dict:
+    """The counts per year of every year of the view, cached without the years: a change of years only moves the brush."""
+    exercises = cached_prepared(data_dir, signature).dataset.exercises
+    return counts_overview_spec(exercises.loc[exercises["exercise_id"].isin(overview_ids)])
 
 
 def restore_view_from_url(catalog: query.Catalog) -> None:
@@ -256,8 +262,8 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
     with timeline_tab:
         if not shown.empty:
             overview = follow.year_overview(dataset.exercises, view, catalog)["exercise_id"]
-            timeline, counts = cached_chart_specs(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected,
-                                                  tuple(overview), view.years)
+            timeline = cached_timeline(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected)
+            counts = with_years_brush(cached_counts(str(DATA_DIR), signature, tuple(overview)), view.years)
             if timeline is None:
                 st.info(too_many_bars(len(shown), MAX_TIMELINE_BARS))
             else:  # the key follows the selection, or clicking the same bar after another pick would be lost

@@ -365,16 +365,36 @@ def counts_by_year_spec(shown: pd.DataFrame, years: tuple[int, int] | None = Non
         The years the view shows. When they are fewer than the chart's, the brush is drawn
         across them and the other years are dimmed.
     """
+    return with_years_brush(counts_overview_spec(shown), years)
+
+
+def counts_overview_spec(shown: pd.DataFrame) -> dict:
+    """The counts per year of :func:`counts_by_year_spec` without a brush: the same for every year range.
+
+    A page caches it per set of exercises and draws the view's years on it with
+    :func:`with_years_brush`, so a change of years does not count the exercises again.
+    """
     counts = counts_by_year(shown)
     highest = int(counts["stack_high"].max()) if len(counts) else 1
     spec = copy.deepcopy(_counts_template())
     spec["datasets"] = {"counts": counts.to_dict("records")}
     encoding = spec["encoding"]
     _fill_time_x(encoding["x"], shown)
-    if years is not None and not shown.empty and years != _year_bounds(shown):
-        spec["params"][0]["value"] = {"x": [_new_year(years[0]), _new_year(years[1] + 1)]}
+    spec["usermeta"] = {"years": list(_year_bounds(shown)) if not shown.empty else None}
     encoding["y"]["scale"]["domain"] = [0, max(1, highest)]
     encoding["color"]["scale"] = _domain_scale(list(counts["domain"]))
+    return spec
+
+
+def with_years_brush(overview: dict, years: tuple[int, int] | None) -> dict:
+    """Return a copy of a :func:`counts_overview_spec` with the brush across ``years``.
+
+    No brush when ``years`` is None or covers every year the chart shows.
+    """
+    spec = {**overview, "params": copy.deepcopy(overview["params"])}
+    bounds = overview.get("usermeta", {}).get("years")
+    if years is not None and bounds is not None and list(years) != bounds:
+        spec["params"][0]["value"] = {"x": [_new_year(years[0]), _new_year(years[1] + 1)]}
     return spec
 
 

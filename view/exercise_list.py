@@ -53,7 +53,10 @@ def list_rows(shown: pd.DataFrame, selected: str | None = None) -> list[dict]:
     hover marks) and ``selected``.
     """
     rows = []
-    ordered = shown.sort_values(["start", "exercise_id"], ascending=[False, True])
+    used = ["exercise_id", "name", "start", "start_date", "end_date", "date_precision", "domain", "participant_codes",
+            "source_urls", "source_publishers", "status", "region_id_list"]
+    ordered = shown[[column for column in used if column in shown]].sort_values(["start", "exercise_id"],
+                                                                                ascending=[False, True])
     for record in ordered.to_dict("records"):
         precision = str(record.get("date_precision") or "day")
         domain = str(record["domain"])
