@@ -547,3 +547,49 @@ def test_reported_kadiz_entries_are_now_measured_against_the_zone():
     assert len(kadiz) >= 10
     assert not kadiz["route_note"].str.contains("not among the reference zones").any()
     assert kadiz["zone_name"].eq("South Korea: KADIZ").all()
+
+
+# --- the legend ------------------------------------------------------------------------------------
+
+def _legend_html(m: folium.Map) -> str:
+    from layers.legend import _Legend
+
+    (element,) = [child for child in m._children.values() if isinstance(child, _Legend)]
+    return element.html
+
+
+def test_switched_on_reference_layers_are_in_the_legend(small_dataset, zones, straits):
+    from layers import asset_urls, dashboard_map, region_geometries
+    from layers.reference import ADIZ_COLOUR, LEGEND_NOTE, LEGEND_OUTLINES
+
+    def built(show, layers=None, shown=small_dataset.exercises):
+        return dashboard_map(small_dataset.regions, region_geometries(small_dataset.regions), shown,
+                             asset_urls("land/x.geojson"), tiles=False, layers=layers,
+                             extra_layers=tuple(reference_layers(zones, straits, show=show)))
+
+    adiz, gates = (f"{label}</div>" for label, _ in (LEGEND_OUTLINES["adiz"], LEGEND_OUTLINES["straits"]))
+    with_adiz = _legend_html(built(["adiz", "straits"]))
+    assert adiz in with_adiz and f"2px dashed {ADIZ_COLOUR}" in with_adiz
+    assert gates in with_adiz and LEGEND_NOTE in with_adiz
+    assert with_adiz.index("place approximate") < with_adiz.index(adiz)
+    straits_only = _legend_html(built(["straits"]))
+    assert adiz not in straits_only and gates in straits_only
+    # a link's layer choice decides over the view's default
+    from_link = _legend_html(built(["straits"], layers=("adiz",)))
+    assert adiz in from_link and gates not in from_link
+    nothing = _legend_html(built([], layers=("naval",)))
+    assert adiz not in nothing and LEGEND_NOTE not in nothing
+    # no exercise shown: the legend still names the reference layers
+    empty = _legend_html(built(["adiz"], shown=small_dataset.exercises.iloc[0:0]))
+    assert "Reference layers" in empty and adiz in empty and "place approximate" not in empty
+
+
+def test_zone_popups_give_the_differences_escaped(zones):
+    from layers.reference import zone_popup_html
+
+    by_id = zones.set_index("zone_id", drop=False)
+    kadiz = zone_popup_html(by_id.loc["KR_KADIZ"].to_dict())
+    assert "Where versions differ:" in kadiz and "122°25&#x27;" in kadiz and "secondary transcription" in kadiz
+    assert "Where versions differ" not in zone_popup_html(by_id.loc["CN_ECS_ADIZ"].to_dict())
+    hostile = zone_popup_html(by_id.loc["TW_ADIZ"].to_dict() | {"differences": "<img src=x onerror=alert(1)>"})
+    assert "<img" not in hostile and "&lt;img" in hostile
