@@ -593,3 +593,10 @@ def test_zone_popups_give_the_differences_escaped(zones):
     assert "Where versions differ" not in zone_popup_html(by_id.loc["CN_ECS_ADIZ"].to_dict())
     hostile = zone_popup_html(by_id.loc["TW_ADIZ"].to_dict() | {"differences": "<img src=x onerror=alert(1)>"})
     assert "<img" not in hostile and "&lt;img" in hostile
+
+
+def test_zone_names_are_hidden_zoomed_out_without_losing_their_width():
+    from layers.labels import LABEL_CSS
+
+    rule = LABEL_CSS.split(".da-zoomed-out .leaflet-tooltip.da-ref-label {", 1)[1].split("}", 1)[0]
+    assert "visibility: hidden" in rule and "display" not in rule
