@@ -26,8 +26,8 @@ import numpy as np
 import pyproj
 import shapely
 from shapely.geometry import LineString, Polygon, box
-from shapely.geometry.polygon import orient
 from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 from shapely.ops import nearest_points
 
 from geodata.build.limits import (
@@ -180,7 +180,8 @@ KR_KADIZ = ZoneSpec(
         "the Ministry of Land, Infrastructure and Transport's airspace KMZ (AIP cycle 10 of 2026), given "
         "there in decimal degrees that are whole minutes; joined in order by straight lines in "
         "longitude/latitude (no line type seen; at most {gc_km:.1f} km from great circles). Drawn as the "
-        "points close it, over land too: the zone takes in the Korean peninsula south of 39°N, part of North Korea included"
+        "points close it, over land too: the zone takes in the Korean peninsula south of 39°N, part of North "
+        "Korea included"
     ),
     coastal_iso3=None,
     differences=(
