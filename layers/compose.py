@@ -16,6 +16,7 @@ from layers.land import land_layer
 from layers.legend import legend
 from layers.observations import LEGEND_LABEL, OBSERVATION_COLOUR, observation_layer
 from layers.outlines import DETAIL_TOLERANCE_DEG, OutlineDecoder, OutlineDetail, level_for_zoom
+from layers.reference import LEGEND_NOTE as REFERENCE_NOTE
 from layers.regions import RegionGeometries, opening_zoom, region_layers, selection_layer
 from layers.routes import route_layer
 from layers.snapshot import snapshot_control
@@ -24,6 +25,11 @@ from layers.tools import draw_control, drawn_shapes, measure_control
 from layers.viewsync import view_sync
 
 LEGEND_INK = "#444444"
+PLACE_OUTLINES = (
+    ("place approximate", f"1.5px dashed {LEGEND_INK}"),
+    ("whole country or province: no site disclosed", f"1.5px dotted {LEGEND_INK}"),
+)
+"""The legend lines of the region outlines."""
 
 
 def outline_level_of(assets: AssetUrls, bounds: list[list[float]] | None,
@@ -37,6 +43,23 @@ def outline_level_of(assets: AssetUrls, bounds: list[list[float]] | None,
     if not assets.outlines:
         return DETAIL_TOLERANCE_DEG
     return level_for_zoom(map_view[2] if map_view else opening_zoom(bounds or DEFAULT_BOUNDS))
+
+
+def reference_legend_outlines(
+    extra_layers: tuple[folium.FeatureGroup, ...], layers: tuple[str, ...] | None
+) -> list[tuple[str, str]]:
+    """Return the legend lines of the reference layers the map opens with switched on.
+
+    A layer is on when a link's ``layers`` names it, or, without that, when it was built shown;
+    only groups carrying ``legend_outline`` (:func:`layers.reference.reference_layers_of`) count.
+    """
+    lines = []
+    for group in extra_layers:
+        outline = getattr(group, "legend_outline", None)
+        shown = group.show if layers is None else getattr(group, "layer_id", None) in layers
+        if outline is not None and shown and outline not in lines:
+            lines.append(outline)
+    return lines
 
 
 def dashboard_map(
@@ -163,17 +186,15 @@ def dashboard_map(
         if snapshot is not None:
             snapshot_control(assets, *snapshot).add_to(m)
     groups = [g for g in GROUP_COLOURS if g in set(used["style_group"])]
-    if groups:
+    references = reference_legend_outlines(extra_layers, layers)
+    if groups or references:
         legend(
-            "Drills by domain",
+            "Drills by domain" if groups else "Reference layers",
             [(GROUP_LABELS[g], GROUP_COLOURS[g]) for g in groups]
             + ([(LEGEND_LABEL, OBSERVATION_COLOUR)] if points_fg is not None else []),
-            "Routes are schematic.",
-            scale=fill_scale(int(used["exercise_count"].max())),
-            outlines=[
-                ("place approximate", f"1.5px dashed {LEGEND_INK}"),
-                ("whole country or province: no site disclosed", f"1.5px dotted {LEGEND_INK}"),
-            ],
+            "Routes are schematic." + (f" {REFERENCE_NOTE}" if references else ""),
+            scale=fill_scale(int(used["exercise_count"].max())) if groups else (),
+            outlines=[*(PLACE_OUTLINES if groups else ()), *references],
         ).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     tagged = {layer.layer_id: layer for layer in (land, *overlays) if getattr(layer, "layer_id", None)}

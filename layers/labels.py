@@ -27,7 +27,9 @@ LABEL_CSS = (
     " .leaflet-tooltip.da-ref-label { background: transparent; border: 0; box-shadow: none; padding: 0;"
     " color: #0b5252; font: italic 600 11px/1.2 sans-serif; text-shadow: 0 0 3px #fff, 0 0 3px #fff; }"
     " .leaflet-tooltip.da-ref-label::before { display: none; }"
-    " .da-zoomed-out .leaflet-tooltip.da-ref-label { display: none; }"
+    # Hidden, not undisplayed: Leaflet centres a tooltip by its offsetWidth, which is 0 under
+    # display:none, so a name hidden while zoomed out came back half its width off its zone.
+    " .da-zoomed-out .leaflet-tooltip.da-ref-label { visibility: hidden; }"
 
     ".da-label { color: #1d2b3a; font: 600 11px/1.2 sans-serif; white-space: nowrap; text-align: center;"
     " text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; pointer-events: none; }"

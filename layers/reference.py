@@ -22,10 +22,13 @@ ADIZ_STYLE = {"color": ADIZ_COLOUR, "weight": 2, "opacity": 0.9, "dashArray": "8
 STRAIT_STYLE = {"color": STRAIT_COLOUR, "weight": 4, "opacity": 0.85, "lineCap": "butt"}
 LABEL_CLASS = "da-ref-label"
 """CSS class of the permanent labels (Leaflet's tooltip look; browser tests find labels by it)."""
-LEGEND_NOTE = (
-    "ADIZ: limits as published (China's ECS ADIZ only; see README). Strait gates: lines across straits. "
-    "Neither carries any position on sovereignty."
-)
+LEGEND_NOTE = "ADIZ limits and strait gates take no position on sovereignty."
+"""Small print the legend adds when a reference layer is shown."""
+LEGEND_OUTLINES = {
+    "adiz": ("ADIZ limit", f"2px dashed {ADIZ_COLOUR}"),
+    "straits": ("Strait gate", f"4px solid {STRAIT_COLOUR}"),
+}
+"""The legend line of each reference layer: (label, CSS border), drawn when the layer is shown."""
 
 _e = escape_html
 
@@ -53,7 +56,7 @@ def _pacific(geometry: shapely.Geometry) -> shapely.Geometry:
 
 
 def zone_popup_html(zone: Mapping[str, object]) -> str:
-    """Popup of a zone: name, who published it and when, the published vertices, precision, sources; escaped."""
+    """Popup of a zone: name, who published it and when, its vertices, precision, differences, sources; escaped."""
     vertices = "".join(f"<li>{_e(v)}</li>" for v in str(zone.get("published_vertices") or "").split(";") if v)
     area = zone.get("area_km2")
     parts = [
@@ -63,10 +66,13 @@ def zone_popup_html(zone: Mapping[str, object]) -> str:
         f"<br>Published: {_e(zone['published'])}",
     ]
     if vertices:
-        parts.append(f'<br>Published points in order:<ol style="margin:2px 0 2px 18px;padding:0">{vertices}</ol>')
+        parts.append(f'<br>Points in order:<ol style="margin:2px 0 2px 18px;padding:0">{vertices}</ol>')
     if area is not None and str(area) not in ("", "nan"):
         parts.append(f"Area as drawn: {_e(f'{float(area):,.0f}')} km²<br>")
     parts.append(f"<i>{_e(zone['precision'])}</i>")
+    differences = zone.get("differences")
+    if isinstance(differences, str) and differences.strip():
+        parts.append(f"<br>Where versions differ: {_e(differences)}")
     parts.append(f"<br>Sources: {source_links(str(zone['source']).split(';'))}</div>")
     return "".join(parts)
 
@@ -128,13 +134,16 @@ def reference_layers_of(
     """Draw prepared reference features (:func:`reference_features`): one FeatureGroup per kind.
 
     ``show`` names the kinds switched on; the others are added switched off, so the reader can
-    turn them on in the layer control.
+    turn them on in the layer control. Each group carries ``layer_id`` (its kind) and
+    ``legend_outline`` (:data:`LEGEND_OUTLINES`), which :func:`layers.compose.dashboard_map` puts in
+    the legend when the group is shown.
     """
     shown = set(show)
     groups = []
     for kind, title, kind_features in features:
         group = folium.FeatureGroup(name=title, show=kind in shown)
         group.layer_id = kind
+        group.legend_outline = LEGEND_OUTLINES[kind]
         FastGeoJson(
             # folium may write an "id" into each feature: draw copies, the prepared ones are shared.
             {"type": "FeatureCollection", "features": [dict(feature) for feature in kind_features]},
@@ -176,7 +185,7 @@ def reference_legend_items(zones: gpd.GeoDataFrame, straits: gpd.GeoDataFrame) -
     """Return the legend swatches of the reference layers that have features: ``(label, colour)``."""
     items = []
     if not zones.empty:
-        items.append(("ADIZ limit (as published)", ADIZ_COLOUR))
+        items.append((LEGEND_OUTLINES["adiz"][0], ADIZ_COLOUR))
     if not straits.empty:
-        items.append(("Strait gate", STRAIT_COLOUR))
+        items.append((LEGEND_OUTLINES["straits"][0], STRAIT_COLOUR))
     return items

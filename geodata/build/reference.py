@@ -5,10 +5,12 @@ defence identification zone (ADIZ) as its government published it (degrees and m
 printed), each strait gate as the limit points its source gives. The GeoJSON written from them
 is committed, so the app needs no build; a test rebuilds it and compares.
 
-Only zones whose full published vertex list was seen in a source are built. Japan's ADIZ
-(Defense Agency directive No. 36 of 1969: 30 outer points, two arcs and an inner line), South
-Korea's KADIZ as adjusted on 8 December 2013 and Taiwan's ADIZ are left out: the sources seen
-gave only part of their lists (README.md, "Reference layers", says which parts).
+Only zones whose full vertex list was seen in a source are built. China's ECS ADIZ comes from
+the government's own statement; South Korea's KADIZ (as adjusted on 8 December 2013) and
+Taiwan's ADIZ from secondary transcriptions, checked against what the governments published
+(their ``differences`` property says where they part). Japan's ADIZ (Defense Agency directive
+No. 36 of 1969: 30 outer points, arcs and an inner line) is left out: the sources seen gave only
+points (1)–(7) (README.md, "Reference layers").
 
 Files are RFC 7946: longitudes within ±180°, exterior rings counter-clockwise.
 """
@@ -25,6 +27,7 @@ import pyproj
 import shapely
 from shapely.geometry import LineString, Polygon, box
 from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 from shapely.ops import nearest_points
 
 from geodata.build.limits import (
@@ -89,8 +92,11 @@ class ZoneSpec:
         URLs of the government text or a faithful quotation of it that was read.
     precision : str
         How the drawn polygon relates to the definition (line type, landward limit).
-    coastal_iso3 : str
-        The state whose coast closes the zone on the landward side.
+    coastal_iso3 : str or None
+        The state whose coast closes the zone on the landward side; None when the vertices
+        close the zone themselves (it is drawn as published, over land too).
+    differences : str
+        Where the vertices drawn part from other versions of the definition ("" when none seen).
     """
 
     zone_id: str
@@ -99,7 +105,8 @@ class ZoneSpec:
     published: str
     sources: tuple[str, ...]
     precision: str
-    coastal_iso3: str
+    coastal_iso3: str | None
+    differences: str = ""
 
     def points(self) -> list[tuple[float, float]]:
         """Return the published vertices as (lon, lat) decimal degrees."""
@@ -133,7 +140,110 @@ CN_ECS_ADIZ = ZoneSpec(
     ),
     coastal_iso3="CHN",
 )
-ZONES = (CN_ECS_ADIZ,)
+KR_KADIZ_TRANSCRIPTION_URL = (
+    "https://github.com/Strider1370/ProjectAMO/blob/0e44c88327ca1ee7906cee5bf5ebf531c91259ba/"
+    "frontend/public/data/adiz.geojson"
+)
+"""A project's copy of the KADIZ, labelled as from the Ministry of Land, Infrastructure and
+Transport's airspace KMZ, AIP cycle 10 of 2026 (12 points, decimal degrees)."""
+KR_INCHEON_FIR_URL = "http://aim.koca.go.kr/eaipPub/Package/2018-07-18-AIRAC/html/eAIP/KR-ENR-2.1-en-GB.html"
+KR_KADIZ = ZoneSpec(
+    zone_id="KR_KADIZ",
+    name="South Korea: KADIZ",
+    vertices=(
+        ("39°00'N", "133°00'E"),
+        ("39°00'N", "123°30'E"),
+        ("37°00'N", "124°00'E"),
+        ("30°00'N", "124°00'E"),
+        ("30°00'N", "125°25'E"),
+        ("32°30'N", "126°50'E"),
+        ("32°30'N", "127°30'E"),
+        ("34°17'N", "128°52'E"),
+        ("34°43'N", "129°09'E"),
+        ("35°13'N", "129°48'E"),
+        ("36°00'N", "130°30'E"),
+        ("37°17'N", "133°00'E"),
+    ),
+    published="2013-12-08: Ministry of National Defense announcement adjusting the Korea Air Defense "
+    "Identification Zone to the Incheon FIR in the south (notice in the official gazette; in force "
+    "2013-12-15 14:00 KST)",
+    sources=(
+        KR_KADIZ_TRANSCRIPTION_URL,
+        "https://www.newdaily.co.kr/site/data/html/2013/12/08/2013120800033.html",
+        "https://mnm.seoul.co.kr/news/politics/diplomacy/2013/12/08/20131208500017",
+        "http://www.dgy.co.kr/news/view.php?idx=30990",
+        KR_INCHEON_FIR_URL,
+    ),
+    precision=(
+        "secondary transcription: the Ministry of National Defense's notice in the official gazette (the "
+        "primary coordinate list) was not seen. The 12 points are a GitHub project's copy labelled as from "
+        "the Ministry of Land, Infrastructure and Transport's airspace KMZ (AIP cycle 10 of 2026), given "
+        "there in decimal degrees that are whole minutes; joined in order by straight lines in "
+        "longitude/latitude (no line type seen; at most {gc_km:.1f} km from great circles). Drawn as the "
+        "points close it, over land too: the zone takes in the Korean peninsula south of 39°N, part of North "
+        "Korea included"
+    ),
+    coastal_iso3=None,
+    differences=(
+        "A newspaper's list of nine 'main boundary points' of the ministry's announcement (newdaily.co.kr, "
+        "8 Dec 2013) has all of these points but 34°43'N 129°09'E, 35°13'N 129°48'E and 36°00'N 130°30'E, "
+        "and prints 30°N 122°25'E where the transcription has 30°N 125°25'E; the Incheon FIR (AIP Korea ENR "
+        "2.1, 2018), which the ministry said the new southern limit follows, has 3000N 12525E, so "
+        "122°25' is taken as a misprint. Between 34°17'N 128°52'E and 37°17'N 133°E the transcription "
+        "does not follow the FIR (3440N 12910E – 3730N 13300E): its 35°13'N 129°48'E and 36°00'N 130°30'E "
+        "are Japan's ADIZ points (5) and (4) in the Tokyo datum; Japan's list prints them converted to "
+        "WGS 84 (35°13'11\"N 129°47'52\"E, 36°00'11\"N 130°29'51\"E, within 0.1\" of a Tokyo-to-WGS 84 "
+        "conversion), so if the transcription's values are WGS 84 the two limits lie about 0.4 km apart there"
+    ),
+)
+TW_ADIZ_TRANSCRIPTION_URL = (
+    "https://github.com/LunaticGhoulPiano/Flight-Spotter/blob/6af544d14c9bb0d2324fae015ae20072abf4d660/"
+    "data/filter_regions/Taiwan_ADIZ.json"
+)
+"""A project's copy of Taiwan's ADIZ (5 points in degrees, minutes and seconds, no source named)."""
+TW_ADIZ = ZoneSpec(
+    zone_id="TW_ADIZ",
+    name="Taiwan: ADIZ",
+    vertices=(
+        ("21°00'N", "117°30'E"),
+        ("21°00'N", "121°30'E"),
+        ("22°30'N", "123°00'E"),
+        ("29°00'N", "123°00'E"),
+        ("29°00'N", "117°30'E"),
+    ),
+    published="no coordinate list seen from Taiwan's government; the Ministry of National Defense said "
+    "on 2 December 2013 that the zone has since 1959 lain west of the line 22°30'N 123°E – 21°N 121°30'E "
+    "(Taiwan Today)",
+    sources=(
+        TW_ADIZ_TRANSCRIPTION_URL,
+        "https://jp.taiwantoday.tw/news_amp.php?post=71418&unit=148",
+        "https://worldjpn.net/documents/texts/JPTW/20100529.S1J.html",
+        "https://yes99.com.tw/?p=64422",
+    ),
+    precision=(
+        "secondary transcription: no coordinate list published by Taiwan's government was seen. The 5 "
+        "points are a GitHub project's copy (no source named there), joined in order by straight lines "
+        "in longitude/latitude (at most {gc_km:.1f} km from great circles). Drawn as the points close it, "
+        "over land too: the zone takes in part of mainland China (Fujian, much of Zhejiang). The Ministry of "
+        "National Defense counts about 235,000 km² east of the Taiwan Strait median line as the zone it "
+        "actually polices (yes99.com.tw, repeating a 2013 report); that part has no published limit and "
+        "is not drawn"
+    ),
+    coastal_iso3=None,
+    differences=(
+        "The transcription's south-east side (21°N 121°30'E – 22°30'N 123°E) is the line the Ministry of "
+        "National Defense gave (Taiwan Today, 2 Dec 2013), and its east side the 123°E meridian the "
+        "Ministry of Foreign Affairs named as the limit with Japan's zone (29 May 2010); its 21°N and "
+        "29°N parallels and 117°30'E meridian were seen in no government text. Japan's ADIZ has run "
+        "west of 123°E around Yonaguni since June 2010 (2 NM beyond the territorial sea); Taiwan's "
+        "Ministry of Foreign Affairs rejected the change, and the limit here stays at 123°E. The Ministry "
+        "of National Defense gave the zone's theoretical area as 487,000 km² (as repeated at "
+        "yes99.com.tw); these points enclose {area_km2:,.0f} km² ({area_gap:+.1%})"
+    ),
+)
+TW_REPORTED_AREA_KM2 = 487_000
+"""The theoretical area of Taiwan's ADIZ the Ministry of National Defense reported in 2013."""
+ZONES = (CN_ECS_ADIZ, KR_KADIZ, TW_ADIZ)
 
 
 @dataclass(frozen=True)
@@ -316,10 +426,14 @@ def zone_features() -> list[tuple[dict, BaseGeometry]]:
     countries = read_countries()
     features = []
     for spec in ZONES:
-        coast = countries.loc[countries["iso_a3"] == spec.coastal_iso3].geometry.iloc[0]
         points = spec.points()
-        polygon = zone_polygon(points, coast)
-        departure = max_great_circle_departure_km(points)
+        if spec.coastal_iso3 is None:
+            polygon = orient(Polygon(points), 1.0)
+        else:
+            coast = countries.loc[countries["iso_a3"] == spec.coastal_iso3].geometry.iloc[0]
+            polygon = zone_polygon(points, coast)
+        departure = max_great_circle_departure_km([*points, points[0]] if spec.coastal_iso3 is None else points)
+        area = area_km2(polygon)
         properties = {
             "zone_id": spec.zone_id,
             "name": spec.name,
@@ -327,9 +441,13 @@ def zone_features() -> list[tuple[dict, BaseGeometry]]:
             "published_vertices": ";".join(f"{lat} {lon}" for lat, lon in spec.vertices),
             "published": spec.published,
             "precision": spec.precision.format(gc_km=departure),
-            "area_km2": round(area_km2(polygon)),
+            "area_km2": round(area),
             "source": ";".join(spec.sources),
         }
+        if spec.differences:
+            properties["differences"] = spec.differences.format(
+                area_km2=area, area_gap=area / TW_REPORTED_AREA_KM2 - 1.0
+            )
         features.append((properties, polygon))
     return features
 

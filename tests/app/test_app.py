@@ -240,8 +240,9 @@ def test_pasted_notice_is_drawn_and_measured(app_factory):
     area = {m.label: m.value for m in at.metric}["Area"]
     assert 2_000 < int(area.replace(",", "").split()[0]) < 2_400
     zones = [d.value for d in at.dataframe if "ADIZ" in d.value.columns]
-    assert len(zones) == 1 and list(zones[0]["ADIZ"]) == ["China: East China Sea ADIZ"]
-    assert int(zones[0]["km"].iloc[0]) > 500  # the notice is off Vladivostok
+    assert len(zones) == 1
+    assert list(zones[0]["ADIZ"]) == ["South Korea: KADIZ", "China: East China Sea ADIZ", "Taiwan: ADIZ"]
+    assert 250 < int(zones[0]["km"].iloc[0]) < 450 < int(zones[0]["km"].iloc[1])  # the notice is off Vladivostok
     assert any(b.proto.label == "Save the area as a dataset region (GeoJSON)" for b in at.get("download_button"))
 
 

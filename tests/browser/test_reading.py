@@ -150,6 +150,35 @@ def test_switching_the_adiz_layer_on_shows_its_name(page, bundled, blocked_reque
     )
 
 
+def test_zone_names_switched_on_zoomed_out_sit_on_their_zones_once_zoomed_in(page, bundled, blocked_requests):
+    # Names are hidden below zoom 6; hidden with display:none, Leaflet measured them as 0 px wide and
+    # they came back half their width off their zone.
+    frame = open_at(page, bundled, LAPTOP, "?lat=33.0&lon=126.0&z=5")
+    frame.locator(".leaflet-control-layers").hover()
+    frame.get_by_text(re.compile(r"^\s*ADIZ")).click()
+    frame.locator(".leaflet-control-zoom-in").click()
+    kadiz = frame.locator(".da-ref-label").filter(has_text="South Korea: KADIZ")
+    expect(kadiz).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_timeout(800)
+    offsets = frame.locator("body").evaluate(
+        """() => {
+            const map = Object.values(window).find(v => v instanceof L.Map);
+            const out = [];
+            map.eachLayer(layer => {
+                const tip = layer.getTooltip && layer.getTooltip();
+                if (!tip || !tip._container || !tip._container.classList.contains("da-ref-label") || !map.hasLayer(tip)) return;
+                const box = tip._container.getBoundingClientRect(), frame = map.getContainer().getBoundingClientRect();
+                const at = map.latLngToContainerPoint(tip.getLatLng());
+                out.push([tip._container.textContent, box.x + box.width / 2 - frame.x - at.x, box.y + box.height / 2 - frame.y - at.y]);
+            });
+            return out;
+        }"""
+    )
+    names = {name for name, _, _ in offsets}
+    assert {"South Korea: KADIZ", "China: East China Sea ADIZ", "Taiwan: ADIZ"} <= names
+    assert all(abs(dx) < 3 and abs(dy) < 3 for _, dx, dy in offsets), offsets
+
+
 def test_a_zone_link_names_the_zone_and_the_details_say_what_the_route_crossed(page, bundled, blocked_requests):
     open_at(page, bundled, LAPTOP, "?zone=CN_ECS_ADIZ&selected=joint_air_patrol_2019_jul")
     expect(page.locator(".da-head")).to_contain_text("route entered China: East China Sea ADIZ", timeout=TIMEOUT)

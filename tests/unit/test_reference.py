@@ -53,8 +53,48 @@ PUBLISHED = {
         ((25, 38), (125, 0)),
         ((24, 45), (123, 0)),
         ((26, 44), (120, 58)),
-    ]
+    ],
+    # KADIZ as adjusted on 8 Dec 2013: the 12 points of the transcription the zone cites
+    # (github.com/Strider1370/ProjectAMO @0e44c88, frontend/public/data/adiz.geojson, "KOREA ADIZ":
+    # [133.0,39.0],[123.5,39.0],[124.0,37.0],[124.0,30.0],[125.416667,30.0],[126.833333,32.5],[127.5,32.5],
+    # [128.866667,34.283333],[129.15,34.716667],[129.8,35.216667],[130.5,36.0],[133.0,37.283333]).
+    "KR_KADIZ": [
+        ((39, 0), (133, 0)),
+        ((39, 0), (123, 30)),
+        ((37, 0), (124, 0)),
+        ((30, 0), (124, 0)),
+        ((30, 0), (125, 25)),
+        ((32, 30), (126, 50)),
+        ((32, 30), (127, 30)),
+        ((34, 17), (128, 52)),
+        ((34, 43), (129, 9)),
+        ((35, 13), (129, 48)),
+        ((36, 0), (130, 30)),
+        ((37, 17), (133, 0)),
+    ],
+    # Taiwan's ADIZ: the 5 points of the transcription the zone cites
+    # (github.com/LunaticGhoulPiano/Flight-Spotter @6af544d, data/filter_regions/Taiwan_ADIZ.json:
+    # 21°00'00"N 117°30'00"E, 21°00'00"N 121°30'00"E, 22°30'00"N 123°00'00"E, 29°00'00"N 123°00'00"E,
+    # 29°00'00"N 117°30'00"E).
+    "TW_ADIZ": [
+        ((21, 0), (117, 30)),
+        ((21, 0), (121, 30)),
+        ((22, 30), (123, 0)),
+        ((29, 0), (123, 0)),
+        ((29, 0), (117, 30)),
+    ],
 }
+# What the governments published, where it can be set against a transcription: the nine "main
+# boundary points" of the ROK Ministry of National Defense's announcement of 8 Dec 2013 as a newspaper
+# printed them (https://www.newdaily.co.kr/site/data/html/2013/12/08/2013120800033.html; its
+# "122°25'" is a misprint of 125°25', the Incheon FIR's 3000N 12525E), and the line Taiwan's Ministry
+# of National Defense gave in Dec 2013 (https://jp.taiwantoday.tw/news_amp.php?post=71418&unit=148).
+KADIZ_ANNOUNCED = [((39, 0), (123, 30)), ((39, 0), (133, 0)), ((37, 0), (124, 0)), ((37, 17), (133, 0)),
+                   ((30, 0), (124, 0)), ((30, 0), (125, 25)), ((32, 30), (126, 50)), ((32, 30), (127, 30)),
+                   ((34, 17), (128, 52))]
+TW_ANNOUNCED_LINE = [((22, 30), (123, 0)), ((21, 0), (121, 30))]
+CLOSED_AS_PUBLISHED = {"KR_KADIZ", "TW_ADIZ"}
+"""Zones drawn as their points close them (no landward limit at a coast)."""
 
 
 def _degrees(dm: tuple[int, int]) -> float:
@@ -103,10 +143,39 @@ def test_every_zone_has_the_published_vertices_in_order(zone_features):
         assert steps in ({1}, {len(ring) - 2})
 
 
+def test_the_transcriptions_hold_what_the_governments_published(zone_features):
+    def vertex_set(zone_id):
+        return {(round(x, 6), round(y, 6)) for x, y in zone_features[zone_id]["geometry"]["coordinates"][0]}
+
+    announced = {(round(_degrees(lon), 6), round(_degrees(lat), 6)) for lat, lon in KADIZ_ANNOUNCED}
+    assert announced <= vertex_set("KR_KADIZ")
+    assert len(vertex_set("KR_KADIZ") - announced) == 3  # the three points along Japan's ADIZ
+    line = [(_degrees(lon), _degrees(lat)) for lat, lon in TW_ANNOUNCED_LINE]
+    assert set(line) <= vertex_set("TW_ADIZ")
+    for zone_id in CLOSED_AS_PUBLISHED:
+        props = zone_features[zone_id]["properties"]
+        assert props["precision"].startswith("secondary transcription")
+        assert "github.com" in props["source"].split(";")[0]
+        assert props["differences"]
+    assert "122°25'" in zone_features["KR_KADIZ"]["properties"]["differences"]
+    assert "487,000 km²" in zone_features["TW_ADIZ"]["properties"]["differences"]
+
+
+def test_closed_zones_have_just_their_published_vertices(zone_features):
+    for zone_id in CLOSED_AS_PUBLISHED:
+        ring = zone_features[zone_id]["geometry"]["coordinates"][0]
+        assert len(ring) == len(PUBLISHED[zone_id]) + 1 and ring[0] == ring[-1]
+
+
 def test_zone_area_is_within_one_percent_of_what_the_published_vertices_give(zone_features, countries):
     for zone_id, points in PUBLISHED.items():
         feature = zone_features[zone_id]
         vertices = [(_degrees(lon), _degrees(lat)) for lat, lon in points]
+        if zone_id in CLOSED_AS_PUBLISHED:
+            drawn = area_km2(shape(feature["geometry"]))
+            assert drawn == pytest.approx(area_km2(Polygon(vertices)), rel=0.01)
+            assert feature["properties"]["area_km2"] == pytest.approx(drawn, rel=0.01)
+            continue
         china = countries.loc[countries["iso_a3"] == "CHN"].geometry.iloc[0]
         expected = area_km2(build_reference.zone_polygon(vertices, china))
         drawn = area_km2(shape(feature["geometry"]))
@@ -121,7 +190,8 @@ def test_zone_properties_carry_source_precision_and_published(zone_features):
         props = feature["properties"]
         assert props["source"].startswith("http")
         assert "straight lines" in props["precision"]
-        assert props["published"].startswith("2013-11-23")
+    assert zone_features["CN_ECS_ADIZ"]["properties"]["published"].startswith("2013-11-23")
+    assert zone_features["KR_KADIZ"]["properties"]["published"].startswith("2013-12-08")
 
 
 def test_reference_files_are_rfc7946_and_rebuild_identically(tmp_path):
@@ -278,8 +348,12 @@ def test_bundled_routes_crossings(zones, straits, countries):
 def test_zone_measures_for_a_drawn_shape(zones):
     inside = zone_measures(Point(126.0, 29.0).buffer(0.2), zones)
     assert inside[0].zone_id == "CN_ECS_ADIZ" and inside[0].share == pytest.approx(1.0) and inside[0].km == 0.0
-    outside = zone_measures(Point(129.4, 34.4), zones)
-    assert outside[0].share == 0.0 and 100 < outside[0].km < 600 and outside[0].nm == pytest.approx(outside[0].km / 1.852)
+    outside = {m.zone_id: m for m in zone_measures(Point(129.4, 34.4), zones)}["CN_ECS_ADIZ"]
+    assert outside.share == 0.0 and 100 < outside.km < 600 and outside.nm == pytest.approx(outside.km / 1.852)
+    off_busan = {m.zone_id: m for m in zone_measures(Point(129.4, 34.4), zones)}["KR_KADIZ"]
+    assert off_busan.share == 0.0 and 20 < off_busan.km < 60  # just east of the limit in the Korea Strait
+    seoul = {m.zone_id: m for m in zone_measures(Point(127.0, 37.5).buffer(0.1), zones)}
+    assert seoul["KR_KADIZ"].share == pytest.approx(1.0) and seoul["TW_ADIZ"].km > 800
     assert zone_measures(Point(-60.0, -30.0), zones)[0].km != zone_measures(Point(-60.0, -30.0), zones)[0].km  # NaN
 
 
@@ -363,7 +437,7 @@ def test_zone_filter_is_in_the_citation_file_name_headline_and_sidebar(crossed):
     assert "route entered China: East China Sea ADIZ" in text
     lists = {key: (label, options, shown_as) for label, key, options, _, shown_as in filter_lists(catalog, {})}
     label, options, shown_as = lists["zone"]
-    assert label == ZONE_FILTER_LABEL and options == ("CN_ECS_ADIZ",)
+    assert label == ZONE_FILTER_LABEL and options == ("CN_ECS_ADIZ", "KR_KADIZ", "TW_ADIZ")
     assert shown_as("CN_ECS_ADIZ") == "China: East China Sea ADIZ"
     without = Catalog.from_exercises(dataset.exercises, (), dataset.version)
     assert "zone" not in {key for _, key, *_ in filter_lists(without, {})}
@@ -391,14 +465,15 @@ def test_exports_carry_the_crossings(crossed, tmp_path):
     table = pd.read_csv(io.BytesIO(to_csv_bytes(shown, dataset.regions, dataset.version, "d")), dtype=str,
                         keep_default_na=False, encoding="utf-8-sig").set_index("exercise_id")
     patrol = table.loc["joint_air_patrol_2019_jul"]
-    assert patrol["adiz_entered"] == "CN_ECS_ADIZ" and patrol["adiz_entry_exit"].startswith("CN_ECS_ADIZ in 31.50°N")
+    assert patrol["adiz_entered"] == "CN_ECS_ADIZ;KR_KADIZ"
+    assert patrol["adiz_entry_exit"].startswith("CN_ECS_ADIZ in 31.50°N") and ";KR_KADIZ " in patrol["adiz_entry_exit"]
     assert float(patrol["min_km_KOR"]) == pytest.approx(float(patrol["min_nm_KOR"]) * 1.852, abs=0.2)
     assert patrol["route_note"] == SCHEMATIC_NOTE
     assert (table.loc[no_route, list(CROSSING_COLUMNS)] == "").all()
     features = gpd.read_file(io.BytesIO(to_geojson_bytes(shown, dataset.regions, dataset.routes,
                                                          version=dataset.version, description="d")))
     route = features.loc[features["feature_kind"] == "route"].iloc[0]
-    assert route["adiz_entered"] == "CN_ECS_ADIZ" and route["straits_crossed"]
+    assert route["adiz_entered"] == "CN_ECS_ADIZ;KR_KADIZ" and route["straits_crossed"]
 
 
 def test_shapes_are_measured_against_the_zones(zones):
@@ -408,11 +483,14 @@ def test_shapes_are_measured_against_the_zones(zones):
     inside = measure_shape(Point(126.0, 29.0).buffer(0.2), regions, countries, zones=zones)
     assert inside.zones[0].zone_id == "CN_ECS_ADIZ" and inside.zones[0].share == pytest.approx(1.0)
     *_, table = measure_tables(inside)
-    assert table == {"ADIZ": ["China: East China Sea ADIZ"], "Inside": ["100%"], "km": [0], "NM": [0]}
+    assert table["ADIZ"] == ["China: East China Sea ADIZ", "South Korea: KADIZ", "Taiwan: ADIZ"]
+    assert table["Inside"] == ["100%", "0%", "0%"] and table["km"][0] == 0 and table["NM"][0] == 0
     off_busan = measure_shape(LineString([(129.5, 34.8), (130.0, 35.0)]), regions, countries, zones=zones)
-    (zone,) = off_busan.zones
+    by_id = {z.zone_id: z for z in off_busan.zones}
+    zone = by_id["CN_ECS_ADIZ"]
     assert zone.share == 0.0 and 150 < zone.km < 400
-    assert measure_tables(off_busan)[3]["NM"] == [round(zone.km / 1.852)]
+    assert by_id["KR_KADIZ"].share == 0.0 and 0 < by_id["KR_KADIZ"].km < 40  # just south-east of its limit
+    assert measure_tables(off_busan)[3]["NM"][list(by_id).index("CN_ECS_ADIZ")] == round(zone.km / 1.852)
     assert measure_shape(Point(126.0, 29.0), regions, countries).zones == ()  # no zones given
 
 
@@ -423,3 +501,102 @@ def test_a_route_along_a_limit_then_across_180_in_the_bundled_zone(zones):
     assert along == [] and touched
     across = zone_stretches(LineString([(126.0, 29.0), (200.0, 29.0)]), "CN_ECS_ADIZ", "c", china)[0]
     assert len(across) == 1 and across[0].entry is None and 125.0 < across[0].exit.x < 129.0
+
+
+# --- KADIZ and Taiwan's ADIZ ---------------------------------------------------------------------
+
+def test_a_route_into_the_kadiz_enters_at_its_published_limit(zones):
+    kadiz = zones.set_index("zone_id").geometry["KR_KADIZ"]
+    # eastwards across the Yellow Sea: in at the 124°E meridian
+    (stretch,), touched = zone_stretches(LineString([(122.0, 35.0), (126.0, 35.0)]), "KR_KADIZ", "k", kadiz)
+    assert not touched and stretch.entry.x == pytest.approx(124.0) and stretch.exit is None
+    # north-eastwards from the East China Sea: in across 30°N, between 124°E and 125°25'E
+    (south,), _ = zone_stretches(LineString([(124.5, 28.0), (124.5, 31.0)]), "KR_KADIZ", "k", kadiz)
+    assert south.entry.y == pytest.approx(30.0)
+    # along the 39°N limit: touches, does not enter
+    along, touched = zone_stretches(LineString([(124.0, 39.0), (132.0, 39.0)]), "KR_KADIZ", "k", kadiz)
+    assert along == [] and touched
+
+
+def test_bundled_routes_enter_the_kadiz_and_none_enters_taiwans_zone(zones, straits, countries):
+    dataset = load_dataset()
+    crossings = route_crossings(dataset.routes, zones, straits, countries)
+    kadiz = [c for c in crossings if any(s.zone_id == "KR_KADIZ" for s in c.zones)]
+    assert len(kadiz) == 14 and len({c.exercise_id for c in kadiz}) == 13
+    assert not [c for c in crossings if any(s.zone_id == "TW_ADIZ" for s in c.zones)]
+    limit = zones.set_index("zone_id").geometry["KR_KADIZ"].exterior
+    points = [p for c in kadiz for s in c.zones if s.zone_id == "KR_KADIZ" for p in (s.entry, s.exit) if p is not None]
+    assert points and all(limit.distance(p) < 1e-6 for p in points)  # entries and exits lie on the limit
+    assert "joint_air_patrol_2024_jul" not in {c.exercise_id for c in kadiz}  # the Alaska patrol
+
+
+@pytest.mark.parametrize("value, zones_read", [("kr_kadiz", ("KR_KADIZ",)), ("TW_ADIZ,KR_KADIZ", ("KR_KADIZ", "TW_ADIZ"))])
+def test_the_zone_filter_takes_the_new_zones(crossed, value, zones_read):
+    dataset, catalog = crossed
+    view, notices = view_from_params({"zone": value}, catalog)
+    assert notices == [] and tuple(sorted(view.zones)) == zones_read
+    assert view_from_params(view_to_params(view, catalog), catalog)[0] == view
+    kadiz = exercises_in_view(dataset.exercises, view_from_params({"zone": "KR_KADIZ"}, catalog)[0])
+    assert len(kadiz) == 13 and "joint_air_patrol_2019_jul" in set(kadiz["exercise_id"])
+    assert exercises_in_view(dataset.exercises, view_from_params({"zone": "TW_ADIZ"}, catalog)[0]).empty
+
+
+def test_reported_kadiz_entries_are_now_measured_against_the_zone():
+    observations = load_dataset().observations
+    kadiz = observations.loc[observations["zone"] == "KR_KADIZ"]
+    assert len(kadiz) >= 10
+    assert not kadiz["route_note"].str.contains("not among the reference zones").any()
+    assert kadiz["zone_name"].eq("South Korea: KADIZ").all()
+
+
+# --- the legend ------------------------------------------------------------------------------------
+
+def _legend_html(m: folium.Map) -> str:
+    from layers.legend import _Legend
+
+    (element,) = [child for child in m._children.values() if isinstance(child, _Legend)]
+    return element.html
+
+
+def test_switched_on_reference_layers_are_in_the_legend(small_dataset, zones, straits):
+    from layers import asset_urls, dashboard_map, region_geometries
+    from layers.reference import ADIZ_COLOUR, LEGEND_NOTE, LEGEND_OUTLINES
+
+    def built(show, layers=None, shown=small_dataset.exercises):
+        return dashboard_map(small_dataset.regions, region_geometries(small_dataset.regions), shown,
+                             asset_urls("land/x.geojson"), tiles=False, layers=layers,
+                             extra_layers=tuple(reference_layers(zones, straits, show=show)))
+
+    adiz, gates = (f"{label}</div>" for label, _ in (LEGEND_OUTLINES["adiz"], LEGEND_OUTLINES["straits"]))
+    with_adiz = _legend_html(built(["adiz", "straits"]))
+    assert adiz in with_adiz and f"2px dashed {ADIZ_COLOUR}" in with_adiz
+    assert gates in with_adiz and LEGEND_NOTE in with_adiz
+    assert with_adiz.index("place approximate") < with_adiz.index(adiz)
+    straits_only = _legend_html(built(["straits"]))
+    assert adiz not in straits_only and gates in straits_only
+    # a link's layer choice decides over the view's default
+    from_link = _legend_html(built(["straits"], layers=("adiz",)))
+    assert adiz in from_link and gates not in from_link
+    nothing = _legend_html(built([], layers=("naval",)))
+    assert adiz not in nothing and LEGEND_NOTE not in nothing
+    # no exercise shown: the legend still names the reference layers
+    empty = _legend_html(built(["adiz"], shown=small_dataset.exercises.iloc[0:0]))
+    assert "Reference layers" in empty and adiz in empty and "place approximate" not in empty
+
+
+def test_zone_popups_give_the_differences_escaped(zones):
+    from layers.reference import zone_popup_html
+
+    by_id = zones.set_index("zone_id", drop=False)
+    kadiz = zone_popup_html(by_id.loc["KR_KADIZ"].to_dict())
+    assert "Where versions differ:" in kadiz and "122°25&#x27;" in kadiz and "secondary transcription" in kadiz
+    assert "Where versions differ" not in zone_popup_html(by_id.loc["CN_ECS_ADIZ"].to_dict())
+    hostile = zone_popup_html(by_id.loc["TW_ADIZ"].to_dict() | {"differences": "<img src=x onerror=alert(1)>"})
+    assert "<img" not in hostile and "&lt;img" in hostile
+
+
+def test_zone_names_are_hidden_zoomed_out_without_losing_their_width():
+    from layers.labels import LABEL_CSS
+
+    rule = LABEL_CSS.split(".da-zoomed-out .leaflet-tooltip.da-ref-label {", 1)[1].split("}", 1)[0]
+    assert "visibility: hidden" in rule and "display" not in rule
