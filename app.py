@@ -84,7 +84,7 @@ def cached_timeline(data_dir: str, signature: tuple, shown_ids: tuple, selected:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def cached_counts(data_dir: str, signature: tuple, overview_ids: tuple) -> dict:
-    """The counts per year of every year of the view, cached without the years: a change of years only moves the brush."""
+    """Count every year of the view once per set of exercises: a change of years only moves the brush."""
     exercises = cached_prepared(data_dir, signature).dataset.exercises
     return counts_overview_spec(exercises.loc[exercises["exercise_id"].isin(overview_ids)])
 
@@ -289,7 +289,7 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
                                        if s is not None and s.selection.rows else None))
     st.markdown("**Export what you see** — every file carries the dataset version and the filters.")
     files = downloads(dataset, shown, view, catalog, land_file=DATA_DIR / schema.LAND_FILE, tiles=SHOW_TILES,
-                      geometries=prepared.geometries)
+                      geometries=prepared.geometries, reference=prepared.reference)
     for column, file in zip(st.columns(len(files)), files, strict=True):
         column.download_button(file.label, data=file.make, file_name=file.file_name, mime=file.media_type,
                                key=f"download_{file.key}", on_click="ignore", disabled=shown.empty, width="stretch")

@@ -128,6 +128,15 @@ def reference_features(zones: gpd.GeoDataFrame, straits: gpd.GeoDataFrame) -> tu
     return tuple(kinds)
 
 
+def reference_kinds_shown(domains: tuple[str, ...], selected_series: str | None) -> tuple[str, ...]:
+    """Which reference layers a view opens with: strait gates always, ADIZs when it is about air patrols.
+
+    The others are in the map's layer control, switched off.
+    """
+    about_air = domains == ("air",) or (selected_series or "").lower().endswith("air patrol")
+    return ("straits", "adiz") if about_air else ("straits",)
+
+
 def reference_layers_of(
     features: tuple[tuple[str, str, tuple], ...], show: Iterable[str] = ()
 ) -> list[folium.FeatureGroup]:

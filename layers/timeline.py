@@ -369,7 +369,7 @@ def counts_by_year_spec(shown: pd.DataFrame, years: tuple[int, int] | None = Non
 
 
 def counts_overview_spec(shown: pd.DataFrame) -> dict:
-    """The counts per year of :func:`counts_by_year_spec` without a brush: the same for every year range.
+    """Return the counts per year of :func:`counts_by_year_spec` without a brush: the same for every year range.
 
     A page caches it per set of exercises and draws the view's years on it with
     :func:`with_years_brush`, so a change of years does not count the exercises again.

@@ -98,6 +98,7 @@ def export_bytes(
     land_file: Path,
     tiles: bool,
     geometries: RegionGeometries | None = None,
+    reference: tuple | None = None,
 ) -> tuple[bytes, list[str]]:
     """Produce one export file of a view, and notices about anything it leaves out.
 
@@ -117,6 +118,9 @@ def export_bytes(
         HTML: include the online basemaps.
     geometries : RegionGeometries, optional
         HTML: outlines and popup lines the caller already prepared.
+    reference : tuple, optional
+        HTML: the reference layers' features the caller already prepared
+        (:func:`layers.reference.reference_features`).
     """
     if file_format == "csv":
         return to_csv_bytes(shown, dataset.regions, dataset.version, description), []
@@ -132,7 +136,7 @@ def export_bytes(
         ), []
     page, note = view_map_html_bytes(
         dataset, shown, view, description, land_file=land_file, tiles=tiles,
-        geometries=geometries,
+        geometries=geometries, reference=reference,
     )
     return page, [note] if note else []
 
@@ -199,7 +203,8 @@ class Download:
 
 
 def downloads(dataset: Dataset, shown: pd.DataFrame, view: query.ViewState, catalog: query.Catalog, *,
-              land_file: Path, tiles: bool, geometries: RegionGeometries | None = None) -> list[Download]:
+              land_file: Path, tiles: bool, geometries: RegionGeometries | None = None,
+              reference: tuple | None = None) -> list[Download]:
     """Return the page's download buttons, one per export format.
 
     Each file is made by :func:`export_bytes` only when its button is clicked.
@@ -208,7 +213,7 @@ def downloads(dataset: Dataset, shown: pd.DataFrame, view: query.ViewState, cata
 
     def maker(file_format: str) -> Callable[[], bytes]:
         return lambda: export_bytes(dataset, shown, view, description, file_format, land_file=land_file, tiles=tiles,
-                                    geometries=geometries)[0]
+                                    geometries=geometries, reference=reference)[0]
 
     return [
         Download(key, export_format.label, export_file_name(view, catalog, dataset.version, export_format.extension),

@@ -9,8 +9,10 @@ import pandas as pd
 
 from geodata import query
 from geodata.loaders import Dataset
+from geodata.reference import read_straits, read_zones
 from layers.compose import dashboard_map
 from layers.popups import escape_html, exercise_html
+from layers.reference import reference_features, reference_kinds_shown, reference_layers_of
 from layers.regions import RegionGeometries, region_geometries
 from layers.standalone import inline_asset_urls, standalone_html
 
@@ -88,16 +90,24 @@ def view_map_html_bytes(
     land_file: Path,
     tiles: bool,
     geometries: RegionGeometries | None = None,
+    reference: tuple | None = None,
 ) -> tuple[bytes, str]:
     """Draw the map of a view as a standalone page: the app's HTML download and the CLI's ``--format html``.
 
     Under the map, the shown exercises in full with their sources (:func:`record_section_html`).
     A map of its own, never the one given to ``st_folium``. ``geometries`` are the caller's
-    prepared outlines and popup lines (:func:`layers.regions.region_geometries`), if it has them.
+    prepared outlines and popup lines (:func:`layers.regions.region_geometries`), if it has them;
+    ``reference`` its reference features (:func:`layers.reference.reference_features`; read from
+    the bundled zone and strait files when None). The reference layers and the layers a link
+    switches on are as on the page.
     Returns the page and a note on anything left out (the land layer when ``land_file`` is
     missing), which the page's caption also shows; ``""`` when nothing is.
     """
     note = "" if land_file.is_file() else f"land layer not included ({land_file.name} is missing)"
+    if reference is None:
+        reference = reference_features(read_zones()[0], read_straits()[0])
+    selected = shown.loc[shown["exercise_id"] == view.selected, "series"]
+    shown_kinds = reference_kinds_shown(view.domains, str(selected.iloc[0]) if len(selected) else None)
     m = dashboard_map(
         dataset.regions,
         geometries or region_geometries(dataset.regions),
@@ -109,6 +119,8 @@ def view_map_html_bytes(
         routes=dataset.routes,
         tiles=tiles,
         observations=dataset.observations,
+        extra_layers=tuple(reference_layers_of(reference, show=shown_kinds)),
+        layers=view.layers,
     )
     page = to_html_bytes(m, version=dataset.version, description=description, note=note,
                          below_html=record_section_html(shown))

@@ -25,7 +25,7 @@ from geodata.query import (
 from geodata.uploads import UploadResult
 from geodata.user_shapes import ExerciseOverlap, drawing_title, notice_region, read_drawing
 from layers.compose import dashboard_map, outline_level_of
-from layers.reference import reference_layers_of
+from layers.reference import reference_kinds_shown, reference_layers_of
 from layers.regions import region_layers
 from layers.user_layers import notice_layer, upload_layer
 from view.scene import details_series
@@ -197,13 +197,6 @@ def tool_report(parsed: ParsedNotice | None, notice: Mapping[str, str], upload: 
     return [Block("heading2", "Your shapes"), *blocks] if blocks else []
 
 
-def reference_kinds_shown(domains: tuple[str, ...], selected_series: str | None) -> tuple[str, ...]:
-    """Which reference layers a view opens with: strait gates always, ADIZs when it is about air patrols.
-
-    The others are in the map's layer control, switched off.
-    """
-    about_air = domains == ("air",) or (selected_series or "").lower().endswith("air patrol")
-    return ("straits", "adiz") if about_air else ("straits",)
 def changelog_after_notices(notices: list[str], changelog: str) -> str | None:
     """Return the dataset changelog to show under the link's notices, or None.
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from geodata.loaders import load_dataset
 from geodata import playback
+from geodata.loaders import load_dataset
 from geodata.playback import (
     CUMULATIVE,
     WINDOW,

@@ -361,3 +361,16 @@ def test_changelog_goes_with_the_older_version_notice():
     older = "This link was made with dataset version '2026-11-25'; you are seeing version 2026-12-02, …"
     assert changelog_after_notices([older], changelog) == changelog
     assert changelog_after_notices(["q: search text cut to 100 characters."], changelog) is None
+
+
+def test_html_export_carries_the_reference_layers_as_the_page_opens_them(small_data):
+    dataset = load_dataset(small_data)
+    land = small_data / "land.geojson"
+    page, _ = view_map_html_bytes(dataset, dataset.exercises, ViewState((2016, 2024)), "all", land_file=land,
+                                  tiles=False)
+    air, _ = view_map_html_bytes(dataset, dataset.exercises, ViewState((2016, 2024), domains=("air",)), "air",
+                                 land_file=land, tiles=False)
+    for text in (page.decode("utf-8"), air.decode("utf-8")):
+        assert "South Korea: KADIZ" in text and "China: East China Sea ADIZ" in text  # drawn, in the layer control
+    # Off in a general view (the reader ticks it in the layer control), on in an air view and in its legend.
+    assert air.decode("utf-8").count("ADIZ limit") > page.decode("utf-8").count("ADIZ limit")
