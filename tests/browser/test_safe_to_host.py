@@ -112,7 +112,9 @@ def test_a_second_visitor_is_served_while_the_first_uploads_the_worst_file(brows
     second.close()
     print(f"second visitor: page {busy[0]:.2f} s, map {busy[1]:.2f} s during the upload; "
           f"{quiet[0]:.2f} s, {quiet[1]:.2f} s without it")
-    assert busy[0] < 3, f"the second visitor waited {busy[0]:.1f} s for the page"
+    # Relative to the same page without the upload: a loaded CI machine slows both (before the fix
+    # the second visitor waited for the whole upload, tens of seconds).
+    assert busy[0] < quiet[0] + 3, f"the second visitor waited {busy[0]:.1f} s for the page, {quiet[0]:.1f} s when quiet"
     assert busy[1] < quiet[1] + 3, f"the second visitor's map took {busy[1]:.1f} s, {quiet[1]:.1f} s when quiet"
 
 
