@@ -125,8 +125,10 @@ _LETTER = "A-Za-zА-Яа-яЁё"
 # Russian hemispheres spelled out: "северной широты", "восточной долготы" (any case). The
 # first letter (С, Ю, В, З) is the hemisphere, as in "с.ш.".
 _SPELLED = r"(?i:(?:северн|южн|восточн|западн)[а-яё]{0,3} ++(?:широт|долгот)[а-яё]{0,2})"
+# A letter that starts a hyphenated word is not a hemisphere ("+47 76 14 45 87 E-MAIL" in NAVAREA
+# XIX 76/26 is a telephone number).
 _SUFFIX = (
-    rf"(?P<suf>{_SPELLED}|[СсЮю]\.? ?[Шш]\.?|[ВвЗз]\.? ?[Дд]\.?|[NSEW]|[nsew](?<! [nsew])|[СЮВЗЕ])(?![{_LETTER}])"
+    rf"(?P<suf>{_SPELLED}|[СсЮю]\.? ?[Шш]\.?|[ВвЗз]\.? ?[Дд]\.?|[NSEW]|[nsew](?<! [nsew])|[СЮВЗЕ])(?![{_LETTER}]|-[{_LETTER}])"
 )
 _CJK_PREFIXES = MappingProxyType(
     {
@@ -138,8 +140,13 @@ _CJK_PREFIXES = MappingProxyType(
 _LATIN_PREFIX = rf"(?P<pre>(?<![{_LETTER}\d.°'\"])[NSEW] ?)"
 _CJK_PREFIX = rf"(?P<pre>(?:{'|'.join(_CJK_PREFIXES)}) *+)"
 # A number glued to a letter (``l31-45E``) is a typo, not a position; a hemisphere letter
-# before it (``42-30N131-45E``) is fine.
-_SUFFIXED = re.compile(rf"(?<![\d.°A-DF-MO-RT-VX-Za-z-])(?:{_NUMBER_ALTERNATIVES}) ?{_SUFFIX}")
+# before it (``42-30N131-45E``) is fine, and so is a label glued to it by its dot, a letter or
+# one or two digits after a space or at the start of a line (``A.68-59.34N``, ``В.66-30.5С``,
+# ``1.64-35-22.3С`` in NAVAREA XIX 6/26 and ПРИП АРХАНГЕЛЬСК 4/26 and 48/26).
+_GLUED_LABEL = r"(?<=(?<![^\s])[A-ZА-Я]\.)|(?<=(?<![^\s])\d\.)|(?<=(?<![^\s])\d\d\.)"
+_SUFFIXED = re.compile(
+    rf"(?:(?<![\d.°A-DF-MO-RT-VX-Za-z-])|{_GLUED_LABEL})(?:{_NUMBER_ALTERNATIVES}) ?{_SUFFIX}"
+)
 _PREFIX_END = r"(?![\d°'\"]|[.,]\d)"
 _LATIN_PREFIXED = re.compile(rf"{_LATIN_PREFIX}(?:{_NUMBER_ALTERNATIVES}){_PREFIX_END}")
 _CJK_PREFIXED = re.compile(rf"{_CJK_PREFIX}(?:{_NUMBER_ALTERNATIVES}){_PREFIX_END}")
@@ -277,14 +284,16 @@ _AREA_WORDS = re.compile(
 # Labels of areas (and of points, in a numbered list): "A.", "B)", "2.", "3-", "(4)", "AREA 5",
 # "区域A", "点1", at the start of a line or after punctuation, and the rows of a KHOA table
 # ("1 - East Coast ~ …") at the start of a line. A letter glued to a word is part of it
-# (РАЙОНЕ is not "РАЙОН Е"). The run of spaces before a label is scanned once (the lookbehind
-# fails inside it).
+# (РАЙОНЕ is not "РАЙОН Е"); so is a letter after an abbreviation's dot (U.A.E. is not "E.") and a
+# letter in brackets after a word (a station's identifier: "NEW ORLEANS (G) 29-53.10N"), and the
+# minutes of a time ("20:00- 21:00 UTC" in NAVAREA XIX 76/26). The run of
+# spaces before a label is scanned once (the lookbehind fails inside it).
 _LABEL = re.compile(
-    r"\((?P<paren>[A-Za-z]|\d{1,2})\)"
+    r"\((?P<paren>(?<![A-Za-zА-Яа-я] \()(?<![A-Za-zА-Яа-я]\()[A-Za-z]|\d{1,2})\)"
     r"|(?<![^\n;,.:(])[ ]*+"
     r"(?P<label>(?:(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН) |区域|區域|海域|点|點) ?(?:[A-ZА-Я]|\d{1,2})(?![\w])"
     r"|(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН)\d{1,2}(?![\w])"
-    r"|[A-ZА-Я](?=[.):] ?[\d(NSEW北南]|[.)][ \n])|\d{1,2}(?=[.)] |- |\) ?\d)|(?<![^\n])\d{1,2}(?= - ))"
+    r"|(?<![A-Za-z]\.)[A-ZА-Я](?=[.):] ?[\d(NSEW北南]|[.)][ \n])|(?<!\d:)\d{1,2}(?=[.)] |- |\) ?\d)|(?<![^\n])\d{1,2}(?= - ))"
 )
 # Headers of warnings: a new one starts a new set of areas. The year of its number dates the
 # warning's days.
