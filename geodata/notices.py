@@ -1009,6 +1009,9 @@ def _labels(original: str, norm: str, taken: _Spans) -> list[tuple[int, int, str
     return found
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*+\n")
+"""A blank line (spaces and tabs on it are scanned once: possessive)."""
+_WORD_CHARACTER = re.compile(r"[^\W\d_]")
 _SEQUENCE = re.compile(r"(?<![A-Za-zА-Яа-я\d])(\d{1,2}|[A-Za-zА-Яа-я])\)?$")
 _RADIUS_REACH = 25
 """A radius phrase this close after a numbered point's position is that point's own (a circle)."""
@@ -1036,7 +1039,11 @@ def _segments(
     """
     taken = _Spans([*covered, *((s, e) for s, e, _, _ in headers)])
     labels = _labels(original, norm, taken)
-    bounds = sorted([(s, e, text, True) for s, e, text, _ in headers] + [(s, e, text, False) for s, e, text in labels])
+    # A blank line ends a stretch: what follows it is not the last label's (two warnings pasted
+    # as paragraphs of one news item, the Huludao and Sanya warnings of 15 December 2020).
+    breaks = [(m.end(), m.end(), "", False) for m in _PARAGRAPH_BREAK.finditer(norm)]
+    bounds = sorted([(s, e, text, True) for s, e, text, _ in headers]
+                    + [(s, e, text, False) for s, e, text in labels] + breaks)
     segments = [_Segment(0, bounds[0][0] if bounds else len(norm), "", -1)]
     header = -1
     for index, (start, _, text, is_header) in enumerate(bounds):
@@ -1046,6 +1053,20 @@ def _segments(
     starts = [segment.start for segment in segments]
     for position in positions:
         segments[bisect.bisect_right(starts, position[0]) - 1].positions.append(position)
+    # A blank line is only spacing when no words follow it before the next position or label (the
+    # blank lines between the points of a web page's list): then the stretch goes on.
+    blank = {start for start, _, _, _ in breaks}
+    kept: list[_Segment] = []
+    for seg in segments:
+        if seg.start in blank and not seg.label and not seg.is_header and kept:
+            if not seg.positions:
+                continue
+            if _WORD_CHARACTER.search(norm, seg.start, seg.positions[0][0]) is None:
+                kept[-1].positions.extend(seg.positions)
+                kept[-1].end = seg.end
+                continue
+        kept.append(seg)
+    segments = kept
 
     def single(segment: _Segment) -> bool:
         if segment.is_header or len(segment.positions) != 1:
