@@ -53,7 +53,9 @@ def _dtg(p: str) -> str:
     )
 
 
-_RANGE_WORD = r" *+(?:TO|THRU|THROUGH|UNTIL|TILL|-|ДО|ПО|至|到|〜|~) *+"
+# Spaces and line breaks around the word: NGA breaks its lines anywhere ("260300Z SEP TO\n   260300Z
+# MAY 23" in HYDROLANT 2423/22).
+_RANGE_WORD = r"\s*+(?:TO|THRU|THROUGH|UNTIL|TILL|-|ДО|ПО|至|到|〜|~)\s*+"
 DTG_RANGE = re.compile(_dtg("a") + rf"(?:{_RANGE_WORD}" + _dtg("b") + r")?+", re.IGNORECASE)
 DAY_RANGE = re.compile(
     r"(?<![\d.-])(?P<d1>[0-3]?\d)" + _RANGE_WORD + r"(?P<d2>[0-3]?\d) ++" + _MONTH.format(name="mon")
@@ -172,6 +174,8 @@ def _dtg_windows(norm: str, hint: int | None) -> tuple[list[tuple[int, int, Time
         month_a = MONTHS.get((g["amon"] or "")[:3].upper()) or month_b
         year_b = _year(g["by"], hint)
         year_a = _year(g["ay"], None) or year_b or hint
+        if g["ay"] is None and year_b and month_a and month_b and month_a > month_b:
+            year_a = year_b - 1  # "260300Z SEP TO 260300Z MAY 23": September of the year before
         if g["az"] is None and g["bz"] is None:
             warnings.append(f"read {match.group(0)!r} as UTC (no time zone given)")
         start = _at(year_a, month_a, int(g["ad"]), int(g["ah"]), int(g["am"]), UTC)

@@ -293,7 +293,7 @@ _LABEL = re.compile(
     r"|(?<![^\n;,.:(])[ ]*+"
     r"(?P<label>(?:(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН) |区域|區域|海域|点|點) ?(?:[A-ZА-Я]|\d{1,2})(?![\w])"
     r"|(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН)\d{1,2}(?![\w])"
-    r"|(?<![A-Za-z]\.)[A-ZА-Я](?=[.):] ?[\d(NSEW北南]|[.)][ \n])|(?<!\d:)\d{1,2}(?=[.)] |- |\) ?\d)|(?<![^\n])\d{1,2}(?= - ))"
+    r"|(?<![A-Za-z]\.)(?<![A-Za-zА-Яа-я] \()(?<![A-Za-zА-Яа-я]\()[A-ZА-Я](?=[.):] ?[\d(NSEW北南]|[.)][ \n])|(?<!\d:)\d{1,2}(?=[.)] |- |\) ?\d)|(?<![^\n])\d{1,2}(?= - ))"
 )
 # Headers of warnings: a new one starts a new set of areas. The year of its number dates the
 # warning's days.
