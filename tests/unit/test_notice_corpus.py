@@ -29,7 +29,6 @@ latitude (PRIP АРХАНГЕЛЬСК 100/25: 28,987 km² geodesic against 29,87
 SHORT_CLASSES = {
     "sector": "one real sector warning found (Tangshan MSA); no English one with bearings",
     "usa_broadcast": "one US broadcast notice found whole (CCGD8 BNM 0019-24)",
-    "quoted_back": "one real defect found (HN0078's position without E)",
 }
 """Format classes with fewer than two real warnings in the corpus, and why."""
 
