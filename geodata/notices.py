@@ -107,10 +107,15 @@ _LATIN_LOOKALIKE = re.compile(r"""(?:(?<=[\d'"°])|(?<=[\d'"°] ))[CB](?![A-Za-z
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 _NUMBER = r"\d{1,2}(?:[.,]\d+)?"
+# "deg." and "degrees" for the degree sign, and north, south, east, west written out after a degree,
+# minute or seconds sign or the word "degrees" ("57 deg. 29.8' north, 152 deg. 17.0' west", "56.5
+# degrees north": the Kodiak launch safety zone as published by KMXT).
+_DEG_WORD = r"(?i:deg(?:rees?|\.))"
+_ENGLISH_HEMISPHERE = r"(?:(?<=['\"°.s] )|(?<=['\"°]))(?i:north|south|east|west)"
 _NUMBER_ALTERNATIVES = (
     # 42°30'15.5" / 42° 30.5' / 42°  (also 度/分/秒, normalised to signs); minutes and seconds
     # run together before a seconds sign (42°3015") are read apart in Python, when unambiguous
-    rf"(?P<ad>\d{{1,3}}(?:[.,]\d+)?) ?° ?(?:(?P<ams>\d{{2,4}}(?:[.,]\d+)?) ?(?:\"|'')"
+    rf"(?P<ad>\d{{1,3}}(?:[.,]\d+)?) ?(?:°|{_DEG_WORD}) ?(?:(?P<ams>\d{{2,4}}(?:[.,]\d+)?) ?(?:\"|'')"
     rf"|(?P<am>{_NUMBER})(?!\d) ?'? ?(?:(?P<as>{_NUMBER}) ?(?:\"|'')?)?)?"
     # 42-30.00 / 42-30-15
     rf"|(?P<bd>\d{{1,3}})-(?P<bm>{_NUMBER})(?:-(?P<bs>{_NUMBER}))?'?"
@@ -128,7 +133,7 @@ _SPELLED = r"(?i:(?:северн|южн|восточн|западн)[а-яё]{0,
 # A letter that starts a hyphenated word is not a hemisphere ("+47 76 14 45 87 E-MAIL" in NAVAREA
 # XIX 76/26 is a telephone number).
 _SUFFIX = (
-    rf"(?P<suf>{_SPELLED}|[СсЮю]\.? ?[Шш]\.?|[ВвЗз]\.? ?[Дд]\.?|[NSEW]|[nsew](?<! [nsew])|[СЮВЗЕ])(?![{_LETTER}]|-[{_LETTER}])"
+    rf"(?P<suf>{_SPELLED}|{_ENGLISH_HEMISPHERE}|[СсЮю]\.? ?[Шш]\.?|[ВвЗз]\.? ?[Дд]\.?|[NSEW]|[nsew](?<! [nsew])|[СЮВЗЕ])(?![{_LETTER}]|-[{_LETTER}])"
 )
 _CJK_PREFIXES = MappingProxyType(
     {
@@ -162,12 +167,12 @@ _DECIMAL_PAIR_LINE = re.compile(
 # Separator characters, at most one joining word, separator characters. The runs are possessive:
 # a word is not a separator character, so giving characters back could never help, and without
 # it a failed match tries every split of a long run (quadratic).
-_SEPARATOR_RUN = r"[\s,;/:&-]*+(?:and|и|和|至|及)?+[\s,;/:&-]*+"
+_SEPARATOR_RUN = r"[\s,;/:&|-]*+(?:and|и|和|至|及)?+[\s,;/:&|-]*+"
 _SEPARATOR = re.compile(rf"^{_SEPARATOR_RUN}$", re.IGNORECASE)
 # Searched in a slice ending where a component starts. A match starting after a separator
 # character would also start one character earlier, so the leftmost match never does: the
 # lookbehind skips those starts, and each run is scanned once instead of once per start.
-_SEPARATOR_BEFORE = re.compile(rf"(?<![\s,;/:&-]){_SEPARATOR_RUN}$", re.IGNORECASE)
+_SEPARATOR_BEFORE = re.compile(rf"(?<![\s,;/:&|-]){_SEPARATOR_RUN}$", re.IGNORECASE)
 _SEPARATOR_AFTER = re.compile(_SEPARATOR_RUN, re.IGNORECASE)
 _SEPARATOR_WINDOW = 40
 
