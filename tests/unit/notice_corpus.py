@@ -144,6 +144,30 @@ def _positions(pairs: tuple[str, ...]) -> list[tuple[float, float]]:
         out.append((dm(int(lat[:2]), float(lat[3:-1]), lat[-1]), dm(int(lon[:3]), float(lon[4:-1]), lon[-1])))
     return out
 
+# 33 CFR 165.T07-0806 as published: each site's four table rows, "lat | lon" as on the page.
+REENTRY_SITES = (
+    (1, "Jacksonville", ("31°06′28″ N | 080°15′00″ W", "30°55′01″ N | 080°01′40″ W", "30°43′30″ N | 080°15′00″ W",
+                         "30°55′01″ N | 080°28′19″ W")),
+    (2, "Daytona", ("29°59′27″ N | 080°40′01″ W", "29°48′00″ N | 080°26′52″ W", "29°36′32″ N | 080°40′01″ W",
+                    "29°48′00″ N | 080°53′09″ W")),
+    (3, "Cape Canaveral", ("29°02′27″ N | 080°13′48″ W", "28°51′00″ N | 080°00′46″ W", "28°39′32″ N | 080°13′48″ W",
+                           "28°51′00″ N | 080°26′49″ W")),
+    (4, "Tampa", ("28°17′27″ N | 083°54′00″ W", "28°06′00″ N | 083°41′02″ W", "27°54′32″ N | 083°54′00″ W",
+                  "28°06′00″ N | 084°06′57″ W")),
+)
+
+
+def _dms_row(row: str) -> tuple[float, float]:
+    """``"31°06′28″ N | 080°15′00″ W"`` to (lat, lon), by the arithmetic of ``dms``."""
+    def one(part: str) -> float:
+        value, hemisphere = part.strip().split(" ")
+        degrees, rest = value.split("°")
+        minutes, rest = rest.split("′")
+        return dms(int(degrees), int(minutes), int(rest.rstrip("″")), hemisphere)
+    lat, lon = row.split("|")
+    return one(lat), one(lon)
+
+
 CLASSES = {
     "china_msa": "China MSA warnings (航行警告, 航行通告), Chinese or English",
     "japan_jcg": "Japan Coast Guard navigational warnings and 水路通報",
@@ -167,6 +191,8 @@ CLASSES = {
     "numbers_in_words": "a radius or width in words (WITHIN THREE MILES OF)",
     "cyrillic_lookalike": "a Latin C typed for the Cyrillic С (north) in a Russian warning",
     "russian_spelled_hemispheres": "северной широты / восточной долготы written out (Russian orders defining areas)",
+    "us_coast_guard_zones": "US Coast Guard safety zones and hazard areas (33 CFR 165 point tables with | between "
+                            "latitude and longitude; deg., degrees, north and west written out in a report)",
 }
 
 
@@ -1857,5 +1883,68 @@ CORPUS: tuple[Warning, ...] = (
         ),
         classes=("china_msa", "numbered_points", "fullwidth_punctuation"),
         notes="A blog's copy of the notice; it says the four points enclose a small part of Zhenzhu Bay (Fangchenggang).",
+    ),
+    Warning(
+        key="uscg_kodiak_2008_launch_zones_spelled",
+        authority="US Coast Guard (safety zone and hazard areas for a Kodiak launch), as reported by KMXT",
+        number="—",
+        date="July 2008 (the page's URL; the days are Friday to Monday)",
+        url="https://kmxt.org/2008/07/launch-safety-zones-established/",
+        text=(
+            "The Safety Zone includes all navigable waters contained within the area bordered by the following "
+            "points: 57 deg. 29.8′ north, 152 deg. 17.0′ west, 57 deg. 21.1′ north, 152 deg. 11.2′ west, 57 deg. "
+            "19.9′ north, 152 deg. 14.2′ west, 57deg. 25.4′ north and 152 deg. 28.2′ west.\n\n"
+            "The hazard area is defined by the points 56.5 degrees north, 151.3 degrees west, 55.95 degrees north, "
+            "150.65 degrees west, 56.05 degrees north, 150.35 degrees west, 56.6 degrees north and 151.0 degrees "
+            "west.\n\n"
+            "The second stage hazard area is defined by points 41.15 degrees north, 138.35 degrees west, 39.5 "
+            "degrees north, 137.45 degrees west, 39.5 degrees north, 136.85 degrees west, 41.15 degrees north and "
+            "137.75 degrees west.\n\n"
+            "The third stage hazard area is defined by points 33.25 degrees north, 135.0 degrees west, 30.9 degrees "
+            "north, 133.75 degrees west, 30.9 degrees north, 133.0 degrees west, 33.25 degrees north and 134.25 "
+            "degrees west."
+        ),
+        areas=(
+            Area("", "polygon", ((dm(57, 29.8), dm(152, 17.0, "W")), (dm(57, 21.1), dm(152, 11.2, "W")),
+                                 (dm(57, 19.9), dm(152, 14.2, "W")), (dm(57, 25.4), dm(152, 28.2, "W"))),
+                 note="the safety zone around the launch complex"),
+            Area("", "polygon", ((56.5, -151.3), (55.95, -150.65), (56.05, -150.35), (56.6, -151.0)),
+                 note="decimal degrees"),
+            Area("", "polygon", ((41.15, -138.35), (39.5, -137.45), (39.5, -136.85), (41.15, -137.75))),
+            Area("", "polygon", ((33.25, -135.0), (30.9, -133.75), (30.9, -133.0), (33.25, -134.25))),
+        ),
+        classes=("us_coast_guard_zones", "multi_area", "glyphs"),
+        warnings_count=0,
+        notes="Not a broadcast warning: a Coast Guard safety zone and three hazard areas in a radio station's "
+              "report, each paragraph one area. 'deg.', 'degrees' and north/west written out were not read "
+              "before (nothing was read). The paragraphs before, with the days, are left out.",
+    ),
+    Warning(
+        key="uscg_33_cfr_165_t07_0806_reentry_sites",
+        authority="US Coast Guard, 33 CFR § 165.T07-0806 (safety zones in reentry sites), as published by LawStack",
+        number="33 CFR 165.T07-0806",
+        date="— (the excerpt gives none)",
+        url="https://law.lawstack.com/laws/33-cfr_s_165-t07-0806_safety-zones-in-reentry-sites-jacksonville-daytona-cape-canaveral-tampa-and-tallahassee-florida",
+        text=(
+            "§ 165.T07-0806 Safety Zones in Reentry Sites; Jacksonville, Daytona, Cape Canaveral, Tampa, and "
+            "Tallahassee, Florida.\n(a) Location. The coordinates used in this paragraph are based on the World "
+            "Geodetic System (WGS) 1984. The following areas are safety zones:\n"
+            + "".join(
+                f"({n}) {site} site. All waters from surface to bottom encompassed within a line connecting the "
+                "following points: Point 1, thence to Point 2, thence to Point 3, thence to Point 4, and then back to "
+                f"Point 1.\nTable {n} to Paragraph (a)({n})\n" + "".join(f"Point {i} | {row} |\n" for i, row in
+                                                                         enumerate(rows, 1))
+                for n, site, rows in REENTRY_SITES
+            )
+        ),
+        areas=tuple(
+            Area(str(n), "polygon", tuple(_dms_row(row) for row in rows)) for n, _, rows in REENTRY_SITES
+        ),
+        classes=("us_coast_guard_zones", "multi_area", "numbered_points", "glyphs"),
+        warnings_count=0,
+        notes="Not a warning: a temporary rule's safety zones, four of the five (the excerpt ends at '(5) "
+              "Tallahassee site.'). Each table row puts '|' between latitude and longitude, which was not read "
+              "as a separator before (nothing was read). The text is rebuilt from REENTRY_SITES exactly as the "
+              "page gives it, one table row a line.",
     ),
 )
