@@ -269,7 +269,9 @@ _BEARINGS = re.compile(
     r"(?:bearings?|пеленг[а-я]{0,4}) ++(?:from ++|between ++|of ++|от ++)?+" + _BEARING.format(name="b1")
     + r" *+°?+ *+(?:t(?:rue)?+(?![a-z]))?+ *+(?:-|and|to|through|thru|clockwise ++to|до|и) *+"
     + _BEARING.format(name="b2") + r"(?: *+°)?+"
-    + r"|between ++(?P<b3>\d{3})(?!\d) *+°?+ *+t?+ ++and ++(?P<b4>\d{3})(?!\d)(?: *+°)?+",
+    + r"|between ++(?P<b3>\d{3})(?!\d) *+°?+ *+t?+ ++and ++(?P<b4>\d{3})(?!\d)(?: *+°)?+"
+    # Two three-figure bearings with degree signs joined by ~ (〜, ～) or 至: "025°~155°の扇形" (JCG).
+    + r"|(?<![\d.°'])(?P<b5>\d{3})° *+(?:~|至) *+(?P<b6>\d{3})°(?![\d'\"])",
     re.IGNORECASE,
 )
 _CENTRE_WORDS = re.compile(r"cent(?:re|er)|центр|中心", re.IGNORECASE)
@@ -1181,7 +1183,9 @@ def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _word_spans(norm: str) -> dict[str, _Spans]:
     def bearing(match: re.Match) -> tuple[float, float]:
-        first, second = (match["b1"], match["b2"]) if match["b1"] is not None else (match["b3"], match["b4"])
+        first, second = next(
+            (match[a], match[b]) for a, b in (("b1", "b2"), ("b3", "b4"), ("b5", "b6")) if match[a] is not None
+        )
         return float(first) % 360.0, float(second) % 360.0
 
     return {

@@ -1947,4 +1947,28 @@ CORPUS: tuple[Warning, ...] = (
               "as a separator before (nothing was read). The text is rebuilt from REENTRY_SITES exactly as the "
               "page gives it, one table row a line.",
     ),
+    Warning(
+        key="jcg_11th_region_white_beach_sector_and_circle",
+        authority="Japan Coast Guard, 11th Regional Headquarters (list of US forces' training areas), as quoted by "
+                  "liuqiu-china.com",
+        number="— (海軍訓練区域 1. ホワイト・ビーチ地区)",
+        date="— (the page gives none)",
+        url="https://www.liuqiu-china.com/portal.php?aid=1450&mod=view",
+        text=(
+            "I 海軍訓練区域 1.ホワイト・ビーチ地区(沖縄島勝連埼東方) 区 域 :(1) 26-17-49.1N 127-55-16.2E の地点を中心"
+            "とする半径2海里の円のうち 025°~155°の扇形及び陸岸で囲まれる区域 (2) 26-20-59.3N 128-08-37.9E の地点を中心"
+            "とする半径5海里の円内区域 訓練の種類:標的機の発射及び回収訓練 制限事項 :本区域は、使用期間中漁業及び立ち入り"
+            "を禁止する。 備 考 :本区域を使用する際は予告される。"
+        ),
+        areas=(
+            Area("1", "sector", ((dms(26, 17, 49.1), dms(127, 55, 16.2)),), radius_km=2 * NM, bearings=(25.0, 155.0),
+                 note="the part of a 2 NM circle between the bearings 025° and 155°, and the coast (not cut out)"),
+            Area("2", "circle", ((dms(26, 20, 59.3), dms(128, 8, 37.9)),), radius_km=5 * NM),
+        ),
+        classes=("japan_jcg", "sector", "circle", "multi_area"),
+        notes="The JCG list of US training areas as a Chinese site reproduces it; the site's own introduction "
+              "is left out, and so is item 2 (Kume Island), whose four airspace points are printed in two "
+              "columns ((イ), (ハ), (ロ), (二)), so that the text's order crosses itself. The bearings written "
+              "025°~155° were not read before: a circle was drawn.",
+    ),
 )
