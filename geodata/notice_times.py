@@ -162,12 +162,41 @@ def _local_zone(norm: str) -> tuple[timezone, str]:
     return UTC, ""
 
 
+_SERIES_GAP = re.compile(r"[\s,;]*+(?:AND|ALTERNATE|ALSO)?+[\s,;]*+", re.IGNORECASE)
+"""What may stand between two ranges of one series: commas, AND, ALTERNATE."""
+
+
+def _series_months(matches: list[re.Match], norm: str) -> list[tuple[str | None, str | None]]:
+    """Give each range without a month the month and year of the range that ends its series.
+
+    NGA gives a series of windows the month once, at its end: "201153Z TO 201622Z, 211128Z TO
+    211556Z, … AND 250947Z TO 251416Z APR" (NAVAREA IV 418/23). Walking back from each range
+    that has a month, the ranges before it joined only by commas, AND or ALTERNATE take it.
+    """
+    borrowed: list[tuple[str | None, str | None]] = [(None, None)] * len(matches)
+    carry: tuple[str | None, str | None] = (None, None)
+    for index in range(len(matches) - 1, -1, -1):
+        g = matches[index].groupdict()
+        month = g["bmon"] or g["amon"]
+        if month:
+            carry = (month, g["by"] or g["ay"])
+        else:
+            borrowed[index] = carry
+        if index and _SERIES_GAP.fullmatch(norm, matches[index - 1].end(), matches[index].start()) is None:
+            carry = (None, None)
+    return borrowed
+
+
 def _dtg_windows(norm: str, hint: int | None) -> tuple[list[tuple[int, int, TimeWindow]], list[str]]:
     found, warnings = [], []
-    for match in DTG_RANGE.finditer(norm):
-        g = match.groupdict()
+    matches = list(DTG_RANGE.finditer(norm))
+    borrowed = _series_months(matches, norm)
+    for match, (series_month, series_year) in zip(matches, borrowed, strict=True):
+        g = dict(match.groupdict())
         if g["bd"] is None and g["az"] is None and g["amon"] is None:
             continue  # six digits alone are not a date-time group
+        if series_month and g["bd"] is not None:
+            g["bmon"], g["by"] = series_month, g["by"] or series_year
         if _CANCEL.search(norm, max(0, match.start() - CANCEL_WINDOW), match.start()):
             continue  # when the warning is cancelled, not when it is in force
         month_b = MONTHS.get((g["bmon"] or "")[:3].upper())

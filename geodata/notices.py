@@ -133,7 +133,8 @@ _SPELLED = r"(?i:(?:северн|южн|восточн|западн)[а-яё]{0,
 # A letter that starts a hyphenated word is not a hemisphere ("+47 76 14 45 87 E-MAIL" in NAVAREA
 # XIX 76/26 is a telephone number).
 _SUFFIX = (
-    rf"(?P<suf>{_SPELLED}|{_ENGLISH_HEMISPHERE}|[СсЮю]\.? ?[Шш]\.?|[ВвЗз]\.? ?[Дд]\.?|[NSEW]|[nsew](?<! [nsew])|[СЮВЗЕ])(?![{_LETTER}]|-[{_LETTER}])"
+    rf"(?P<suf>{_SPELLED}|{_ENGLISH_HEMISPHERE}|[СсЮю]\.? ?[Шш]\.?|[ВвЗз]\.? ?[Дд]\.?|[NSEW]|[nsew](?<! [nsew])"
+    rf"|[СЮВЗЕ])(?![{_LETTER}]|-[{_LETTER}])"
 )
 _CJK_PREFIXES = MappingProxyType(
     {
@@ -300,7 +301,8 @@ _LABEL = re.compile(
     r"|(?<![^\n;,.:(])[ ]*+"
     r"(?P<label>(?:(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН) |区域|區域|海域|点|點) ?(?:[A-ZА-Я]|\d{1,2})(?![\w])"
     r"|(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН)\d{1,2}(?![\w])"
-    r"|(?<![A-Za-z]\.)(?<![A-Za-zА-Яа-я] \()(?<![A-Za-zА-Яа-я]\()[A-ZА-Я](?=[.):] ?[\d(NSEW北南]|[.)][ \n])|(?<!\d:)\d{1,2}(?=[.)] |- |\) ?\d)|(?<![^\n])\d{1,2}(?= - ))"
+    r"|(?<![A-Za-z]\.)(?<![A-Za-zА-Яа-я] \()(?<![A-Za-zА-Яа-я]\()[A-ZА-Я](?=[.):] ?[\d(NSEW北南]|[.)][ \n])"
+    r"|(?<!\d:)\d{1,2}(?=[.)] |- |\) ?\d)|(?<![^\n])\d{1,2}(?= - ))"
 )
 # Headers of warnings: a new one starts a new set of areas. The year of its number dates the
 # warning's days.

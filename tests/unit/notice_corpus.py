@@ -1452,7 +1452,7 @@ CORPUS: tuple[Warning, ...] = (
         ),
         classes=('nga_hydropac_navarea', 'multi_area', 'dtg'),
         times=('2023-04-19 12:18 – 2023-04-19 16:47 UTC', '2023-04-19 12:18 – 2023-04-19 16:47 UTC'),
-        notes="Seven launch windows, the month given once at the end of the series (191218Z TO 191647Z APR, ALTERNATE 201153Z TO 201622Z, …, 250947Z TO 251416Z APR): the first and last are read, the five between are not placed (no month); the year is that of CANCEL THIS MSG … APR 23.",
+        notes="Seven launch windows, the month given once at the end of the series (191218Z TO 191647Z APR, ALTERNATE 201153Z TO 201622Z, …, 250947Z TO 251416Z APR): the five between take APR from the series' end (they were not placed before); the year is that of CANCEL THIS MSG … APR 23.",
     ),
     Warning(
         key="navarea_iv_387_23_launch_and_debris",
