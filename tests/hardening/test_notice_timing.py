@@ -160,6 +160,16 @@ GUARDS = {
     "spelled_hemisphere_spaces": "1° северной" + " " * N + "широты",
     "khoa_rows": "\n1 - " * (N // 5),
     "repeated_headers": "ПРИП АРХАНГЕЛЬСК 24/26\nПРИП АРХАНГЕЛЬСК 24\n" * (N // 44),
+    # Session 7: deg./degrees and north written out, table bars, blank lines, glued labels, ~ bearings, series.
+    "degrees_words": "1 degrees north " * (N // 16),
+    "deg_dots": "1 deg. 1' " * (N // 10),
+    "table_bars": "1°1' N | " * (N // 9),
+    "bar_run": "1°1' N" + " |" * (N // 2),
+    "blank_lines": "1-00N 1-00E\n \n" * (N // 15),
+    "blank_line_run": "1-00N 1-00E" + "\n" * N + "words",
+    "glued_labels": "A.1-00N 1-00E\n" * (N // 14),
+    "tilde_bearings": "025°~155° " * (N // 10),
+    "dtg_series": "201153Z TO 201622Z, " * (N // 20),
 }
 
 
@@ -222,6 +232,8 @@ PIECES = (
     # Session 5: spelled-out Russian hemispheres, full widths, compass offsets, KHOA rows, repeated headers.
     "северной", "широты", "восточной долготы", "»", "WIDE", "MILE", "NE", "SOUTH-", "OF", "FROM", "\n1 - ",
     "ПРИП АРХАНГЕЛЬСК 24", "/26", "之间", "ограничен",
+    # Session 7.
+    " deg. ", " degrees ", "north", "west", " | ", "\n\n", "A.", "1.", "~", "025°", "ALTERNATE", "Z TO ",
 )
 RUNS = st.tuples(
     st.sampled_from(PIECES), st.one_of(st.integers(1, 50), st.integers(1_000, 20_000))
