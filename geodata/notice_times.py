@@ -53,7 +53,9 @@ def _dtg(p: str) -> str:
     )
 
 
-_RANGE_WORD = r" *+(?:TO|THRU|THROUGH|UNTIL|TILL|-|ДО|ПО|至|到|〜|~) *+"
+# Spaces and line breaks around the word: NGA breaks its lines anywhere ("260300Z SEP TO\n   260300Z
+# MAY 23" in HYDROLANT 2423/22).
+_RANGE_WORD = r"\s*+(?:TO|THRU|THROUGH|UNTIL|TILL|-|ДО|ПО|至|到|〜|~)\s*+"
 DTG_RANGE = re.compile(_dtg("a") + rf"(?:{_RANGE_WORD}" + _dtg("b") + r")?+", re.IGNORECASE)
 DAY_RANGE = re.compile(
     r"(?<![\d.-])(?P<d1>[0-3]?\d)" + _RANGE_WORD + r"(?P<d2>[0-3]?\d) ++" + _MONTH.format(name="mon")
@@ -160,18 +162,49 @@ def _local_zone(norm: str) -> tuple[timezone, str]:
     return UTC, ""
 
 
+_SERIES_GAP = re.compile(r"[\s,;]*+(?:AND|ALTERNATE|ALSO)?+[\s,;]*+", re.IGNORECASE)
+"""What may stand between two ranges of one series: commas, AND, ALTERNATE."""
+
+
+def _series_months(matches: list[re.Match], norm: str) -> list[tuple[str | None, str | None]]:
+    """Give each range without a month the month and year of the range that ends its series.
+
+    NGA gives a series of windows the month once, at its end: "201153Z TO 201622Z, 211128Z TO
+    211556Z, … AND 250947Z TO 251416Z APR" (NAVAREA IV 418/23). Walking back from each range
+    that has a month, the ranges before it joined only by commas, AND or ALTERNATE take it.
+    """
+    borrowed: list[tuple[str | None, str | None]] = [(None, None)] * len(matches)
+    carry: tuple[str | None, str | None] = (None, None)
+    for index in range(len(matches) - 1, -1, -1):
+        g = matches[index].groupdict()
+        month = g["bmon"] or g["amon"]
+        if month:
+            carry = (month, g["by"] or g["ay"])
+        else:
+            borrowed[index] = carry
+        if index and _SERIES_GAP.fullmatch(norm, matches[index - 1].end(), matches[index].start()) is None:
+            carry = (None, None)
+    return borrowed
+
+
 def _dtg_windows(norm: str, hint: int | None) -> tuple[list[tuple[int, int, TimeWindow]], list[str]]:
     found, warnings = [], []
-    for match in DTG_RANGE.finditer(norm):
-        g = match.groupdict()
+    matches = list(DTG_RANGE.finditer(norm))
+    borrowed = _series_months(matches, norm)
+    for match, (series_month, series_year) in zip(matches, borrowed, strict=True):
+        g = dict(match.groupdict())
         if g["bd"] is None and g["az"] is None and g["amon"] is None:
             continue  # six digits alone are not a date-time group
+        if series_month and g["bd"] is not None:
+            g["bmon"], g["by"] = series_month, g["by"] or series_year
         if _CANCEL.search(norm, max(0, match.start() - CANCEL_WINDOW), match.start()):
             continue  # when the warning is cancelled, not when it is in force
         month_b = MONTHS.get((g["bmon"] or "")[:3].upper())
         month_a = MONTHS.get((g["amon"] or "")[:3].upper()) or month_b
         year_b = _year(g["by"], hint)
         year_a = _year(g["ay"], None) or year_b or hint
+        if g["ay"] is None and year_b and month_a and month_b and month_a > month_b:
+            year_a = year_b - 1  # "260300Z SEP TO 260300Z MAY 23": September of the year before
         if g["az"] is None and g["bz"] is None:
             warnings.append(f"read {match.group(0)!r} as UTC (no time zone given)")
         start = _at(year_a, month_a, int(g["ad"]), int(g["ah"]), int(g["am"]), UTC)

@@ -107,10 +107,15 @@ _LATIN_LOOKALIKE = re.compile(r"""(?:(?<=[\d'"°])|(?<=[\d'"°] ))[CB](?![A-Za-z
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 
 _NUMBER = r"\d{1,2}(?:[.,]\d+)?"
+# "deg." and "degrees" for the degree sign, and north, south, east, west written out after a degree,
+# minute or seconds sign or the word "degrees" ("57 deg. 29.8' north, 152 deg. 17.0' west", "56.5
+# degrees north": the Kodiak launch safety zone as published by KMXT).
+_DEG_WORD = r"(?i:deg(?:rees?|\.))"
+_ENGLISH_HEMISPHERE = r"(?:(?<=['\"°.s] )|(?<=['\"°]))(?i:north|south|east|west)"
 _NUMBER_ALTERNATIVES = (
     # 42°30'15.5" / 42° 30.5' / 42°  (also 度/分/秒, normalised to signs); minutes and seconds
     # run together before a seconds sign (42°3015") are read apart in Python, when unambiguous
-    rf"(?P<ad>\d{{1,3}}(?:[.,]\d+)?) ?° ?(?:(?P<ams>\d{{2,4}}(?:[.,]\d+)?) ?(?:\"|'')"
+    rf"(?P<ad>\d{{1,3}}(?:[.,]\d+)?) ?(?:°|{_DEG_WORD}) ?(?:(?P<ams>\d{{2,4}}(?:[.,]\d+)?) ?(?:\"|'')"
     rf"|(?P<am>{_NUMBER})(?!\d) ?'? ?(?:(?P<as>{_NUMBER}) ?(?:\"|'')?)?)?"
     # 42-30.00 / 42-30-15
     rf"|(?P<bd>\d{{1,3}})-(?P<bm>{_NUMBER})(?:-(?P<bs>{_NUMBER}))?'?"
@@ -125,8 +130,11 @@ _LETTER = "A-Za-zА-Яа-яЁё"
 # Russian hemispheres spelled out: "северной широты", "восточной долготы" (any case). The
 # first letter (С, Ю, В, З) is the hemisphere, as in "с.ш.".
 _SPELLED = r"(?i:(?:северн|южн|восточн|западн)[а-яё]{0,3} ++(?:широт|долгот)[а-яё]{0,2})"
+# A letter that starts a hyphenated word is not a hemisphere ("+47 76 14 45 87 E-MAIL" in NAVAREA
+# XIX 76/26 is a telephone number).
 _SUFFIX = (
-    rf"(?P<suf>{_SPELLED}|[СсЮю]\.? ?[Шш]\.?|[ВвЗз]\.? ?[Дд]\.?|[NSEW]|[nsew](?<! [nsew])|[СЮВЗЕ])(?![{_LETTER}])"
+    rf"(?P<suf>{_SPELLED}|{_ENGLISH_HEMISPHERE}|[СсЮю]\.? ?[Шш]\.?|[ВвЗз]\.? ?[Дд]\.?|[NSEW]|[nsew](?<! [nsew])"
+    rf"|[СЮВЗЕ])(?![{_LETTER}]|-[{_LETTER}])"
 )
 _CJK_PREFIXES = MappingProxyType(
     {
@@ -138,8 +146,13 @@ _CJK_PREFIXES = MappingProxyType(
 _LATIN_PREFIX = rf"(?P<pre>(?<![{_LETTER}\d.°'\"])[NSEW] ?)"
 _CJK_PREFIX = rf"(?P<pre>(?:{'|'.join(_CJK_PREFIXES)}) *+)"
 # A number glued to a letter (``l31-45E``) is a typo, not a position; a hemisphere letter
-# before it (``42-30N131-45E``) is fine.
-_SUFFIXED = re.compile(rf"(?<![\d.°A-DF-MO-RT-VX-Za-z-])(?:{_NUMBER_ALTERNATIVES}) ?{_SUFFIX}")
+# before it (``42-30N131-45E``) is fine, and so is a label glued to it by its dot, a letter or
+# one or two digits after a space or at the start of a line (``A.68-59.34N``, ``В.66-30.5С``,
+# ``1.64-35-22.3С`` in NAVAREA XIX 6/26 and ПРИП АРХАНГЕЛЬСК 4/26 and 48/26).
+_GLUED_LABEL = r"(?<=(?<![^\s])[A-ZА-Я]\.)|(?<=(?<![^\s])\d\.)|(?<=(?<![^\s])\d\d\.)"
+_SUFFIXED = re.compile(
+    rf"(?:(?<![\d.°A-DF-MO-RT-VX-Za-z-])|{_GLUED_LABEL})(?:{_NUMBER_ALTERNATIVES}) ?{_SUFFIX}"
+)
 _PREFIX_END = r"(?![\d°'\"]|[.,]\d)"
 _LATIN_PREFIXED = re.compile(rf"{_LATIN_PREFIX}(?:{_NUMBER_ALTERNATIVES}){_PREFIX_END}")
 _CJK_PREFIXED = re.compile(rf"{_CJK_PREFIX}(?:{_NUMBER_ALTERNATIVES}){_PREFIX_END}")
@@ -155,12 +168,12 @@ _DECIMAL_PAIR_LINE = re.compile(
 # Separator characters, at most one joining word, separator characters. The runs are possessive:
 # a word is not a separator character, so giving characters back could never help, and without
 # it a failed match tries every split of a long run (quadratic).
-_SEPARATOR_RUN = r"[\s,;/:&-]*+(?:and|и|和|至|及)?+[\s,;/:&-]*+"
+_SEPARATOR_RUN = r"[\s,;/:&|-]*+(?:and|и|和|至|及)?+[\s,;/:&|-]*+"
 _SEPARATOR = re.compile(rf"^{_SEPARATOR_RUN}$", re.IGNORECASE)
 # Searched in a slice ending where a component starts. A match starting after a separator
 # character would also start one character earlier, so the leftmost match never does: the
 # lookbehind skips those starts, and each run is scanned once instead of once per start.
-_SEPARATOR_BEFORE = re.compile(rf"(?<![\s,;/:&-]){_SEPARATOR_RUN}$", re.IGNORECASE)
+_SEPARATOR_BEFORE = re.compile(rf"(?<![\s,;/:&|-]){_SEPARATOR_RUN}$", re.IGNORECASE)
 _SEPARATOR_AFTER = re.compile(_SEPARATOR_RUN, re.IGNORECASE)
 _SEPARATOR_WINDOW = 40
 
@@ -257,7 +270,9 @@ _BEARINGS = re.compile(
     r"(?:bearings?|пеленг[а-я]{0,4}) ++(?:from ++|between ++|of ++|от ++)?+" + _BEARING.format(name="b1")
     + r" *+°?+ *+(?:t(?:rue)?+(?![a-z]))?+ *+(?:-|and|to|through|thru|clockwise ++to|до|и) *+"
     + _BEARING.format(name="b2") + r"(?: *+°)?+"
-    + r"|between ++(?P<b3>\d{3})(?!\d) *+°?+ *+t?+ ++and ++(?P<b4>\d{3})(?!\d)(?: *+°)?+",
+    + r"|between ++(?P<b3>\d{3})(?!\d) *+°?+ *+t?+ ++and ++(?P<b4>\d{3})(?!\d)(?: *+°)?+"
+    # Two three-figure bearings with degree signs joined by ~ (〜, ～) or 至: "025°~155°の扇形" (JCG).
+    + r"|(?<![\d.°'])(?P<b5>\d{3})° *+(?:~|至) *+(?P<b6>\d{3})°(?![\d'\"])",
     re.IGNORECASE,
 )
 _CENTRE_WORDS = re.compile(r"cent(?:re|er)|центр|中心", re.IGNORECASE)
@@ -277,14 +292,17 @@ _AREA_WORDS = re.compile(
 # Labels of areas (and of points, in a numbered list): "A.", "B)", "2.", "3-", "(4)", "AREA 5",
 # "区域A", "点1", at the start of a line or after punctuation, and the rows of a KHOA table
 # ("1 - East Coast ~ …") at the start of a line. A letter glued to a word is part of it
-# (РАЙОНЕ is not "РАЙОН Е"). The run of spaces before a label is scanned once (the lookbehind
-# fails inside it).
+# (РАЙОНЕ is not "РАЙОН Е"); so is a letter after an abbreviation's dot (U.A.E. is not "E.") and a
+# letter in brackets after a word (a station's identifier: "NEW ORLEANS (G) 29-53.10N"), and the
+# minutes of a time ("20:00- 21:00 UTC" in NAVAREA XIX 76/26). The run of
+# spaces before a label is scanned once (the lookbehind fails inside it).
 _LABEL = re.compile(
-    r"\((?P<paren>[A-Za-z]|\d{1,2})\)"
+    r"\((?P<paren>(?<![A-Za-zА-Яа-я] \()(?<![A-Za-zА-Яа-я]\()[A-Za-z]|\d{1,2})\)"
     r"|(?<![^\n;,.:(])[ ]*+"
     r"(?P<label>(?:(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН) |区域|區域|海域|点|點) ?(?:[A-ZА-Я]|\d{1,2})(?![\w])"
     r"|(?:AREA|ZONE|BOX|SECTOR|РАЙОН|ЗОНА|ПОЛИГОН)\d{1,2}(?![\w])"
-    r"|[A-ZА-Я](?=[.):] ?[\d(NSEW北南]|[.)][ \n])|\d{1,2}(?=[.)] |- |\) ?\d)|(?<![^\n])\d{1,2}(?= - ))"
+    r"|(?<![A-Za-z]\.)(?<![A-Za-zА-Яа-я] \()(?<![A-Za-zА-Яа-я]\()[A-ZА-Я](?=[.):] ?[\d(NSEW北南]|[.)][ \n])"
+    r"|(?<!\d:)\d{1,2}(?=[.)] |- |\) ?\d)|(?<![^\n])\d{1,2}(?= - ))"
 )
 # Headers of warnings: a new one starts a new set of areas. The year of its number dates the
 # warning's days.
@@ -1000,6 +1018,9 @@ def _labels(original: str, norm: str, taken: _Spans) -> list[tuple[int, int, str
     return found
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*+\n")
+"""A blank line (spaces and tabs on it are scanned once: possessive)."""
+_WORD_CHARACTER = re.compile(r"[^\W\d_]")
 _SEQUENCE = re.compile(r"(?<![A-Za-zА-Яа-я\d])(\d{1,2}|[A-Za-zА-Яа-я])\)?$")
 _RADIUS_REACH = 25
 """A radius phrase this close after a numbered point's position is that point's own (a circle)."""
@@ -1027,7 +1048,11 @@ def _segments(
     """
     taken = _Spans([*covered, *((s, e) for s, e, _, _ in headers)])
     labels = _labels(original, norm, taken)
-    bounds = sorted([(s, e, text, True) for s, e, text, _ in headers] + [(s, e, text, False) for s, e, text in labels])
+    # A blank line ends a stretch: what follows it is not the last label's (two warnings pasted
+    # as paragraphs of one news item, the Huludao and Sanya warnings of 15 December 2020).
+    breaks = [(m.end(), m.end(), "", False) for m in _PARAGRAPH_BREAK.finditer(norm)]
+    bounds = sorted([(s, e, text, True) for s, e, text, _ in headers]
+                    + [(s, e, text, False) for s, e, text in labels] + breaks)
     segments = [_Segment(0, bounds[0][0] if bounds else len(norm), "", -1)]
     header = -1
     for index, (start, _, text, is_header) in enumerate(bounds):
@@ -1037,6 +1062,20 @@ def _segments(
     starts = [segment.start for segment in segments]
     for position in positions:
         segments[bisect.bisect_right(starts, position[0]) - 1].positions.append(position)
+    # A blank line is only spacing when no words follow it before the next position or label (the
+    # blank lines between the points of a web page's list): then the stretch goes on.
+    blank = {start for start, _, _, _ in breaks}
+    kept: list[_Segment] = []
+    for seg in segments:
+        if seg.start in blank and not seg.label and not seg.is_header and kept:
+            if not seg.positions:
+                continue
+            if _WORD_CHARACTER.search(norm, seg.start, seg.positions[0][0]) is None:
+                kept[-1].positions.extend(seg.positions)
+                kept[-1].end = seg.end
+                continue
+        kept.append(seg)
+    segments = kept
 
     def single(segment: _Segment) -> bool:
         if segment.is_header or len(segment.positions) != 1:
@@ -1146,7 +1185,9 @@ def _without_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _word_spans(norm: str) -> dict[str, _Spans]:
     def bearing(match: re.Match) -> tuple[float, float]:
-        first, second = (match["b1"], match["b2"]) if match["b1"] is not None else (match["b3"], match["b4"])
+        first, second = next(
+            (match[a], match[b]) for a, b in (("b1", "b2"), ("b3", "b4"), ("b5", "b6")) if match[a] is not None
+        )
         return float(first) % 360.0, float(second) % 360.0
 
     return {

@@ -103,6 +103,12 @@ PRIP_2025_11_29 = _NAVWARNS + "history/2025/PRIP/PripAr_2025-11-29.html"
 PRIP_2026_04_10 = _NAVWARNS + "history/2026/PRIP/PripAr_2026-04-10.html"
 """Daily copies of the Arkhangelsk PRIP page (https://www.mapm.ru/PripAr, named in the repository's
 scraper); each text is the page's title line and body of one warning."""
+PRIP_2026_06_17 = _NAVWARNS + "history/2026/PRIP/PripAr_2026-06-17.html"
+NAVAREA_XIX_2026_06_11 = _NAVWARNS + "history/2026/NAVAREAXIX/NAVAREAXIX_2026-06-11.html"
+"""The NAVAREA XIX page (Norway), copied daily by the same repository; a warning is its table cell, its <BR />
+line breaks as newlines."""
+NAVAREA_XIX_6_26 = _NAVWARNS + "history/2026/navwarns/NAVAREA_XIX_6_26_grp1.json"
+"""A warning of January 2026, before the daily page copies began: the ``body`` field of the repository's record."""
 
 # The 79 positions of NAVAREA XII 523/2026's track, as the text gives them (its line breaks fall
 # inside pairs; the text is quoted whole below).
@@ -138,6 +144,30 @@ def _positions(pairs: tuple[str, ...]) -> list[tuple[float, float]]:
         out.append((dm(int(lat[:2]), float(lat[3:-1]), lat[-1]), dm(int(lon[:3]), float(lon[4:-1]), lon[-1])))
     return out
 
+# 33 CFR 165.T07-0806 as published: each site's four table rows, "lat | lon" as on the page.
+REENTRY_SITES = (
+    (1, "Jacksonville", ("31°06′28″ N | 080°15′00″ W", "30°55′01″ N | 080°01′40″ W", "30°43′30″ N | 080°15′00″ W",
+                         "30°55′01″ N | 080°28′19″ W")),
+    (2, "Daytona", ("29°59′27″ N | 080°40′01″ W", "29°48′00″ N | 080°26′52″ W", "29°36′32″ N | 080°40′01″ W",
+                    "29°48′00″ N | 080°53′09″ W")),
+    (3, "Cape Canaveral", ("29°02′27″ N | 080°13′48″ W", "28°51′00″ N | 080°00′46″ W", "28°39′32″ N | 080°13′48″ W",
+                           "28°51′00″ N | 080°26′49″ W")),
+    (4, "Tampa", ("28°17′27″ N | 083°54′00″ W", "28°06′00″ N | 083°41′02″ W", "27°54′32″ N | 083°54′00″ W",
+                  "28°06′00″ N | 084°06′57″ W")),
+)
+
+
+def _dms_row(row: str) -> tuple[float, float]:
+    """``"31°06′28″ N | 080°15′00″ W"`` to (lat, lon), by the arithmetic of ``dms``."""
+    def one(part: str) -> float:
+        value, hemisphere = part.strip().split(" ")
+        degrees, rest = value.split("°")
+        minutes, rest = rest.split("′")
+        return dms(int(degrees), int(minutes), int(rest.rstrip("″")), hemisphere)
+    lat, lon = row.split("|")
+    return one(lat), one(lon)
+
+
 CLASSES = {
     "china_msa": "China MSA warnings (航行警告, 航行通告), Chinese or English",
     "japan_jcg": "Japan Coast Guard navigational warnings and 水路通報",
@@ -161,6 +191,8 @@ CLASSES = {
     "numbers_in_words": "a radius or width in words (WITHIN THREE MILES OF)",
     "cyrillic_lookalike": "a Latin C typed for the Cyrillic С (north) in a Russian warning",
     "russian_spelled_hemispheres": "северной широты / восточной долготы written out (Russian orders defining areas)",
+    "us_coast_guard_zones": "US Coast Guard safety zones and hazard areas (33 CFR 165 point tables with | between "
+                            "latitude and longitude; deg., degrees, north and west written out in a report)",
 }
 
 
@@ -1389,5 +1421,554 @@ CORPUS: tuple[Warning, ...] = (
         warnings_count=0,
         notes="Not a warning: an order closing an area, quoted for its spelled-out hemispheres; the page prints » "
               "for the seconds sign and a decimal comma.",
+    ),
+    Warning(
+        key="navarea_iv_418_23_two_launch_areas",
+        authority="NGA (NAVAREA IV), relaying Eastern Range 0/23",
+        number="NAVAREA IV 418/23",
+        date="2023-04-15 (issued 150429Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "WESTERN NORTH ATLANTIC.\nFLORIDA.\n1. HAZARDOUS OPERATIONS, ROCKET LAUNCHING\n"
+            "   191218Z TO 191647Z APR, ALTERNATE\n   201153Z TO 201622Z, 211128Z TO 211556Z,\n"
+            "   221102Z TO 221531Z, 231037Z TO 231506Z,\n   241012Z TO 241441Z AND 250947Z TO 251416Z APR\n"
+            "   IN AREAS BOUND BY:\n   A. 28-38.47N 080-37.31W, 28-38.00N 080-32.00W,\n"
+            "      28-37.00N 080-23.00W, 28-20.00N 079-55.00W,\n"
+            "      28-16.00N 079-57.00W, 28-31.21N 080-33.38W.\n"
+            "   B. 26-26.00N 076-00.00W, 25-40.00N 074-06.00W,\n"
+            "      25-24.00N 073-52.00W, 25-04.00N 074-14.00W,\n"
+            "      25-13.00N 074-45.00W, 26-03.00N 076-00.00W.\n2. CANCEL NAVAREA IV 414/23.\n"
+            "3. CANCEL THIS MSG 251516Z APR 23.\n"
+        ),
+        areas=(
+            Area("A", "polygon", _positions((
+                    "28-38.47N 080-37.31W", "28-38.00N 080-32.00W", "28-37.00N 080-23.00W", "28-20.00N 079-55.00W",
+                    "28-16.00N 079-57.00W", "28-31.21N 080-33.38W",
+                ))),
+            Area("B", "polygon", _positions((
+                    "26-26.00N 076-00.00W", "25-40.00N 074-06.00W", "25-24.00N 073-52.00W", "25-04.00N 074-14.00W",
+                    "25-13.00N 074-45.00W", "26-03.00N 076-00.00W",
+                ))),
+        ),
+        classes=('nga_hydropac_navarea', 'multi_area', 'dtg'),
+        times=('2023-04-19 12:18 – 2023-04-19 16:47 UTC', '2023-04-19 12:18 – 2023-04-19 16:47 UTC'),
+        notes="Seven launch windows, the month given once at the end of the series (191218Z TO 191647Z APR, ALTERNATE 201153Z TO 201622Z, …, 250947Z TO 251416Z APR): the five between take APR from the series' end (they were not placed before); the year is that of CANCEL THIS MSG … APR 23.",
+    ),
+    Warning(
+        key="navarea_iv_387_23_launch_and_debris",
+        authority="NGA (NAVAREA IV), relaying SpaceX 0/23",
+        number="NAVAREA IV 387/23",
+        date="2023-04-07 (issued 070735Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "GULF OF MEXICO.\nTEXAS.\n1. HAZARDOUS OPERATIONS, ROCKET LAUNCHING\n"
+            "   1025Z TO 1610Z DAILY 17 THRU 21 APR\n   IN AREA BOUND BY\n"
+            "   25-57.00N 093-13.00W, 26-05.00N 095-44.00W,\n   26-06.00N 096-46.00W, 26-02.00N 097-12.00W,\n"
+            "   25-57.00N 097-12.00W, 25-53.00N 096-46.00W,\n   25-52.00N 096-17.00W, 25-47.00N 095-14.00W,\n"
+            "   25-32.00N 093-07.00W, 25-33.00N 092-44.00W,\n   25-43.00N 092-44.00W.\n"
+            "2. HAZARDOUS OPERATIONS, SPACE DEBRIS\n   1155Z TO 1610Z DAILY 17 THRU 21 APR\n"
+            "   IN AREA BOUND BY\n   26-08.00N 091-05.00W, 26-42.00N 092-53.00W,\n"
+            "   26-42.00N 095-34.00W, 26-32.00N 096-25.00W,\n   26-10.00N 096-49.00W, 26-07.00N 096-59.00W,\n"
+            "   26-03.00N 097-07.00W, 26-02.00N 097-12.00W,\n   25-57.00N 097-12.00W, 25-54.00N 097-04.00W,\n"
+            "   25-12.00N 096-10.00W, 24-58.00N 094-40.00W,\n   25-14.00N 093-53.00W, 25-09.00N 092-53.00W,\n"
+            "   24-55.00N 091-06.00W, 25-09.00N 090-30.00W,\n   24-30.00N 084-52.00W, 24-37.00N 084-52.00W,\n"
+            "   25-32.00N 090-24.00W.\n3. CANCEL THIS MSG 211710Z APR 23.\n"
+        ),
+        areas=(
+            Area("1", "polygon", _positions((
+                    "25-57.00N 093-13.00W", "26-05.00N 095-44.00W", "26-06.00N 096-46.00W", "26-02.00N 097-12.00W",
+                    "25-57.00N 097-12.00W", "25-53.00N 096-46.00W", "25-52.00N 096-17.00W", "25-47.00N 095-14.00W",
+                    "25-32.00N 093-07.00W", "25-33.00N 092-44.00W", "25-43.00N 092-44.00W",
+                ))),
+            Area("2", "polygon", _positions((
+                    "26-08.00N 091-05.00W", "26-42.00N 092-53.00W", "26-42.00N 095-34.00W", "26-32.00N 096-25.00W",
+                    "26-10.00N 096-49.00W", "26-07.00N 096-59.00W", "26-03.00N 097-07.00W", "26-02.00N 097-12.00W",
+                    "25-57.00N 097-12.00W", "25-54.00N 097-04.00W", "25-12.00N 096-10.00W", "24-58.00N 094-40.00W",
+                    "25-14.00N 093-53.00W", "25-09.00N 092-53.00W", "24-55.00N 091-06.00W", "25-09.00N 090-30.00W",
+                    "24-30.00N 084-52.00W", "24-37.00N 084-52.00W", "25-32.00N 090-24.00W",
+                ))),
+        ),
+        classes=('nga_hydropac_navarea', 'multi_area', 'daily_window'),
+        notes="Two numbered paragraphs, a launch area and a debris area, each with its own daily window (1025Z TO 1610Z, 1155Z TO 1610Z); the reader keeps one window for the whole warning, so times are not checked here.",
+    ),
+    Warning(
+        key="navarea_iv_329_23_navigation_prohibited",
+        authority="NGA (NAVAREA IV), relaying Space Launch Delta 0/23",
+        number="NAVAREA IV 329/23",
+        date="2023-03-23 (issued 232055Z MAR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "WESTERN NORTH ATLANTIC.\n1. NAVIGATION PROHIBITED UNTIL FURTHER\n   NOTICE IN AREAS BOUND BY:\n"
+            "   A. 28-22.00N 074-43.00W, 28-22.00N 074-32.00W,\n"
+            "      28-14.00N 074-32.00W, 28-14.00N 074-43.00W.\n"
+            "   B. 28-01.00N 074-36.00W, 28-29.00N 074-36.00W,\n"
+            "      28-43.00N 074-00.00W, 28-43.00N 073-20.00W,\n"
+            "      28-24.00N 072-52.00W, 28-04.00N 072-52.00W,\n"
+            "      27-46.00N 073-20.00W, 27-44.00N 074-05.00W.\n2. CANCEL NAVAREA IV 326/23.\n"
+        ),
+        areas=(
+            Area("A", "polygon", _positions((
+                    "28-22.00N 074-43.00W", "28-22.00N 074-32.00W", "28-14.00N 074-32.00W", "28-14.00N 074-43.00W",
+                ))),
+            Area("B", "polygon", _positions((
+                    "28-01.00N 074-36.00W", "28-29.00N 074-36.00W", "28-43.00N 074-00.00W", "28-43.00N 073-20.00W",
+                    "28-24.00N 072-52.00W", "28-04.00N 072-52.00W", "27-46.00N 073-20.00W", "27-44.00N 074-05.00W",
+                ))),
+        ),
+        classes=('nga_hydropac_navarea', 'multi_area'),
+    ),
+    Warning(
+        key="navarea_iv_396_23_150_miles",
+        authority="NGA (NAVAREA IV), relaying NAVAREA II 0/23",
+        number="NAVAREA IV 396/23",
+        date="2023-04-09 (issued 090315Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "NORTH ATLANTIC.\n1. HAZARDOUS OPERATIONS, ROCKET LAUNCHING\n"
+            "   0030Z TO 1000Z DAILY 14 APR THRU 07 MAY\n   IN AREA WITHIN 150 MILES OF 37-35.15N 045-40.37W.\n"
+            "2. CANCEL THIS MSG 071100Z MAY 23.\n"
+        ),
+        areas=(
+            Area("1", "circle", _positions((
+                    "37-35.15N 045-40.37W",
+                )), radius_km=150 * NM),
+        ),
+        classes=('nga_hydropac_navarea', 'circle', 'daily_window'),
+        notes="A rocket-launch circle of 150 miles in mid-Atlantic; the days (14 APR THRU 07 MAY) have no year in the text.",
+    ),
+    Warning(
+        key="hydrolant_2423_22_ten_miles",
+        authority="NGA (HYDROLANT), relaying NAVAREA V coastal 671/22 (Brazil)",
+        number="HYDROLANT 2423/22",
+        date="2022-09-25 (issued 250412Z SEP 2022)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "WESTERN SOUTH ATLANTIC.\nBRAZIL.\nDNC 01.\n1. SURVEY OPERATIONS 260300Z SEP TO\n"
+            "   260300Z MAY 23 IN AREA WITHIN TEN MILES\n   OF 00-14.49S 047-23.07W.\n   WIDE BERTH REQUESTED.\n"
+            "2. CANCEL THIS MSG 260400Z MAY 23.\n"
+        ),
+        areas=(
+            Area("1", "circle", _positions((
+                    "00-14.49S 047-23.07W",
+                )), radius_km=10 * NM),
+        ),
+        classes=('nga_hydropac_navarea', 'circle', 'numbers_in_words', 'dtg'),
+        times=('2022-09-26 03:00 – 2023-05-26 03:00 UTC',),
+        notes="260300Z SEP TO 260300Z MAY 23 breaks its line after TO; September has no year of its own and comes before May 2023, so it is September 2022. Southern latitude just below the equator (00-14.49S).",
+    ),
+    Warning(
+        key="hydrolant_1387_22_one_mile",
+        authority="NGA (HYDROLANT), relaying NAVAREA V coastal 348/22 (Brazil)",
+        number="HYDROLANT 1387/22",
+        date="2022-05-27 (issued 270451Z MAY 2022)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "WESTERN SOUTH ATLANTIC.\nBRAZIL.\nDNC 01.\nFOUL GROUND IN AREA WITHIN ONE MILE OF\n"
+            "32-18.70S 052-05.10W.\n"
+        ),
+        areas=(
+            Area("", "circle", _positions((
+                    "32-18.70S 052-05.10W",
+                )), radius_km=1 * NM),
+        ),
+        classes=('nga_hydropac_navarea', 'circle', 'numbers_in_words'),
+    ),
+    Warning(
+        key="hydropac_1134_23_three_miles",
+        authority="NGA (HYDROPAC), relaying NAVAREA IX 152/23 (Qatar)",
+        number="HYDROPAC 1134/23",
+        date="2023-04-05 (issued 050615Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "PERSIAN GULF.\nQATAR.\nDNC 10.\nUNDERWATER OPERATIONS IN PROGRESS UNTIL FURTHER\n"
+            "NOTICE BY M/V SHADDAD IN AREA WITHIN THREE MILES OF\n25-53.23N 052-43.61E.\nWIDE BERTH REQUESTED.\n"
+        ),
+        areas=(
+            Area("", "circle", _positions((
+                    "25-53.23N 052-43.61E",
+                )), radius_km=3 * NM),
+        ),
+        classes=('nga_hydropac_navarea', 'circle', 'numbers_in_words'),
+    ),
+    Warning(
+        key="hydropac_240_22_uae_shoals",
+        authority="NGA (HYDROPAC), relaying NAVAREA IX 39/22",
+        number="HYDROPAC 240/22",
+        date="2022-01-28 (issued 281745Z JAN 2022)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "PERSIAN GULF.\nU.A.E.\nDNC 10.\nSHOALS REPORTED IN AREA BOUND BY\n"
+            "25-20.9N 055-12.9E, 25-23.0N 055-10.6E,\n25-23.8N 055-12.1E, 25-22.5N 055-14.8E.\n"
+        ),
+        areas=(
+            Area("", "polygon", _positions((
+                    "25-20.9N 055-12.9E", "25-23.0N 055-10.6E", "25-23.8N 055-12.1E", "25-22.5N 055-14.8E",
+                ))),
+        ),
+        classes=('nga_hydropac_navarea',),
+        notes="The E. of U.A.E. on its own line is an abbreviation's letter, not a label (it was read as area E).",
+    ),
+    Warning(
+        key="hydropac_236_21_uae_two_areas",
+        authority="NGA (HYDROPAC), relaying NAVAREA IX 24/21",
+        number="HYDROPAC 236/21",
+        date="2021-01-18 (issued 181642Z JAN 2021)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "PERSIAN GULF.\nU.A.E.\nDNC 10.\n1. UNDERWATER OPERATIONS IN PROGRESS UNTIL\n"
+            "   FURTHER NOTICE IN AREAS BOUND BY:\n   A. 24-40.22N 052-52.61E, 24-39.08N 053-00.18E,\n"
+            "      24-30.79N 053-03.24E, 24-26.33N 052-56.63E,\n      24-30.70N 052-52.08E.\n"
+            "   B. 24-24.56N 053-21.72E, 24-24.46N 053-28.22E,\n"
+            "      24-17.96N 053-28.09E, 24-18.07N 053-21.60E.\n   WIDE BERTH REQUESTED.\n"
+            "2. CANCEL HYDROPAC 1742/19.\n"
+        ),
+        areas=(
+            Area("A", "polygon", _positions((
+                    "24-40.22N 052-52.61E", "24-39.08N 053-00.18E", "24-30.79N 053-03.24E", "24-26.33N 052-56.63E",
+                    "24-30.70N 052-52.08E",
+                ))),
+            Area("B", "polygon", _positions((
+                    "24-24.56N 053-21.72E", "24-24.46N 053-28.22E", "24-17.96N 053-28.09E", "24-18.07N 053-21.60E",
+                ))),
+        ),
+        classes=('nga_hydropac_navarea', 'multi_area'),
+    ),
+    Warning(
+        key="navarea_iv_785_22_station_letter",
+        authority="NGA (NAVAREA IV), relaying COGARD Communications Command 0/22",
+        number="NAVAREA IV 785/22",
+        date="2022-08-09 (issued 092241Z AUG 2022)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "LOUISIANA.\n1. USCG REMOTE COMMUNICATION FACILITY\n   NEW ORLEANS (G) 29-53.10N 089-56.70W\n"
+            "   WEATHER FAX OFF AIR.\n2. CANCEL NAVAREA IV MSG 634/22 AND 753/22.\n"
+        ),
+        areas=(
+            Area("1", "point", _positions((
+                    "29-53.10N 089-56.70W",
+                ))),
+        ),
+        classes=('nga_hydropac_navarea',),
+        notes="A US Coast Guard communication facility's notice broadcast by NGA; (G) is the station's NAVTEX identifier, not a label (it was read as area G).",
+    ),
+    Warning(
+        key="hydrolant_2369_21_la_palma_west_of",
+        authority="NGA (HYDROLANT), relaying NAVAREA II 356/21 (Spain)",
+        number="HYDROLANT 2369/21",
+        date="2021-09-21 (issued 211049Z SEP 2021)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "EASTERN NORTH ATLANTIC.\nCANARY ISLANDS.\nDNC 01.\nVOLCANIC ACTIVITY IN VICINITY OF LA PALMA\n"
+            "ISLAND. VESSELS TO AVOID AREA BOUND BY\n28-37.2N 017-58.1W, 28-37.2N 017-55.5W,\n"
+            "28-34.5N 017-54.3W, 28-34.5N 017-58.1W.\nVESSELS REQUESTED TO TRANSIT WEST OF 017-58.1W.\n"
+        ),
+        areas=(
+            Area("", "polygon", _positions((
+                    "28-37.2N 017-58.1W", "28-37.2N 017-55.5W", "28-34.5N 017-54.3W", "28-34.5N 017-58.1W",
+                ))),
+        ),
+        classes=('nga_hydropac_navarea', 'quoted_back'),
+        unparsed=("could not read '017-58.1W' (a longitude needs a latitude next to it)",),
+        notes="TRANSIT WEST OF 017-58.1W is a meridian, not a position: quoted back, not drawn.",
+    ),
+    Warning(
+        key="hydroarc_49_23_norway_four_areas",
+        authority="NGA (HYDROARC), relaying NAVAREA XIX 38/23 (Norway)",
+        number="HYDROARC 49/23",
+        date="2023-04-15 (issued 150716Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "NORWEGIAN SEA.\nNORWAY.\nDNC 21, DNC 22.\n1. HAZARDOUS OPERATIONS 1800Z TO 0200Z\n"
+            "   DAILY 17 THRU 26 APR IN AREAS BOUND BY:\n   A. 69-00.00N 012-18.00E, 70-17.00N 016-13.50E,\n"
+            "      72-19.50N 013-54.50E, 72-06.00N 005-51.00E,\n      69-17.00N 006-37.00E.\n"
+            "   B. 69-24.30N 016-50.90E, 69-18.60N 016-42.20E,\n"
+            "      69-30.90N 015-01.50E, 69-59.90N 015-40.60E,\n"
+            "      69-49.80N 016-35.20E, 69-32.40N 017-10.50E.\n"
+            "   C. 69-55.00N 013-53.00E, 69-16.00N 015-02.00E,\n"
+            "      69-38.00N 016-48.00E, 70-16.00N 015-45.00E.\n"
+            "   D. 69-31.50N 012-53.30E, 69-05.50N 014-15.00E,\n"
+            "      69-38.00N 016-48.00E, 70-10.60N 015-53.50E,\n"
+            "      70-37.00N 015-48.30E, 70-18.70N 013-28.60E.\n2. CANCEL THIS MSG 270300Z APR 23.\n"
+        ),
+        areas=(
+            Area("A", "polygon", _positions((
+                    "69-00.00N 012-18.00E", "70-17.00N 016-13.50E", "72-19.50N 013-54.50E", "72-06.00N 005-51.00E",
+                    "69-17.00N 006-37.00E",
+                ))),
+            Area("B", "polygon", _positions((
+                    "69-24.30N 016-50.90E", "69-18.60N 016-42.20E", "69-30.90N 015-01.50E", "69-59.90N 015-40.60E",
+                    "69-49.80N 016-35.20E", "69-32.40N 017-10.50E",
+                ))),
+            Area("C", "polygon", _positions((
+                    "69-55.00N 013-53.00E", "69-16.00N 015-02.00E", "69-38.00N 016-48.00E", "70-16.00N 015-45.00E",
+                ))),
+            Area("D", "polygon", _positions((
+                    "69-31.50N 012-53.30E", "69-05.50N 014-15.00E", "69-38.00N 016-48.00E", "70-10.60N 015-53.50E",
+                    "70-37.00N 015-48.30E", "70-18.70N 013-28.60E",
+                ))),
+        ),
+        classes=('nga_hydropac_navarea', 'multi_area', 'daily_window'),
+    ),
+    Warning(
+        key="hydroarc_44_23_barents_two_areas",
+        authority="NGA (HYDROARC), relaying NAVAREA XX 42/23 (Russia)",
+        number="HYDROARC 44/23",
+        date="2023-04-12 (issued 121830Z APR 2023)",
+        url=MARLIN_NAVWARNINGS,
+        text=(
+            "BARENTS SEA.\nRUSSIA.\nDNC 22.\n1. HAZARDOUS OPERATIONS 122100Z TO 142100Z AND\n"
+            "   180500Z TO 212100Z APR IN AREAS BOUND BY:\n   A. 72-18.00N 049-32.00E, 72-03.00N 050-30.00E,\n"
+            "      68-53.00N 043-25.00E, 69-06.00N 042-32.00E.\n"
+            "   B. 76-26.00N 055-22.00E, 76-19.00N 056-25.00E,\n"
+            "      72-25.00N 050-35.00E, 72-32.00N 049-25.00E.\n2. CANCEL THIS MSG 212200Z APR 23.\n"
+        ),
+        areas=(
+            Area("A", "polygon", _positions((
+                    "72-18.00N 049-32.00E", "72-03.00N 050-30.00E", "68-53.00N 043-25.00E", "69-06.00N 042-32.00E",
+                ))),
+            Area("B", "polygon", _positions((
+                    "76-26.00N 055-22.00E", "76-19.00N 056-25.00E", "72-25.00N 050-35.00E", "72-32.00N 049-25.00E",
+                ))),
+        ),
+        classes=('nga_hydropac_navarea', 'multi_area', 'dtg'),
+        notes="Two periods (122100Z TO 142100Z AND 180500Z TO 212100Z APR); no year in the text, so neither is placed.",
+    ),
+    Warning(
+        key="navarea_xix_6_26_glued_labels",
+        authority="NAVAREA XIX coordinator (Norway), as scraped into the navwarns repository",
+        number="NAVAREA XIX 6/26",
+        date="January 2026 (19 JAN TO 25 JAN)",
+        url=NAVAREA_XIX_6_26,
+        text=(
+            " NAVAREA XIX 6/26\n NORWEGIAN SEA BARENTS SEA\n"
+            " ANDOEYA SPACE WILL CONDUCT LAUNCH OPERATIONS FROM 2005 TO 2020 UTC 19 JAN TO 25 JAN\n"
+            " MARITIME TRAFFIC IS REQUESTED TO BE AWARE OF THE FOLLOWING DANGER AREA\n\n"
+            " DANGER AREA UP RANGE\xa0 \xa0CLOSED FROM 2005 TO 2045 UTC\n A.68-59.34N 015-28.05E\n"
+            " B.69-13.37N 015-58.53E\n C.70-53.83N 014-10.91E\n D.70-41.63N 012-51.95E\n\n"
+            " DANGER AREA DOWN RANGE\xa0 CLOSED FROM 2005 TO 2150 UTC\n A.71-03.42N 015-12.97E\n"
+            " B.74-15.84N 009-52.26E\n C.76-50.36N 003-23.82E\n D.79-11.76N 006-04.26W\n E.79-55.85N 010-21.89W\n"
+            " F.79-41.46N 011-34.90W\n G.78-03.48N 004-13.39W\n H.76-01.02N 002-00.04E\n I.73-32.12N 007-12.24E\n"
+            " J.70-30.12N 011-37.50E\n K.71-03.42N 015-12.97E\n\n"
+            " FOR COORDINATION, ANDOEYA SPACE OPERATIONS CENTER CAN BE REACHED ON.\xa0\n"
+            " TELEPHONE +47 94 07 59 44 / +47 73 60 70 64 OR MARITIME VHF CH 14/16 CALLSIGN ANDOEYA SPACE.\xa0\n"
+            " E-MAIL MSO@ANDOYASPACE.NO.\n WWW.KARTVERKET.NO/EN/AT-SEA/EFS AND WWW.ANDOYASPACE.NO FOR DAILY\xa0\n"
+            " UPDATES AND MAPS.\n REF NOTICES TO MARINERS 01/2026\n \xa0"
+        ),
+        areas=(
+            Area("NAVAREA XIX 6/26", "polygon", _positions((
+                    "68-59.34N 015-28.05E", "69-13.37N 015-58.53E", "70-53.83N 014-10.91E", "70-41.63N 012-51.95E",
+                ))),
+            Area("", "polygon", _positions((
+                    "71-03.42N 015-12.97E", "74-15.84N 009-52.26E", "76-50.36N 003-23.82E", "79-11.76N 006-04.26W",
+                    "79-55.85N 010-21.89W", "79-41.46N 011-34.90W", "78-03.48N 004-13.39W", "76-01.02N 002-00.04E",
+                    "73-32.12N 007-12.24E", "70-30.12N 011-37.50E", "71-03.42N 015-12.97E",
+                ))),
+        ),
+        classes=('multi_area', 'numbered_points'),
+        notes="Each point's letter is glued to its position by the dot (A.68-59.34N): nothing was read before. Two lettered lists, the up-range and down-range danger areas; the first takes the header's name, the second has none. The text is the record's body field, leading spaces included.",
+    ),
+    Warning(
+        key="navarea_xix_76_26_two_lists_and_a_phone",
+        authority="NAVAREA XIX coordinator (Norway), page copied daily into the navwarns repository",
+        number="NAVAREA XIX 76/26",
+        date="2026-06-10 (100630 UTC jun 26)",
+        url=NAVAREA_XIX_2026_06_11,
+        text=(
+            "NAVAREA XIX 76/26\nNORWEGIAN SEA\nGRENNLAND SEA\n"
+            "1. ROCKET LAUNCH OPERATION WILL BE CONDUCTED.\xa020:00- 21:00 UTC DAILY FROM 15 TO 21 JUN 26.\n"
+            "IN AREAS BOUNDED BY:\n\xa0\nA. 68-59.33N 015-28.04E\nB. 69-13.36N 015-58.52E\nC. 70-53.82N 014-10.90E\n"
+            "D. 70-41.62N 012-51.94E\nE. 68-59.33N 015-28.04E\n\nA. 71-03.42N 015-12.97E\n"
+            "B. 74-15.83N 009-52.26E\nC. 76-50.36N 003-23.81E\nD. 79-11.76N 006-04.25W\nE. 79-55.85N 010-21.89W\n"
+            "F. 79-41.45N 011-34.90W\nG. 78-03.47N 004-13.39W\nH. 76-01.02N 002-00.03E\nI. 73-32.12N 007-12.24E\n"
+            "J. 70-30.12N 011-37.50E\nK. 71-03.42N 015-12.97E\nL. 71-03.42N 015-12.97E\n\n"
+            "FOR COORDINATION, CONTACT ANDOEYA SPACE CENTER.\n"
+            "TELEPHONE +47 94 07 59 44 / +47 76 14 45 87 E-MAIL MSO@ANDOYASPACE.NO OR MARITIME VHF CH 14/16\xa0 WWW.ANDOYASPACE.NO\n"
+            "2. REFERS NORWEGIAN NOTICES TO MARINERS 11/2026\n\n\xa0"
+        ),
+        areas=(
+            Area("1", "polygon", _positions((
+                    "68-59.33N 015-28.04E", "69-13.36N 015-58.52E", "70-53.82N 014-10.90E", "70-41.62N 012-51.94E",
+                    "68-59.33N 015-28.04E",
+                )), note="closed: E repeats A"),
+            Area("", "polygon", _positions((
+                    "71-03.42N 015-12.97E", "74-15.83N 009-52.26E", "76-50.36N 003-23.81E", "79-11.76N 006-04.25W",
+                    "79-55.85N 010-21.89W", "79-41.45N 011-34.90W", "78-03.47N 004-13.39W", "76-01.02N 002-00.03E",
+                    "73-32.12N 007-12.24E", "70-30.12N 011-37.50E", "71-03.42N 015-12.97E", "71-03.42N 015-12.97E",
+                )), note="K and L both repeat A"),
+        ),
+        classes=('multi_area', 'numbered_points'),
+        notes="The page's <BR /> line breaks become newlines, its no-break spaces are kept. 20:00- 21:00 is a time, not label 00; +47 76 14 45 87 E-MAIL is a telephone number, not a position (it was quoted back as seconds 87). The daily window written 20:00- 21:00 UTC DAILY is not read.",
+    ),
+    Warning(
+        key="prip_arkhangelsk_48_26_three_areas_glued",
+        authority="Arkhangelsk coastal warning service (ФГБУ «АМП Западной Арктики», mapm.ru/PripAr)",
+        number="ПРИП АРХАНГЕЛЬСК 48/26",
+        date="2026-06-15 (151800 МСК)",
+        url=PRIP_2026_06_17,
+        text=(
+            "ПРИП АРХАНГЕЛЬСК 48/26 КАРТЫ 10100 91306\nБЕЛОЕ И БАРЕНЦЕВО МОРЯ\n"
+            "ПРИП АРХАНГЕЛЬСК 48 КАРТЫ 10100 91306\nБЕЛОЕ И БАРЕНЦЕВО МОРЯ\n"
+            "1. СТРЕЛЬБЫ РАКЕТНЫЕ 19 ПО 21 ИЮНЬ 0400 ДО 1700\nПЛАВАНИЕ ЗАПРЕЩЕНО ТЕРВОДАХ ОПАСНО\n"
+            "ИХ ПРЕДЕЛАМИ РАЙОНАХ\nА. 68-58.0С 038-52.0В\n68-41.0С 040-28.0В\n68-03.0С 042-10.0В\n"
+            "66-48.0С 041-10.0В\n67-37.0С 040-06.0В\n68-01.0С 040-58.0В\n68-23.0С 040-03.0В\n68-40.0С 038-26.0В\n"
+            "ИСКЛЮЧАЯ БЕРЕГОВУЮ ЧАСТЬ\nБ. 66-48.0С 041-10.0В\n66-30.5С 042-12.0В\nДАЛЕЕ ПО БЕРЕГОВОЙ ЛИНИИ ДО\n"
+            "66-00.0С 040-56.0В\n66-17.5С 040-06.0В\nДАЛЕЕ ПО БЕРЕГОВОЙ ЛИНИИ ДО\n66-48.0С 041-10.0В\n"
+            "В.66-30.5С 042-12.0В\n66-54.8С 044-31.0В\nДАЛЕЕ ПО БЕРЕГОВОЙ ЛИНИИ ДО\n66-30.5С 042-12.0В\n"
+            "2. ОТМ ЭТОТ НР 211800 ИЮНЬ=\n151800 МСК ГС-\n"
+        ),
+        areas=(
+            Area("А", "polygon", (
+                (dm(68, 58.0), dm(38, 52.0)), (dm(68, 41.0), dm(40, 28.0)), (dm(68, 3.0), dm(42, 10.0)),
+                (dm(66, 48.0), dm(41, 10.0)), (dm(67, 37.0), dm(40, 6.0)), (dm(68, 1.0), dm(40, 58.0)),
+                (dm(68, 23.0), dm(40, 3.0)), (dm(68, 40.0), dm(38, 26.0)),
+            ), note="the coastal part excluded (ИСКЛЮЧАЯ БЕРЕГОВУЮ ЧАСТЬ) is not cut out"),
+            Area("Б", "polygon", (
+                (dm(66, 48.0), dm(41, 10.0)), (dm(66, 30.5), dm(42, 12.0)), (dm(66, 0.0), dm(40, 56.0)),
+                (dm(66, 17.5), dm(40, 6.0)), (dm(66, 48.0), dm(41, 10.0)),
+            ), note="two stretches along the coast (ДАЛЕЕ ПО БЕРЕГОВОЙ ЛИНИИ ДО) drawn as straight edges"),
+            Area("В", "line", (
+                (dm(66, 30.5), dm(42, 12.0)), (dm(66, 54.8), dm(44, 31.0)), (dm(66, 30.5), dm(42, 12.0)),
+            ), note="two positions and the coast between them: without the coast, only a line out and back"),
+        ),
+        classes=("russia_prip", "multi_area"),
+        notes="Area В's letter is glued to its first position (В.66-30.5С), and В is also the east hemisphere "
+              "letter ending the line before it; nothing of area В was read before. Title line and broadcast "
+              "header joined as for 24/26. ПРИП hours (0400 ДО 1700, Moscow time) are not read.",
+    ),
+    Warning(
+        key="huludao_and_sanya_msa_2020_two_paragraphs",
+        authority="Huludao MSA and Sanya MSA (China), as quoted by ETtoday",
+        number="— (numbers not on the page)",
+        date="2020-12-15 (the page prints 2月15日 for the first day)",
+        url="https://www.ettoday.net/news/20201215/1876540.htm?from=pctaglist",
+        text=(
+            "遼寧葫蘆島海事局15日發布航行警告,渤海於2月15日12時至18時,12月16日04時至18時,在以下各點連線所圍海域執行軍事任務:"
+            "A: 40°29′09″N 120°54′06″E、B: 40°13′50″N 120°33′45″E、C: 39°54′18″N 120°31′09″E、D: 40°02′25″N 120°47′51″E。"
+            "\n\n航警指出,任何船隻在上述時間內不得進入該海域,希各航船注意。\n\n"
+            "另海南三亞海事局也在同一天公告,南海,自12月16日00時至24時,在18-16.68N 109-28.39E、18-11.78N 109-26.03E、"
+            "18-13.11N 109-22.63E和18-17.35N 109 -26.18E諸點連線水域範圍內進行軍事訓練,禁止駛入。"
+        ),
+        areas=(
+            Area("", "polygon", (
+                (dms(40, 29, 9), dms(120, 54, 6)), (dms(40, 13, 50), dms(120, 33, 45)),
+                (dms(39, 54, 18), dms(120, 31, 9)), (dms(40, 2, 25), dms(120, 47, 51)),
+            ), note="points A–D: one area"),
+            Area("", "polygon", (
+                (dm(18, 16.68), dm(109, 28.39)), (dm(18, 11.78), dm(109, 26.03)), (dm(18, 13.11), dm(109, 22.63)),
+            ), note="the fourth position is printed 109 -26.18E (a space in it): quoted back, the three others kept"),
+        ),
+        classes=("china_msa", "multi_area", "numbered_points", "glyphs", "chinese_area_words", "quoted_back"),
+        unparsed=("could not read '18-17.35N' (a latitude needs a longitude next to it)",),
+        warnings_count=2,
+        notes="Two warnings in paragraphs of one news item, with no header between them: the blank line and the "
+              "words after it end the first (the Sanya positions were read as part of the Huludao list's point D). "
+              "Punctuation as the search tool gave the page (ASCII commas and colons). No year in the dates.",
+    ),
+    Warning(
+        key="beibu_gulf_msa_enclosure_decimal_minutes",
+        authority="Beibu Gulf MSA (China), navigational notice as quoted by monvtuan.com",
+        number="—",
+        date="18 August – 18 September (year not on the page)",
+        url="https://monvtuan.com/new/effef83833094ded92ce0eb88bef2d43",
+        text=(
+            "近日北部湾海事出了一纸航行通告,因8月18日至9月18日有演习任务,各类船舶禁止驶入以下坐标位置处设置的围栏内。\n"
+            "1、北纬21°31.9,东经108°11.30,\n2、北纬21°31.17,东经108°12.60,\n3、北纬21°31.00,东经108°12.79,\n"
+            "4、北纬21°30.86,东经108°12.95,"
+        ),
+        areas=(
+            Area("", "polygon", (
+                (dm(21, 31.9), dm(108, 11.30)), (dm(21, 31.17), dm(108, 12.60)), (dm(21, 31.00), dm(108, 12.79)),
+                (dm(21, 30.86), dm(108, 12.95)),
+            ), note="four points numbered 1、 to 4、, minutes with decimals after 北纬/东经"),
+        ),
+        classes=("china_msa", "numbered_points", "fullwidth_punctuation"),
+        notes="A blog's copy of the notice; it says the four points enclose a small part of Zhenzhu Bay (Fangchenggang).",
+    ),
+    Warning(
+        key="uscg_kodiak_2008_launch_zones_spelled",
+        authority="US Coast Guard (safety zone and hazard areas for a Kodiak launch), as reported by KMXT",
+        number="—",
+        date="July 2008 (the page's URL; the days are Friday to Monday)",
+        url="https://kmxt.org/2008/07/launch-safety-zones-established/",
+        text=(
+            "The Safety Zone includes all navigable waters contained within the area bordered by the following "
+            "points: 57 deg. 29.8′ north, 152 deg. 17.0′ west, 57 deg. 21.1′ north, 152 deg. 11.2′ west, 57 deg. "
+            "19.9′ north, 152 deg. 14.2′ west, 57deg. 25.4′ north and 152 deg. 28.2′ west.\n\n"
+            "The hazard area is defined by the points 56.5 degrees north, 151.3 degrees west, 55.95 degrees north, "
+            "150.65 degrees west, 56.05 degrees north, 150.35 degrees west, 56.6 degrees north and 151.0 degrees "
+            "west.\n\n"
+            "The second stage hazard area is defined by points 41.15 degrees north, 138.35 degrees west, 39.5 "
+            "degrees north, 137.45 degrees west, 39.5 degrees north, 136.85 degrees west, 41.15 degrees north and "
+            "137.75 degrees west.\n\n"
+            "The third stage hazard area is defined by points 33.25 degrees north, 135.0 degrees west, 30.9 degrees "
+            "north, 133.75 degrees west, 30.9 degrees north, 133.0 degrees west, 33.25 degrees north and 134.25 "
+            "degrees west."
+        ),
+        areas=(
+            Area("", "polygon", ((dm(57, 29.8), dm(152, 17.0, "W")), (dm(57, 21.1), dm(152, 11.2, "W")),
+                                 (dm(57, 19.9), dm(152, 14.2, "W")), (dm(57, 25.4), dm(152, 28.2, "W"))),
+                 note="the safety zone around the launch complex"),
+            Area("", "polygon", ((56.5, -151.3), (55.95, -150.65), (56.05, -150.35), (56.6, -151.0)),
+                 note="decimal degrees"),
+            Area("", "polygon", ((41.15, -138.35), (39.5, -137.45), (39.5, -136.85), (41.15, -137.75))),
+            Area("", "polygon", ((33.25, -135.0), (30.9, -133.75), (30.9, -133.0), (33.25, -134.25))),
+        ),
+        classes=("us_coast_guard_zones", "multi_area", "glyphs"),
+        warnings_count=0,
+        notes="Not a broadcast warning: a Coast Guard safety zone and three hazard areas in a radio station's "
+              "report, each paragraph one area. 'deg.', 'degrees' and north/west written out were not read "
+              "before (nothing was read). The paragraphs before, with the days, are left out.",
+    ),
+    Warning(
+        key="uscg_33_cfr_165_t07_0806_reentry_sites",
+        authority="US Coast Guard, 33 CFR § 165.T07-0806 (safety zones in reentry sites), as published by LawStack",
+        number="33 CFR 165.T07-0806",
+        date="— (the excerpt gives none)",
+        url="https://law.lawstack.com/laws/33-cfr_s_165-t07-0806_safety-zones-in-reentry-sites-jacksonville-daytona-cape-canaveral-tampa-and-tallahassee-florida",
+        text=(
+            "§ 165.T07-0806 Safety Zones in Reentry Sites; Jacksonville, Daytona, Cape Canaveral, Tampa, and "
+            "Tallahassee, Florida.\n(a) Location. The coordinates used in this paragraph are based on the World "
+            "Geodetic System (WGS) 1984. The following areas are safety zones:\n"
+            + "".join(
+                f"({n}) {site} site. All waters from surface to bottom encompassed within a line connecting the "
+                "following points: Point 1, thence to Point 2, thence to Point 3, thence to Point 4, and then back to "
+                f"Point 1.\nTable {n} to Paragraph (a)({n})\n" + "".join(f"Point {i} | {row} |\n" for i, row in
+                                                                         enumerate(rows, 1))
+                for n, site, rows in REENTRY_SITES
+            )
+        ),
+        areas=tuple(
+            Area(str(n), "polygon", tuple(_dms_row(row) for row in rows)) for n, _, rows in REENTRY_SITES
+        ),
+        classes=("us_coast_guard_zones", "multi_area", "numbered_points", "glyphs"),
+        warnings_count=0,
+        notes="Not a warning: a temporary rule's safety zones, four of the five (the excerpt ends at '(5) "
+              "Tallahassee site.'). Each table row puts '|' between latitude and longitude, which was not read "
+              "as a separator before (nothing was read). The text is rebuilt from REENTRY_SITES exactly as the "
+              "page gives it, one table row a line.",
+    ),
+    Warning(
+        key="jcg_11th_region_white_beach_sector_and_circle",
+        authority="Japan Coast Guard, 11th Regional Headquarters (list of US forces' training areas), as quoted by "
+                  "liuqiu-china.com",
+        number="— (海軍訓練区域 1. ホワイト・ビーチ地区)",
+        date="— (the page gives none)",
+        url="https://www.liuqiu-china.com/portal.php?aid=1450&mod=view",
+        text=(
+            "I 海軍訓練区域 1.ホワイト・ビーチ地区(沖縄島勝連埼東方) 区 域 :(1) 26-17-49.1N 127-55-16.2E の地点を中心"
+            "とする半径2海里の円のうち 025°~155°の扇形及び陸岸で囲まれる区域 (2) 26-20-59.3N 128-08-37.9E の地点を中心"
+            "とする半径5海里の円内区域 訓練の種類:標的機の発射及び回収訓練 制限事項 :本区域は、使用期間中漁業及び立ち入り"
+            "を禁止する。 備 考 :本区域を使用する際は予告される。"
+        ),
+        areas=(
+            Area("1", "sector", ((dms(26, 17, 49.1), dms(127, 55, 16.2)),), radius_km=2 * NM, bearings=(25.0, 155.0),
+                 note="the part of a 2 NM circle between the bearings 025° and 155°, and the coast (not cut out)"),
+            Area("2", "circle", ((dms(26, 20, 59.3), dms(128, 8, 37.9)),), radius_km=5 * NM),
+        ),
+        classes=("japan_jcg", "sector", "circle", "multi_area"),
+        notes="The JCG list of US training areas as a Chinese site reproduces it; the site's own introduction "
+              "is left out, and so is item 2 (Kume Island), whose four airspace points are printed in two "
+              "columns ((イ), (ハ), (ロ), (二)), so that the text's order crosses itself. The bearings written "
+              "025°~155° were not read before: a circle was drawn.",
     ),
 )

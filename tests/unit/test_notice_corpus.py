@@ -27,9 +27,7 @@ latitude and longitude, with straight edges in those coordinates; the hand area 
 in this many steps. Geodesic edges would give areas up to 3 % apart on the long edges at high
 latitude (PRIP АРХАНГЕЛЬСК 100/25: 28,987 km² geodesic against 29,876 km²)."""
 SHORT_CLASSES = {
-    "sector": "one real sector warning found (Tangshan MSA); no English one with bearings",
     "usa_broadcast": "one US broadcast notice found whole (CCGD8 BNM 0019-24)",
-    "quoted_back": "one real defect found (HN0078's position without E)",
 }
 """Format classes with fewer than two real warnings in the corpus, and why."""
 
@@ -40,6 +38,9 @@ def hand_area_km2(area: Area) -> float:
         return math.pi * area.radius_km**2
     if area.kind == "circles":  # the corpus's circles do not overlap
         return len(area.vertices) * math.pi * area.radius_km**2
+    if area.kind == "sector" and len(area.vertices) == 1:  # an apex, a radius and two bearings
+        sweep = (area.bearings[1] - area.bearings[0]) % 360.0
+        return math.pi * area.radius_km**2 * sweep / 360.0
     if area.kind == "sector":
         apex, first, second = area.vertices[:3]
         radii = [GEOD.inv(apex[1], apex[0], p[1], p[0])[2] / 1000.0 for p in (first, second)]

@@ -580,3 +580,75 @@ def test_a_label_letter_on_its_own_line_and_korean_table_rows():
 def test_a_word_that_starts_with_an_area_word_is_not_a_label():
     text = "1. СТРЕЛЬБЫ\nРАЙОНЕ ЗАПРЕТНОМ ДЛЯ ПЛАВАНИЯ\n65-04.5С 039-38.0В\n65-04.5С 039-48.0В\n64-57.0С 039-59.2В"
     assert [area.label for area in parse_notice(text).areas] == ["1"]
+
+
+# --- Real texts read wrongly before (session 7); the whole texts are in notice_corpus.py ---------
+
+
+def test_a_label_glued_to_its_position_by_its_dot():
+    text = ("DANGER AREA UP RANGE\n A.68-59.34N 015-28.05E\n B.69-13.37N 015-58.53E\n C.70-53.83N 014-10.91E\n\n"
+            "1.64-35-22.3С 040-30-05.0В\nВ.66-30.5С 042-12.0В")
+    parsed = parse_notice(text)
+    assert parsed.unparsed == () and len(parsed.vertices) == 5
+    assert parsed.vertices[3] == pytest.approx(Position(64 + 35 / 60 + 22.3 / 3600, 40 + 30 / 60 + 5 / 3600))
+
+
+def test_no_label_from_an_abbreviation_a_station_letter_or_a_time():
+    uae = parse_notice("PERSIAN GULF.\nU.A.E.\nDNC 10.\nSHOALS IN AREA BOUND BY\n25-20.9N 055-12.9E, 25-23.0N 055-10.6E,\n"
+                       "25-23.8N 055-12.1E, 25-22.5N 055-14.8E.\n")
+    station = parse_notice("1. USCG REMOTE COMMUNICATION FACILITY\n   NEW ORLEANS (G) 29-53.10N 089-56.70W\n")
+    time_ = parse_notice("1. LAUNCH. 20:00- 21:00 UTC DAILY.\nIN AREAS BOUNDED BY:\n\nA. 68-59.33N 015-28.04E\n"
+                         "B. 69-13.36N 015-58.52E\nC. 70-53.82N 014-10.90E\n")
+    assert [a.label for a in uae.areas] == [""]
+    assert [a.label for a in station.areas] == ["1"]
+    assert [a.label for a in time_.areas] == ["1"]
+
+
+def test_a_telephone_number_before_e_mail_is_not_a_position():
+    parsed = parse_notice("A. 68-59.33N 015-28.04E\nTELEPHONE +47 94 07 59 44 / +47 76 14 45 87 E-MAIL MSO@X.NO")
+    assert parsed.unparsed == () and len(parsed.vertices) == 1
+
+
+def test_a_blank_line_and_words_end_a_list_but_blank_lines_inside_it_do_not():
+    two = parse_notice("A: 40°29′09″N 120°54′06″E、B: 40°13′50″N 120°33′45″E、C: 39°54′18″N 120°31′09″E。\n\n"
+                       "另海南三亞海事局也在同一天公告,在18-16.68N 109-28.39E、18-11.78N 109-26.03E、18-13.11N 109-22.63E")
+    one = parse_notice("A:25°26′58.1″N,119°18′56.7″E\n\nB:25°21′45.8″N,119°16′10.6″E\n\n"
+                       "C:25°12′16.9″N,119°41′46.4″E\n\nD:25°16′36.2″N,119°44′22.3″E")
+    assert [len(a.vertices) for a in two.areas] == [3, 3]
+    assert [len(a.vertices) for a in one.areas] == [4]
+
+
+def test_deg_degrees_and_hemispheres_written_out():
+    parsed = parse_notice("57 deg. 29.8′ north, 152 deg. 17.0′ west, 57deg. 21.1′ north, 152 deg. 11.2′ west, "
+                          "56.05 degrees north, 150.35 degrees west")
+    want = [(57 + 29.8 / 60, -(152 + 17 / 60)), (57 + 21.1 / 60, -(152 + 11.2 / 60)), (56.05, -150.35)]
+    assert [tuple(p) for p in parsed.vertices] == [pytest.approx(w) for w in want]
+    assert parse_notice("5 MILES NORTH OF THE CAPE").vertices == ()
+
+
+def test_a_table_row_with_bars_between_latitude_and_longitude():
+    parsed = parse_notice("Point 1 | 31°06′28″ N | 080°15′00″ W |\nPoint 2 | 30°55′01″ N | 080°01′40″ W |\n"
+                          "Point 3 | 30°43′30″ N | 080°15′00″ W |\n")
+    assert parsed.unparsed == () and len(parsed.vertices) == 3 and parsed.kind == "polygon"
+
+
+def test_a_sector_with_bearings_joined_by_a_tilde():
+    (area,) = parse_notice("26-17-49.1N 127-55-16.2E の地点を中心とする半径2海里の円のうち 025°~155°の扇形").areas
+    assert area.kind == "sector" and area.bearings == (25.0, 155.0) and area.radius_km == pytest.approx(2 * 1.852)
+    assert area_km2(area.geometry) == pytest.approx(math.pi * (2 * 1.852) ** 2 * 130 / 360, rel=0.01)
+
+
+def test_a_series_of_windows_with_the_month_once_at_its_end():
+    parsed = parse_notice("191218Z TO 191647Z APR, ALTERNATE\n   201153Z TO 201622Z, 211128Z TO 211556Z\n"
+                          "   AND 250947Z TO 251416Z APR\n   IN AREA BOUND BY 28-38.47N 080-37.31W, 28-38.00N 080-32.00W,"
+                          " 28-37.00N 080-23.00W.\n2. CANCEL NAVAREA IV 414/23.\n")  # the year: that of the number quoted
+    assert [w.describe() for w in parsed.times] == [
+        "2023-04-19 12:18 – 2023-04-19 16:47 UTC", "2023-04-20 11:53 – 2023-04-20 16:22 UTC",
+        "2023-04-21 11:28 – 2023-04-21 15:56 UTC", "2023-04-25 09:47 – 2023-04-25 14:16 UTC",
+    ]
+
+
+def test_a_range_across_a_line_break_starting_the_year_before():
+    parsed = parse_notice("SURVEY OPERATIONS 260300Z SEP TO\n   260300Z MAY 23 IN AREA WITHIN TEN MILES\n"
+                          "   OF 00-14.49S 047-23.07W.")
+    assert [w.describe() for w in parsed.times] == ["2022-09-26 03:00 – 2023-05-26 03:00 UTC"]
