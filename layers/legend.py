@@ -18,7 +18,9 @@ class _Legend(MacroElement):
                 div.style.cssText = "background:rgba(255,255,255,0.92);padding:4px 9px;border-radius:4px;"
                     + "font:12px/1.5 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,0.3);max-width:230px";
                 div.innerHTML = {{ this.html|tojson }};
-                // Folded on a narrow map (a phone), where it would cover a third of it; open on a laptop.
+                // Folded on a map narrower than a wide laptop's (a phone, a laptop with the sidebar
+                // open), where it would cover a fifth to a third of it; the exercise list beside the
+                // map shows the domain colours too. One click on its summary opens it.
                 div.open = map.getSize().x >= {{ this.open_from_px }};
                 // A popup opens over the map's middle and the legend sits over its lower right: fold
                 // the legend while a popup is open, so it never hides the popup's lines.
@@ -41,8 +43,8 @@ class _Legend(MacroElement):
         self.open_from_px = LEGEND_OPEN_FROM_PX
 
 
-LEGEND_OPEN_FROM_PX = 520
-"""Map width from which the legend opens unfolded."""
+LEGEND_OPEN_FROM_PX = 720
+"""Map width from which the legend opens unfolded (the map is 580 px wide at 1280 px with the sidebar open)."""
 _SWATCH = "display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px;"
 _LINE = "display:inline-block;width:22px;height:0;margin-right:6px;vertical-align:3px;"
 

@@ -11,12 +11,12 @@ import pandas as pd
 from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
 from layers.popups import bind_feature_html, date_range_text, escape_html, source_links
-from layers.styles import GROUP_COLOURS
+from layers.styles import ROUTE_COLOURS
 
 ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "air patrol"}
-ROUTE_DASHES = {"patrol": None, "transit": "10 7", "air_patrol": "2 6"}
+ROUTE_DASHES = {"patrol": None, "transit": "10 7", "air_patrol": "1 6"}
 """Leaflet ``dashArray`` per route kind: patrols solid, transits dashed, air patrols dotted."""
-ROUTE_WEIGHT = 2
+ROUTE_WEIGHT = 2.5
 
 
 _e = escape_html
@@ -41,9 +41,9 @@ def route_style(route_kind: str, domain: str) -> dict[str, object]:
         ``color``, ``weight``, ``opacity``, ``lineCap`` and ``dashArray`` (None for solid).
     """
     return {
-        "color": GROUP_COLOURS[domain],
+        "color": ROUTE_COLOURS[domain],
         "weight": ROUTE_WEIGHT,
-        "opacity": 0.75,
+        "opacity": 0.9,
         "lineCap": "round",
         "dashArray": ROUTE_DASHES[route_kind],
     }

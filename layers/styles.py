@@ -17,6 +17,20 @@ GROUP_COLOURS = MappingProxyType(
 )
 """Fill and outline colour of each style group (see :func:`geodata.filters.domain_group`)."""
 
+ROUTE_SHADE = 0.55
+"""Share of each channel a route keeps of its domain colour: routes cross regions filled in that
+colour (an air patrol over the seas of air drills), where a line of the fill's own colour vanishes."""
+
+
+def darker(colour: str, keep: float = ROUTE_SHADE) -> str:
+    """Return ``#rrggbb`` with each channel scaled by ``keep`` (0 black, 1 unchanged)."""
+    channels = (int(colour[index:index + 2], 16) for index in (1, 3, 5))
+    return "#" + "".join(f"{round(channel * keep):02x}" for channel in channels)
+
+
+ROUTE_COLOURS = MappingProxyType({group: darker(colour) for group, colour in GROUP_COLOURS.items()})
+"""Line colour of a route of each domain: its region colour, darker, so it reads on that fill."""
+
 GROUP_LABELS = MappingProxyType(
     {
         "naval": "Naval",

@@ -101,6 +101,10 @@ def test_popup_lists_exercises_and_a_click_opens_the_details_with_sources(page, 
     legend = map_frame(page).locator("details.da-legend")
     expect(legend).not_to_have_attribute("open", "", timeout=TIMEOUT)  # folded: it cannot hide the popup
     map_frame(page).locator(".leaflet-popup-close-button").click()
+    legend.locator("summary").click()  # the reader opens the legend, then a popup again
+    click_map_at(page, 42.0, 137.0)
+    expect(legend).not_to_have_attribute("open", "", timeout=TIMEOUT)
+    map_frame(page).locator(".leaflet-popup-close-button").click()
     expect(legend).to_have_attribute("open", "", timeout=TIMEOUT)  # and back when the popup closes
     click_map_at(page, 42.0, 137.0)
     expect(popup.locator("li")).to_have_count(2, timeout=TIMEOUT)

@@ -19,7 +19,7 @@ from layers.assets import asset_urls
 from layers.compose import dashboard_map
 from layers.regions import region_geometries
 from layers.routes import ROUTE_DASHES, route_layer
-from layers.styles import GROUP_COLOURS
+from layers.styles import GROUP_COLOURS, ROUTE_COLOURS, darker
 
 HOSTILE = '<img src=x onerror="alert(1)">'
 WAYPOINT_HEADER = "route_id,exercise_id,route_kind,seq,lon,lat,place,strait,source"
@@ -231,9 +231,9 @@ def test_route_style_follows_kind_and_domain(small_dataset):
     data = route_layer(small_dataset.routes, small_dataset.exercises)._children
     geojson = next(iter(data.values()))
     styles = {f["properties"]["route_id"]: geojson.style_function(f) for f in geojson.data["features"]}
-    assert styles["bravo_2019_patrol"]["color"] == GROUP_COLOURS["naval"]
+    assert styles["bravo_2019_patrol"]["color"] == ROUTE_COLOURS["naval"] == darker(GROUP_COLOURS["naval"])
     assert styles["bravo_2019_patrol"]["dashArray"] is None
-    assert styles["charlie_2024_air"]["color"] == GROUP_COLOURS["air"]
+    assert styles["charlie_2024_air"]["color"] == ROUTE_COLOURS["air"] == "#774818"  # #d9822b with each channel at 55 %
     assert styles["charlie_2024_air"]["dashArray"] == ROUTE_DASHES["air_patrol"]
     assert ROUTE_DASHES["transit"] not in (None, ROUTE_DASHES["air_patrol"])
 
