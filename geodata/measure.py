@@ -305,6 +305,12 @@ def _candidate_parts(
     np.maximum.at(farthest, vertex_part, distance)
     reach = np.inf if max_km is None else max_km + spread + PREFILTER_SLACK_KM
     keep = (nearest <= reach) & (farthest <= MAX_REACH_KM)
+    # A part whose nearest vertex lies farther than the country's nearest vertex by more than the
+    # slack and the shape's spread cannot hold the country's nearest coast: the shape lies within
+    # that vertex's distance of the country, and within the spread of its centre.
+    row_nearest = np.full(int(rows.max()) + 1 if len(rows) else 0, np.inf)
+    np.minimum.at(row_nearest, rows, np.where(keep, nearest, np.inf))
+    keep &= nearest <= row_nearest[rows] + PREFILTER_SLACK_KM + spread
     grouped: dict[int, list] = {}
     order = np.argsort(nearest, kind="stable")
     for part, row in zip(parts[order][keep[order]], rows[order][keep[order]], strict=True):

@@ -133,6 +133,19 @@ def test_brute_force_geodesic_search_agrees_within_0_1_percent(countries):
     assert japan.km == pytest.approx(brute, rel=0.001)
 
 
+@pytest.mark.parametrize("line", [
+    LineString([(129.5, 34.5), (133.0, 38.5), (140.0, 43.0)]),  # Korea Strait to the Sea of Japan's north
+    LineString([(122.0, 25.0), (125.5, 24.5), (128.0, 27.0), (131.0, 31.0)]),  # off Taiwan, Miyako, Osumi
+])
+def test_parts_left_out_as_too_far_never_hold_the_nearest_coast(countries, line):
+    """Each country's distance is the one measured against the whole country, in one piece."""
+    codes = ["JPN", "KOR", "TWN", "USA"]
+    measured = {c.iso3: c.km for c in nearest_coasts(line, countries, codes, max_km=None)}
+    for code in codes:
+        whole = countries.loc[countries["iso_a3"] == code].geometry.union_all()
+        assert measured[code] == pytest.approx(geodesic_distance_km(line, whole)[0], rel=1e-6, abs=1e-6)
+
+
 def test_codes_and_reach_limit_the_countries(countries):
     point = Point(135.0, 40.0)
     assert [c.iso3 for c in nearest_coasts(point, countries, ["TWN", "USA"], max_km=None)] == ["TWN", "USA"]
