@@ -18,6 +18,7 @@ from geodata import schema
 from geodata.files import read_csv_table, read_geojson_layer
 from geodata.geometry import pacific_frame
 from geodata.observations import (
+    OBSERVATION_ORDER,
     empty_observations,
     read_anchors,
     read_observations,
@@ -196,7 +197,8 @@ def load_observations(data_dir: Path, exercises: pd.DataFrame, routes: gpd.GeoDa
     known = dict(schema.OBSERVED_ZONES) | dict(zip(zones["zone_id"], zones["name"], strict=True))
     observations, found = validate_observations(table[0], exercises, anchors=anchors, straits=straits, zones=known,
                                                 line_numbers=table[1])
-    return with_route_notes(observations, routes, zones), problems + found
+    timed = observations.sort_values(list(OBSERVATION_ORDER), kind="stable").reset_index(drop=True)
+    return with_route_notes(timed, routes, zones), problems + found
 
 
 def data_signature(data_dir: Path) -> tuple:

@@ -47,6 +47,9 @@ class Anchor(NamedTuple):
     source: str
 
 
+OBSERVATION_ORDER = ("observed_date", "observed_utc", "exercise_id")
+"""The order observations are loaded in (``Dataset.observations``): time order, so every view of them is."""
+
 def empty_observations() -> pd.DataFrame:
     """Return an observations table with no rows: the columns of a valid one."""
     return pd.DataFrame({column: pd.Series(dtype=object) for column in (*schema.OBSERVATION_COLUMNS,

@@ -52,11 +52,13 @@ def observation_html(record: Mapping[str, object], exercise_name: str) -> str:
 
 
 def shown_observations(observations: pd.DataFrame, shown_exercises: pd.DataFrame) -> pd.DataFrame:
-    """Return the observations of the shown exercises, in time order (a new frame)."""
+    """Return the observations of the shown exercises, in the order given: time order for ``Dataset.observations``.
+
+    The loader sorts them once (:data:`geodata.observations.OBSERVATION_ORDER`), so a view only picks.
+    """
     if observations.empty:
         return observations
-    picked = observations.loc[observations["exercise_id"].isin(set(shown_exercises["exercise_id"]))]
-    return picked.sort_values(["observed_date", "observed_utc", "exercise_id"], kind="stable")
+    return observations.loc[observations["exercise_id"].isin(set(shown_exercises["exercise_id"]))]
 
 
 def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame) -> folium.FeatureGroup | None:

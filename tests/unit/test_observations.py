@@ -130,11 +130,15 @@ def test_parse_observed_keeps_the_published_offset():
 def test_route_notes_say_when_the_route_does_not_show_an_entry(obs_data):
     write(obs_data, row(), row(zone="FAR_ADIZ"), row(zone="KR_KADIZ"), row(zone=""),
           row(exercise_id="alpha_2016", observed="2016-09-13", zone="TEST_ADIZ"))
-    notes = list(load_dataset(obs_data).observations["route_note"])
-    assert notes[0] == "" and notes[3] == ""
-    assert "does not enter Zone FAR_ADIZ" in notes[1] and "South Korea Joint Chiefs of Staff reported" in notes[1]
-    assert "not among the reference zones" in notes[2] and "South Korea's ADIZ (KADIZ)" in notes[2]
-    assert notes[4].startswith("No route is drawn for this exercise")
+    observations = load_dataset(obs_data).observations
+    assert list(observations["exercise_id"]) == ["alpha_2016"] + ["bravo_2019"] * 4  # loaded in time order
+    notes = dict(zip(zip(observations["exercise_id"], observations["zone"]), observations["route_note"], strict=True))
+    assert notes["bravo_2019", "TEST_ADIZ"] == "" and notes["bravo_2019", ""] == ""
+    far = notes["bravo_2019", "FAR_ADIZ"]
+    assert "does not enter Zone FAR_ADIZ" in far and "South Korea Joint Chiefs of Staff reported" in far
+    assert "not among the reference zones" in notes["bravo_2019", "KR_KADIZ"]
+    assert "South Korea's ADIZ (KADIZ)" in notes["bravo_2019", "KR_KADIZ"]
+    assert notes["alpha_2016", "TEST_ADIZ"].startswith("No route is drawn for this exercise")
 
 
 def test_details_panel_lists_observations_and_unshown_entries(obs_data):
