@@ -110,6 +110,32 @@ line breaks as newlines."""
 NAVAREA_XIX_6_26 = _NAVWARNS + "history/2026/navwarns/NAVAREA_XIX_6_26_grp1.json"
 """A warning of January 2026, before the daily page copies began: the ``body`` field of the repository's record."""
 
+_NAVWARNS_NGA = _NAVWARNS + "history/"
+"""The same repository keeps NGA's broadcast warnings by year and NGA area code (``A``: HYDROLANT, ``C``:
+HYDROARC), one JSON record a warning; each text below is the record's ``body`` field, verbatim. The
+repository names every record HYDROARC (its scraper was written for HYDROARC), also those of area ``A``:
+these are HYDROLANT warnings (HYDROLANT 1514/12 of the same folder cancels HYDROLANT 1472/12)."""
+
+
+def _dms_positions(pairs: tuple[str, ...]) -> tuple[tuple[float, float], ...]:
+    """``"69-15-06N 051-17-30E"`` to (lat, lon): degrees, minutes and seconds, by the arithmetic of ``dms``."""
+    out = []
+    for pair in pairs:
+        lat, lon = pair.split()
+        (lat_d, lat_m, lat_s), (lon_d, lon_m, lon_s) = (v[:-1].split("-") for v in (lat, lon))
+        out.append((dms(int(lat_d), int(lat_m), int(lat_s), lat[-1]), dms(int(lon_d), int(lon_m), int(lon_s), lon[-1])))
+    return tuple(out)
+
+
+def offset_point(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) on a true ``bearing``: the direct geodesic problem on WGS 84
+    (``pyproj.Geod.fwd``), as a navigator's "30 MILES SOUTH OF" is worked out on a chart."""
+    from pyproj import Geod
+
+    lon2, lat2, _ = Geod(ellps="WGS84").fwd(lon, lat, bearing, km * 1000.0)
+    return lat2, lon2
+
+
 # The 79 positions of NAVAREA XII 523/2026's track, as the text gives them (its line breaks fall
 # inside pairs; the text is quoted whole below).
 XII_523_TRACK = (
@@ -189,6 +215,8 @@ CLASSES = {
     "korea_khoa": "Korean (KHOA) navigational warnings, in the English text KHOA publishes",
     "corridor": "a width either side of a line: WITHIN THREE MILES OF TRACKLINE, TWO MILE WIDE … ALONG THE CENTRELINE",
     "numbers_in_words": "a radius or width in words (WITHIN THREE MILES OF)",
+    "compass_offset": "a point placed by distance and compass direction from a position (30 MILES SOUTH OF …)",
+    "run_together_seconds": "seconds joined to minutes without a seconds sign (69-15-06N, 343015N)",
     "cyrillic_lookalike": "a Latin C typed for the Cyrillic С (north) in a Russian warning",
     "russian_spelled_hemispheres": "северной широты / восточной долготы written out (Russian orders defining areas)",
     "us_coast_guard_zones": "US Coast Guard safety zones and hazard areas (33 CFR 165 point tables with | between "
@@ -201,8 +229,6 @@ MISSING_CLASSES = {
     "russia_navip_pacific": "no ПРИП ВЛАДИВОСТОК or НАВИП text with positions was found; the Russian warnings here "
                             "are ПРИП АРХАНГЕЛЬСК and NAVAREA XIII (English)",
     "chinese_between": "no real warning with …之间海域 was found",
-    "compass_offset": "no real warning placing a point by distance and direction from a position (10 NM NE OF) was found",
-    "run_together_seconds": "no real warning with minutes and seconds run together was found",
 }
 """Format classes of issue 16 with no real example in this corpus, and why; the unit tests in
 test_notices.py cover them with constructed texts."""
@@ -1970,5 +1996,74 @@ CORPUS: tuple[Warning, ...] = (
               "is left out, and so is item 2 (Kume Island), whose four airspace points are printed in two "
               "columns ((イ), (ハ), (ロ), (二)), so that the text's order crosses itself. The bearings written "
               "025°~155° were not read before: a circle was drawn.",
+    ),
+    Warning(
+        key="hydroarc_137_19_barents_seconds_run_together",
+        authority="NGA (HYDROARC), Barents Sea (Russia)",
+        number="HYDROARC 137/19",
+        date="2019-07-22 (issued 220910Z JUL 19)",
+        url=_NAVWARNS_NGA + "2019/C/HYDROARC_137_19_42_.json",
+        text=(
+            "BARENTS SEA.\nRUSSIA.\nDNC 22.\n1. HAZARDOUS OPERATIONS, ROCKET LAUNCHING\n"
+            "   0800Z TO 1200Z DAILY 24 THRU 27 JUL\n   IN AREA BOUND BY\n"
+            "   69-15-06N 051-17-30E, 69-03-48N 052-03-18E,\n   68-07-53N 049-57-55E, 67-52-36N 048-53-36E,\n"
+            "   68-05-18N 048-18-48E.\n2. CANCEL THIS MSG 271300Z JUL 19."
+        ),
+        areas=(
+            Area("1", "polygon", _dms_positions((
+                "69-15-06N 051-17-30E", "69-03-48N 052-03-18E", "68-07-53N 049-57-55E", "67-52-36N 048-53-36E",
+                "68-05-18N 048-18-48E",
+            ))),
+        ),
+        classes=("nga_hydropac_navarea", "run_together_seconds", "daily_window"),
+        notes="Degrees, minutes and seconds joined by hyphens (69-15-06N), as NGA writes positions to the second. "
+              "The days (24 THRU 27 JUL) have no year and are not placed; the daily window is read.",
+    ),
+    Warning(
+        key="hydroarc_323_19_barents_two_areas_seconds",
+        authority="NGA (HYDROARC), Barents Sea (Russia)",
+        number="HYDROARC 323/19",
+        date="2019-12-23 (issued 230947Z DEC 19)",
+        url=_NAVWARNS_NGA + "2019/C/HYDROARC_323_19_42_grp2.json",
+        text=(
+            "BARENTS SEA.\nRUSSIA.\nDNC 22.\n1. HAZARDOUS OPERATIONS, ROCKET LAUNCHING\n"
+            "   2230Z TO 0001Z COMMENCING DAILY\n   26 THRU 28 DEC IN AREAS BOUND BY:\n"
+            "   A. 74-50-00N 052-04-55E, 74-51-30N 054-03-30E,\n      74-24-20N 055-00-20E, 73-57-20N 054-06-30E,\n"
+            "      73-56-35N 052-13-45E, 74-22-40N 051-11-20E.\n"
+            "   B. 73-06-00N 049-38-00E, 72-47-00N 051-49-00E,\n      71-20-00N 049-34-00E, 71-38-00N 047-29-00E.\n"
+            "2. CANCEL THIS MSG 290101Z DEC 19."
+        ),
+        areas=(
+            Area("A", "polygon", _dms_positions((
+                "74-50-00N 052-04-55E", "74-51-30N 054-03-30E", "74-24-20N 055-00-20E", "73-57-20N 054-06-30E",
+                "73-56-35N 052-13-45E", "74-22-40N 051-11-20E",
+            ))),
+            Area("B", "polygon", _dms_positions((
+                "73-06-00N 049-38-00E", "72-47-00N 051-49-00E", "71-20-00N 049-34-00E", "71-38-00N 047-29-00E",
+            ))),
+        ),
+        classes=("nga_hydropac_navarea", "run_together_seconds", "multi_area"),
+        notes="The record is the repository's second group of the warning (HYDROARC 323/19(42)#grp2), its whole "
+              "body. The window 2230Z TO 0001Z COMMENCING DAILY crosses midnight and is not read as a daily window.",
+    ),
+    Warning(
+        key="hydrolant_1040_23_thirty_miles_south_of",
+        authority="NGA (HYDROLANT), distress signal off Florida relayed for RCC Miami",
+        number="HYDROLANT 1040/23 (the repository's record: HYDROARC 1040/23(11))",
+        date="2023-05-11 (issued 110420Z MAY 23)",
+        url=_NAVWARNS_NGA + "2023/A/HYDROARC_1040_23_11_.json",
+        text=(
+            "STRAITS OF FLORIDA.\nWESTERN NORTH ATLANTIC.\nFLORIDA.\nDNC 15.\nDISTRESS SIGNAL RECEIVED 30 MILES SOUTH\n"
+            "OF 24-40.20N 081-21.20W ON 10 MAY.\nVESSELS IN VICINITY REQUESTED TO KEEP\n"
+            "A SHARP LOOKOUT, ASSIST IF POSSIBLE.\nREPORTS TO RCC MIAMI,\nPHONE: 305 415 6800,\n"
+            "E-MAIL: RCCMIAMI@USCG.MIL."
+        ),
+        areas=(
+            Area("", "point", (offset_point(dm(24, 40.20), dm(81, 21.20, "W"), 180.0, 30 * NM),),
+                 note="30 nautical miles due south (180°) of 24-40.20N 081-21.20W"),
+        ),
+        classes=("compass_offset",),
+        notes="A point placed by distance and compass direction from a position, across a line break (SOUTH / OF). "
+              "The phone number 305 415 6800 is not a position.",
     ),
 )
