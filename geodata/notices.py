@@ -264,6 +264,10 @@ _DISTANCE_THEN_WORD = re.compile(
     rf"{_RADIUS_NUMBER} *+-?+ *+{_UNIT} ++(?:(?P<wide>wide)|(?P<dir>{_COMPASS_WORD}) ++(?:of|from))(?![a-z])",
     re.IGNORECASE,
 )
+# A place named between the offset and its position in brackets: "13 MILES NORTHWEST OF CABO SAN
+# ANTONIO (21-51N 084-56W)" (NGA's distress relays); matched on a slice of at most
+# _SEPARATOR_WINDOW characters.
+_PLACE_THEN_BRACKET = re.compile(r"^\s*+[a-z][a-z'.\s-]{0,38}+\(\s*+$", re.IGNORECASE)
 _SECTOR_WORDS = re.compile(r"sector|сектор|扇形|扇状", re.IGNORECASE)
 _BEARING = r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?)(?!\d)"
 _BEARINGS = re.compile(
@@ -799,6 +803,9 @@ def _offset(
 ) -> tuple[list[tuple[int, int, Position]], list[str]]:
     """Move each position written after "10 NM NE OF" to the point that far, on that bearing, from it.
 
+    The position may follow a place's name in brackets ("13 MILES NORTHWEST OF CABO SAN ANTONIO
+    (21-51N 084-56W)"): it is then the place's, and the point is moved from it just the same.
+
     The distance is measured along the geodesic on the WGS 84 ellipsoid; the moved position's
     span starts at the phrase, so the phrase stays with its area.
     """
@@ -811,7 +818,8 @@ def _offset(
         # Only a position right after the phrase (a bounded slice: no long run is copied per phrase).
         if phrase.km is None or index == len(found) or found[index][0] - phrase.end > _SEPARATOR_WINDOW:
             continue
-        if not _SEPARATOR.match(norm[phrase.end:found[index][0]]):
+        gap = norm[phrase.end:found[index][0]]
+        if not (_SEPARATOR.match(gap) or _PLACE_THEN_BRACKET.match(gap)):
             continue
         start, end, position = found[index]
         direction = _DISTANCE_THEN_WORD.match(norm, phrase.start)["dir"].upper().replace("-", "").replace(" ", "")

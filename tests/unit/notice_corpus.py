@@ -2066,4 +2066,43 @@ CORPUS: tuple[Warning, ...] = (
         notes="A point placed by distance and compass direction from a position, across a line break (SOUTH / OF). "
               "The phone number 305 415 6800 is not a position.",
     ),
+    Warning(
+        key="hydrolant_182_12_thirteen_miles_northwest_of_cape",
+        authority="NGA (HYDROLANT), vessel adrift in the Yucatan Channel relayed for the US Coast Guard, Miami",
+        number="HYDROLANT 182/12 (the repository's record: HYDROARC 182/12(27))",
+        date="2012-01-23 (issued 230046Z JAN 12)",
+        url=_NAVWARNS_NGA + "2012/A/HYDROARC_182_12_27_.json",
+        text=(
+            "GULF OF MEXICO.\nYUCATAN CHANNEL.\nVESSEL DISABLED AND ADRIFT VICINITY 13 MILES NORTHWEST\n"
+            "OF CABO SAN ANTONIO (21-51N 084-56W). VESSELS\nIN VICINITY REQUESTED TO KEEP A SHARP LOOKOUT,\n"
+            "ASSIST IF POSSIBLE. REPORTS TO \nU.S.COAST GUARD MIAMI, PHONE: 305 415 6800,\n"
+            "E-MAIL: RCCMIAMI@USCG.MIL."
+        ),
+        areas=(
+            Area("", "point", (offset_point(dm(21, 51), dm(84, 56, "W"), 315.0, 13 * NM),),
+                 note="13 nautical miles north-west (315°) of the cape, whose position the brackets give"),
+        ),
+        classes=("compass_offset",),
+        notes="The offset is from a named place with its position in brackets; before, the bracketed position "
+              "was drawn as the vessel's, 13 miles from where the text puts it.",
+    ),
+    Warning(
+        key="hydrolant_2327_12_forty_three_miles_south_of_island",
+        authority="NGA (HYDROLANT), distress signal off the Turks and Caicos Islands relayed for RCC Miami",
+        number="HYDROLANT 2327/12 (the repository's record: HYDROARC 2327/12(25,26))",
+        date="2012-10-04 (issued 041944Z OCT 12)",
+        url=_NAVWARNS_NGA + "2012/A/HYDROARC_2327_12_25_26_.json",
+        text=(
+            "WESTERN NORTH ATLANTIC.\nTURKS AND CAICOS ISLANDS.\nDISTRESS SIGNAL RECEIVED FROM VESSEL MENTOR VICINITY\n"
+            "43 MILES SOUTH OF GRAND TURK ISLAND (21-28.3N 071-08.3W).\n"
+            "VESSELS IN VICINITY REQUESTED TO KEEP A SHARP LOOKOUT,\nASSIST IF POSSIBLE. REPORTS TO RCC MIAMI,\n"
+            "PHONE: 305 415 6800, E-MAIL: RCCMIAMI@USCG.MIL."
+        ),
+        areas=(
+            Area("", "point", (offset_point(dm(21, 28.3), dm(71, 8.3, "W"), 180.0, 43 * NM),),
+                 note="43 nautical miles due south of the island, whose position the brackets give"),
+        ),
+        classes=("compass_offset",),
+        notes="As HYDROLANT 182/12: the bracketed position is the island's; the signal was 43 miles south of it.",
+    ),
 )

@@ -28,7 +28,6 @@ in this many steps. Geodesic edges would give areas up to 3 % apart on the long 
 latitude (PRIP АРХАНГЕЛЬСК 100/25: 28,987 km² geodesic against 29,876 km²)."""
 SHORT_CLASSES = {
     "usa_broadcast": "one US broadcast notice found whole (CCGD8 BNM 0019-24)",
-    "compass_offset": "one warning with a distance and direction from a position itself (HYDROLANT 1040/23)",
 }
 """Format classes with fewer than two real warnings in the corpus, and why."""
 
