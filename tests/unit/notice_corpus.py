@@ -89,6 +89,7 @@ _NAVAREA2UC = "https://github.com/drlivsi2004/NAVAREA2UC/blob/"
 NAVAREA_XIII_FILE = _NAVAREA2UC + "3f7b0ce703119df786fba888e4749d305efaca9e/NAVAREA%20XIII%20-%20RUSSIA.txt"
 NAVAREA_XI_FILE = _NAVAREA2UC + "6cadc8184cc85f0330511607ab114f3060934d1b/NAVAREA%20XI%20-%20JAPAN.txt"
 NAVAREA_XII_FILE = _NAVAREA2UC + "3f7b0ce703119df786fba888e4749d305efaca9e/NAVAREA%20XII%20-%20USA.txt"
+NAVAREA_XII_COASTAL_FILE = _NAVAREA2UC + "6cadc8184cc85f0330511607ab114f3060934d1b/NAVAREA%20XII%20-%20USA%20(COASTAL).txt"
 KOREA_FILE = _NAVAREA2UC + "71e8f56d731285ad30fe4a4ee82729d89250b330/NAVAREA%20XI%20-%20JAPAN%20(KOREA).txt"
 """Lists of warnings in force ("AS AT 120900 UTC AUG 2026" and "AS AT 270900 UTC AUG 2026") exported from
 the NautoShark service, kept in the NAVAREA2UC repository."""
@@ -2104,5 +2105,24 @@ CORPUS: tuple[Warning, ...] = (
         ),
         classes=("compass_offset",),
         notes="As HYDROLANT 182/12: the bracketed position is the island's; the signal was 43 miles south of it.",
+    ),
+    Warning(
+        key="uscg_d11_bnm_25619_26_humboldt_bay_buoy",
+        authority="US Coast Guard, Eleventh District (broadcast notice to mariners), as listed by NautoShark",
+        number="D11 25619/2026 (BNM Ref: D11-25619-26)",
+        date="2026-06-15 (151706 UTC JUN 2026)",
+        url=NAVAREA_XII_COASTAL_FILE,
+        text=(
+            "D11 25619/2026\n151706 UTC JUN 2026\nLight List Number: 8185\nAid Name: Humboldt Bay Lighted Bell Buoy 7\n"
+            "Status: RELOCATED FOR DREDGING\nPosition: 40-45-21.036N 124-13-38.303W\nBNM Ref: D11-25619-26\n"
+            "LNM Start: 15/06/2026 17:06:16\n"
+        ),
+        areas=(
+            Area("", "point", ((dms(40, 45, 21.036), dms(124, 13, 38.303, "W")),)),
+        ),
+        classes=("usa_broadcast", "run_together_seconds"),
+        notes="One record of the list of US coastal warnings in force AS AT 270900 UTC AUG 2026: an aid to "
+              "navigation moved, its position to thousandths of a second. The light list number 8185 is not a "
+              "position. The LNM start (15/06/2026 17:06:16) is read as a moment, not as a period.",
     ),
 )
