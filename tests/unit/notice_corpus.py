@@ -226,10 +226,13 @@ CLASSES = {
 
 
 MISSING_CLASSES = {
-    "korea_hangul": "Korean pages found name 항행경보 but quote no positions; KHOA's English texts are in the corpus",
-    "russia_navip_pacific": "no ПРИП ВЛАДИВОСТОК or НАВИП text with positions was found; the Russian warnings here "
+    "korea_hangul": "Korean pages found name 항행경보 (KHOA, 합동참모본부 firing weeks) but quote no positions; searched "
+                    "again in session 7 (pages: 항행경보 사격훈련 북위 동경, 항행금지구역 좌표; code: KHOA navwarn "
+                    "clients): none; KHOA's English texts are in the corpus",
+    "russia_navip_pacific": "no ПРИП ВЛАДИВОСТОК or НАВИП text with positions was found (pages in Russian; the navwarns "
+                            "repository holds only ПРИП АРХАНГЕЛЬСК, МУРМАНСК and WEST); the Russian warnings here "
                             "are ПРИП АРХАНГЕЛЬСК and NAVAREA XIII (English)",
-    "chinese_between": "no real warning with …之间海域 was found",
+    "chinese_between": "no real warning with …之间海域 or …连线之间 was found (pages and code searched again in session 7)",
 }
 """Format classes of issue 16 with no real example in this corpus, and why; the unit tests in
 test_notices.py cover them with constructed texts."""
