@@ -1028,6 +1028,9 @@ def _labels(original: str, norm: str, taken: _Spans) -> list[tuple[int, int, str
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*+\n")
 """A blank line (spaces and tabs on it are scanned once: possessive)."""
+_SENTENCE_BREAK = re.compile(r"[.。][ \t]*+\n")
+"""A line ending a sentence: after a stretch that holds positions, a news item's next paragraph
+with words and positions of its own is another area (one hazard a paragraph, KHOA's reports)."""
 _WORD_CHARACTER = re.compile(r"[^\W\d_]")
 _SEQUENCE = re.compile(r"(?<![A-Za-zА-Яа-я\d])(\d{1,2}|[A-Za-zА-Яа-я])\)?$")
 _RADIUS_REACH = 25
@@ -1059,6 +1062,8 @@ def _segments(
     # A blank line ends a stretch: what follows it is not the last label's (two warnings pasted
     # as paragraphs of one news item, the Huludao and Sanya warnings of 15 December 2020).
     breaks = [(m.end(), m.end(), "", False) for m in _PARAGRAPH_BREAK.finditer(norm)]
+    sentences = {m.end() for m in _SENTENCE_BREAK.finditer(norm)} - {start for start, _, _, _ in breaks}
+    breaks += [(start, start, "", False) for start in sorted(sentences)]
     bounds = sorted([(s, e, text, True) for s, e, text, _ in headers]
                     + [(s, e, text, False) for s, e, text in labels] + breaks)
     segments = [_Segment(0, bounds[0][0] if bounds else len(norm), "", -1)]
@@ -1072,9 +1077,17 @@ def _segments(
         segments[bisect.bisect_right(starts, position[0]) - 1].positions.append(position)
     # A blank line is only spacing when no words follow it before the next position or label (the
     # blank lines between the points of a web page's list): then the stretch goes on.
-    blank = {start for start, _, _, _ in breaks}
+    blank = {start for start, _, _, _ in breaks} - sentences
     kept: list[_Segment] = []
     for seg in segments:
+        if seg.start in sentences and not seg.label and not seg.is_header and kept:
+            # A sentence's end splits only a stretch that already holds positions from words and
+            # positions after it; otherwise the stretch goes on.
+            if (not seg.positions or not kept[-1].positions
+                    or _WORD_CHARACTER.search(norm, seg.start, seg.positions[0][0]) is None):
+                kept[-1].positions.extend(seg.positions)
+                kept[-1].end = seg.end
+                continue
         if seg.start in blank and not seg.label and not seg.is_header and kept:
             if not seg.positions:
                 continue

@@ -213,6 +213,8 @@ CLASSES = {
     "quoted_back": "a defect in the published text the reader must quote back",
     "nga_hydropac_navarea": "NGA HYDROPAC and NAVAREA XI, XII and XIII warnings, in English as broadcast",
     "russia_prip": "Russian coastal warnings (ПРИП) in Cyrillic: 64-37.0С 038-37.0В, СТРЕЛЬБЫ, ОТМ ЭТОТ НР",
+    "korea_hangul": "Korean-language (한글) reports of KHOA's navigational warnings and notices (항행경보, 항행통보) "
+                    "with positions",
     "korea_khoa": "Korean (KHOA) navigational warnings, in the English text KHOA publishes",
     "corridor": "a width either side of a line: WITHIN THREE MILES OF TRACKLINE, TWO MILE WIDE … ALONG THE CENTRELINE",
     "numbers_in_words": "a radius or width in words (WITHIN THREE MILES OF)",
@@ -226,9 +228,6 @@ CLASSES = {
 
 
 MISSING_CLASSES = {
-    "korea_hangul": "Korean pages found name 항행경보 (KHOA, 합동참모본부 firing weeks) but quote no positions; searched "
-                    "again in session 7 (pages: 항행경보 사격훈련 북위 동경, 항행금지구역 좌표; code: KHOA navwarn "
-                    "clients): none; KHOA's English texts are in the corpus",
     "russia_navip_pacific": "no ПРИП ВЛАДИВОСТОК or НАВИП text with positions was found (pages in Russian; the navwarns "
                             "repository holds only ПРИП АРХАНГЕЛЬСК, МУРМАНСК and WEST); the Russian warnings here "
                             "are ПРИП АРХАНГЕЛЬСК and NAVAREA XIII (English)",
@@ -2127,5 +2126,51 @@ CORPUS: tuple[Warning, ...] = (
         notes="One record of the list of US coastal warnings in force AS AT 270900 UTC AUG 2026: an aid to "
               "navigation moved, its position to thousandths of a second. The light list number 8185 is not a "
               "position. The LNM start (15/06/2026 17:06:16) is read as a moment, not as a period.",
+    ),
+    Warning(
+        key="khoa_east_sea_2006_shoal_hangul",
+        authority="KHOA East Sea Hydrographic Office (국립해양조사원 동해해양조사사무소), as reported by 해사신문 (ihaesa.com)",
+        number="항행통보 2006년 27호 374항",
+        date="2006 (the notice's year; the page gives no day)",
+        url="http://www.ihaesa.com/mobile/article.html?no=5422",
+        text=(
+            "그 결과 울진 오산항 거북초 부근에 기존 해도 수심10m에 새로 2.9m(36-52-23.7N, 129-25-56.2E)낮은 수심이 "
+            "발견돼 입,출항하는 어선의 주의가 필요한 것으로 조사됐다.\n"
+            "해양조사원 관계자는 “이번 조사된 해양정보는 신속히 항행통보 조치(2006년 27호 374항)했으며, 곧 해도에 "
+            "반영해 항해자들에게 최신정보를 제공할 계획”이라고 말했다."
+        ),
+        areas=(Area("", "point", ((dms(36, 52, 23.7), dms(129, 25, 56.2)),), note="a shoal of 2.9 m"),),
+        classes=("korea_hangul", "run_together_seconds"),
+        notes="Not the notice itself: KHOA's report of a shoal it published in 항행통보 2006년 27호 374항, in Korean. "
+              "The report's first paragraphs (the survey, April to July) are left out. 매일신문 (imaeil.com) prints the "
+              "same position with spaces inside it (36-52-23. 7N, 129-25-56. 2E).",
+    ),
+    Warning(
+        key="khoa_south_sea_2013_two_hazards_hangul",
+        authority="KHOA South Sea Hydrographic Office (국립해양조사원 남해해양조사사무소), as reported by 아주경제 (Aju News)",
+        number="— (the page gives none; published in 항행경보 and 항행통보, as it says)",
+        date="2013-11-25 (the page's URL; 25일 밝혔다)",
+        url="https://www4.ajunews.com/view/20131125170605561",
+        text=(
+            '국립해양조사원 남해해양조사사무소는 남해안에서 암초와 침몰 선박 같은 항해위험물 13곳을 발견했다고 25일 밝혔다.\n'
+            '주요 항해위험물은 광양항에서 장애물 8개와 암초 1곳, 마산항에서 암초 2곳, 침몰선박 2척 등이 각각 발견됐다.\n'
+            '해양조사원은 이들 항해위험물을 3차원 영상으로 구현, 크기나 형상을 정확히 파악했다.\n'
+            '특히 광양항 남서쪽 1.4㎞ 지점(34-52-57.8N, 127-40-15.8E)에서는 기존 수심(3.9m)보다 3.3m 낮은 수심 '
+            '0.6m에서 장애물(길이 80m, 폭 0.7m)이 발견됐다. 잠수조사 결과 오탁방지막이 해저에 가라앉아 있는 것으로 '
+            '확인됐다.\n'
+            '마산항 남동쪽 0.8㎞지점(35-07-51.1N, 128-34-54.0E)에서는 기존 해도에는 없는 수심 3.6m 지점에 '
+            '침몰선박(길이 15.4m, 폭 6m)이 발견되기도 했다.\n'
+            '남해해양조사사무소 관계자는 "이번에 나온 해저정보를 항행경보와 항행통보에 실어 항해자와 어업인들에게 '
+            '제공했다"고 말했다.'
+        ),
+        areas=(
+            Area("", "point", ((dms(34, 52, 57.8), dms(127, 40, 15.8)),), note="an obstacle off Gwangyang (광양항)"),
+            Area("", "point", ((dms(35, 7, 51.1), dms(128, 34, 54.0)),), note="a wreck off Masan (마산항)"),
+        ),
+        classes=("korea_hangul", "run_together_seconds", "multi_area"),
+        warnings_count=2,
+        notes="Two hazards in two paragraphs of one report, each placed also by distance and direction from a port "
+              "(남서쪽 1.4㎞ 지점), its position given as well. Before, the two were joined as a line between them: a "
+              "line ending a sentence now ends a stretch holding positions when words and positions follow.",
     ),
 )

@@ -655,3 +655,12 @@ def test_a_range_across_a_line_break_starting_the_year_before():
     parsed = parse_notice("SURVEY OPERATIONS 260300Z SEP TO\n   260300Z MAY 23 IN AREA WITHIN TEN MILES\n"
                           "   OF 00-14.49S 047-23.07W.")
     assert [w.describe() for w in parsed.times] == ["2022-09-26 03:00 – 2023-05-26 03:00 UTC"]
+
+
+def test_a_sentence_ending_a_line_splits_two_paragraphs_holding_positions():
+    text = ("광양항 남서쪽 1.4㎞ 지점(34-52-57.8N, 127-40-15.8E)에서 장애물이 발견됐다.\n"
+            "마산항 남동쪽 0.8㎞지점(35-07-51.1N, 128-34-54.0E)에서 침몰선박이 발견됐다.")
+    assert [(a.kind, len(a.vertices)) for a in parse_notice(text).areas] == [("point", 1), ("point", 1)]
+    # Before any position, and with no words before the next position, a sentence's end splits nothing.
+    (area,) = parse_notice("ROCKET FIRING.\nWITHIN 25 MILES OF\n31-14N 144-26E.\n31-20N 144-30E").areas
+    assert (area.kind, len(area.vertices)) == ("circles", 2)
