@@ -264,6 +264,10 @@ _DISTANCE_THEN_WORD = re.compile(
     rf"{_RADIUS_NUMBER} *+-?+ *+{_UNIT} ++(?:(?P<wide>wide)|(?P<dir>{_COMPASS_WORD}) ++(?:of|from))(?![a-z])",
     re.IGNORECASE,
 )
+# A place named between the offset and its position in brackets: "13 MILES NORTHWEST OF CABO SAN
+# ANTONIO (21-51N 084-56W)" (NGA's distress relays); matched on a slice of at most
+# _SEPARATOR_WINDOW characters.
+_PLACE_THEN_BRACKET = re.compile(r"^\s*+[a-z][a-z'.\s-]{0,38}+\(\s*+$", re.IGNORECASE)
 _SECTOR_WORDS = re.compile(r"sector|сектор|扇形|扇状", re.IGNORECASE)
 _BEARING = r"(?P<{name}>\d{{1,3}}(?:\.\d{{1,2}})?)(?!\d)"
 _BEARINGS = re.compile(
@@ -799,6 +803,9 @@ def _offset(
 ) -> tuple[list[tuple[int, int, Position]], list[str]]:
     """Move each position written after "10 NM NE OF" to the point that far, on that bearing, from it.
 
+    The position may follow a place's name in brackets ("13 MILES NORTHWEST OF CABO SAN ANTONIO
+    (21-51N 084-56W)"): it is then the place's, and the point is moved from it just the same.
+
     The distance is measured along the geodesic on the WGS 84 ellipsoid; the moved position's
     span starts at the phrase, so the phrase stays with its area.
     """
@@ -811,7 +818,8 @@ def _offset(
         # Only a position right after the phrase (a bounded slice: no long run is copied per phrase).
         if phrase.km is None or index == len(found) or found[index][0] - phrase.end > _SEPARATOR_WINDOW:
             continue
-        if not _SEPARATOR.match(norm[phrase.end:found[index][0]]):
+        gap = norm[phrase.end:found[index][0]]
+        if not (_SEPARATOR.match(gap) or _PLACE_THEN_BRACKET.match(gap)):
             continue
         start, end, position = found[index]
         direction = _DISTANCE_THEN_WORD.match(norm, phrase.start)["dir"].upper().replace("-", "").replace(" ", "")
@@ -1020,6 +1028,9 @@ def _labels(original: str, norm: str, taken: _Spans) -> list[tuple[int, int, str
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*+\n")
 """A blank line (spaces and tabs on it are scanned once: possessive)."""
+_SENTENCE_BREAK = re.compile(r"[.。][ \t]*+\n")
+"""A line ending a sentence: after a stretch that holds positions, a news item's next paragraph
+with words and positions of its own is another area (one hazard a paragraph, KHOA's reports)."""
 _WORD_CHARACTER = re.compile(r"[^\W\d_]")
 _SEQUENCE = re.compile(r"(?<![A-Za-zА-Яа-я\d])(\d{1,2}|[A-Za-zА-Яа-я])\)?$")
 _RADIUS_REACH = 25
@@ -1051,6 +1062,8 @@ def _segments(
     # A blank line ends a stretch: what follows it is not the last label's (two warnings pasted
     # as paragraphs of one news item, the Huludao and Sanya warnings of 15 December 2020).
     breaks = [(m.end(), m.end(), "", False) for m in _PARAGRAPH_BREAK.finditer(norm)]
+    sentences = {m.end() for m in _SENTENCE_BREAK.finditer(norm)} - {start for start, _, _, _ in breaks}
+    breaks += [(start, start, "", False) for start in sorted(sentences)]
     bounds = sorted([(s, e, text, True) for s, e, text, _ in headers]
                     + [(s, e, text, False) for s, e, text in labels] + breaks)
     segments = [_Segment(0, bounds[0][0] if bounds else len(norm), "", -1)]
@@ -1064,9 +1077,17 @@ def _segments(
         segments[bisect.bisect_right(starts, position[0]) - 1].positions.append(position)
     # A blank line is only spacing when no words follow it before the next position or label (the
     # blank lines between the points of a web page's list): then the stretch goes on.
-    blank = {start for start, _, _, _ in breaks}
+    blank = {start for start, _, _, _ in breaks} - sentences
     kept: list[_Segment] = []
     for seg in segments:
+        if seg.start in sentences and not seg.label and not seg.is_header and kept:
+            # A sentence's end splits only a stretch that already holds positions from words and
+            # positions after it; otherwise the stretch goes on.
+            if (not seg.positions or not kept[-1].positions
+                    or _WORD_CHARACTER.search(norm, seg.start, seg.positions[0][0]) is None):
+                kept[-1].positions.extend(seg.positions)
+                kept[-1].end = seg.end
+                continue
         if seg.start in blank and not seg.label and not seg.is_header and kept:
             if not seg.positions:
                 continue

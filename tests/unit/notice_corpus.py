@@ -89,6 +89,7 @@ _NAVAREA2UC = "https://github.com/drlivsi2004/NAVAREA2UC/blob/"
 NAVAREA_XIII_FILE = _NAVAREA2UC + "3f7b0ce703119df786fba888e4749d305efaca9e/NAVAREA%20XIII%20-%20RUSSIA.txt"
 NAVAREA_XI_FILE = _NAVAREA2UC + "6cadc8184cc85f0330511607ab114f3060934d1b/NAVAREA%20XI%20-%20JAPAN.txt"
 NAVAREA_XII_FILE = _NAVAREA2UC + "3f7b0ce703119df786fba888e4749d305efaca9e/NAVAREA%20XII%20-%20USA.txt"
+NAVAREA_XII_COASTAL_FILE = _NAVAREA2UC + "6cadc8184cc85f0330511607ab114f3060934d1b/NAVAREA%20XII%20-%20USA%20(COASTAL).txt"
 KOREA_FILE = _NAVAREA2UC + "71e8f56d731285ad30fe4a4ee82729d89250b330/NAVAREA%20XI%20-%20JAPAN%20(KOREA).txt"
 """Lists of warnings in force ("AS AT 120900 UTC AUG 2026" and "AS AT 270900 UTC AUG 2026") exported from
 the NautoShark service, kept in the NAVAREA2UC repository."""
@@ -109,6 +110,32 @@ NAVAREA_XIX_2026_06_11 = _NAVWARNS + "history/2026/NAVAREAXIX/NAVAREAXIX_2026-06
 line breaks as newlines."""
 NAVAREA_XIX_6_26 = _NAVWARNS + "history/2026/navwarns/NAVAREA_XIX_6_26_grp1.json"
 """A warning of January 2026, before the daily page copies began: the ``body`` field of the repository's record."""
+
+_NAVWARNS_NGA = _NAVWARNS + "history/"
+"""The same repository keeps NGA's broadcast warnings by year and NGA area code (``A``: HYDROLANT, ``C``:
+HYDROARC), one JSON record a warning; each text below is the record's ``body`` field, verbatim. The
+repository names every record HYDROARC (its scraper was written for HYDROARC), also those of area ``A``:
+these are HYDROLANT warnings (HYDROLANT 1514/12 of the same folder cancels HYDROLANT 1472/12)."""
+
+
+def _dms_positions(pairs: tuple[str, ...]) -> tuple[tuple[float, float], ...]:
+    """``"69-15-06N 051-17-30E"`` to (lat, lon): degrees, minutes and seconds, by the arithmetic of ``dms``."""
+    out = []
+    for pair in pairs:
+        lat, lon = pair.split()
+        (lat_d, lat_m, lat_s), (lon_d, lon_m, lon_s) = (v[:-1].split("-") for v in (lat, lon))
+        out.append((dms(int(lat_d), int(lat_m), int(lat_s), lat[-1]), dms(int(lon_d), int(lon_m), int(lon_s), lon[-1])))
+    return tuple(out)
+
+
+def offset_point(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    """The point ``km`` from (lat, lon) on a true ``bearing``: the direct geodesic problem on WGS 84
+    (``pyproj.Geod.fwd``), as a navigator's "30 MILES SOUTH OF" is worked out on a chart."""
+    from pyproj import Geod
+
+    lon2, lat2, _ = Geod(ellps="WGS84").fwd(lon, lat, bearing, km * 1000.0)
+    return lat2, lon2
+
 
 # The 79 positions of NAVAREA XII 523/2026's track, as the text gives them (its line breaks fall
 # inside pairs; the text is quoted whole below).
@@ -186,9 +213,13 @@ CLASSES = {
     "quoted_back": "a defect in the published text the reader must quote back",
     "nga_hydropac_navarea": "NGA HYDROPAC and NAVAREA XI, XII and XIII warnings, in English as broadcast",
     "russia_prip": "Russian coastal warnings (ПРИП) in Cyrillic: 64-37.0С 038-37.0В, СТРЕЛЬБЫ, ОТМ ЭТОТ НР",
+    "korea_hangul": "Korean-language (한글) reports of KHOA's navigational warnings and notices (항행경보, 항행통보) "
+                    "with positions",
     "korea_khoa": "Korean (KHOA) navigational warnings, in the English text KHOA publishes",
     "corridor": "a width either side of a line: WITHIN THREE MILES OF TRACKLINE, TWO MILE WIDE … ALONG THE CENTRELINE",
     "numbers_in_words": "a radius or width in words (WITHIN THREE MILES OF)",
+    "compass_offset": "a point placed by distance and compass direction from a position (30 MILES SOUTH OF …)",
+    "run_together_seconds": "seconds joined to minutes without a seconds sign (69-15-06N, 343015N)",
     "cyrillic_lookalike": "a Latin C typed for the Cyrillic С (north) in a Russian warning",
     "russian_spelled_hemispheres": "северной широты / восточной долготы written out (Russian orders defining areas)",
     "us_coast_guard_zones": "US Coast Guard safety zones and hazard areas (33 CFR 165 point tables with | between "
@@ -197,12 +228,10 @@ CLASSES = {
 
 
 MISSING_CLASSES = {
-    "korea_hangul": "Korean pages found name 항행경보 but quote no positions; KHOA's English texts are in the corpus",
-    "russia_navip_pacific": "no ПРИП ВЛАДИВОСТОК or НАВИП text with positions was found; the Russian warnings here "
+    "russia_navip_pacific": "no ПРИП ВЛАДИВОСТОК or НАВИП text with positions was found (pages in Russian; the navwarns "
+                            "repository holds only ПРИП АРХАНГЕЛЬСК, МУРМАНСК and WEST); the Russian warnings here "
                             "are ПРИП АРХАНГЕЛЬСК and NAVAREA XIII (English)",
-    "chinese_between": "no real warning with …之间海域 was found",
-    "compass_offset": "no real warning placing a point by distance and direction from a position (10 NM NE OF) was found",
-    "run_together_seconds": "no real warning with minutes and seconds run together was found",
+    "chinese_between": "no real warning with …之间海域 or …连线之间 was found (pages and code searched again in session 7)",
 }
 """Format classes of issue 16 with no real example in this corpus, and why; the unit tests in
 test_notices.py cover them with constructed texts."""
@@ -1970,5 +1999,178 @@ CORPUS: tuple[Warning, ...] = (
               "is left out, and so is item 2 (Kume Island), whose four airspace points are printed in two "
               "columns ((イ), (ハ), (ロ), (二)), so that the text's order crosses itself. The bearings written "
               "025°~155° were not read before: a circle was drawn.",
+    ),
+    Warning(
+        key="hydroarc_137_19_barents_seconds_run_together",
+        authority="NGA (HYDROARC), Barents Sea (Russia)",
+        number="HYDROARC 137/19",
+        date="2019-07-22 (issued 220910Z JUL 19)",
+        url=_NAVWARNS_NGA + "2019/C/HYDROARC_137_19_42_.json",
+        text=(
+            "BARENTS SEA.\nRUSSIA.\nDNC 22.\n1. HAZARDOUS OPERATIONS, ROCKET LAUNCHING\n"
+            "   0800Z TO 1200Z DAILY 24 THRU 27 JUL\n   IN AREA BOUND BY\n"
+            "   69-15-06N 051-17-30E, 69-03-48N 052-03-18E,\n   68-07-53N 049-57-55E, 67-52-36N 048-53-36E,\n"
+            "   68-05-18N 048-18-48E.\n2. CANCEL THIS MSG 271300Z JUL 19."
+        ),
+        areas=(
+            Area("1", "polygon", _dms_positions((
+                "69-15-06N 051-17-30E", "69-03-48N 052-03-18E", "68-07-53N 049-57-55E", "67-52-36N 048-53-36E",
+                "68-05-18N 048-18-48E",
+            ))),
+        ),
+        classes=("nga_hydropac_navarea", "run_together_seconds", "daily_window"),
+        notes="Degrees, minutes and seconds joined by hyphens (69-15-06N), as NGA writes positions to the second. "
+              "The days (24 THRU 27 JUL) have no year and are not placed; the daily window is read.",
+    ),
+    Warning(
+        key="hydroarc_323_19_barents_two_areas_seconds",
+        authority="NGA (HYDROARC), Barents Sea (Russia)",
+        number="HYDROARC 323/19",
+        date="2019-12-23 (issued 230947Z DEC 19)",
+        url=_NAVWARNS_NGA + "2019/C/HYDROARC_323_19_42_grp2.json",
+        text=(
+            "BARENTS SEA.\nRUSSIA.\nDNC 22.\n1. HAZARDOUS OPERATIONS, ROCKET LAUNCHING\n"
+            "   2230Z TO 0001Z COMMENCING DAILY\n   26 THRU 28 DEC IN AREAS BOUND BY:\n"
+            "   A. 74-50-00N 052-04-55E, 74-51-30N 054-03-30E,\n      74-24-20N 055-00-20E, 73-57-20N 054-06-30E,\n"
+            "      73-56-35N 052-13-45E, 74-22-40N 051-11-20E.\n"
+            "   B. 73-06-00N 049-38-00E, 72-47-00N 051-49-00E,\n      71-20-00N 049-34-00E, 71-38-00N 047-29-00E.\n"
+            "2. CANCEL THIS MSG 290101Z DEC 19."
+        ),
+        areas=(
+            Area("A", "polygon", _dms_positions((
+                "74-50-00N 052-04-55E", "74-51-30N 054-03-30E", "74-24-20N 055-00-20E", "73-57-20N 054-06-30E",
+                "73-56-35N 052-13-45E", "74-22-40N 051-11-20E",
+            ))),
+            Area("B", "polygon", _dms_positions((
+                "73-06-00N 049-38-00E", "72-47-00N 051-49-00E", "71-20-00N 049-34-00E", "71-38-00N 047-29-00E",
+            ))),
+        ),
+        classes=("nga_hydropac_navarea", "run_together_seconds", "multi_area"),
+        notes="The record is the repository's second group of the warning (HYDROARC 323/19(42)#grp2), its whole "
+              "body. The window 2230Z TO 0001Z COMMENCING DAILY crosses midnight and is not read as a daily window.",
+    ),
+    Warning(
+        key="hydrolant_1040_23_thirty_miles_south_of",
+        authority="NGA (HYDROLANT), distress signal off Florida relayed for RCC Miami",
+        number="HYDROLANT 1040/23 (the repository's record: HYDROARC 1040/23(11))",
+        date="2023-05-11 (issued 110420Z MAY 23)",
+        url=_NAVWARNS_NGA + "2023/A/HYDROARC_1040_23_11_.json",
+        text=(
+            "STRAITS OF FLORIDA.\nWESTERN NORTH ATLANTIC.\nFLORIDA.\nDNC 15.\nDISTRESS SIGNAL RECEIVED 30 MILES SOUTH\n"
+            "OF 24-40.20N 081-21.20W ON 10 MAY.\nVESSELS IN VICINITY REQUESTED TO KEEP\n"
+            "A SHARP LOOKOUT, ASSIST IF POSSIBLE.\nREPORTS TO RCC MIAMI,\nPHONE: 305 415 6800,\n"
+            "E-MAIL: RCCMIAMI@USCG.MIL."
+        ),
+        areas=(
+            Area("", "point", (offset_point(dm(24, 40.20), dm(81, 21.20, "W"), 180.0, 30 * NM),),
+                 note="30 nautical miles due south (180°) of 24-40.20N 081-21.20W"),
+        ),
+        classes=("compass_offset",),
+        notes="A point placed by distance and compass direction from a position, across a line break (SOUTH / OF). "
+              "The phone number 305 415 6800 is not a position.",
+    ),
+    Warning(
+        key="hydrolant_182_12_thirteen_miles_northwest_of_cape",
+        authority="NGA (HYDROLANT), vessel adrift in the Yucatan Channel relayed for the US Coast Guard, Miami",
+        number="HYDROLANT 182/12 (the repository's record: HYDROARC 182/12(27))",
+        date="2012-01-23 (issued 230046Z JAN 12)",
+        url=_NAVWARNS_NGA + "2012/A/HYDROARC_182_12_27_.json",
+        text=(
+            "GULF OF MEXICO.\nYUCATAN CHANNEL.\nVESSEL DISABLED AND ADRIFT VICINITY 13 MILES NORTHWEST\n"
+            "OF CABO SAN ANTONIO (21-51N 084-56W). VESSELS\nIN VICINITY REQUESTED TO KEEP A SHARP LOOKOUT,\n"
+            "ASSIST IF POSSIBLE. REPORTS TO \nU.S.COAST GUARD MIAMI, PHONE: 305 415 6800,\n"
+            "E-MAIL: RCCMIAMI@USCG.MIL."
+        ),
+        areas=(
+            Area("", "point", (offset_point(dm(21, 51), dm(84, 56, "W"), 315.0, 13 * NM),),
+                 note="13 nautical miles north-west (315°) of the cape, whose position the brackets give"),
+        ),
+        classes=("compass_offset",),
+        notes="The offset is from a named place with its position in brackets; before, the bracketed position "
+              "was drawn as the vessel's, 13 miles from where the text puts it.",
+    ),
+    Warning(
+        key="hydrolant_2327_12_forty_three_miles_south_of_island",
+        authority="NGA (HYDROLANT), distress signal off the Turks and Caicos Islands relayed for RCC Miami",
+        number="HYDROLANT 2327/12 (the repository's record: HYDROARC 2327/12(25,26))",
+        date="2012-10-04 (issued 041944Z OCT 12)",
+        url=_NAVWARNS_NGA + "2012/A/HYDROARC_2327_12_25_26_.json",
+        text=(
+            "WESTERN NORTH ATLANTIC.\nTURKS AND CAICOS ISLANDS.\nDISTRESS SIGNAL RECEIVED FROM VESSEL MENTOR VICINITY\n"
+            "43 MILES SOUTH OF GRAND TURK ISLAND (21-28.3N 071-08.3W).\n"
+            "VESSELS IN VICINITY REQUESTED TO KEEP A SHARP LOOKOUT,\nASSIST IF POSSIBLE. REPORTS TO RCC MIAMI,\n"
+            "PHONE: 305 415 6800, E-MAIL: RCCMIAMI@USCG.MIL."
+        ),
+        areas=(
+            Area("", "point", (offset_point(dm(21, 28.3), dm(71, 8.3, "W"), 180.0, 43 * NM),),
+                 note="43 nautical miles due south of the island, whose position the brackets give"),
+        ),
+        classes=("compass_offset",),
+        notes="As HYDROLANT 182/12: the bracketed position is the island's; the signal was 43 miles south of it.",
+    ),
+    Warning(
+        key="uscg_d11_bnm_25619_26_humboldt_bay_buoy",
+        authority="US Coast Guard, Eleventh District (broadcast notice to mariners), as listed by NautoShark",
+        number="D11 25619/2026 (BNM Ref: D11-25619-26)",
+        date="2026-06-15 (151706 UTC JUN 2026)",
+        url=NAVAREA_XII_COASTAL_FILE,
+        text=(
+            "D11 25619/2026\n151706 UTC JUN 2026\nLight List Number: 8185\nAid Name: Humboldt Bay Lighted Bell Buoy 7\n"
+            "Status: RELOCATED FOR DREDGING\nPosition: 40-45-21.036N 124-13-38.303W\nBNM Ref: D11-25619-26\n"
+            "LNM Start: 15/06/2026 17:06:16\n"
+        ),
+        areas=(
+            Area("", "point", ((dms(40, 45, 21.036), dms(124, 13, 38.303, "W")),)),
+        ),
+        classes=("usa_broadcast", "run_together_seconds"),
+        notes="One record of the list of US coastal warnings in force AS AT 270900 UTC AUG 2026: an aid to "
+              "navigation moved, its position to thousandths of a second. The light list number 8185 is not a "
+              "position. The LNM start (15/06/2026 17:06:16) is read as a moment, not as a period.",
+    ),
+    Warning(
+        key="khoa_east_sea_2006_shoal_hangul",
+        authority="KHOA East Sea Hydrographic Office (국립해양조사원 동해해양조사사무소), as reported by 해사신문 (ihaesa.com)",
+        number="항행통보 2006년 27호 374항",
+        date="2006 (the notice's year; the page gives no day)",
+        url="http://www.ihaesa.com/mobile/article.html?no=5422",
+        text=(
+            "그 결과 울진 오산항 거북초 부근에 기존 해도 수심10m에 새로 2.9m(36-52-23.7N, 129-25-56.2E)낮은 수심이 "
+            "발견돼 입,출항하는 어선의 주의가 필요한 것으로 조사됐다.\n"
+            "해양조사원 관계자는 “이번 조사된 해양정보는 신속히 항행통보 조치(2006년 27호 374항)했으며, 곧 해도에 "
+            "반영해 항해자들에게 최신정보를 제공할 계획”이라고 말했다."
+        ),
+        areas=(Area("", "point", ((dms(36, 52, 23.7), dms(129, 25, 56.2)),), note="a shoal of 2.9 m"),),
+        classes=("korea_hangul", "run_together_seconds"),
+        notes="Not the notice itself: KHOA's report of a shoal it published in 항행통보 2006년 27호 374항, in Korean. "
+              "The report's first paragraphs (the survey, April to July) are left out. 매일신문 (imaeil.com) prints the "
+              "same position with spaces inside it (36-52-23. 7N, 129-25-56. 2E).",
+    ),
+    Warning(
+        key="khoa_south_sea_2013_two_hazards_hangul",
+        authority="KHOA South Sea Hydrographic Office (국립해양조사원 남해해양조사사무소), as reported by 아주경제 (Aju News)",
+        number="— (the page gives none; published in 항행경보 and 항행통보, as it says)",
+        date="2013-11-25 (the page's URL; 25일 밝혔다)",
+        url="https://www4.ajunews.com/view/20131125170605561",
+        text=(
+            '국립해양조사원 남해해양조사사무소는 남해안에서 암초와 침몰 선박 같은 항해위험물 13곳을 발견했다고 25일 밝혔다.\n'
+            '주요 항해위험물은 광양항에서 장애물 8개와 암초 1곳, 마산항에서 암초 2곳, 침몰선박 2척 등이 각각 발견됐다.\n'
+            '해양조사원은 이들 항해위험물을 3차원 영상으로 구현, 크기나 형상을 정확히 파악했다.\n'
+            '특히 광양항 남서쪽 1.4㎞ 지점(34-52-57.8N, 127-40-15.8E)에서는 기존 수심(3.9m)보다 3.3m 낮은 수심 '
+            '0.6m에서 장애물(길이 80m, 폭 0.7m)이 발견됐다. 잠수조사 결과 오탁방지막이 해저에 가라앉아 있는 것으로 '
+            '확인됐다.\n'
+            '마산항 남동쪽 0.8㎞지점(35-07-51.1N, 128-34-54.0E)에서는 기존 해도에는 없는 수심 3.6m 지점에 '
+            '침몰선박(길이 15.4m, 폭 6m)이 발견되기도 했다.\n'
+            '남해해양조사사무소 관계자는 "이번에 나온 해저정보를 항행경보와 항행통보에 실어 항해자와 어업인들에게 '
+            '제공했다"고 말했다.'
+        ),
+        areas=(
+            Area("", "point", ((dms(34, 52, 57.8), dms(127, 40, 15.8)),), note="an obstacle off Gwangyang (광양항)"),
+            Area("", "point", ((dms(35, 7, 51.1), dms(128, 34, 54.0)),), note="a wreck off Masan (마산항)"),
+        ),
+        classes=("korea_hangul", "run_together_seconds", "multi_area"),
+        warnings_count=2,
+        notes="Two hazards in two paragraphs of one report, each placed also by distance and direction from a port "
+              "(남서쪽 1.4㎞ 지점), its position given as well. Before, the two were joined as a line between them: a "
+              "line ending a sentence now ends a stretch holding positions when words and positions follow.",
     ),
 )

@@ -26,9 +26,7 @@ EDGE_STEPS = 64
 latitude and longitude, with straight edges in those coordinates; the hand area follows each edge
 in this many steps. Geodesic edges would give areas up to 3 % apart on the long edges at high
 latitude (PRIP АРХАНГЕЛЬСК 100/25: 28,987 km² geodesic against 29,876 km²)."""
-SHORT_CLASSES = {
-    "usa_broadcast": "one US broadcast notice found whole (CCGD8 BNM 0019-24)",
-}
+SHORT_CLASSES: dict[str, str] = {}
 """Format classes with fewer than two real warnings in the corpus, and why."""
 
 

@@ -542,6 +542,7 @@ def test_russian_southern_and_western_hemispheres_spelled_out():
     ("10 NAUTICAL MILES SOUTH-WEST OF 42-30N 131-45E", 225.0),
     ("5 MILES\nNORTH OF 42-30N 131-45E", 0.0),
     ("8 KM WSW FROM 42-30N 131-45E", 247.5),
+    ("ADRIFT 13 MILES NORTHWEST\nOF CABO SAN ANTONIO (42-30N 131-45E). VESSELS", 315.0),
 ])
 def test_a_point_given_by_distance_and_compass_direction_from_a_position(text, bearing):
     from geodata.geometry import WGS84
@@ -552,7 +553,7 @@ def test_a_point_given_by_distance_and_compass_direction_from_a_position(text, b
     reference = (131.75, 42.5)
     azimuth, _, distance = WGS84.inv(*reference, point.lon, point.lat)
     assert azimuth % 360.0 == pytest.approx(bearing, abs=1e-6)
-    expected_km = {45.0: 18.52, 225.0: 18.52, 0.0: 9.26, 247.5: 8.0}[bearing]
+    expected_km = {45.0: 18.52, 225.0: 18.52, 0.0: 9.26, 247.5: 8.0, 315.0: 24.076}[bearing]
     assert distance / 1000.0 == pytest.approx(expected_km, rel=1e-9)
     assert any("true bearing" in warning for warning in parsed.warnings)
 
@@ -560,6 +561,8 @@ def test_a_point_given_by_distance_and_compass_direction_from_a_position(text, b
 def test_a_distance_and_direction_without_a_position_after_it_moves_nothing():
     parsed = parse_notice("VESSELS 10 NM NE OF THE HARBOUR. 42-30N 131-45E")
     assert parsed.vertices == (Position(42.5, 131.75),)
+    # A place's name is skipped only before its position in brackets.
+    assert parse_notice("10 NM NE OF THE HARBOUR 42-30N 131-45E").vertices == (Position(42.5, 131.75),)
 
 
 def test_a_warning_number_repeated_without_its_year_is_one_warning():
@@ -652,3 +655,12 @@ def test_a_range_across_a_line_break_starting_the_year_before():
     parsed = parse_notice("SURVEY OPERATIONS 260300Z SEP TO\n   260300Z MAY 23 IN AREA WITHIN TEN MILES\n"
                           "   OF 00-14.49S 047-23.07W.")
     assert [w.describe() for w in parsed.times] == ["2022-09-26 03:00 – 2023-05-26 03:00 UTC"]
+
+
+def test_a_sentence_ending_a_line_splits_two_paragraphs_holding_positions():
+    text = ("광양항 남서쪽 1.4㎞ 지점(34-52-57.8N, 127-40-15.8E)에서 장애물이 발견됐다.\n"
+            "마산항 남동쪽 0.8㎞지점(35-07-51.1N, 128-34-54.0E)에서 침몰선박이 발견됐다.")
+    assert [(a.kind, len(a.vertices)) for a in parse_notice(text).areas] == [("point", 1), ("point", 1)]
+    # Before any position, and with no words before the next position, a sentence's end splits nothing.
+    (area,) = parse_notice("ROCKET FIRING.\nWITHIN 25 MILES OF\n31-14N 144-26E.\n31-20N 144-30E").areas
+    assert (area.kind, len(area.vertices)) == ("circles", 2)
