@@ -132,7 +132,8 @@ def test_route_notes_say_when_the_route_does_not_show_an_entry(obs_data):
           row(exercise_id="alpha_2016", observed="2016-09-13", zone="TEST_ADIZ"))
     observations = load_dataset(obs_data).observations
     assert list(observations["exercise_id"]) == ["alpha_2016"] + ["bravo_2019"] * 4  # loaded in time order
-    notes = dict(zip(zip(observations["exercise_id"], observations["zone"]), observations["route_note"], strict=True))
+    keys = zip(observations["exercise_id"], observations["zone"], strict=True)
+    notes = dict(zip(keys, observations["route_note"], strict=True))
     assert notes["bravo_2019", "TEST_ADIZ"] == "" and notes["bravo_2019", ""] == ""
     far = notes["bravo_2019", "FAR_ADIZ"]
     assert "does not enter Zone FAR_ADIZ" in far and "South Korea Joint Chiefs of Staff reported" in far
