@@ -7,6 +7,7 @@ files takes its names from here, so a column is renamed in one place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from types import MappingProxyType
 
@@ -220,3 +221,13 @@ COUNTRY_NAMES = MappingProxyType(
     }
 )
 """Display names for the ISO 3166 alpha-3 codes used in the data; unknown codes show as codes."""
+
+
+def country_names(codes: str | Iterable[str], separator: str = ", ") -> str:
+    """Name the countries of ISO 3166 alpha-3 codes: ``China, Russia`` for ``"CHN;RUS"`` or ``("CHN", "RUS")``.
+
+    Unknown codes stay codes; blanks around codes of a ``;``-joined text are dropped.
+    """
+    if isinstance(codes, str):
+        codes = [code.strip() for code in codes.split(";") if code.strip()]
+    return separator.join(COUNTRY_NAMES.get(code, code) for code in codes)

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from geodata import schema
+from geodata.schema import country_names
 
 RANK_COLUMN = "search_rank"
 """1 for the best match; the frame :func:`ranked` returns is in this order."""
@@ -201,7 +201,7 @@ def match(record: dict, query: Query) -> tuple[int, int, float, str]:
         return best
     fields = [(name.folded, name.label.split(":")[0]) for name in names]
     fields.append((fold(_text(record.get(SERIES_FIELD[0]))), SERIES_FIELD[1]))
-    fields.append((fold(country_names(_text(record.get(PARTICIPANTS_FIELD[0])))), PARTICIPANTS_FIELD[1]))
+    fields.append((fold(country_names(_text(record.get(PARTICIPANTS_FIELD[0])), separator=" ")), PARTICIPANTS_FIELD[1]))
     why: dict[str, None] = {}
     for word in query.words:
         hit = next((label for folded, label in fields if word in folded.split() or _in_words(word, folded)), None)
@@ -213,11 +213,6 @@ def match(record: dict, query: Query) -> tuple[int, int, float, str]:
             return 0, 0, 0.0, ""
         why[hit] = None
     return (1 if SUMMARY_FIELD[1] in why else 2), 0, 0.0, ", ".join(why)
-
-
-def country_names(codes: str) -> str:
-    """Name the countries of ``participants`` (``CHN;RUS;IRN``), so that "Iran" finds the exercises with Iran."""
-    return " ".join(schema.COUNTRY_NAMES.get(code.strip(), code.strip()) for code in codes.split(";"))
 
 
 SEARCHED = ("exercise_id", "name", "name_ru", "name_zh", "aliases", "series", "participants", "summary", "start", "end")

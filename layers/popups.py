@@ -17,6 +17,7 @@ from folium.utilities import JsCode
 from geodata import schema
 from geodata.crossings import CROSSING_LINES_COLUMN
 from geodata.filters import event_of
+from geodata.schema import country_names
 
 MAX_POPUP_HEIGHT_PX = 300
 POPUP_MAX_WIDTH = 440
@@ -72,11 +73,6 @@ def date_range_text(start: str, end: str, precision: str = "day") -> str:
     if start == end:
         return start
     return f"{start} – {end}"
-
-
-def country_names(codes: Iterable[str]) -> str:
-    """``China, Russia`` for ``("CHN", "RUS")``; unknown codes are shown as they are."""
-    return ", ".join(schema.COUNTRY_NAMES.get(code, code) for code in codes)
 
 
 REPORTED_BADGE = "reported — secondary sources only"

@@ -29,7 +29,8 @@ import pandas as pd
 
 from geodata import schema
 from geodata.filters import event_ids
-from layers.popups import country_names, date_range_text
+from geodata.schema import country_names
+from layers.popups import date_range_text
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
 
 PICK = "pick"

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from geodata.schema import country_names
 from geodata.sources import host_of
 from layers.popups import date_range_text
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
-from view.text import country_names, plural
+from view.text import plural
 
 NAME = "drill_atlas.exercise_list"
 """The component's name (unique in the app)."""

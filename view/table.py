@@ -7,8 +7,8 @@ from types import MappingProxyType
 import pandas as pd
 
 from geodata.filters import region_names
+from geodata.schema import country_names
 from geodata.search import MATCH_COLUMN
-from view.text import country_names
 
 TABLE_COLUMNS = MappingProxyType(
     {

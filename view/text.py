@@ -12,7 +12,6 @@ import pandas as pd
 
 from geodata.export.describe import participants_text
 from geodata.query import years_text
-from geodata.schema import COUNTRY_NAMES
 from layers.popups import escape_html
 
 KM_PER_NAUTICAL_MILE = 1.852
@@ -37,13 +36,6 @@ def distance_text(km: float) -> str:
 def area_text(km2: float) -> str:
     """Write an area in square kilometres: ``1,062,717 km²``."""
     return f"{km2:,.0f} km²"
-
-
-def country_names(codes: str | Sequence[str], separator: str = ", ") -> str:
-    """Name the countries of ISO 3166 alpha-3 codes (``"CHN;RUS"`` or a list); unknown codes stay codes."""
-    if isinstance(codes, str):
-        codes = [code for code in codes.split(";") if code]
-    return separator.join(COUNTRY_NAMES.get(code, code) for code in codes)
 
 
 def date_span_text(first: pd.Timestamp, last: pd.Timestamp) -> str:

@@ -22,6 +22,7 @@ from geodata.query import (
     PARAM_ZONE,
     Catalog,
 )
+from geodata.schema import country_names
 from geodata.uploads import UploadResult
 from geodata.user_shapes import ExerciseOverlap, drawing_title, notice_region, read_drawing
 from layers.compose import dashboard_map, outline_level_of
@@ -29,7 +30,7 @@ from layers.reference import reference_kinds_shown, reference_layers_of
 from layers.regions import region_layers
 from layers.user_layers import notice_layer, upload_layer
 from view.scene import details_series
-from view.text import KM_PER_NAUTICAL_MILE, country_names, link_notice, plural
+from view.text import KM_PER_NAUTICAL_MILE, link_notice, plural
 
 CHANGELOG_TITLE = "What changed between dataset versions (geodata/CHANGELOG.md)"
 """Title of the changelog shown under the notice about a link made with another dataset version."""
