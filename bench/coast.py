@@ -55,6 +55,8 @@ class CoastDistance:
 
     region_id: str
     hausdorff_m: float
+    outline_to_coast_m: float
+    """The drawn outline's coast part → the coast: an outline that cuts across land or water."""
     drawn_coast_km: float
     coast_km: float
 
@@ -106,7 +108,8 @@ def directed_hausdorff(source, target, step: float) -> float:
     return float(distances.max())
 
 
-def coast_hausdorff(drawn, full, coast, simplified_coast, *, step: float = DENSIFY_M) -> tuple[float, float, float]:
+def coast_hausdorff(drawn, full, coast, simplified_coast, *,
+                    step: float = DENSIFY_M) -> tuple[float, float, float, float]:
     """Hausdorff distance between a drawn outline and the coast, over the parts that follow the coast.
 
     Every input is in one metric projection (metres). Two directions: every point of the drawn
@@ -115,7 +118,10 @@ def coast_hausdorff(drawn, full, coast, simplified_coast, *, step: float = DENSI
     bay the outline leaves out). The coast it follows is the coastline within
     :data:`NEAR_COAST_EDGE_M` of the full-resolution region's coast-following edges, those
     edges taken at least :data:`CORE_FROM_OPEN_M` from an open-sea line, so that coast running
-    away from the region beyond the end of a limit line is not counted.
+    away from the region beyond the end of a limit line is not counted. That direction can
+    therefore show at most about :data:`NEAR_COAST_EDGE_M` (coast farther from the region, such as
+    a lagoon the build's simplified land closes, is not coast the region follows); the other
+    direction has no such bound.
 
     Parameters
     ----------
@@ -133,8 +139,8 @@ def coast_hausdorff(drawn, full, coast, simplified_coast, *, step: float = DENSI
     Returns
     -------
     tuple of float
-        The distance, the length of the drawn outline's coast part and of the coast's, in metres;
-        ``(nan, 0, 0)`` when the region follows no coast.
+        The distance, the outline → coast direction alone, the length of the drawn outline's coast
+        part and of the coast's, in metres; ``(nan, nan, 0, 0)`` when the region follows no coast.
     """
     full_edge = full.boundary
     on_coast = shapely.intersection(full_edge, shapely.buffer(simplified_coast.boundary, ON_SIMPLIFIED_COAST_M))
@@ -143,9 +149,10 @@ def coast_hausdorff(drawn, full, coast, simplified_coast, *, step: float = DENSI
     core = shapely.difference(on_coast, shapely.buffer(open_sea, CORE_FROM_OPEN_M))
     coast_part = shapely.intersection(coast.boundary, shapely.buffer(core, NEAR_COAST_EDGE_M))
     if drawn_part.is_empty or coast_part.is_empty:
-        return float("nan"), 0.0, 0.0
-    distance = max(directed_hausdorff(drawn_part, coast, step), directed_hausdorff(coast_part, drawn.boundary, step))
-    return distance, float(drawn_part.length), float(coast_part.length)
+        return float("nan"), float("nan"), 0.0, 0.0
+    outline_to_coast = directed_hausdorff(drawn_part, coast, step)
+    distance = max(outline_to_coast, directed_hausdorff(coast_part, drawn.boundary, step))
+    return distance, outline_to_coast, float(drawn_part.length), float(coast_part.length)
 
 
 def _near(land: shapely.STRtree, bounds: tuple[float, float, float, float]) -> list[Polygon]:
@@ -173,7 +180,8 @@ def coast_fidelity(data_dir: Path, zoom: int = ZOOM) -> dict:
     Returns
     -------
     dict
-        ``coast_hausdorff_max_m``, ``coast_worst_region``, ``coast_regions`` (how many were
+        ``coast_hausdorff_max_m``, ``coast_worst_region``, ``coast_outline_to_coast_max_m`` (the
+        direction outline → coast alone, worst region), ``coast_regions`` (how many were
         measured) and ``coast_by_region`` (``{region_id: metres}``).
     """
     from geodata.build.land import ensure_world_atlas, read_land, simplify_land
@@ -198,15 +206,16 @@ def coast_fidelity(data_dir: Path, zoom: int = ZOOM) -> dict:
         transformer = local_projection(full)
         coast = shapely.union_all(near)
         simplified = shapely.union_all(_near(simplified_land, full.bounds))
-        distance, drawn_m, coast_m = coast_hausdorff(
+        distance, outline_to_coast, drawn_m, coast_m = coast_hausdorff(
             project(decode_outline(drawn_level[region_id]), transformer), project(full, transformer),
             project(coast, transformer), project(simplified, transformer))
         if not np.isnan(distance):
-            results.append(CoastDistance(region_id, distance, drawn_m / 1000, coast_m / 1000))
+            results.append(CoastDistance(region_id, distance, outline_to_coast, drawn_m / 1000, coast_m / 1000))
     worst = max(results, key=lambda result: result.hausdorff_m)
     return {
         "coast_hausdorff_max_m": worst.hausdorff_m,
         "coast_worst_region": worst.region_id,
+        "coast_outline_to_coast_max_m": max(result.outline_to_coast_m for result in results),
         "coast_regions": len(results),
         "coast_by_region": {result.region_id: round(result.hausdorff_m, 1) for result in results},
     }

@@ -45,7 +45,7 @@ KINDS = ("streamlit frontend", "map frame page", "map HTML/JS (WebSocket)", "oth
 
 
 def byte_kind(url: str) -> str:
-    """What a request is, for the breakdown: Streamlit's frontend, the map frame's page, Leaflet …"""
+    """Return what a request is, for the breakdown: Streamlit's frontend, the map frame's page, Leaflet, …."""
     path = urlsplit(url).path
     if "/app/static/outlines/" in path:
         return "outlines"
@@ -71,7 +71,9 @@ def map_component_bytes(payload: bytes | str) -> int | None:
     if message.WhichOneof("type") != "delta" or message.delta.WhichOneof("type") != "new_element":
         return None
     element = message.delta.new_element
-    if element.WhichOneof("type") != "component_instance" or MAP_COMPONENT not in element.component_instance.component_name:
+    if element.WhichOneof("type") != "component_instance":
+        return None
+    if MAP_COMPONENT not in element.component_instance.component_name:
         return None
     return len(element.component_instance.json_args.encode())
 
@@ -100,7 +102,7 @@ class Transfers:
         self.finished[event["requestId"]] = 0
 
     def frame(self, payload: bytes | str) -> None:
-        """A WebSocket frame the page received (Playwright)."""
+        """Record a WebSocket frame the page received (Playwright)."""
         size = map_component_bytes(payload)
         if size is not None and self.map_args is None:
             self.map_args = size
@@ -116,11 +118,11 @@ class Transfers:
         return {kind: kinds.get(kind, 0) for kind in KINDS}
 
     def map_frame_pending(self) -> int:
-        """Requests of the map frame not finished yet."""
+        """Count the map frame's requests not finished yet."""
         return sum(1 for request, ours in self.in_map_frame.items() if ours and request not in self.finished)
 
     def map_bytes(self) -> int:
-        """The map's HTML/JS from the WebSocket plus every finished request of the map frame."""
+        """Return the bytes of the map's HTML/JS from the WebSocket plus every finished request of the map frame."""
         frame = sum(size for request, size in self.finished.items() if self.in_map_frame.get(request))
         return frame + (self.map_args or 0)
 
@@ -252,7 +254,8 @@ def measure_phone(data_dir: Path, workdir: Path, *, expected: int, repeats: int 
 def format_breakdown(kinds: dict[str, int]) -> str:
     """One line of bytes by kind, in KB, the largest first; kinds with no bytes left out."""
     shown = sorted(((size, kind) for kind, size in kinds.items() if size), reverse=True)
-    return ", ".join(f"{kind} {size / 1000:,.0f}" for size, kind in shown) + f" (total {sum(kinds.values()) / 1000:,.0f} KB)"
+    total = sum(kinds.values())
+    return ", ".join(f"{kind} {size / 1000:,.0f}" for size, kind in shown) + f" (total {total / 1000:,.0f} KB)"
 
 
 if __name__ == "__main__":
