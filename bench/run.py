@@ -21,7 +21,8 @@ rerun p95 of 300 ms on one server and on two replicas behind nginx, with the ser
 rerun; page to polygons on a throttled phone with the bytes it fetched (``bench/phone.py``), and
 the outlines' distance to the coast at zoom 10 (``bench/coast.py``). Nothing here is a test: it
 prints, it does not judge. ``--quick`` runs the bundled data and 100 polygons only;
-``--no-browser`` skips Chromium, ``--no-phone`` the phone, ``--no-load`` the load generator. ``python -m bench.phone`` and ``python -m bench.coast`` run those two alone.
+``--no-browser`` skips Chromium, ``--no-phone`` the phone, ``--no-load`` the load generator.
+``python -m bench.phone`` and ``python -m bench.coast`` run those two alone.
 """
 
 from __future__ import annotations
