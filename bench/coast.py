@@ -180,8 +180,8 @@ def coast_fidelity(data_dir: Path, zoom: int = ZOOM) -> dict:
     Returns
     -------
     dict
-        ``coast_hausdorff_max_m``, ``coast_worst_region``, ``coast_outline_to_coast_max_m`` (the
-        direction outline → coast alone, worst region), ``coast_regions`` (how many were
+        ``coast_hausdorff_max_m``, ``coast_worst_region``, ``coast_outline_to_coast_max_m`` and
+        ``coast_outline_to_coast_worst_region`` (the direction outline → coast alone), ``coast_regions`` (how many were
         measured) and ``coast_by_region`` (``{region_id: metres}``).
     """
     from geodata.build.land import ensure_world_atlas, read_land, simplify_land
@@ -212,10 +212,12 @@ def coast_fidelity(data_dir: Path, zoom: int = ZOOM) -> dict:
         if not np.isnan(distance):
             results.append(CoastDistance(region_id, distance, outline_to_coast, drawn_m / 1000, coast_m / 1000))
     worst = max(results, key=lambda result: result.hausdorff_m)
+    outline_worst = max(results, key=lambda result: result.outline_to_coast_m)
     return {
         "coast_hausdorff_max_m": worst.hausdorff_m,
         "coast_worst_region": worst.region_id,
-        "coast_outline_to_coast_max_m": max(result.outline_to_coast_m for result in results),
+        "coast_outline_to_coast_max_m": outline_worst.outline_to_coast_m,
+        "coast_outline_to_coast_worst_region": outline_worst.region_id,
         "coast_regions": len(results),
         "coast_by_region": {result.region_id: round(result.hausdorff_m, 1) for result in results},
     }

@@ -117,6 +117,11 @@ class Transfers:
         kinds["other WebSocket"] = sum(self.ws_frames)
         return {kind: kinds.get(kind, 0) for kind in KINDS}
 
+    def largest(self, count: int = 5) -> list[tuple[str, int]]:
+        """Return the ``count`` largest requests finished so far: (path, bytes), the largest first."""
+        sizes = sorted(((size, self.urls.get(request, "")) for request, size in self.finished.items()), reverse=True)
+        return [(urlsplit(url).path, size) for size, url in sizes[:count]]
+
     def map_frame_pending(self) -> int:
         """Count the map frame's requests not finished yet."""
         return sum(1 for request, ours in self.in_map_frame.items() if ours and request not in self.finished)
@@ -153,7 +158,7 @@ def phone_load(browser, url: str, selector: str, count: int, timeout_s: float = 
     page.on("websocket", lambda socket: socket.on("framereceived", transfers.frame)
             if "_stcore/stream" in socket.url else None)
     locator = page.frame_locator(MAP_FRAME).locator(selector)
-    first = before_first = None
+    first = before_first = largest = None
     started = time.perf_counter()
     page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
     deadline = started + timeout_s
@@ -164,7 +169,7 @@ def phone_load(browser, url: str, selector: str, count: int, timeout_s: float = 
         except Exception:  # noqa: BLE001 - the frame is being replaced
             drawn = 0
         if drawn and first is None:
-            first, before_first = time.perf_counter() - started, transfers.snapshot()
+            first, before_first, largest = time.perf_counter() - started, transfers.snapshot(), transfers.largest()
         if drawn >= count:
             break
         page.wait_for_timeout(50)
@@ -175,7 +180,7 @@ def phone_load(browser, url: str, selector: str, count: int, timeout_s: float = 
     settle = time.perf_counter() + 30
     while transfers.map_frame_pending() and time.perf_counter() < settle:
         page.wait_for_timeout(200)
-    result = {"first_s": first, "all_s": done, "bytes_before_first": before_first,
+    result = {"first_s": first, "all_s": done, "bytes_before_first": before_first, "largest_before_first": largest,
               "landing_map_bytes": transfers.map_bytes(), "total_bytes": sum(transfers.snapshot().values())}
     context.close()
     return result
@@ -195,7 +200,8 @@ def phone_figures(pages: dict[str, tuple[str, str, int]], *, repeats: int = 1, t
     -------
     dict
         Per page ``phone_<name>_s`` (median to every polygon), ``phone_<name>_first_s``, and the
-        bytes of its first load: ``phone_<name>_landing_map_bytes``, ``phone_<name>_bytes_before_first``.
+        bytes of its first load: ``phone_<name>_landing_map_bytes``, ``phone_<name>_bytes_before_first``
+        and ``phone_<name>_largest_before_first`` (the five largest requests).
     """
     from playwright.sync_api import sync_playwright
 
@@ -221,6 +227,7 @@ def phone_figures(pages: dict[str, tuple[str, str, int]], *, repeats: int = 1, t
         figures[f"phone_{name}_first_s"] = statistics.median(load["first_s"] for load in done)
         figures[f"phone_{name}_landing_map_bytes"] = done[0]["landing_map_bytes"]
         figures[f"phone_{name}_bytes_before_first"] = done[0]["bytes_before_first"]
+        figures[f"phone_{name}_largest_before_first"] = done[0]["largest_before_first"]
     return figures
 
 

@@ -243,8 +243,8 @@ def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> li
     if "coast_hausdorff_max_m" in extra:
         rows.append(_row(f"coast at zoom 10, worst: {extra['coast_worst_region']}", extra["coast_hausdorff_max_m"],
                          f"{extra['coast_hausdorff_max_m']:,.0f} m", COAST_TARGET_M, f"<= {COAST_TARGET_M:.0f} m"))
-        rows.append(("coast at zoom 10, outline -> coast only", f"{extra['coast_outline_to_coast_max_m']:,.0f} m",
-                     "", "", None))
+        rows.append((f"coast at zoom 10, outline -> coast only, worst: {extra['coast_outline_to_coast_worst_region']}",
+                     f"{extra['coast_outline_to_coast_max_m']:,.0f} m", "", "", None))
     if "first_paint_vs_floor" in extra:
         rows.append(_row("first paint / floor (bundled)", extra["first_paint_vs_floor"],
                          f"{extra['first_paint_s']:.2f} / {extra['floor_page_to_map_s']:.2f} s = "
@@ -308,6 +308,9 @@ def print_targets(results: list[tuple[str, dict, dict | None]], extra: dict) -> 
         if f"phone_{name}_bytes_before_first" in extra:
             print(f"phone {name}, KB before the first polygon: "
                   f"{format_breakdown(extra[f'phone_{name}_bytes_before_first'])}")
+            if extra.get(f"phone_{name}_largest_before_first"):
+                print("  largest: " + ", ".join(f"{path} {size / 1000:,.0f}"
+                                                for path, size in extra[f"phone_{name}_largest_before_first"]))
 
 
 def _shown(value: object) -> str:
