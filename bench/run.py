@@ -18,8 +18,11 @@ that speak Streamlit's WebSocket protocol without a browser): the server's memor
 session on every data set; on the bundled data the floor of a first paint (an empty page with an
 empty map, ``bench/floor_app.py``) beside the app's, and the server's capacity: sessions held at a
 rerun p95 of 300 ms on one server and on two replicas behind nginx, with the server's CPU per
-rerun. Nothing here is a test: it prints, it does not judge. ``--quick`` runs the bundled data and
-100 polygons only; ``--no-browser`` skips Chromium, ``--no-load`` the load generator.
+rerun; page to polygons on a throttled phone with the bytes it fetched (``bench/phone.py``), and
+the outlines' distance to the coast at zoom 10 (``bench/coast.py``). Nothing here is a test: it
+prints, it does not judge. ``--quick`` runs the bundled data and 100 polygons only;
+``--no-browser`` skips Chromium, ``--no-phone`` the phone, ``--no-load`` the load generator.
+``python -m bench.phone`` and ``python -m bench.coast`` run those two alone.
 """
 
 from __future__ import annotations
@@ -138,9 +141,11 @@ def measure(script: Path, data_dir: Path, args: argparse.Namespace, baseline: bo
 
 
 def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> dict:
-    """Measure the floor of a first paint and the server's capacity, on one data folder (the bundled one).
+    """Measure the floor of a first paint, the phone, the coast and the server's capacity, on one data folder.
 
-    The app's first paint and the floor's are timed in one browser, their loads interleaved.
+    The app's first paint and the floor's are timed in one browser, their loads interleaved; then
+    both on a throttled phone (:mod:`bench.phone`), straight and through nginx; the coast fidelity of
+    the outlines at zoom 10 (:mod:`bench.coast`) needs no browser.
     """
     figures: dict = {}
     if not args.no_browser:
@@ -159,6 +164,18 @@ def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> 
             finally:
                 app_server.stop()
                 floor.stop()
+    if not args.no_browser and not args.no_phone:
+        from bench.phone import measure_phone
+
+        with machine_lock(args.lock):
+            figures |= measure_phone(data_dir, workdir, expected=expected_polygons(data_dir)[1],
+                                     repeats=args.phone_repeats, log=lambda line: print(line, flush=True))
+    try:
+        from bench.coast import coast_fidelity
+
+        figures |= coast_fidelity(data_dir)
+    except Exception as error:  # noqa: BLE001 - world-atlas not installable offline, a data set without seas: say so
+        figures["coast_failed"] = repr(error).splitlines()[0][:160]
     if not args.no_load:
         from bench.loadgen import server_capacity
 
@@ -186,40 +203,114 @@ def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> 
     return figures
 
 
-def print_targets(results: list[tuple[str, dict, dict | None]], extra: dict) -> None:
-    """Print the issue 17 figures beside their targets (floor, capacity, memory per session)."""
-    rows = []
+MAP_BYTES_TARGET = 300_000
+"""Issue 17: the first map, all years, bundled data."""
+MAP_BYTES_ONE_YEAR_TARGET = 100_000
+"""Issue 17: the map of ``?years=2024``."""
+
+
+def _row(name: str, measured: float, shown: str, target: float, target_shown: str, at_most: bool = True) -> tuple:
+    """One target row: the ratio measured/target and whether the target is met."""
+    ratio = measured / target if target else float("nan")
+    return (name, shown, target_shown, f"{ratio:.2f}", ratio <= 1 if at_most else ratio >= 1)
+
+
+Row = tuple[str, str, str, str, "bool | None"]
+"""A target row: figure, measured, target, measured/target, met (None: no target)."""
+
+
+def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> list[Row]:
+    """Return issue 17's figures as rows ``(figure, measured, target, measured/target, met)``; None: no target."""
+    from bench.coast import COAST_TARGET_M
+    from bench.phone import LANDING_MAP_TARGET_BYTES, PHONE_TARGET_S
+    from bench.server_time import TARGET_YEAR
+
+    rows: list[Row] = []
+    bundled = next((app for label, app, _ in results if label == "bundled"), {})
+    if "map_bytes" in bundled:
+        size = bundled["map_bytes"]
+        rows.append(_row("first map, all years (bundled)", size, f"{size / 1000:,.0f} KB", MAP_BYTES_TARGET,
+                         f"<= {MAP_BYTES_TARGET // 1000} KB"))
+    if f"map_bytes_{TARGET_YEAR}" in bundled:
+        size = bundled[f"map_bytes_{TARGET_YEAR}"]
+        rows.append(_row(f"first map, ?years={TARGET_YEAR}", size, f"{size / 1000:,.0f} KB",
+                         MAP_BYTES_ONE_YEAR_TARGET, f"<= {MAP_BYTES_ONE_YEAR_TARGET // 1000} KB"))
+    for suffix, how in (("", "direct"), ("_nginx", "nginx")):
+        if f"phone_app{suffix}_landing_map_bytes" in extra:
+            size = extra[f"phone_app{suffix}_landing_map_bytes"]
+            rows.append(_row(f"landing map, backdrop incl. ({how})", size, f"{size / 1000:,.0f} KB",
+                             LANDING_MAP_TARGET_BYTES, f"<= {LANDING_MAP_TARGET_BYTES // 1000} KB"))
+    if "coast_hausdorff_max_m" in extra:
+        rows.append(_row(f"coast at zoom 10, worst: {extra['coast_worst_region']}", extra["coast_hausdorff_max_m"],
+                         f"{extra['coast_hausdorff_max_m']:,.0f} m", COAST_TARGET_M, f"<= {COAST_TARGET_M:.0f} m"))
+        rows.append((f"coast at zoom 10, outline -> coast only, worst: {extra['coast_outline_to_coast_worst_region']}",
+                     f"{extra['coast_outline_to_coast_max_m']:,.0f} m", "", "", None))
     if "first_paint_vs_floor" in extra:
-        rows.append(("first paint / floor (bundled)", f"{extra['first_paint_s']:.2f} / "
-                     f"{extra['floor_page_to_map_s']:.2f} s = {extra['first_paint_vs_floor']:.2f}x",
-                     f"<= {FLOOR_RATIO_TARGET}x", extra["first_paint_vs_floor"] <= FLOOR_RATIO_TARGET))
+        rows.append(_row("first paint / floor (bundled)", extra["first_paint_vs_floor"],
+                         f"{extra['first_paint_s']:.2f} / {extra['floor_page_to_map_s']:.2f} s = "
+                         f"{extra['first_paint_vs_floor']:.2f}x", FLOOR_RATIO_TARGET, f"<= {FLOOR_RATIO_TARGET}x"))
+    for suffix, how in (("", "direct"), ("_nginx", "nginx")):
+        if f"phone_app{suffix}_s" in extra:
+            rows.append(_row(f"phone 4x CPU 1.6 Mbps ({how})", extra[f"phone_app{suffix}_s"],
+                             f"{extra[f'phone_app{suffix}_s']:.1f} s", PHONE_TARGET_S, f"<= {PHONE_TARGET_S:.0f} s"))
+        if f"phone_floor{suffix}_s" in extra:
+            rows.append((f"phone, the floor ({how})", f"{extra[f'phone_floor{suffix}_s']:.1f} s", "", "", None))
     if "sessions_held_1" in extra:
-        rows.append(("sessions held, 1 server, p95 <= 0.3 s", f"{extra['sessions_held_1']}",
-                     f">= {SESSIONS_TARGET}", extra["sessions_held_1"] >= SESSIONS_TARGET))
-        rows.append(("server CPU per rerun (1 server)", f"{extra['server_cpu_ms_per_rerun_1']:.0f} ms", "", None))
+        held = extra["sessions_held_1"]
+        rows.append(_row("sessions held, 1 server, p95 <= 0.3 s", held, f"{held}", SESSIONS_TARGET,
+                         f">= {SESSIONS_TARGET}", at_most=False))
+        rows.append(("server CPU per rerun (1 server)", f"{extra['server_cpu_ms_per_rerun_1']:.0f} ms", "", "", None))
     if "sessions_held_2" in extra:
-        rows.append(("sessions held, 2 replicas + nginx", f"{extra['sessions_held_2']}", "", None))
+        rows.append(("sessions held, 2 replicas + nginx", f"{extra['sessions_held_2']}", "", "", None))
     if "replicas_ratio_p95_300ms" in extra:
-        rows.append(("2 replicas / 1 server", f"{extra['replicas_ratio_p95_300ms']:.2f}x", f">= {REPLICAS_TARGET}x",
-                     extra["replicas_ratio_p95_300ms"] >= REPLICAS_TARGET))
+        rows.append(_row("2 replicas / 1 server", extra["replicas_ratio_p95_300ms"],
+                         f"{extra['replicas_ratio_p95_300ms']:.2f}x", REPLICAS_TARGET, f">= {REPLICAS_TARGET}x",
+                         at_most=False))
     for replicas in (1, 2):
         if f"sessions_held_p95_1s_{replicas}" in extra:
             rows.append((f"sessions held at p95 <= 1 s, {replicas} replica(s)",
-                         f"{extra[f'sessions_held_p95_1s_{replicas}']}", "", None))
+                         f"{extra[f'sessions_held_p95_1s_{replicas}']}", "", "", None))
     if "replicas_ratio_p95_1s" in extra:
-        rows.append(("2 replicas / 1 server, p95 <= 1 s", f"{extra['replicas_ratio_p95_1s']:.2f}x",
-                     f">= {REPLICAS_TARGET}x", extra["replicas_ratio_p95_1s"] >= REPLICAS_TARGET))
+        rows.append(_row("2 replicas / 1 server, p95 <= 1 s", extra["replicas_ratio_p95_1s"],
+                         f"{extra['replicas_ratio_p95_1s']:.2f}x", REPLICAS_TARGET, f">= {REPLICAS_TARGET}x",
+                         at_most=False))
     for label, app, _ in results:
         if "mb_per_idle_session" in app:
             target = MB_PER_SESSION_TARGETS.get(label)
-            rows.append((f"MB per idle session ({label})", f"{app['mb_per_idle_session']:.1f}",
-                         f"<= {target}" if target else "", app["mb_per_idle_session"] <= target if target else None))
+            if target:
+                rows.append(_row(f"MB per idle session ({label})", app["mb_per_idle_session"],
+                                 f"{app['mb_per_idle_session']:.1f}", target, f"<= {target}"))
+            else:
+                rows.append((f"MB per idle session ({label})", f"{app['mb_per_idle_session']:.1f}", "", "", None))
+    return rows
+
+
+def format_targets(rows: list[Row]) -> str:
+    """Return the target rows as a fixed-width table: figure, measured, target, measured/target, met."""
+    width = max([40, *(len(row[0]) for row in rows)])
+    lines = [f"{'figure':{width}s} {'measured':>22s} {'target':>10s} {'ratio':>6s}  met"]
+    for name, value, target, ratio, met in rows:
+        lines.append(f"{name:{width}s} {value:>22s} {target:>10s} {ratio:>6s}  "
+                     f"{'' if met is None else ('yes' if met else 'NO')}")
+    return "\n".join(lines)
+
+
+def print_targets(results: list[tuple[str, dict, dict | None]], extra: dict) -> None:
+    """Print issue 17's figures beside their targets and the ratio measured/target, then the phone's bytes."""
+    rows = target_rows(results, extra)
     if not rows:
         return
-    print("\n== issue 17: floor, capacity, memory per session")
-    print(f"{'figure':40s} {'measured':>22s} {'target':>10s}  met")
-    for name, value, target, met in rows:
-        print(f"{name:40s} {value:>22s} {target:>10s}  {'' if met is None else ('yes' if met else 'NO')}")
+    print("\n== issue 17: bytes, coast, first paint, phone, capacity, memory per session")
+    print(format_targets(rows))
+    from bench.phone import format_breakdown
+
+    for name in ("app", "app_nginx", "floor", "floor_nginx"):
+        if f"phone_{name}_bytes_before_first" in extra:
+            print(f"phone {name}, KB before the first polygon: "
+                  f"{format_breakdown(extra[f'phone_{name}_bytes_before_first'])}")
+            if extra.get(f"phone_{name}_largest_before_first"):
+                print("  largest: " + ", ".join(f"{path} {size / 1000:,.0f}"
+                                                for path, size in extra[f"phone_{name}_largest_before_first"]))
 
 
 def _shown(value: object) -> str:
@@ -289,6 +380,9 @@ def main(argv: list[str] | None = None) -> None:
                         help="largest synthetic size the baseline runs on (default 1000: it needs minutes above)")
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--no-browser", action="store_true", help="server-side figures only")
+    parser.add_argument("--no-phone", action="store_true", help="skip the throttled phone loads")
+    parser.add_argument("--phone-repeats", type=int, default=1,
+                        help="page loads per page on the throttled phone (default 1: about 30 s each)")
     parser.add_argument("--no-load", action="store_true",
                         help="skip the load generator (capacity and memory per idle session)")
     parser.add_argument("--idle-sessions", type=int, default=11,
@@ -321,7 +415,8 @@ def main(argv: list[str] | None = None) -> None:
             if label == "bundled":
                 extra = issue17_figures(data_dir, args, workdir)
                 for name, value in extra.items():
-                    print(f"{name:36s} {_shown(value):>14s}")
+                    if not isinstance(value, dict):
+                        print(f"{name:36s} {_shown(value):>14s}")
     print_targets(results, extra)
     table = markdown_table(results)
     print("\nTargets: " + "; ".join(TARGETS))

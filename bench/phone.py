@@ -1,0 +1,283 @@
+"""Page to polygons on a slow phone: headless Chromium with its CPU throttled 4x and a 1.6 Mbps link.
+
+Issue 17's target: with 4x CPU throttling and 1.6 Mbps, the bundled data's first paint within 5 s.
+Each load is a fresh browser context (an empty cache) with a 390 x 844 viewport, the internet
+blocked (:func:`bench.browser.route_offline`), and Chrome DevTools Protocol emulation on the page:
+``Emulation.setCPUThrottlingRate`` (rate 4) and ``Network.emulateNetworkConditions`` (200,000
+bytes/s down and up, 150 ms latency). The app and the floor app (``bench/floor_app.py``) are
+loaded in turn, straight from ``streamlit run`` and through nginx (:class:`bench.proxy.NginxProxy`,
+which compresses) when nginx is installed.
+
+Bytes are counted from the protocol's ``Network.loadingFinished`` (``encodedDataLength``: what
+went over the wire, headers included) and the WebSocket frames the page received, sorted by what
+they are (:func:`byte_kind`), up to the first polygon drawn. The landing map's bytes
+(:func:`landing_map_bytes`) are the map's HTML and JavaScript as the WebSocket carried them (the
+``st_folium`` component's arguments) plus every request the map frame made (its page, Leaflet, the
+plugins, the outlines, the coastline backdrop) by the time the map was drawn and its requests done.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, route_offline
+
+PHONE_VIEWPORT = {"width": 390, "height": 844}
+CPU_SLOWDOWN = 4
+DOWN_BYTES_PER_S = 200_000
+"""1.6 Mbps."""
+UP_BYTES_PER_S = 200_000
+LATENCY_MS = 150
+PHONE_TARGET_S = 5.0
+"""Issue 17: page to polygons on the throttled phone within 5 s."""
+LANDING_MAP_TARGET_BYTES = 450_000
+"""Issue 17: everything fetched for the landing page's map, the coastline backdrop included."""
+MAP_COMPONENT = "st_folium"
+KINDS = ("streamlit frontend", "map frame page", "map HTML/JS (WebSocket)", "other WebSocket", "Leaflet",
+         "plugins", "outlines", "backdrop", "other")
+
+
+def byte_kind(url: str) -> str:
+    """Return what a request is, for the breakdown: Streamlit's frontend, the map frame's page, Leaflet, …."""
+    path = urlsplit(url).path
+    if "/app/static/outlines/" in path:
+        return "outlines"
+    if "/app/static/land/" in path:
+        return "backdrop"
+    if "/app/static/leaflet-" in path:
+        return "Leaflet"
+    if "/app/static/plugins/" in path:
+        return "plugins"
+    if "/component/" in path:
+        return "map frame page"
+    if "/static/" in path:
+        return "streamlit frontend"
+    return "other"
+
+
+def map_component_bytes(payload: bytes | str) -> int | None:
+    """Bytes of the ``st_folium`` component's arguments in a ForwardMsg frame, or None if it holds none."""
+    if isinstance(payload, str):
+        return None
+    message = ForwardMsg()
+    message.ParseFromString(payload)
+    if message.WhichOneof("type") != "delta" or message.delta.WhichOneof("type") != "new_element":
+        return None
+    element = message.delta.new_element
+    if element.WhichOneof("type") != "component_instance":
+        return None
+    if MAP_COMPONENT not in element.component_instance.component_name:
+        return None
+    return len(element.component_instance.json_args.encode())
+
+
+@dataclass
+class Transfers:
+    """Bytes a page received, by request, as the DevTools protocol reports them."""
+
+    urls: dict[str, str] = field(default_factory=dict)
+    in_map_frame: dict[str, bool] = field(default_factory=dict)
+    finished: dict[str, int] = field(default_factory=dict)
+    ws_frames: list[int] = field(default_factory=list)
+    map_args: int | None = None
+
+    def sent(self, event: dict) -> None:
+        """``Network.requestWillBeSent``."""
+        self.urls[event["requestId"]] = event["request"]["url"]
+        self.in_map_frame[event["requestId"]] = "/component/" in event.get("documentURL", "")
+
+    def done(self, event: dict) -> None:
+        """``Network.loadingFinished``."""
+        self.finished[event["requestId"]] = int(event["encodedDataLength"])
+
+    def failed(self, event: dict) -> None:
+        """``Network.loadingFailed``."""
+        self.finished[event["requestId"]] = 0
+
+    def frame(self, payload: bytes | str) -> None:
+        """Record a WebSocket frame the page received (Playwright)."""
+        size = map_component_bytes(payload)
+        if size is not None and self.map_args is None:
+            self.map_args = size
+        self.ws_frames.append(len(payload) - (size or 0))
+
+    def snapshot(self) -> dict[str, int]:
+        """Bytes so far by kind (:data:`KINDS`)."""
+        kinds: dict[str, int] = defaultdict(int)
+        for request, size in self.finished.items():
+            kinds[byte_kind(self.urls.get(request, ""))] += size
+        kinds["map HTML/JS (WebSocket)"] = self.map_args or 0
+        kinds["other WebSocket"] = sum(self.ws_frames)
+        return {kind: kinds.get(kind, 0) for kind in KINDS}
+
+    def largest(self, count: int = 5) -> list[tuple[str, int]]:
+        """Return the ``count`` largest requests finished so far: (path, bytes), the largest first."""
+        sizes = sorted(((size, self.urls.get(request, "")) for request, size in self.finished.items()), reverse=True)
+        return [(urlsplit(url).path, size) for size, url in sizes[:count]]
+
+    def map_frame_pending(self) -> int:
+        """Count the map frame's requests not finished yet."""
+        return sum(1 for request, ours in self.in_map_frame.items() if ours and request not in self.finished)
+
+    def map_bytes(self) -> int:
+        """Return the bytes of the map's HTML/JS from the WebSocket plus every finished request of the map frame."""
+        frame = sum(size for request, size in self.finished.items() if self.in_map_frame.get(request))
+        return frame + (self.map_args or 0)
+
+
+def phone_load(browser, url: str, selector: str, count: int, timeout_s: float = 120) -> dict:
+    """Load ``url`` once on the emulated phone; time the first and the last of ``count`` polygons.
+
+    Returns
+    -------
+    dict
+        ``first_s``, ``all_s`` (seconds from ``goto`` to the first, and to ``count``, of
+        ``selector`` in the map frame), ``bytes_before_first`` (by kind), ``landing_map_bytes``
+        and ``total_bytes`` (everything up to the map's requests done).
+    """
+    context = browser.new_context(viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True, device_scale_factor=3)
+    route_offline(context, baseline=False)
+    page = context.new_page()
+    transfers = Transfers()
+    cdp = context.new_cdp_session(page)
+    cdp.on("Network.requestWillBeSent", transfers.sent)
+    cdp.on("Network.loadingFinished", transfers.done)
+    cdp.on("Network.loadingFailed", transfers.failed)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": LATENCY_MS,
+                                                  "downloadThroughput": DOWN_BYTES_PER_S,
+                                                  "uploadThroughput": UP_BYTES_PER_S})
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    page.on("websocket", lambda socket: socket.on("framereceived", transfers.frame)
+            if "_stcore/stream" in socket.url else None)
+    locator = page.frame_locator(MAP_FRAME).locator(selector)
+    first = before_first = largest = None
+    started = time.perf_counter()
+    page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
+    deadline = started + timeout_s
+    drawn = 0
+    while time.perf_counter() < deadline:
+        try:
+            drawn = locator.count()
+        except Exception:  # noqa: BLE001 - the frame is being replaced
+            drawn = 0
+        if drawn and first is None:
+            first, before_first, largest = time.perf_counter() - started, transfers.snapshot(), transfers.largest()
+        if drawn >= count:
+            break
+        page.wait_for_timeout(50)
+    else:
+        context.close()
+        raise TimeoutError(f"{url}: {drawn} of {count} {selector} within {timeout_s:.0f} s on the phone")
+    done = time.perf_counter() - started
+    settle = time.perf_counter() + 30
+    while transfers.map_frame_pending() and time.perf_counter() < settle:
+        page.wait_for_timeout(200)
+    result = {"first_s": first, "all_s": done, "bytes_before_first": before_first, "largest_before_first": largest,
+              "landing_map_bytes": transfers.map_bytes(), "total_bytes": sum(transfers.snapshot().values())}
+    context.close()
+    return result
+
+
+def phone_figures(pages: dict[str, tuple[str, str, int]], *, repeats: int = 1, timeout_s: float = 120,
+                  log=print) -> dict:
+    """Load each page ``repeats`` times on the emulated phone, the pages in turn; return the medians.
+
+    Parameters
+    ----------
+    pages : dict
+        ``{name: (url, selector, count)}``, e.g. ``{"app": (url, APP_POLYGONS, 38), "floor":
+        (url, FLOOR_MAP, 1)}``.
+
+    Returns
+    -------
+    dict
+        Per page ``phone_<name>_s`` (median to every polygon), ``phone_<name>_first_s``, and the
+        bytes of its first load: ``phone_<name>_landing_map_bytes``, ``phone_<name>_bytes_before_first``
+        and ``phone_<name>_largest_before_first`` (the five largest requests).
+    """
+    from playwright.sync_api import sync_playwright
+
+    loads: dict[str, list[dict]] = {name: [] for name in pages}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for _ in range(repeats):
+                for name, (url, selector, count) in pages.items():
+                    try:
+                        loads[name].append(phone_load(browser, url, selector, count, timeout_s))
+                        log(f"phone {name}: {loads[name][-1]['all_s']:.1f} s")
+                    except TimeoutError as error:
+                        log(f"phone {name}: {error}")
+        finally:
+            browser.close()
+    figures: dict = {}
+    for name, done in loads.items():
+        if not done:
+            figures[f"phone_{name}_failed"] = f"no load drawn within {timeout_s:.0f} s"
+            continue
+        figures[f"phone_{name}_s"] = statistics.median(load["all_s"] for load in done)
+        figures[f"phone_{name}_first_s"] = statistics.median(load["first_s"] for load in done)
+        figures[f"phone_{name}_landing_map_bytes"] = done[0]["landing_map_bytes"]
+        figures[f"phone_{name}_bytes_before_first"] = done[0]["bytes_before_first"]
+        figures[f"phone_{name}_largest_before_first"] = done[0]["largest_before_first"]
+    return figures
+
+
+def measure_phone(data_dir: Path, workdir: Path, *, expected: int, repeats: int = 1, nginx: bool = True,
+                  log=print) -> dict:
+    """Start the app and the floor app on ``data_dir`` (and nginx in front of each) and measure them on the phone."""
+    from bench.browser import APP_POLYGONS, FLOOR_MAP
+    from bench.proxy import NGINX, NginxProxy
+    from bench.server import APP, FLOOR_APP, StreamlitServer
+
+    servers, proxies = [], []
+    try:
+        app = StreamlitServer(APP, data_dir, workdir / "phone-app.log")
+        servers.append(app)
+        floor = StreamlitServer(FLOOR_APP, data_dir, workdir / "phone-floor.log")
+        servers.append(floor)
+        pages = {"app": (app.url, APP_POLYGONS, expected), "floor": (floor.url, FLOOR_MAP, 1)}
+        if nginx and Path(NGINX).exists():
+            for name, server in (("app", app), ("floor", floor)):
+                proxy = NginxProxy([server.port], workdir / f"phone-nginx-{name}")
+                proxies.append(proxy)
+                pages[f"{name}_nginx"] = (proxy.url, *pages[name][1:])
+        return phone_figures(pages, repeats=repeats, log=log)
+    finally:
+        for proxy in proxies:
+            proxy.stop()
+        for server in servers:
+            server.stop()
+
+
+def format_breakdown(kinds: dict[str, int]) -> str:
+    """One line of bytes by kind, in KB, the largest first; kinds with no bytes left out."""
+    shown = sorted(((size, kind) for kind, size in kinds.items() if size), reverse=True)
+    total = sum(kinds.values())
+    return ", ".join(f"{kind} {size / 1000:,.0f}" for size, kind in shown) + f" (total {total / 1000:,.0f} KB)"
+
+
+if __name__ == "__main__":
+    import argparse
+    import json
+    import tempfile
+
+    from bench.run import expected_polygons
+    from geodata.schema import DATA_DIR
+
+    parser = argparse.ArgumentParser(prog="python -m bench.phone", description=__doc__.splitlines()[0])
+    parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument("--no-nginx", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="drill-atlas-phone-") as folder:
+        found = measure_phone(DATA_DIR, Path(folder), expected=expected_polygons(DATA_DIR)[1], repeats=args.repeats,
+                              nginx=not args.no_nginx)
+    print(json.dumps(found, indent=1))

@@ -1,0 +1,117 @@
+"""The pure parts of issue 17's bench figures: coast distance, bytes by kind, the target table."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import shapely
+from shapely.geometry import Polygon, box
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+from bench.coast import coast_hausdorff, decode_outline, directed_hausdorff
+from bench.phone import KINDS, Transfers, byte_kind, format_breakdown, map_component_bytes
+from bench.run import format_targets, target_rows
+from layers.outlines import encode_polygons
+
+LAND = box(-10_000, -10_000, 0, 10_000)
+"""Land west of x = 0 (metres); the sea region lies east of it, its other three sides open sea."""
+SEA = box(0, -5_000, 5_000, 5_000)
+
+
+def test_directed_both_ways_is_shapely_hausdorff():
+    a = shapely.LineString([(0, 0), (100, 0), (200, 30)])
+    b = shapely.LineString([(0, 10), (90, -20), (210, 0)])
+    ours = max(directed_hausdorff(a, b, 1.0), directed_hausdorff(b, a, 1.0))
+    assert ours == pytest.approx(shapely.hausdorff_distance(a, b, densify=0.001), abs=0.5)
+
+
+def test_an_outline_150_m_off_the_coast_is_150_m_off():
+    drawn = box(150, -5_000, 5_000, 5_000)
+    distance, outline_to_coast, drawn_m, coast_m = coast_hausdorff(drawn, SEA, LAND, LAND)
+    assert distance == pytest.approx(150, abs=1) and outline_to_coast == pytest.approx(150, abs=1)
+    assert 8_000 < drawn_m < 10_000 and 8_000 < coast_m < 10_000  # the coast side only, ends near the limits left out
+
+
+def test_the_open_sea_limits_do_not_count():
+    drawn = Polygon([(0, -5_000), (5_300, -5_200), (5_000, 5_000), (0, 5_000)])  # limits moved by up to 300 m
+    distance, *_ = coast_hausdorff(drawn, SEA, LAND, LAND)
+    assert distance < 1
+
+
+def test_a_peninsula_cut_across_counts_in_full():
+    peninsula = box(0, -200, 2_000, 200)
+    land = shapely.union(LAND, peninsula)
+    full = shapely.difference(SEA, peninsula)
+    distance, outline_to_coast, *_ = coast_hausdorff(SEA, full, land, land)  # drawn straight across the peninsula
+    assert distance == pytest.approx(2_000, abs=20)  # the peninsula tip, from the coast side
+    assert outline_to_coast == pytest.approx(200, abs=20)  # the outline itself crosses at its 400 m wide root
+
+
+def test_no_coast_gives_nan():
+    far = box(50_000, 0, 60_000, 10_000)
+    assert math.isnan(coast_hausdorff(far, far, LAND, LAND)[0])
+
+
+def test_decode_outline_reverses_the_encoding():
+    shape = shapely.MultiPolygon([box(120.1, 30.2, 121.3, 31.4), box(122.0, 30.0, 122.5, 30.5)])
+    encoded = encode_polygons([shape], 4)[0]
+    assert decode_outline(encoded).equals_exact(shape, tolerance=1e-4)
+    assert decode_outline(encode_polygons([box(1, 2, 3, 4)], 3)[0]).geom_type == "Polygon"
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("http://127.0.0.1:1/static/js/index.B1.js", "streamlit frontend"),
+    ("http://127.0.0.1:1/component/streamlit_folium.st_folium/index.html?x=1", "map frame page"),
+    ("http://127.0.0.1:1/app/static/leaflet-1.9.4/leaflet.js", "Leaflet"),
+    ("http://127.0.0.1:1/app/static/land/land-0123456789ab.json", "backdrop"),
+    ("http://127.0.0.1:1/app/static/outlines/abc/0.001/sea_of_japan.json", "outlines"),
+    ("http://127.0.0.1:1/app/static/plugins/leaflet-draw-1.0.4/leaflet.draw.js", "plugins"),
+    ("http://127.0.0.1:1/_stcore/health", "other"),
+])
+def test_byte_kind(url, kind):
+    assert byte_kind(url) == kind
+
+
+def test_map_component_bytes_and_transfers():
+    message = ForwardMsg()
+    message.delta.new_element.component_instance.component_name = "streamlit_folium.st_folium"
+    message.delta.new_element.component_instance.json_args = '{"script": "é"}'
+    payload = message.SerializeToString()
+    assert map_component_bytes(payload) == len('{"script": "é"}'.encode())
+    assert map_component_bytes(ForwardMsg().SerializeToString()) is None
+    assert map_component_bytes("text") is None
+
+    transfers = Transfers()
+    transfers.sent({"requestId": "1", "request": {"url": "http://h/app/static/land/l.json"},
+                    "documentURL": "http://h/component/streamlit_folium.st_folium/index.html"})
+    transfers.sent({"requestId": "2", "request": {"url": "http://h/static/js/main.js"}, "documentURL": "http://h/"})
+    assert transfers.map_frame_pending() == 1
+    transfers.done({"requestId": "1", "encodedDataLength": 1000})
+    transfers.done({"requestId": "2", "encodedDataLength": 5000})
+    transfers.frame(payload)
+    kinds = transfers.snapshot()
+    assert set(kinds) == set(KINDS)
+    assert kinds["backdrop"] == 1000 and kinds["streamlit frontend"] == 5000
+    assert transfers.map_bytes() == 1000 + map_component_bytes(payload)
+    assert format_breakdown({"a": 2000, "b": 0, "c": 5000}) == "c 5, a 2 (total 7 KB)"
+
+
+def test_target_rows_give_ratio_and_met():
+    results = [("bundled", {"map_bytes": 600_000, "map_bytes_2024": 50_000, "mb_per_idle_session": 0.2}, None)]
+    extra = {"coast_hausdorff_max_m": 150.0, "coast_worst_region": "baltic_sea", "coast_outline_to_coast_max_m": 110.0,
+             "coast_outline_to_coast_worst_region": "bering_sea", "phone_app_s": 19.2,
+             "phone_floor_s": 8.6, "phone_app_landing_map_bytes": 900_000, "sessions_held_1": 50,
+             "server_cpu_ms_per_rerun_1": 200.0}
+    rows = {row[0]: row for row in target_rows(results, extra)}
+    assert rows["first map, all years (bundled)"][1:] == ("600 KB", "<= 300 KB", "2.00", False)
+    assert rows["first map, ?years=2024"][3:] == ("0.50", True)
+    assert rows["coast at zoom 10, worst: baltic_sea"][1:] == ("150 m", "<= 200 m", "0.75", True)
+    assert rows["phone 4x CPU 1.6 Mbps (direct)"][3:] == ("3.84", False)
+    assert rows["phone, the floor (direct)"][4] is None
+    assert rows["landing map, backdrop incl. (direct)"][3:] == ("2.00", False)
+    assert rows["sessions held, 1 server, p95 <= 0.3 s"][3:] == ("0.50", False)  # at least: met when >= 1
+    assert rows["MB per idle session (bundled)"][3:] == ("0.10", True)
+    table = format_targets(list(rows.values())).splitlines()
+    assert table[0].split() == ["figure", "measured", "target", "ratio", "met"]
+    assert table[1].endswith("NO") and any(line.endswith("yes") for line in table)
