@@ -347,7 +347,8 @@ def main() -> None:
                             returned_objects=[share.RETURNED], render=False)
         left_out = " ".join(filter(None, (share.take_drawings(st.session_state, out), write_link(view, catalog))))
         with list_column:
-            EXERCISE_LIST(key=exercise_list.KEY, data=exercise_list.list_data(scene.shown, view.selected, MAP_HEIGHT),
+            rows = exercise_list.list_data(scene.shown, view.selected, MAP_HEIGHT, prepared.list_rows)
+            EXERCISE_LIST(key=exercise_list.KEY, data=rows,
                           on_focus_change=partial(select, exercise_list.KEY, exercise_list.focused_id))
     st.toggle("Playback by month", key=query.PLAYBACK_KEY, help="Step through the shown exercises month by month",
               on_change=share.rebuild_with_drawings, args=(st.session_state,))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import folium
 import geopandas as gpd
 import pandas as pd
@@ -78,6 +80,7 @@ def dashboard_map(
     fit: list[list[float]] | None = None,
     used_regions: gpd.GeoDataFrame | None = None,
     observations: pd.DataFrame | None = None,
+    observation_popups: Mapping[object, str] | None = None,
     snapshot: tuple[str, str] | None = None,
     layers: tuple[str, ...] | None = None,
     drawings: tuple[dict, ...] = (),
@@ -123,6 +126,8 @@ def dashboard_map(
     observations : pandas.DataFrame, optional
         Valid observations (``Dataset.observations``); the placed ones of the shown exercises
         are drawn as points above the routes (:func:`layers.observations.observation_layer`).
+    observation_popups : mapping, optional
+        Their popup blocks built once per dataset (:func:`layers.observations.observation_popups`).
     snapshot : tuple of (str, str), optional
         The citation and file name of the map's "save as PNG" button
         (:func:`layers.snapshot.snapshot_control`); added when the assets serve the plugins.
@@ -166,7 +171,8 @@ def dashboard_map(
     routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
     if routes_fg is not None:
         routes_fg.add_to(m)
-    points_fg = observation_layer(observations, shown) if observations is not None and with_regions else None
+    points_fg = (observation_layer(observations, shown, observation_popups)
+                 if observations is not None and with_regions else None)
     if points_fg is not None:
         points_fg.add_to(m)
     overlays = [*region_groups, routes_fg, points_fg, *extra_layers]

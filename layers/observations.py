@@ -61,7 +61,19 @@ def shown_observations(observations: pd.DataFrame, shown_exercises: pd.DataFrame
     return observations.loc[observations["exercise_id"].isin(set(shown_exercises["exercise_id"]))]
 
 
-def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame) -> folium.FeatureGroup | None:
+def observation_popups(observations: pd.DataFrame, exercises: pd.DataFrame) -> dict[object, str]:
+    """Return each observation's popup block (:func:`observation_html`) by its row label.
+
+    The same for every view of a dataset, so a page builds them once (``view.prepared``) and
+    :func:`observation_layer` only picks and joins them.
+    """
+    names = dict(zip(exercises["exercise_id"], exercises["name"], strict=True))
+    return {index: observation_html(record, names.get(record["exercise_id"], record["exercise_id"]))
+            for index, record in zip(observations.index, observations.to_dict("records"), strict=True)}
+
+
+def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
+                      popups: Mapping[object, str] | None = None) -> folium.FeatureGroup | None:
     """Draw the placed observations of the shown exercises as one GeoJson layer of points.
 
     Observations at the same position (several passages of one strait) share one point, whose
@@ -73,6 +85,8 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame)
         Valid observations (``Dataset.observations``).
     shown_exercises : pandas.DataFrame
         The exercises in the view (``exercise_id``, ``name``).
+    popups : mapping, optional
+        :func:`observation_popups` of these observations, when the caller built them already.
 
     Returns
     -------
@@ -87,13 +101,16 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame)
     if placed.empty:
         return None
     names = dict(zip(shown_exercises["exercise_id"], shown_exercises["name"], strict=True))
-    points: dict[tuple[float, float], list[dict]] = {}
-    for record in placed.to_dict("records"):
-        points.setdefault((round(record["position_lat"], 5), round(record["position_lon"], 5)), []).append(record)
+    if popups is None:
+        popups = observation_popups(placed, shown_exercises)
+    points: dict[tuple[float, float], list[tuple[object, dict]]] = {}
+    for index, record in zip(placed.index, placed.to_dict("records"), strict=True):
+        key = (round(record["position_lat"], 5), round(record["position_lon"], 5))
+        points.setdefault(key, []).append((index, record))
     features = []
-    for (lat, lon), records in points.items():
-        blocks = "<hr style='margin:4px 0'>".join(observation_html(r, names.get(r["exercise_id"], r["exercise_id"]))
-                                                   for r in records)
+    for (lat, lon), pairs in points.items():
+        records = [record for _, record in pairs]
+        blocks = "<hr style='margin:4px 0'>".join(popups[index] for index, _ in pairs)
         first = records[0]
         more = f" (+{len(records) - 1} more here)" if len(records) > 1 else ""
         features.append({

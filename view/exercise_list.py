@@ -12,7 +12,7 @@ is fetched and the map's own bytes do not grow.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -78,11 +78,21 @@ def list_rows(shown: pd.DataFrame, selected: str | None = None) -> list[dict]:
     return rows
 
 
-def list_data(shown: pd.DataFrame, selected: str | None, height_px: int) -> dict:
-    """Return what the component draws: a title, the rows and the height of the map beside it."""
+def list_data(shown: pd.DataFrame, selected: str | None, height_px: int,
+              every_row: Sequence[dict] | None = None) -> dict:
+    """Return what the component draws: a title, the rows and the height of the map beside it.
+
+    ``every_row`` is :func:`list_rows` of the whole dataset, built once (``view.prepared``): the
+    view's rows are then picked from it, in its order, instead of being built again.
+    """
+    if every_row is None:
+        rows = list_rows(shown, selected)
+    else:
+        ids = set(shown["exercise_id"])
+        rows = [{**row, "selected": row["id"] == selected} for row in every_row if row["id"] in ids]
     return {
         "title": f"{plural(len(shown), 'exercise')}, newest first",
-        "rows": list_rows(shown, selected),
+        "rows": rows,
         "height": int(height_px),
         "narrow": NARROW_PX,
     }

@@ -14,8 +14,10 @@ from geodata.loaders import Dataset, load_dataset, read_changelog
 from geodata.measure import read_countries
 from geodata.query import Catalog
 from geodata.reference import read_straits, read_zones
+from layers.observations import observation_popups
 from layers.reference import reference_features
 from layers.regions import RegionGeometries, region_geometries
+from view.exercise_list import list_rows
 from view.tools import exercise_labels
 
 
@@ -44,6 +46,11 @@ class Prepared:
         Their map features, built once (:func:`layers.reference.reference_features`).
     changelog : str
         ``CHANGELOG.md`` of the data folder ("" without one), shown under a link's version notice.
+    list_rows : tuple of dict
+        Every exercise's row of the list beside the map, newest first
+        (:func:`view.exercise_list.list_rows`); a view picks its own.
+    observation_popups : mapping
+        Each observation's popup block by its row label (:func:`layers.observations.observation_popups`).
     """
 
     dataset: Dataset
@@ -54,6 +61,8 @@ class Prepared:
     straits: gpd.GeoDataFrame
     reference: tuple
     changelog: str
+    list_rows: tuple
+    observation_popups: Mapping
 
 
 def zone_choices(zones: gpd.GeoDataFrame) -> tuple[tuple[str, str], ...]:
@@ -76,4 +85,6 @@ def prepare(data_dir: Path) -> Prepared:
         straits=straits,
         reference=reference_features(zones, straits),
         changelog=read_changelog(data_dir),
+        list_rows=tuple(list_rows(exercises)),
+        observation_popups=MappingProxyType(observation_popups(dataset.observations, exercises)),
     )

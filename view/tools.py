@@ -266,6 +266,7 @@ def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNoti
         prepared.dataset.regions, prepared.geometries, scene.shown, assets, selected=view.selected,
         region=view.region, map_view=view.map_view, routes=prepared.dataset.routes, tiles=tiles,
         used_regions=scene.regions, observations=prepared.dataset.observations,
+        observation_popups=prepared.observation_popups,
         extra_layers=(*reference, *tool_layers(parsed, notice_name, upload, upload_name)),
         fit=tool_bounds(parsed, upload, drawings) if view.map_view is None else None,
         snapshot=map_picture(prepared.dataset.version, view, prepared.catalog),

@@ -38,6 +38,14 @@ def test_the_list_is_newest_first_with_what_a_row_shows(small_dataset):
     json.dumps(list_data(small_dataset.exercises, None, 560))  # plain JSON for the component
 
 
+def test_rows_built_once_are_picked_as_a_view_would_build_them(small_dataset):
+    exercises = small_dataset.exercises
+    every_row = list_rows(exercises)
+    for shown in (exercises, exercises.iloc[[0, 2]], exercises.iloc[0:0]):
+        for selected in (None, str(shown["exercise_id"].iloc[0]) if len(shown) else None):
+            assert list_data(shown, selected, 560, every_row) == list_data(shown, selected, 560)
+
+
 def test_a_reported_exercise_is_flagged(small_dataset):
     exercises = small_dataset.exercises.assign(status=["confirmed", "reported", "confirmed", "confirmed"])
     assert [row["reported"] for row in list_rows(exercises)] == [False, False, True, False]

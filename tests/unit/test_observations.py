@@ -24,7 +24,7 @@ from geodata.problems import ERROR
 from geodata.query import Catalog, view_from_params
 from geodata.reference import REFERENCE_DIR, STRAITS_FILE
 from geodata.validate import main as validate_main
-from layers.observations import observation_layer, observations_panel_html
+from layers.observations import observation_layer, observation_popups, observations_panel_html
 from view.scene import details_html, scene_for
 
 ANCHORS = "anchor_id,name,lat,lon,source\ntest_rock,Test Rock,45.0,135.0,https://example.org/rock\n"
@@ -169,6 +169,17 @@ def test_layer_is_one_geojson_of_points_with_escaped_popups(obs_data):
     assert "+1 more here" in features[0]["properties"]["tooltip"]
     shown = dataset.exercises.loc[dataset.exercises["exercise_id"] == "alpha_2016"]
     assert observation_layer(dataset.observations, shown) is None
+
+
+def test_popups_built_once_per_dataset_draw_the_same_layer(obs_data):
+    write(obs_data, row(), row(observed="2019-12-29"), row(anchor_id="", bearing="", distance_km=""))
+    dataset = load_dataset(obs_data)
+    popups = observation_popups(dataset.observations, dataset.exercises)
+    assert set(popups) == set(dataset.observations.index)
+    for shown in (dataset.exercises, dataset.exercises.loc[dataset.exercises["exercise_id"] == "bravo_2019"]):
+        built, given = (observation_layer(dataset.observations, shown, p) for p in (None, popups))
+        data = [[c.data for c in fg._children.values() if isinstance(c, folium.GeoJson)] for fg in (built, given)]
+        assert data[0] == data[1]
 
 
 def test_csv_export_carries_each_exercises_observations(obs_data):
