@@ -42,6 +42,7 @@ STATIC_DIR = Path(os.environ.get("DRILL_ATLAS_STATIC_DIR", Path(__file__).resolv
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
 MAP_HEIGHT, MAP_ONLY_HEIGHT, LIST_BESIDE_MAP = 560, 720, (0.72, 0.28)
+RECORD_TAB_KEY = "record_tab"
 EXERCISE_LIST = st.components.v2.component(exercise_list.NAME, css=exercise_list.STYLE, js=exercise_list.SCRIPT)
 
 
@@ -258,9 +259,11 @@ def render_playback(prepared: Prepared, scene, assets, catalog: query.Catalog) -
 def render_record(scene, prepared: Prepared, signature: tuple) -> None:
     """Timeline and table of the shown exercises, then one download button per export format."""
     shown, view, dataset, catalog = scene.shown, scene.view, prepared.dataset, prepared.catalog
-    timeline_tab, table_tab = st.tabs(["Timeline", "Table"])
-    with timeline_tab:
-        if not shown.empty:
+    # Only the open tab runs: a first page sends no table (Streamlit's table code is 182 KB a phone
+    # would fetch before the map) and a change of view builds one of the two.
+    timeline_tab, table_tab = st.tabs(["Timeline", "Table"], key=RECORD_TAB_KEY, on_change="rerun")
+    if timeline_tab.open and not shown.empty:
+        with timeline_tab:
             overview = follow.year_overview(dataset.exercises, view, catalog)["exercise_id"]
             timeline = cached_timeline(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected)
             counts = with_years_brush(cached_counts(str(DATA_DIR), signature, tuple(overview)), view.years)
@@ -279,14 +282,16 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
             for column, file in zip(st.columns(len(pictures)), pictures, strict=True):
                 column.download_button(file.label, data=file.make, file_name=file.file_name, mime=file.media_type,
                                        key=f"picture_{file.key}", on_click="ignore", width="stretch")
-    with table_tab:
-        st.session_state["table_ids"] = list(shown["exercise_id"])
-        config = {c: st.column_config.LinkColumn(TABLE_COLUMNS[c]) for c in LINK_COLUMNS}
-        config |= {c: st.column_config.TextColumn(TABLE_COLUMNS[c], pinned=True) for c in PINNED_COLUMNS}
-        st.dataframe(table_frame(shown, dataset.regions).rename(columns=TABLE_COLUMNS | {c: c for c in config}),
-                     key="table", selection_mode="single-row", hide_index=True, width="stretch", column_config=config,
-                     on_select=partial(select, "table", lambda s: st.session_state["table_ids"][s.selection.rows[0]]
-                                       if s is not None and s.selection.rows else None))
+    if table_tab.open:
+        with table_tab:
+            st.session_state["table_ids"] = list(shown["exercise_id"])
+            config = {c: st.column_config.LinkColumn(TABLE_COLUMNS[c]) for c in LINK_COLUMNS}
+            config |= {c: st.column_config.TextColumn(TABLE_COLUMNS[c], pinned=True) for c in PINNED_COLUMNS}
+            st.dataframe(table_frame(shown, dataset.regions).rename(columns=TABLE_COLUMNS | {c: c for c in config}),
+                         key="table", selection_mode="single-row", hide_index=True, width="stretch",
+                         column_config=config,
+                         on_select=partial(select, "table", lambda s: st.session_state["table_ids"][s.selection.rows[0]]
+                                           if s is not None and s.selection.rows else None))
     st.markdown("**Export what you see** — every file carries the dataset version and the filters.")
     files = downloads(dataset, shown, view, catalog, land_file=DATA_DIR / schema.LAND_FILE, tiles=SHOW_TILES,
                       geometries=prepared.geometries, reference=prepared.reference)

@@ -45,6 +45,8 @@ def test_map_is_served_locally_and_returns_only_drawings(app_factory):
 
 def test_year_filter_updates_map_table_and_url(app_factory):
     at = app_factory().run()
+    assert len(at.dataframe) == 0  # the table tab is closed: no table is built or sent
+    at.session_state["record_tab"] = "Table"
     at.slider(key="years").set_value((2024, 2024)).run()
     assert metrics(at)["Exercises shown"] == "2"
     assert shown_region_ids(at) == {"north_sea_box", "dateline_box"}

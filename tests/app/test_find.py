@@ -29,7 +29,9 @@ def test_a_bad_participant_code_gets_the_link_notice(app_factory):
 def test_a_search_link_ranks_the_table_and_says_why(app_factory):
     from geodata import schema
 
-    at = app_factory(data_dir=schema.DATA_DIR, q="Joint Sea 2024").run()
+    at = app_factory(data_dir=schema.DATA_DIR, q="Joint Sea 2024")
+    at.session_state["record_tab"] = "Table"
+    at.run()
     assert not at.exception
     table = at.dataframe[0].value
     assert table.iloc[0]["name"] == "Joint Sea-2024" and table.iloc[0]["Matched"] == "English name"

@@ -346,3 +346,18 @@ def test_the_command_and_the_download_buttons_give_the_same_bytes(page, serve, b
         # folium names the page caption's element with a random id; nothing else differs.
         same = [re.sub(rb"_[0-9a-f]{32}\b", b"_ID", path.read_bytes()) for path in (downloaded, written)]
         assert same[0] == same[1], file_format
+
+
+def test_the_table_is_built_when_its_tab_opens(page, serve, blocked_requests):
+    # A first page sends no table, so a phone does not fetch Streamlit's table code before the map.
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    open_app(page, serve(SMALL_DATA))
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=TIMEOUT)
+    assert page.get_by_test_id("stDataFrame").count() == 0
+    assert not [url for url in fetched if "DataFrame" in url]
+    page.get_by_role("tab", name="Table").click()
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_test_id("stDataFrame")).to_contain_text("Delta-2024", timeout=TIMEOUT)
+    assert [url for url in fetched if "DataFrame" in url]  # the table code came with the table
