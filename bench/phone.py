@@ -10,7 +10,10 @@ which compresses) when nginx is installed.
 
 Bytes are counted from the protocol's ``Network.loadingFinished`` (``encodedDataLength``: what
 went over the wire, headers included) and the WebSocket frames the page received, sorted by what
-they are (:func:`byte_kind`), up to the first polygon drawn. The landing map's bytes
+they are (:func:`byte_kind`), up to the first polygon drawn. The protocol reports a WebSocket
+frame's payload decompressed; where the handshake agreed on ``permessage-deflate`` (the app's
+``server.enableWebsocketCompression``), :class:`WireFrames` compresses the frames again, in order,
+with the library and the settings the server compresses with, to count what went over the wire. The landing map's bytes
 (:func:`landing_map_bytes`) are the map's HTML and JavaScript as the WebSocket carried them (the
 ``st_folium`` component's arguments) plus every request the map frame made (its page, Leaflet, the
 plugins, the outlines, the coastline backdrop) by the time the map was drawn and its requests done.
@@ -26,6 +29,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from websockets.extensions.permessage_deflate import PerMessageDeflate
+from websockets.frames import Frame, Opcode
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, route_offline
 
@@ -78,6 +83,51 @@ def map_component_bytes(payload: bytes | str) -> int | None:
     return len(element.component_instance.json_args.encode())
 
 
+SERVER_COMPRESS_SETTINGS = {"memLevel": 5}
+"""How the server's WebSocket compresses (uvicorn's ``websockets-sansio`` protocol, which Streamlit runs:
+``ServerPerMessageDeflateFactory(server_max_window_bits=12, client_max_window_bits=12,
+compress_settings={"memLevel": 5})`` in ``uvicorn/protocols/websockets/websockets_sansio_impl.py``;
+the window size is read from the handshake)."""
+
+
+def frame_header_bytes(length: int) -> int:
+    """Bytes of a server-to-client WebSocket frame's header (RFC 6455 5.2: unmasked)."""
+    return 2 if length < 126 else 4 if length < 65536 else 10
+
+
+class WireFrames:
+    """Bytes on the wire of the frames a server sent, from their payloads and the agreed extensions.
+
+    Parameters
+    ----------
+    extensions : str
+        The handshake response's ``Sec-WebSocket-Extensions``, e.g.
+        ``permessage-deflate; server_max_window_bits=12; client_max_window_bits=12``; empty if none.
+    """
+
+    def __init__(self, extensions: str = ""):
+        self.deflate = None
+        offers = [part.strip() for part in extensions.split(",")]
+        params = next((offer.split(";") for offer in offers if offer.split(";")[0].strip() == "permessage-deflate"), None)
+        if params is not None:
+            settings = {name.strip(): value.strip() for name, _, value in (p.partition("=") for p in params[1:])}
+            bits = int(settings.get("server_max_window_bits") or 15)
+            self.deflate = PerMessageDeflate(
+                remote_no_context_takeover="client_no_context_takeover" in settings,
+                local_no_context_takeover="server_no_context_takeover" in settings,
+                remote_max_window_bits=int(settings.get("client_max_window_bits") or 15),
+                local_max_window_bits=bits,
+                compress_settings=dict(SERVER_COMPRESS_SETTINGS),
+            )
+
+    def payload_bytes(self, payload: bytes | str) -> int:
+        """Return the frame's payload bytes on the wire; call once per frame, in the order the server sent them."""
+        data = payload.encode() if isinstance(payload, str) else payload
+        if self.deflate is None:
+            return len(data)
+        return len(self.deflate.encode(Frame(Opcode.TEXT if isinstance(payload, str) else Opcode.BINARY, data)).data)
+
+
 @dataclass
 class Transfers:
     """Bytes a page received, by request, as the DevTools protocol reports them."""
@@ -87,6 +137,17 @@ class Transfers:
     finished: dict[str, int] = field(default_factory=dict)
     ws_frames: list[int] = field(default_factory=list)
     map_args: int | None = None
+    wire: WireFrames = field(default_factory=WireFrames)
+
+    def handshake(self, event: dict) -> None:
+        """``Network.webSocketHandshakeResponseReceived``: which extensions the server agreed to."""
+        if "_stcore/stream" in self.urls.get(event["requestId"], ""):
+            headers = {name.lower(): value for name, value in event["response"]["headers"].items()}
+            self.wire = WireFrames(headers.get("sec-websocket-extensions", ""))
+
+    def socket(self, event: dict) -> None:
+        """``Network.webSocketCreated``."""
+        self.urls[event["requestId"]] = event["url"]
 
     def sent(self, event: dict) -> None:
         """``Network.requestWillBeSent``."""
@@ -102,11 +163,18 @@ class Transfers:
         self.finished[event["requestId"]] = 0
 
     def frame(self, payload: bytes | str) -> None:
-        """Record a WebSocket frame the page received (Playwright)."""
+        """Record a WebSocket frame the page received (Playwright), as its bytes on the wire.
+
+        A frame holding the map's arguments counts them apart (:func:`map_component_bytes`): their
+        share of the frame's payload on the wire, its compression spread evenly over the payload
+        (uncompressed: the arguments' bytes exactly). Frame headers count as other WebSocket bytes.
+        """
+        wire = self.wire.payload_bytes(payload)
         size = map_component_bytes(payload)
+        map_share = round(wire * size / len(payload)) if size else 0
         if size is not None and self.map_args is None:
-            self.map_args = size
-        self.ws_frames.append(len(payload) - (size or 0))
+            self.map_args = map_share
+        self.ws_frames.append(wire + frame_header_bytes(wire) - map_share)
 
     def snapshot(self) -> dict[str, int]:
         """Bytes so far by kind (:data:`KINDS`)."""
@@ -150,6 +218,8 @@ def phone_load(browser, url: str, selector: str, count: int, timeout_s: float = 
     cdp.on("Network.requestWillBeSent", transfers.sent)
     cdp.on("Network.loadingFinished", transfers.done)
     cdp.on("Network.loadingFailed", transfers.failed)
+    cdp.on("Network.webSocketCreated", transfers.socket)
+    cdp.on("Network.webSocketHandshakeResponseReceived", transfers.handshake)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": LATENCY_MS,
                                                   "downloadThroughput": DOWN_BYTES_PER_S,

@@ -115,3 +115,23 @@ def test_target_rows_give_ratio_and_met():
     table = format_targets(list(rows.values())).splitlines()
     assert table[0].split() == ["figure", "measured", "target", "ratio", "met"]
     assert table[1].endswith("NO") and any(line.endswith("yes") for line in table)
+
+
+def test_wire_frames_compress_as_the_server_does():
+    """Frames compressed as agreed in the handshake decompress to the payloads; without it, bytes as sent."""
+    from websockets.extensions.permessage_deflate import PerMessageDeflate
+    from websockets.frames import Frame, Opcode
+
+    from bench.phone import WireFrames, frame_header_bytes
+
+    payloads = [b'{"script": "' + b"L.geoJson(null, {});" * 500 + b'"}', b"\x08\x01" * 40, b"x"]
+    assert [WireFrames("").payload_bytes(p) for p in payloads] == [len(p) for p in payloads]
+    wire = WireFrames("permessage-deflate; server_max_window_bits=12; client_max_window_bits=12")
+    client = PerMessageDeflate(False, False, 12, 12)  # the browser's side of the same agreement
+    for payload in payloads:
+        sent = wire.deflate.encode(Frame(Opcode.BINARY, payload))
+        assert client.decode(sent).data == payload
+    fresh = WireFrames("permessage-deflate; server_max_window_bits=12")
+    assert fresh.payload_bytes(payloads[0]) < len(payloads[0]) / 20
+    assert [frame_header_bytes(n) for n in (125, 126, 65535, 65536)] == [2, 4, 4, 10]
+    assert WireFrames("x-webkit-deflate-frame").deflate is None
