@@ -107,10 +107,10 @@ class WireFrames:
 
     def __init__(self, extensions: str = ""):
         self.deflate = None
-        offers = [part.strip() for part in extensions.split(",")]
-        params = next((offer.split(";") for offer in offers if offer.split(";")[0].strip() == "permessage-deflate"), None)
+        offers = [[param.strip() for param in offer.split(";")] for offer in extensions.split(",")]
+        params = next((offer for offer in offers if offer[0] == "permessage-deflate"), None)
         if params is not None:
-            settings = {name.strip(): value.strip() for name, _, value in (p.partition("=") for p in params[1:])}
+            settings = {name: value for name, _, value in (param.partition("=") for param in params[1:])}
             bits = int(settings.get("server_max_window_bits") or 15)
             self.deflate = PerMessageDeflate(
                 remote_no_context_takeover="client_no_context_takeover" in settings,
