@@ -29,7 +29,7 @@ from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_share
 from layers.popups import markdown_escape
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.timeline import BRUSH, MAX_TIMELINE_BARS, PICK, counts_overview_spec, timeline_spec, with_years_brush
-from view import exercise_list, follow, share, tools
+from view import after_map, exercise_list, follow, share, tools
 from view.export import downloads
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS
 from view.pictures import chart_downloads, page_link
@@ -44,6 +44,7 @@ SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
 MAP_HEIGHT, MAP_ONLY_HEIGHT, LIST_BESIDE_MAP = 560, 720, (0.72, 0.28)
 RECORD_TAB_KEY = "record_tab"
 EXERCISE_LIST = st.components.v2.component(exercise_list.NAME, css=exercise_list.STYLE, js=exercise_list.SCRIPT)
+MAP_WATCH = st.components.v2.component(after_map.NAME, js=after_map.SCRIPT)
 
 
 @st.cache_resource(show_spinner="Loading exercises and regions…", max_entries=4)
@@ -262,7 +263,12 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
     # Only the open tab runs: a first page sends no table (Streamlit's table code is 182 KB a phone
     # would fetch before the map) and a change of view builds one of the two.
     timeline_tab, table_tab = st.tabs(["Timeline", "Table"], key=RECORD_TAB_KEY, on_change="rerun")
-    if timeline_tab.open and not shown.empty:
+    if timeline_tab.open and not shown.empty and not after_map.charts_ready(st.session_state):
+        with timeline_tab:  # a first page sends its charts once the map is drawn (view/after_map.py)
+            st.caption(after_map.WAITING_NOTE)
+            MAP_WATCH(key=after_map.KEY, data=after_map.watch_data(),
+                      on_drawn_change=partial(after_map.mark_drawn, st.session_state))
+    elif timeline_tab.open and not shown.empty:
         with timeline_tab:
             overview = follow.year_overview(dataset.exercises, view, catalog)["exercise_id"]
             timeline = cached_timeline(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from tests.app.conftest import metrics
 
 
@@ -41,7 +43,29 @@ def test_a_search_link_ranks_the_table_and_says_why(app_factory):
     assert at.query_params["q"] == "海上联合"
 
 
+def test_a_first_page_sends_its_charts_once_the_map_is_drawn(app_factory):
+    # Issue 17: Streamlit's chart code would take a slow phone's bandwidth before the map's
+    # outlines; the first run holds the charts until the page says the map is drawn.
+    from view import after_map
+
+    at = app_factory().run()
+    assert not at.exception
+    assert len(at.get("vega_lite_chart")) == 0
+    assert after_map.WAITING_NOTE in [caption.value for caption in at.caption]
+    after_map.mark_drawn(at.session_state)  # what the component's trigger does
+    at.run()
+    assert [json.loads(chart.proto.spec)["title"] for chart in at.get("vega_lite_chart")] == [
+        "Exercises by series", "Exercises per year"]
+    assert after_map.WAITING_NOTE not in [caption.value for caption in at.caption]
+    at.slider(key="years").set_value((2019, 2024)).run()  # later views draw them at once
+    assert len(at.get("vega_lite_chart")) == 2
+
+
 def test_the_charts_can_be_saved_as_pictures(app_factory):
-    at = app_factory(participants="IRN").run()
+    from view import after_map
+
+    at = app_factory(participants="IRN")
+    at.session_state[after_map.READY] = True
+    at.run()
     labels = [button.label for button in at.get("download_button")]
     assert {"Timeline (PNG)", "Timeline (SVG)", "Per year (PNG)", "Per year (SVG)"} <= set(labels)

@@ -361,3 +361,37 @@ def test_the_table_is_built_when_its_tab_opens(page, serve, blocked_requests):
     expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_test_id("stDataFrame")).to_contain_text("Delta-2024", timeout=TIMEOUT)
     assert [url for url in fetched if "DataFrame" in url]  # the table code came with the table
+
+
+FIRST_OUTLINE_CLOCK = """() => {
+  const watch = setInterval(() => {
+    document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach((frame) => {
+      if (frame.contentDocument && frame.contentDocument.querySelector("path.leaflet-interactive")) {
+        window.__firstOutlineAt = performance.timeOrigin + performance.now();
+        clearInterval(watch);
+      }
+    });
+  }, 10);
+}"""
+"""Notes in the page's clock when the map's frame first holds an outline (started as the page commits)."""
+
+
+def test_the_charts_come_once_the_map_is_drawn(page, serve, blocked_requests):
+    # Issue 17: Streamlit's chart code (Vega, embed.js) is fetched after the map's outlines are
+    # drawn, so on a slow phone it does not take the map's bandwidth (view/after_map.py).
+    page.goto(serve(SMALL_DATA).url, wait_until="commit")
+    page.evaluate(FIRST_OUTLINE_CLOCK)
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text("The timeline is drawn once the map is.")).to_have_count(0)
+    outline_at, vega_at = page.evaluate("""() => [window.__firstOutlineAt, performance.getEntriesByType("resource")
+        .filter((entry) => entry.name.includes("/static/js/embed."))
+        .map((entry) => performance.timeOrigin + entry.startTime)]""")
+    assert outline_at is not None and vega_at, (outline_at, vega_at)
+    assert min(vega_at) > outline_at
+    # Later views draw their charts at once: the session remembers its map was drawn.
+    page.get_by_role("tab", name="Table").click()
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=TIMEOUT)
+    page.get_by_role("tab", name="Timeline").click()
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=TIMEOUT)
+    assert page.get_by_text("The timeline is drawn once the map is.").count() == 0

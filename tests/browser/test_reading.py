@@ -211,7 +211,7 @@ def test_zooming_in_fetches_finer_outlines_for_the_regions_in_view(page, bundled
     assert fetched == []  # the landing map carries what its zoom needs
     zhanjiang = frame.locator('path.da-region[data-region="zhanjiang_waters"]')
     before = len(zhanjiang.get_attribute("d"))
-    frame.locator("body").evaluate(f"() => {LEAFLET_MAP}.setView([21.0, 110.5], 9)")
+    frame.locator("body").evaluate(f"() => {LEAFLET_MAP}.setView([21.0, 110.5], 10)")  # issue 17: zoom 10
     for _ in range(40):
         if any("/0.001/zhanjiang_waters.json" in url for url, _ in fetched):
             break
@@ -222,3 +222,4 @@ def test_zooming_in_fetches_finer_outlines_for_the_regions_in_view(page, bundled
     assert not any("/0.001/bering_sea.json" in url for url, _ in fetched)  # out of view: not fetched
     after = len(zhanjiang.get_attribute("d"))
     assert after > 2 * before
+    assert blocked_requests == []  # nothing left the machine
