@@ -141,7 +141,7 @@ def base_map(
         needs them.
     """
     m = folium.Map(tiles=None, min_zoom=2, max_zoom=12, control_scale=True, zoom_control=True)
-    m.default_js = [("leaflet", assets.leaflet_js)]
+    m.default_js = [("leaflet", assets.map_script or assets.leaflet_js)]  # with the plugins, where served so
     m.default_css = [("leaflet_css", assets.leaflet_css)]
     m.get_root().header.add_child(Element(f"<style>{MAP_CSS}</style>"))
     _FocusWithoutScrolling().add_to(m)

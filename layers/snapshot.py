@@ -15,7 +15,7 @@ from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 from jinja2 import Template
 
-from layers.assets import SNAPSHOT_FOLDER, AssetUrls
+from layers.assets import SNAPSHOT_FOLDER, AssetUrls, scripts_of
 
 SNAPSHOT_SCALE = 2
 """Pixels per screen pixel of the saved picture."""
@@ -109,10 +109,10 @@ class _Snapshot(JSCSSMixin, MacroElement):
         """
     )
 
-    def __init__(self, script_url: str, caption: str, file_name: str) -> None:
+    def __init__(self, scripts: list[tuple[str, str]], caption: str, file_name: str) -> None:
         super().__init__()
         self._name = "Snapshot"
-        self.default_js = [("html_to_image", script_url)]
+        self.default_js = scripts
         self.caption = caption
         self.file_name = file_name
         self.scale = SNAPSHOT_SCALE
@@ -131,4 +131,5 @@ def snapshot_control(assets: AssetUrls, caption: str, file_name: str) -> MacroEl
     file_name : str
         Name the browser saves the picture under.
     """
-    return _Snapshot(f"{assets.plugins}/{SNAPSHOT_FOLDER}/html-to-image.js", caption, file_name)
+    return _Snapshot(scripts_of(assets, "html_to_image", f"{assets.plugins}/{SNAPSHOT_FOLDER}/html-to-image.js"),
+                     caption, file_name)

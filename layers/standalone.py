@@ -18,11 +18,10 @@ from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
 
 from geodata.problems import DataError
-from layers.assets import LEAFLET_DIR, AssetUrls, encoded_land
+from layers.assets import LEAFLET_DIR, SOURCE_MAP_COMMENT, AssetUrls, encoded_land
 from layers.popups import escape_html
 
 _CSS_IMAGE = re.compile(r"url\((['\"]?)images/([A-Za-z0-9_.-]+\.png)\1\)")
-_SOURCE_MAP = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 _EXTERNAL_LOAD = re.compile(
     r"<(?:script|link)\b[^>]*?\b(?:src|href)=[\"'](?!data:)([^\"']*)|\bfetch\(\s*\"(?!data:)([^\"]*)\"", re.IGNORECASE
 )
@@ -45,7 +44,7 @@ def _leaflet_css() -> bytes:
 
 def _leaflet_js() -> bytes:
     """Leaflet's script without its source-map comment, which would point at a file that is not there."""
-    return _SOURCE_MAP.sub("\n", (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8")).encode("utf-8")
+    return SOURCE_MAP_COMMENT.sub("\n", (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8")).encode("utf-8")
 
 
 def inline_asset_urls(land_file: Path | None) -> AssetUrls:

@@ -6,7 +6,7 @@ from branca.element import MacroElement
 from folium.plugins import Draw, MeasureControl
 from jinja2 import Template
 
-from layers.assets import DRAW_FOLDER, MEASURE_FOLDER, AssetUrls
+from layers.assets import DRAW_FOLDER, MEASURE_FOLDER, AssetUrls, scripts_of
 
 DRAW_SHAPES = ("polygon", "rectangle", "circle", "polyline")
 DRAWN_STYLE = {"color": "#c0392b", "weight": 2, "className": "da-drawing"}
@@ -28,7 +28,7 @@ def draw_control(assets: AssetUrls) -> Draw:
         },
         edit_options={"edit": False},
     )
-    draw.default_js = [("leaflet_draw_js", f"{assets.plugins}/{DRAW_FOLDER}/leaflet.draw.js")]
+    draw.default_js = scripts_of(assets, "leaflet_draw_js", f"{assets.plugins}/{DRAW_FOLDER}/leaflet.draw.js")
     draw.default_css = [("leaflet_draw_css", f"{assets.plugins}/{DRAW_FOLDER}/leaflet.draw.css")]
     return draw
 
@@ -85,6 +85,7 @@ def measure_control(assets: AssetUrls) -> MeasureControl:
         secondary_area_unit="hectares",
         units=MEASURE_UNITS,
     )
-    measure.default_js = [("leaflet_measure_js", f"{assets.plugins}/{MEASURE_FOLDER}/leaflet-measure.min.js")]
+    measure.default_js = scripts_of(assets, "leaflet_measure_js",
+                                    f"{assets.plugins}/{MEASURE_FOLDER}/leaflet-measure.min.js")
     measure.default_css = [("leaflet_measure_css", f"{assets.plugins}/{MEASURE_FOLDER}/leaflet-measure.css")]
     return measure

@@ -34,7 +34,7 @@ def built(small_dataset):
 
 def test_base_map_loads_leaflet_from_the_app_not_a_cdn():
     html = render(base_map(ASSETS, tiles=False))
-    assert "/app/static/leaflet-1.9.3/leaflet.js" in html
+    assert f"<script src=\"{ASSETS.map_script}\">" in html and ASSETS.map_script.startswith("/app/static/leaflet-1.9.3")
     assert "/app/static/leaflet-1.9.3/leaflet.css" in html
     assert not re.search(r"cdn\.jsdelivr|code\.jquery|cdnjs\.cloudflare|bootstrapcdn", html)
     assert "L.tileLayer" not in html
@@ -48,6 +48,7 @@ def test_base_map_with_tiles_offers_two_base_layers():
 def test_asset_urls_follow_the_base_url_path():
     assets = asset_urls("land/x.geojson", "/atlas/")
     assert assets.leaflet_js == "/atlas/app/static/leaflet-1.9.3/leaflet.js"
+    assert assets.map_script.startswith("/atlas/app/static/leaflet-1.9.3-with-plugins/map-")
     assert assets.land_geojson == "/atlas/app/static/land/x.geojson"
     assert asset_urls(None).land_geojson is None
 
@@ -288,3 +289,37 @@ def test_regions_given_by_the_caller_give_the_same_map(small_dataset):
         return re.sub(r"_[0-9a-f]{32}", "_ID", page)
 
     assert build(used_regions=regions_for(small_dataset.regions, shown)) == build()
+
+
+def test_the_map_script_holds_leaflet_and_the_plugins_in_order_and_is_published(tmp_path):
+    from geodata.schema import DATA_DIR
+    from layers.assets import (
+        MAP_SCRIPT_PARTS,
+        SOURCE_MAP_COMMENT,
+        AssetUrls,
+        map_script,
+        map_script_name,
+        publish_static_assets,
+        scripts_of,
+    )
+
+    script = map_script().decode("utf-8")
+    starts = [script.index(SOURCE_MAP_COMMENT.sub("\n", part.read_text(encoding="utf-8"))[:200])
+              for part in MAP_SCRIPT_PARTS]
+    assert starts == sorted(starts) and starts[0] == 0  # Leaflet first: the plugins extend L
+    assert "sourceMappingURL" not in script  # no part names a map file that is not served
+    publish_static_assets(tmp_path, DATA_DIR / "land.geojson")
+    assert (tmp_path / map_script_name()).read_bytes() == map_script()
+    served = asset_urls("land/x.json")
+    assert scripts_of(served, "x", "/x.js") == []  # the plugins come with the map's one script
+    assert scripts_of(AssetUrls("/l.js", "/l.css", None), "x", "/x.js") == [("x", "/x.js")]
+
+
+def test_a_served_map_with_its_tools_loads_one_script():
+    from layers.snapshot import snapshot_control
+    from layers.tools import draw_control, measure_control
+
+    m = base_map(ASSETS, tiles=False)
+    for control in (draw_control(ASSETS), measure_control(ASSETS), snapshot_control(ASSETS, "Drill Atlas", "m.png")):
+        control.add_to(m)
+    assert re.findall(r'<script src="([^"]+)"', render(m)) == [ASSETS.map_script]
