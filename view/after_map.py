@@ -33,7 +33,7 @@ SCRIPT = (Path(__file__).with_suffix(".js")).read_text(encoding="utf-8")
 
 
 def watch_data() -> dict[str, int]:
-    """The component's data: how long it waits (:data:`EMPTY_MAP_MS`, :data:`GIVE_UP_MS`)."""
+    """Return the component's data: how long it waits (:data:`EMPTY_MAP_MS`, :data:`GIVE_UP_MS`)."""
     return {"empty_map_ms": EMPTY_MAP_MS, "give_up_ms": GIVE_UP_MS}
 
 

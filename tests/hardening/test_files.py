@@ -284,7 +284,6 @@ def test_a_data_set_of_many_exercises_is_drawn_not_refused(app_factory, tmp_path
     # the timeline gives way to a message; the counts per year still draw every exercise.
     from bench.synthetic import write_synthetic_data
     from layers.timeline import MAX_TIMELINE_BARS
-
     from view import after_map
 
     data = write_synthetic_data(tmp_path / "many", 5_001)
