@@ -138,6 +138,41 @@ def encode_polygons(geometries: Sequence, decimals: int, tolerance: float = 0.0)
     return encoded
 
 
+def encode_lines(geometries: Sequence, decimals: int) -> list[dict | None]:
+    """Encode LineStrings and MultiLineStrings as ``{"type", "p", "e"}`` dicts (no ``t``: never refined).
+
+    Parameters
+    ----------
+    geometries : sequence of shapely geometries
+        LineStrings or MultiLineStrings (None or empty give None); longitudes beyond 180° are kept.
+    decimals : int
+        Decimal places kept (``p``).
+
+    Returns
+    -------
+    list of dict or None
+        ``e`` holds each line as an encoded string: one string for a LineString, a list of them
+        for a MultiLineString, as GeoJSON nests coordinates. ``window.daDecodeGeometry``
+        (:class:`OutlineDecoder`) turns them back into GeoJSON coordinates.
+    """
+    geometries = np.asarray(geometries, dtype=object)
+    parts, part_of = shapely.get_parts(geometries, return_index=True)
+    coordinates, coordinate_of = shapely.get_coordinates(parts, return_index=True)
+    texts = encode_rings(coordinates, coordinate_of, decimals)
+    by_geometry: list[list[str]] = [[] for _ in range(len(geometries))]
+    for text, geometry in zip(texts, part_of[np.unique(coordinate_of)].tolist(), strict=True):
+        by_geometry[geometry].append(text)
+    encoded: list[dict | None] = []
+    for geometry, lines in zip(geometries, by_geometry, strict=True):
+        if geometry is None or geometry.is_empty or not lines:
+            encoded.append(None)
+        elif geometry.geom_type == "LineString":
+            encoded.append({"type": "LineString", "p": decimals, "e": lines[0]})
+        else:
+            encoded.append({"type": "MultiLineString", "p": decimals, "e": lines})
+    return encoded
+
+
 def outline_level(geometries: Sequence, tolerance: float, decimals: int) -> list[dict | None]:
     """Simplify ``geometries`` to ``tolerance`` (topology kept) on a ``decimals`` grid and encode them."""
     simplified = shapely.simplify(np.asarray(geometries, dtype=object), tolerance, preserve_topology=True)
