@@ -19,6 +19,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 
 from geodata.files import read_geojson_layer
 from geodata.problems import DataError
+from layers.maphelpers import helpers_path, helpers_script
 from layers.outlines import encode_polygons
 
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
@@ -48,6 +49,9 @@ class AssetUrls:
     outlines: str | None = None
     """URL of the folder of detail outlines (``<region_id>.json``, ending in ``/``); None where they
     are not served: the map then carries the detail level itself."""
+    helpers: str | None = None
+    """URL of the map's constant JavaScript (:func:`layers.maphelpers.helpers_script`); None where it
+    is not served: each map then carries the functions it calls."""
 
 
 def _write_if_changed(body: bytes, target: Path) -> None:
@@ -64,7 +68,7 @@ def _copy_if_changed(source: Path, target: Path) -> None:
 
 
 def publish_static_assets(static_dir: Path, land_file: Path) -> str | None:
-    """Copy Leaflet and the land layer into Streamlit's static folder.
+    """Copy Leaflet, its plugins, the map's helpers and the land layer into Streamlit's static folder.
 
     Parameters
     ----------
@@ -89,6 +93,7 @@ def publish_static_assets(static_dir: Path, land_file: Path) -> str | None:
         for path in sorted((VENDOR_DIR / folder).rglob("*")):
             if path.is_file() and path.suffix in (".js", ".css", ".png", ".svg"):
                 _copy_if_changed(path, static_dir / "plugins" / path.relative_to(VENDOR_DIR))
+    _write_if_changed(helpers_script(), static_dir / helpers_path())
     try:
         land = encoded_land(land_file)
     except DataError:
@@ -158,4 +163,5 @@ def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: 
         land_geojson=f"{static}/{land_name}" if land_name else None,
         plugins=f"{static}/plugins",
         outlines=f"{static}/{outlines_folder}/" if outlines_folder else None,
+        helpers=f"{static}/{helpers_path()}",
     )
