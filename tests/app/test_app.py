@@ -27,12 +27,15 @@ def test_app_runs_on_test_data(app_factory):
 
 
 def test_map_is_served_locally_and_returns_only_drawings(app_factory):
+    from layers.maphelpers import helpers_path
+
     args = map_args(app_factory().run())
     assert args["js_links"] == [
         "/app/static/leaflet-1.9.3/leaflet.js",
         "/app/static/plugins/leaflet-draw-1.0.4/leaflet.draw.js",
         "/app/static/plugins/leaflet-measure-2.1.7/leaflet-measure.min.js",
         "/app/static/plugins/html-to-image-1.11.13/html-to-image.js",
+        f"/app/static/{helpers_path()}",  # the map's own constant JavaScript (layers.maphelpers)
     ]
     assert args["css_links"] == [
         "/app/static/leaflet-1.9.3/leaflet.css",
