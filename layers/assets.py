@@ -21,6 +21,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 
 from geodata.files import read_geojson_layer
 from geodata.problems import DataError
+from layers.maphelpers import helpers_path, helpers_script
 from layers.outlines import encode_polygons
 
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
@@ -60,6 +61,9 @@ class AssetUrls:
     outlines: str | None = None
     """URL of the folder of detail outlines (``<region_id>.json``, ending in ``/``); None where they
     are not served: the map then carries the detail level itself."""
+    helpers: str | None = None
+    """URL of the map's constant JavaScript (:func:`layers.maphelpers.helpers_script`); None where it
+    is not served: each map then carries the functions it calls."""
     map_script: str | None = None
     """URL of Leaflet and the plugins as one script (:func:`map_script`). Where set, a map loads it
     instead of ``leaflet_js`` and the plugins' own scripts (:func:`scripts_of`)."""
@@ -72,7 +76,7 @@ def scripts_of(assets: AssetUrls, name: str, url: str) -> list[tuple[str, str]]:
 
 @functools.cache
 def map_script() -> bytes:
-    """Return Leaflet and the vendored plugins as one script, each part as it is, in :data:`MAP_SCRIPT_PARTS` order.
+    """Return Leaflet, the vendored plugins and the map's helpers as one script, in :data:`MAP_SCRIPT_PARTS` order.
 
     streamlit-folium loads a map's scripts one after another, each when the one before has run
     (``loadScripts`` in its frontend): four files cost four round trips before the first outline,
@@ -80,6 +84,7 @@ def map_script() -> bytes:
     or browserify bundle, so running them in one script is running them in turn.
     """
     parts = [SOURCE_MAP_COMMENT.sub("\n", path.read_text(encoding="utf-8")) for path in MAP_SCRIPT_PARTS]
+    parts.append(helpers_script().decode("utf-8"))  # the map's own functions (layers.maphelpers), last
     return "\n;\n".join(parts).encode("utf-8")
 
 
@@ -102,7 +107,7 @@ def _copy_if_changed(source: Path, target: Path) -> None:
 
 
 def publish_static_assets(static_dir: Path, land_file: Path) -> str | None:
-    """Copy Leaflet and the land layer into Streamlit's static folder.
+    """Copy Leaflet, its plugins, the map's helpers and the land layer into Streamlit's static folder.
 
     Parameters
     ----------
@@ -128,6 +133,7 @@ def publish_static_assets(static_dir: Path, land_file: Path) -> str | None:
             if path.is_file() and path.suffix in (".js", ".css", ".png", ".svg"):
                 _copy_if_changed(path, static_dir / "plugins" / path.relative_to(VENDOR_DIR))
     _write_if_changed(map_script(), static_dir / map_script_name())
+    _write_if_changed(helpers_script(), static_dir / helpers_path())
     try:
         land = encoded_land(land_file)
     except DataError:
@@ -198,4 +204,5 @@ def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: 
         plugins=f"{static}/plugins",
         outlines=f"{static}/{outlines_folder}/" if outlines_folder else None,
         map_script=f"{static}/{map_script_name()}",
+        helpers=f"{static}/{helpers_path()}",
     )

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import folium
 from branca.element import Element, MacroElement
-from jinja2 import Template
+from folium.utilities import JsCode
 
 from geodata.query import MAP_VIEW_PARAMS, PARAM_SELECTED
 from layers.assets import AssetUrls
 from layers.folium_internals import KEYBOARD_FOCUS_WITHOUT_SCROLL_JS
+from layers.maphelpers import HelperCall, helper
 from layers.popups import MAX_POPUP_HEIGHT_PX
 from layers.styles import SEA_BACKGROUND, SELECTED_COLOUR
 
@@ -51,19 +52,7 @@ MAP_CSS = (
 )
 
 
-class _FocusLinks(MacroElement):
-    """Open the page focused on an exercise when a popup's exercise link is clicked.
-
-    Region popups list their exercises as links carrying ``data-focus``
-    (:func:`layers.popups.exercise_line_html`). A click opens the page's own link with
-    ``selected`` set to that exercise (and the map view dropped, so the map fits it): the details
-    panel opens and the link is a share link to it. On a page that is not inside the app (the
-    offline HTML export) the links do nothing.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
+FOCUS_LINKS_JS = """function (selected, viewParams) {
             document.addEventListener("click", function (event) {
                 var link = event.target.closest ? event.target.closest("a[data-focus]") : null;
                 if (!link) { return; }
@@ -71,8 +60,8 @@ class _FocusLinks(MacroElement):
                 if (window.parent === window) { return; }
                 try {
                     var url = new URL(window.parent.location.href);
-                    url.searchParams.set({{ this.selected|tojson }}, link.getAttribute("data-focus"));
-                    {{ this.view_params|tojson }}.forEach(function (name) { url.searchParams.delete(name); });
+                    url.searchParams.set(selected, link.getAttribute("data-focus"));
+                    viewParams.forEach(function (name) { url.searchParams.delete(name); });
                     // The map's frame is sandboxed without top navigation: a link of the page
                     // itself, clicked, navigates as the page would.
                     var anchor = window.parent.document.createElement("a");
@@ -84,9 +73,21 @@ class _FocusLinks(MacroElement):
                     console.warn("could not open the exercise", error);
                 }
             }, true);  // capture: Leaflet stops clicks from bubbling out of a popup
-        {% endmacro %}
-        """
-    )
+        }"""
+FOCUS_LINKS = helper("focusLinks", FOCUS_LINKS_JS)
+
+
+class _FocusLinks(HelperCall):
+    """Open the page focused on an exercise when a popup's exercise link is clicked.
+
+    Region popups list their exercises as links carrying ``data-focus``
+    (:func:`layers.popups.exercise_line_html`). A click opens the page's own link with
+    ``selected`` set to that exercise (and the map view dropped, so the map fits it): the details
+    panel opens and the link is a share link to it. On a page that is not inside the app (the
+    offline HTML export) the links do nothing.
+    """
+
+    helper_name = FOCUS_LINKS
 
     def __init__(self) -> None:
         super().__init__()
@@ -94,8 +95,11 @@ class _FocusLinks(MacroElement):
         self.selected = PARAM_SELECTED
         self.view_params = list(MAP_VIEW_PARAMS)
 
+    def arguments(self) -> list[object]:
+        return [self.selected, self.view_params]
 
-class _FocusWithoutScrolling(MacroElement):
+
+class _FocusWithoutScrolling(HelperCall):
     """Let the first click on the map reach the feature under the pointer.
 
     Leaflet's keyboard handler focuses the map on its first mousedown. The map sits in an
@@ -105,11 +109,10 @@ class _FocusWithoutScrolling(MacroElement):
     with ``preventScroll`` (:data:`layers.folium_internals.KEYBOARD_FOCUS_WITHOUT_SCROLL_JS`).
     """
 
-    _template = Template(
-        "{% macro script(this, kwargs) %}"
-        + KEYBOARD_FOCUS_WITHOUT_SCROLL_JS
-        + "({{ this._parent.get_name() }});{% endmacro %}"
-    )
+    helper_name = helper("focusWithoutScrolling", KEYBOARD_FOCUS_WITHOUT_SCROLL_JS.strip()[1:-1])
+
+    def arguments(self) -> list[object]:
+        return [JsCode(self._parent.get_name())]
 
 
 def base_map(
@@ -165,13 +168,7 @@ def base_map(
     return m
 
 
-class _ShowAll(MacroElement):
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function () {
-                var map = {{ this._parent.get_name() }};
-                var bounds = {{ this.bounds|tojson }};
+SHOW_ALL_JS = """function (map, bounds) {
                 var ShowAll = L.Control.extend({
                     options: {position: "topleft"},
                     onAdd: function () {
@@ -189,15 +186,19 @@ class _ShowAll(MacroElement):
                     }
                 });
                 new ShowAll().addTo(map);
-            })();
-        {% endmacro %}
-        """
-    )
+            }"""
+
+
+class _ShowAll(HelperCall):
+    helper_name = helper("showAll", SHOW_ALL_JS)
 
     def __init__(self, bounds: list[list[float]]) -> None:
         super().__init__()
         self._name = "ShowAll"
         self.bounds = bounds
+
+    def arguments(self) -> list[object]:
+        return [JsCode(self._parent.get_name()), self.bounds]
 
 
 def show_all_control(bounds: list[list[float]]) -> MacroElement:

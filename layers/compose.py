@@ -10,12 +10,13 @@ import pandas as pd
 
 from geodata.filters import bounds_of, landing_bounds, regions_for
 from geodata.query import map_params
-from layers.assets import AssetUrls
+from layers.assets import AssetUrls, scripts_of
 from layers.basemap import DEFAULT_BOUNDS, base_map, show_all_control
 from layers.folium_internals import stable_ids
 from layers.labels import labels_layer
 from layers.land import land_layer
 from layers.legend import legend
+from layers.maphelpers import serve_helpers
 from layers.observations import LEGEND_LABEL, OBSERVATION_COLOUR, observation_layer
 from layers.outlines import DETAIL_TOLERANCE_DEG, OutlineDecoder, OutlineDetail, level_for_zoom
 from layers.reference import LEGEND_NOTE as REFERENCE_NOTE
@@ -98,7 +99,7 @@ def dashboard_map(
     shown : pandas.DataFrame
         The exercises in the view.
     assets : AssetUrls
-        Where Leaflet and the land layer are served.
+        Where Leaflet, the land layer and the map's helpers (:mod:`layers.maphelpers`) are served.
     selected : str, optional
         ``exercise_id`` to outline and fit; it must be among ``shown``.
     region : str, optional
@@ -207,6 +208,8 @@ def dashboard_map(
     for layer_id, layer in tagged.items() if layers is not None else ():
         layer.show = layer_id in layers
     view_sync(tagged, built=map_params(map_view, layers) if with_regions else None).add_to(m)
+    if assets.helpers:
+        serve_helpers(m, scripts_of(assets, "drill_atlas_map", assets.helpers))
     stable_ids(m)
     return m
 

@@ -8,10 +8,12 @@ from collections.abc import Mapping
 import geopandas as gpd
 import shapely
 from branca.element import MacroElement
+from folium.utilities import JsCode
 from jinja2 import Template
 from shapely.ops import polylabel
 
 from geodata.filters import REGION_ONLY, precision_class
+from layers.maphelpers import HelperCall, helper
 from layers.popups import escape_html
 
 LABELS_PANE = "labels"
@@ -76,19 +78,13 @@ def region_labels(regions: gpd.GeoDataFrame) -> dict[str, dict]:
     return labels
 
 
-class _Labels(MacroElement):
-    _template = Template(
-        """
-        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
-        {% macro script(this, kwargs) %}
-            (function () {
-                var map = {{ this._parent.get_name() }};
-                var pane = map.createPane({{ this.pane|tojson }});
-                pane.style.zIndex = {{ this.z }};
+LABELS_JS = """function (map, paneName, z, labels, referenceFrom) {
+                var pane = map.createPane(paneName);
+                pane.style.zIndex = z;
                 pane.style.pointerEvents = "none";
-                var labels = {{ this.labels|tojson }}.map(function (label) {
+                var markers = labels.map(function (label) {
                     var marker = L.marker([label.lat, label.lon], {
-                        pane: {{ this.pane|tojson }}, interactive: false, keyboard: false,
+                        pane: paneName, interactive: false, keyboard: false,
                         icon: L.divIcon({className: label.className, html: label.html, iconSize: null})
                     });
                     marker.daLabel = label;
@@ -99,8 +95,8 @@ class _Labels(MacroElement):
                 }
                 function place() {
                     var zoom = map.getZoom(), kept = [];
-                    map.getContainer().classList.toggle("da-zoomed-out", zoom < {{ this.reference_from }});
-                    labels.forEach(function (marker) {
+                    map.getContainer().classList.toggle("da-zoomed-out", zoom < referenceFrom);
+                    markers.forEach(function (marker) {
                         if (zoom < marker.daLabel.minZoom) { marker.remove(); return; }
                         marker.addTo(map);
                         var element = marker.getElement();
@@ -112,10 +108,16 @@ class _Labels(MacroElement):
                     });
                 }
                 map.whenReady(function () { place(); map.on("zoomend", place); });
-            })();
-        {% endmacro %}
-        """
+            }"""
+"""Put the place names on a map and thin them after every zoom; see :func:`labels_layer`."""
+
+
+class _Labels(HelperCall):
+    _template = Template(
+        "{% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}"
+        "{% macro script(this, kwargs) %}{{ this.script_text() }}{% endmacro %}"
     )
+    helper_name = helper("labels", LABELS_JS)
 
     def __init__(self, labels: list[dict]) -> None:
         super().__init__()
@@ -125,6 +127,9 @@ class _Labels(MacroElement):
         self.z = LABELS_PANE_Z
         self.css = LABEL_CSS
         self.reference_from = REFERENCE_LABELS_FROM_ZOOM
+
+    def arguments(self) -> list[object]:
+        return [JsCode(self._parent.get_name()), self.pane, self.z, self.labels, self.reference_from]
 
 
 def labels_layer(regions: gpd.GeoDataFrame, labels: Mapping[str, dict] | None = None) -> MacroElement:

@@ -22,8 +22,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import shapely
-from branca.element import MacroElement
-from jinja2 import Template
+from folium.utilities import JsCode
+
+from layers.maphelpers import HelperCall, helper
 
 LEVELS: tuple[tuple[float, int], ...] = ((0.1, 2), (0.04, 3), (0.01, 3), (0.001, 4))
 """``(tolerance in degrees, decimals)`` of each outline level, coarsest first. A level is drawn at
@@ -138,6 +139,41 @@ def encode_polygons(geometries: Sequence, decimals: int, tolerance: float = 0.0)
     return encoded
 
 
+def encode_lines(geometries: Sequence, decimals: int) -> list[dict | None]:
+    """Encode LineStrings and MultiLineStrings as ``{"type", "p", "e"}`` dicts (no ``t``: never refined).
+
+    Parameters
+    ----------
+    geometries : sequence of shapely geometries
+        LineStrings or MultiLineStrings (None or empty give None); longitudes beyond 180° are kept.
+    decimals : int
+        Decimal places kept (``p``).
+
+    Returns
+    -------
+    list of dict or None
+        ``e`` holds each line as an encoded string: one string for a LineString, a list of them
+        for a MultiLineString, as GeoJSON nests coordinates. ``window.daDecodeGeometry``
+        (:class:`OutlineDecoder`) turns them back into GeoJSON coordinates.
+    """
+    geometries = np.asarray(geometries, dtype=object)
+    parts, part_of = shapely.get_parts(geometries, return_index=True)
+    coordinates, coordinate_of = shapely.get_coordinates(parts, return_index=True)
+    texts = encode_rings(coordinates, coordinate_of, decimals)
+    by_geometry: list[list[str]] = [[] for _ in range(len(geometries))]
+    for text, geometry in zip(texts, part_of[np.unique(coordinate_of)].tolist(), strict=True):
+        by_geometry[geometry].append(text)
+    encoded: list[dict | None] = []
+    for geometry, lines in zip(geometries, by_geometry, strict=True):
+        if geometry is None or geometry.is_empty or not lines:
+            encoded.append(None)
+        elif geometry.geom_type == "LineString":
+            encoded.append({"type": "LineString", "p": decimals, "e": lines[0]})
+        else:
+            encoded.append({"type": "MultiLineString", "p": decimals, "e": lines})
+    return encoded
+
+
 def outline_level(geometries: Sequence, tolerance: float, decimals: int) -> list[dict | None]:
     """Simplify ``geometries`` to ``tolerance`` (topology kept) on a ``decimals`` grid and encode them."""
     simplified = shapely.simplify(np.asarray(geometries, dtype=object), tolerance, preserve_topology=True)
@@ -149,8 +185,7 @@ def outline_file(encoded: Mapping) -> bytes:
     return json.dumps(encoded, separators=(",", ":")).encode()
 
 
-DECODER_JS = """
-    (function () {
+DECODER_JS = """function () {
         if (L.GeoJSON.prototype.daDecodes) { return; }
         function line(text, factor) {
             var out = [], index = 0, lat = 0, lng = 0, value, shift, code;
@@ -188,43 +223,26 @@ DECODER_JS = """
                 };
             })(L.GeoJSON.prototype.addData)
         });
-    })();
-"""
+    }"""
+"""Install ``window.daDecodeGeometry`` and teach ``L.GeoJSON.addData`` to decode encoded geometry (once a page)."""
+DECODER = helper("installDecoder", DECODER_JS)
 
 
-class OutlineDecoder(MacroElement):
+class OutlineDecoder(HelperCall):
     """Teach the page's Leaflet to read encoded outlines: ``L.GeoJSON.addData`` decodes them first.
 
     Add it to the map before any layer with encoded geometry. It extends Leaflet through its
-    public class API (``L.GeoJSON.include``), once per page.
+    public class API (``L.GeoJSON.include``), once per page (:data:`DECODER_JS`, a served helper).
     """
 
-    _template = Template("{% macro script(this, kwargs) %}" + DECODER_JS + "{% endmacro %}")
+    helper_name = DECODER
 
     def __init__(self):
         super().__init__()
         self._name = "OutlineDecoder"
 
 
-class OutlineDetail(MacroElement):
-    """Fetch a finer outline of each region in view whenever its drawn level would show its error.
-
-    Every region layer of the map, also one added later (playback swaps the month's layers in),
-    is refined on its own: its geometry says how far it was simplified (``t``), and the finest
-    level needed is the coarsest one under :data:`MAX_ERROR_PX` at the new zoom. Zooming out
-    keeps the finer outline.
-
-    Parameters
-    ----------
-    base_url : str
-        Folder URL of the outline files (``<level>/<region_id>.json``, from
-        :func:`layers.assets.publish_outlines`), ending in ``/``.
-    """
-
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function (map, base, levels, maxError) {
+DETAIL_JS = """function (map, base, levels, maxError) {
                 var pending = {}, queued = false;
                 function load(path) {
                     if (!pending[path]) {
@@ -266,11 +284,27 @@ class OutlineDetail(MacroElement):
                 function soon() { if (!queued) { queued = true; setTimeout(refine, 0); } }
                 map.on("zoomend moveend layeradd", soon);
                 map.whenReady(soon);
-            })({{ this._parent.get_name() }}, {{ this.base_url|tojson }}, {{ this.levels|tojson }},
-               {{ this.max_error|tojson }});
-        {% endmacro %}
-        """
-    )
+            }"""
+"""Refine the outlines of a map (``map, base, levels, maxError``): see :class:`OutlineDetail`."""
+DETAIL = helper("outlineDetail", DETAIL_JS)
+
+
+class OutlineDetail(HelperCall):
+    """Fetch a finer outline of each region in view whenever its drawn level would show its error.
+
+    Every region layer of the map, also one added later (playback swaps the month's layers in),
+    is refined on its own: its geometry says how far it was simplified (``t``), and the finest
+    level needed is the coarsest one under :data:`MAX_ERROR_PX` at the new zoom. Zooming out
+    keeps the finer outline.
+
+    Parameters
+    ----------
+    base_url : str
+        Folder URL of the outline files (``<level>/<region_id>.json``, from
+        :func:`layers.assets.publish_outlines`), ending in ``/``.
+    """
+
+    helper_name = DETAIL
 
     def __init__(self, base_url: str):
         super().__init__()
@@ -278,6 +312,10 @@ class OutlineDetail(MacroElement):
         self.base_url = base_url
         self.levels = [[tolerance, level_folder(tolerance)] for tolerance, _ in LEVELS]
         self.max_error = MAX_ERROR_PX
+
+    def arguments(self) -> list[object]:
+        """Return the map, the folder URL, the levels and the largest error in pixels."""
+        return [JsCode(self._parent.get_name()), self.base_url, self.levels, self.max_error]
 
 
 def level_folder(tolerance: float) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 
 import folium
 import geopandas as gpd
 import shapely
+from folium.map import Layer
 from folium.utilities import JsCode
+from jinja2 import Template
 
 from geodata.build.backdrop import PACIFIC_COPY_EAST, PACIFIC_COPY_WEST
 from layers.basemap import AREAS_PANE
@@ -29,6 +32,8 @@ LEGEND_OUTLINES = {
     "straits": ("Strait gate", f"4px solid {STRAIT_COLOUR}"),
 }
 """The legend line of each reference layer: (label, CSS border), drawn when the layer is shown."""
+REFERENCE_FOLDER = "reference"
+"""Folder of the reference files below the published outlines folder (:func:`reference_files`)."""
 
 _e = escape_html
 
@@ -137,8 +142,75 @@ def reference_kinds_shown(domains: tuple[str, ...], selected_series: str | None)
     return ("straits", "adiz") if about_air else ("straits",)
 
 
+def reference_file_path(kind: str) -> str:
+    """Path of a reference kind's file below the published outlines folder (``reference/adiz.json``)."""
+    return f"{REFERENCE_FOLDER}/{kind}.json"
+
+
+def reference_files(features: tuple[tuple[str, str, tuple], ...]) -> dict[str, bytes]:
+    """Return the files the browser fetches a reference layer from when it is switched on.
+
+    Keys are paths below the published outlines folder (:func:`reference_file_path`), values a
+    compact GeoJSON FeatureCollection of the kind's prepared features (:func:`reference_features`).
+    Published with the region outlines (:meth:`layers.regions.RegionGeometries.outline_files`),
+    in a folder named after a digest of every file, so a changed layer gets a new URL.
+    """
+    return {
+        reference_file_path(kind): json.dumps(
+            {"type": "FeatureCollection", "features": list(kind_features)}, separators=(",", ":")
+        ).encode()
+        for kind, _, kind_features in features
+    }
+
+
+class _OnDemandGeoJson(Layer):
+    """A reference kind's GeoJSON layer whose features the browser fetches the first time it is on the map.
+
+    Its FeatureGroup may start switched off; the file (:func:`reference_files`) is then fetched
+    only if the reader switches the layer on in the layer control (or a link does). Features,
+    styles, labels and popups are those of the inline layer (:class:`FastGeoJson`); a failed
+    fetch is tried again the next time the layer is switched on.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.geoJson(null, {
+                pane: {{ this.pane|tojson }},
+                style: function (feature) { return feature.properties.style; },
+                onEachFeature: {{ this.on_each_feature.js_code }}
+            });
+            (function (layer) {
+                var state = "";
+                layer.on("add", function () {
+                    if (state) { return; }
+                    state = "loading";
+                    fetch({{ this.url|tojson }}).then(function (response) {
+                        if (!response.ok) { throw new Error("HTTP " + response.status); }
+                        return response.json();
+                    }).then(function (data) {
+                        layer.addData(data);
+                        state = "loaded";
+                    }).catch(function (error) {
+                        state = "";
+                        console.warn("reference layer not loaded", error);
+                    });
+                });
+            })({{ this.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, url: str, on_each_feature: JsCode, pane: str):
+        super().__init__(name=None, overlay=True, control=False, show=True)
+        self._name = "OnDemandGeoJson"
+        self.url = url
+        self.on_each_feature = on_each_feature
+        self.pane = pane
+
+
 def reference_layers_of(
-    features: tuple[tuple[str, str, tuple], ...], show: Iterable[str] = ()
+    features: tuple[tuple[str, str, tuple], ...], show: Iterable[str] = (), base_url: str | None = None
 ) -> list[folium.FeatureGroup]:
     """Draw prepared reference features (:func:`reference_features`): one FeatureGroup per kind.
 
@@ -146,6 +218,12 @@ def reference_layers_of(
     turn them on in the layer control. Each group carries ``layer_id`` (its kind) and
     ``legend_outline`` (:data:`LEGEND_OUTLINES`), which :func:`layers.compose.dashboard_map` puts in
     the legend when the group is shown.
+
+    With ``base_url``, the folder URL of the published outlines (:attr:`layers.assets.AssetUrls.outlines`,
+    where :func:`reference_files` of the same features were published), each group fetches its
+    kind's file the first time it is on the map instead of carrying the features: a kind that
+    stays switched off costs the map a few hundred bytes. Without it (no static folder, a map
+    saved to a file) the features are in the map itself.
     """
     shown = set(show)
     groups = []
@@ -153,13 +231,16 @@ def reference_layers_of(
         group = folium.FeatureGroup(name=title, show=kind in shown)
         group.layer_id = kind
         group.legend_outline = LEGEND_OUTLINES[kind]
-        FastGeoJson(
-            # folium may write an "id" into each feature: draw copies, the prepared ones are shared.
-            {"type": "FeatureCollection", "features": [dict(feature) for feature in kind_features]},
-            style_function=lambda feature: feature["properties"]["style"],
-            on_each_feature=_bind_labelled_html(),
-            pane=AREAS_PANE,
-        ).add_to(group)
+        if base_url:
+            _OnDemandGeoJson(base_url + reference_file_path(kind), _bind_labelled_html(), AREAS_PANE).add_to(group)
+        else:
+            FastGeoJson(
+                # folium may write an "id" into each feature: draw copies, the prepared ones are shared.
+                {"type": "FeatureCollection", "features": [dict(feature) for feature in kind_features]},
+                style_function=lambda feature: feature["properties"]["style"],
+                on_each_feature=_bind_labelled_html(),
+                pane=AREAS_PANE,
+            ).add_to(group)
         groups.append(group)
     return groups
 

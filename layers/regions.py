@@ -49,6 +49,9 @@ class RegionGeometries:
     popup_lines: Mapping[str, str] = field(default_factory=dict)
     """Each exercise's line in the region popups by ``exercise_id`` (:func:`layers.popups.exercise_blocks`);
     empty when built without the exercises: the popups then build the shown exercises' lines."""
+    extra_files: Mapping[str, bytes] = field(default_factory=dict)
+    """Other files published with the outlines, by path below their folder: the reference layers'
+    files (:func:`layers.reference.reference_files`), which a map fetches when they are switched on."""
 
     def outlines(self, tolerance: float = DETAIL_TOLERANCE_DEG) -> Mapping[str, dict]:
         """Return every region's encoded outline at the level of ``tolerance``."""
@@ -57,13 +60,17 @@ class RegionGeometries:
     def outline_files(self) -> dict[str, bytes]:
         """Return every region's outline at every level as the files the browser fetches as it zooms in.
 
-        Keys are paths below the published folder: ``<level>/<region_id>.json``.
+        Keys are paths below the published folder: ``<level>/<region_id>.json``, and the paths of
+        :attr:`extra_files` (``reference/<kind>.json``).
         """
         return {
-            f"{level_folder(tolerance)}/{region_id}.json": outline_file(outline)
-            for tolerance, outlines in self.levels.items()
-            for region_id, outline in outlines.items()
-            if outline is not None
+            **{
+                f"{level_folder(tolerance)}/{region_id}.json": outline_file(outline)
+                for tolerance, outlines in self.levels.items()
+                for region_id, outline in outlines.items()
+                if outline is not None
+            },
+            **self.extra_files,
         }
 
 

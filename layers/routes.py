@@ -10,6 +10,7 @@ import pandas as pd
 
 from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
+from layers.outlines import encode_lines
 from layers.popups import bind_feature_html, date_range_text, escape_html, source_links
 from layers.styles import ROUTE_COLOURS
 
@@ -17,6 +18,8 @@ ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "ai
 ROUTE_DASHES = {"patrol": None, "transit": "10 7", "air_patrol": "1 6"}
 """Leaflet ``dashArray`` per route kind: patrols solid, transits dashed, air patrols dotted."""
 ROUTE_WEIGHT = 2.5
+ROUTE_DECIMALS = 5
+"""Decimal places a route's coordinates keep on the map (about a metre; routes are schematic)."""
 
 
 _e = escape_html
@@ -103,7 +106,8 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
     folium.FeatureGroup or None
         Named ``Routes (N)``, holding one GeoJson layer in the areas pane (above the region
         polygons, so lines stay visible and clickable), routes in date order; None when no
-        shown exercise has a route.
+        shown exercise has a route. Each line is an encoded polyline (:func:`layers.outlines.encode_lines`,
+        :data:`ROUTE_DECIMALS`), which the map's :class:`layers.outlines.OutlineDecoder` decodes.
     """
     exercises = shown_exercises.set_index("exercise_id", drop=False)
     shown = routes.loc[routes["exercise_id"].isin(exercises.index)]
@@ -112,15 +116,15 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
     shown = shown.assign(start_date=shown["exercise_id"].map(exercises["start_date"])).sort_values(
         ["start_date", "exercise_id", "route_id"]
     )
-    collection = shown[["route_id", "geometry"]].__geo_interface__
     features = []
     records = exercises.to_dict("index")
-    for feature, route in zip(collection["features"], shown.to_dict("records"), strict=True):
+    geometries = encode_lines(shown.geometry.values, ROUTE_DECIMALS)
+    for geometry, route in zip(geometries, shown.to_dict("records"), strict=True):
         exercise = records[route["exercise_id"]]
         features.append(
             {
                 "type": "Feature",
-                "geometry": feature["geometry"],
+                "geometry": geometry,
                 "properties": {
                     "route_id": route["route_id"],
                     "exercise_id": route["exercise_id"],
@@ -130,10 +134,12 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
                 },
             }
         )
+    west, south, east, north = shown.total_bounds
     fg = folium.FeatureGroup(name=f"Routes ({len(features)})")
     fg.layer_id = "routes"
     FastGeoJson(
         {"type": "FeatureCollection", "features": features},
+        bounds=[[float(south), float(west)], [float(north), float(east)]],
         style_function=lambda feature: feature["properties"]["style"],
         highlight_function=lambda feature: {"weight": ROUTE_WEIGHT + 3, "opacity": 1.0},
         on_each_feature=bind_feature_html(),

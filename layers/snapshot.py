@@ -13,23 +13,16 @@ from __future__ import annotations
 
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
-from jinja2 import Template
+from folium.utilities import JsCode
 
 from layers.assets import SNAPSHOT_FOLDER, AssetUrls, scripts_of
+from layers.maphelpers import HelperCall, helper
 
 SNAPSHOT_SCALE = 2
 """Pixels per screen pixel of the saved picture."""
 
 
-class _Snapshot(JSCSSMixin, MacroElement):
-    _template = Template(
-        """
-        {% macro script(this, kwargs) %}
-            (function () {
-                var map = {{ this._parent.get_name() }};
-                var caption = {{ this.caption|tojson }};
-                var fileName = {{ this.file_name|tojson }};
-                var scale = {{ this.scale|tojson }};
+SNAPSHOT_JS = """function (map, caption, fileName, scale) {
                 function pageLink() {
                     try { return window.parent.location.href; } catch (error) { return ""; }
                 }
@@ -104,10 +97,12 @@ class _Snapshot(JSCSSMixin, MacroElement):
                     }
                 });
                 new Snapshot().addTo(map);
-            })();
-        {% endmacro %}
-        """
-    )
+            }"""
+"""Add the "PNG" button to a map (``map, caption, fileName, scale``); see :func:`snapshot_control`."""
+
+
+class _Snapshot(JSCSSMixin, HelperCall):
+    helper_name = helper("snapshot", SNAPSHOT_JS)
 
     def __init__(self, scripts: list[tuple[str, str]], caption: str, file_name: str) -> None:
         super().__init__()
@@ -116,6 +111,9 @@ class _Snapshot(JSCSSMixin, MacroElement):
         self.caption = caption
         self.file_name = file_name
         self.scale = SNAPSHOT_SCALE
+
+    def arguments(self) -> list[object]:
+        return [JsCode(self._parent.get_name()), self.caption, self.file_name, self.scale]
 
 
 def snapshot_control(assets: AssetUrls, caption: str, file_name: str) -> MacroElement:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -15,7 +15,7 @@ from geodata.measure import read_countries
 from geodata.query import Catalog
 from geodata.reference import read_straits, read_zones
 from layers.observations import observation_popups
-from layers.reference import reference_features
+from layers.reference import reference_features, reference_files
 from layers.regions import RegionGeometries, region_geometries
 from view.exercise_list import list_rows
 from view.tools import exercise_labels
@@ -38,7 +38,8 @@ class Prepared:
     labels : mapping
         Each exercise's label for the pickers (:func:`view.tools.exercise_labels`).
     geometries : RegionGeometries
-        Region outlines, place names and popup lines for drawing.
+        Region outlines, place names and popup lines for drawing; the files it publishes
+        (:meth:`layers.regions.RegionGeometries.outline_files`) hold the reference layers' too.
     zones, straits : geopandas.GeoDataFrame
         The reference layers: air defence identification zones and strait gates
         (:mod:`geodata.reference`), the same for every data folder.
@@ -75,15 +76,16 @@ def prepare(data_dir: Path) -> Prepared:
     zones, straits = read_zones()[0], read_straits()[0]
     dataset = dataset_with_crossings(load_dataset(data_dir), zones, straits, read_countries())
     exercises = dataset.exercises
+    reference = reference_features(zones, straits)
     return Prepared(
         dataset=dataset,
         catalog=Catalog.from_exercises(exercises, tuple(dataset.regions["region_id"]), dataset.version,
                                        zones=zone_choices(zones)),
         labels=MappingProxyType(exercise_labels(exercises)),
-        geometries=region_geometries(dataset.regions, exercises),
+        geometries=replace(region_geometries(dataset.regions, exercises), extra_files=reference_files(reference)),
         zones=zones,
         straits=straits,
-        reference=reference_features(zones, straits),
+        reference=reference,
         changelog=read_changelog(data_dir),
         list_rows=tuple(list_rows(exercises)),
         observation_popups=MappingProxyType(observation_popups(dataset.observations, exercises)),

@@ -261,7 +261,9 @@ def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNoti
     reader's ``drawings`` (GeoJSON features) are put back on it, and a link's layer choice applies.
     """
     view = scene.view
-    reference = reference_layers_of(prepared.reference, show=reference_kinds_shown(view.domains, details_series(scene)))
+    # Served outlines come with the reference files (view.prepared): the layers fetch them when switched on.
+    reference = reference_layers_of(prepared.reference, show=reference_kinds_shown(view.domains, details_series(scene)),
+                                    base_url=assets.outlines)
     return dashboard_map(
         prepared.dataset.regions, prepared.geometries, scene.shown, assets, selected=view.selected,
         region=view.region, map_view=view.map_view, routes=prepared.dataset.routes, tiles=tiles,

@@ -28,11 +28,14 @@ def test_app_runs_on_test_data(app_factory):
 
 def test_map_is_served_locally_and_returns_only_drawings(app_factory):
     args = map_args(app_factory().run())
-    # One script: Leaflet with the draw, measure and picture plugins (one round trip, not four).
-    from layers.assets import map_script_name
+    # One script: Leaflet with the draw, measure and picture plugins and the map's own constant
+    # JavaScript (layers.maphelpers): one round trip, not five.
+    from layers.assets import map_script, map_script_name
+    from layers.maphelpers import helpers_script
 
     assert args["js_links"] == [f"/app/static/{map_script_name()}"]
     assert map_script_name().startswith("leaflet-1.9.3-with-plugins/map-")
+    assert map_script().endswith(helpers_script())
     assert args["css_links"] == [
         "/app/static/leaflet-1.9.3/leaflet.css",
         "/app/static/plugins/leaflet-draw-1.0.4/leaflet.draw.css",

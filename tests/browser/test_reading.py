@@ -150,6 +150,50 @@ def test_switching_the_adiz_layer_on_shows_its_name(page, bundled, blocked_reque
     )
 
 
+def test_a_reference_layer_is_fetched_once_when_switched_on_then_shows_names_and_popups(page, bundled,
+                                                                                        blocked_requests):
+    """Issue 17: a switched-off reference layer costs the map nothing until the reader switches it on."""
+    requested = []
+    page.on("request", lambda request: requested.append(request.url) if "/reference/" in request.url else None)
+    frame = open_at(page, bundled, LAPTOP, "?lat=29.5&lon=125.0&z=6")
+
+    def count(kind: str) -> int:
+        return sum(1 for url in requested if re.search(rf"/app/static/outlines/[0-9a-f]{{12}}/reference/{kind}\.json$", url))
+
+    expect(frame.locator(".da-ref-label").first).to_be_visible(timeout=TIMEOUT)  # strait gates: on at start
+    assert count("straits") == 1 and count("adiz") == 0, requested
+    assert frame.locator(".da-ref-label").filter(has_text=re.compile("ADIZ")).count() == 0
+    toggle = frame.get_by_text(re.compile(r"^\s*ADIZ"))
+    frame.locator(".leaflet-control-layers").hover()
+    toggle.click()
+    expect(frame.locator(".da-ref-label").filter(has_text="China: East China Sea ADIZ")).to_be_visible(timeout=TIMEOUT)
+    assert count("adiz") == 1
+    opened = frame.locator("body").evaluate(
+        """() => {
+            const map = Object.values(window).find(v => v instanceof L.Map);
+            let found = false;
+            map.eachLayer(layer => {
+                if (!found && layer.feature && layer.feature.properties.label === "China: East China Sea ADIZ") {
+                    layer.openPopup(); found = true;
+                }
+            });
+            return found;
+        }"""
+    )
+    assert opened
+    popup = frame.locator(".leaflet-popup-content .da-reference")
+    expect(popup).to_contain_text("Published:", timeout=TIMEOUT)
+    expect(popup).to_contain_text("Sources:")
+    # switched off and on again: drawn again from what was fetched, not fetched twice
+    frame.locator(".leaflet-control-layers").hover()
+    toggle.click()
+    expect(frame.locator(".da-ref-label").filter(has_text="China: East China Sea ADIZ")).to_have_count(0)
+    toggle.click()
+    expect(frame.locator(".da-ref-label").filter(has_text="China: East China Sea ADIZ")).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_timeout(500)
+    assert count("adiz") == 1 and count("straits") == 1, requested
+
+
 def test_zone_names_switched_on_zoomed_out_sit_on_their_zones_once_zoomed_in(page, bundled, blocked_requests):
     # Names are hidden below zoom 6; hidden with display:none, Leaflet measured them as 0 px wide and
     # they came back half their width off their zone.
@@ -208,7 +252,8 @@ def test_zooming_in_fetches_finer_outlines_for_the_regions_in_view(page, bundled
     page.on("response", lambda response: fetched.append((response.url, response.status))
             if "/app/static/outlines/" in response.url else None)
     frame = open_at(page, bundled, LAPTOP)
-    assert fetched == []  # the landing map carries what its zoom needs
+    # the landing map carries what its zoom needs (the switched-on reference layers come from their files)
+    assert [url for url, _ in fetched if "/reference/" not in url] == []
     zhanjiang = frame.locator('path.da-region[data-region="zhanjiang_waters"]')
     before = len(zhanjiang.get_attribute("d"))
     frame.locator("body").evaluate(f"() => {LEAFLET_MAP}.setView([21.0, 110.5], 10)")  # issue 17: zoom 10

@@ -101,7 +101,10 @@ def test_the_map_carries_a_save_as_png_button_with_the_citation_escaped(specs):
                       assets, tiles=False, snapshot=(caption, "drill-atlas_test-1.map.png"))
     html = m.get_root().render()
     assert f'src="{assets.map_script}"' in html  # Leaflet with the plugins, html-to-image among them
-    assert "Save the map as a picture (PNG)" in html and "drill-atlas_test-1.map.png" in html
+    assert "daMap.snapshot(" in html and "drill-atlas_test-1.map.png" in html  # the button's code: served helpers
+    from layers.maphelpers import helpers_script
+
+    assert "Save the map as a picture (PNG)" in helpers_script().decode()
     assert "<script>alert(1)</script>" not in html and "\\u003cscript\\u003ealert(1)" in html
     plain = dashboard_map(dataset.regions, region_geometries(dataset.regions, dataset.exercises),
                           dataset.exercises, assets, tiles=False).get_root().render()

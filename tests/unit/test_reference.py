@@ -600,3 +600,87 @@ def test_zone_names_are_hidden_zoomed_out_without_losing_their_width():
 
     rule = LABEL_CSS.split(".da-zoomed-out .leaflet-tooltip.da-ref-label {", 1)[1].split("}", 1)[0]
     assert "visibility: hidden" in rule and "display" not in rule
+
+
+# --- reference layers fetched on demand ----------------------------------------------------------------
+
+def _rendered(groups) -> str:
+    m = folium.Map(tiles=None)
+    for group in groups:
+        group.add_to(m)
+    return m.get_root().render()
+
+
+def test_served_reference_layers_fetch_their_file_when_added_and_carry_no_feature(zones, straits):
+    from layers.reference import reference_features, reference_file_path, reference_files, reference_layers_of
+
+    features = reference_features(zones, straits)
+    base = "/app/static/outlines/0123456789ab/"
+    groups = reference_layers_of(features, show=["straits"], base_url=base)
+    assert [(g.layer_id, g.show) for g in groups] == [("adiz", False), ("straits", True)]
+    html = _rendered(groups)
+    for kind in ("adiz", "straits"):
+        assert html.count(f'fetch("{base}reference/{kind}.json")') == 1
+        assert reference_file_path(kind) == f"reference/{kind}.json"
+    # the features (names, popups, coordinates) are in the files only
+    assert "Bering Strait" not in html and "Sources:" not in html and "South Korea: KADIZ" not in html
+    # fetched the first time the layer is on the map (switched on at start or later), labels and popups bound
+    assert 'layer.on("add"' in html and LABEL_CLASS in html and "permanent: true" in html and "bindPopup" in html
+    assert "feature.properties.style" in html and '"areas"' in html
+    files = reference_files(features)
+    assert sorted(files) == ["reference/adiz.json", "reference/straits.json"]
+    for kind, _, kind_features in features:
+        collection = json.loads(files[reference_file_path(kind)])
+        assert collection["type"] == "FeatureCollection" and collection["features"] == json.loads(json.dumps(list(kind_features)))
+
+
+def test_without_a_static_folder_reference_layers_stay_inline(zones, straits):
+    from layers.reference import reference_features, reference_layers_of
+
+    features = reference_features(zones, straits)
+    for base in (None, ""):
+        html = _rendered(reference_layers_of(features, show=["straits"], base_url=base))
+        assert "fetch(" not in html and "reference/" not in html
+        assert "Bering Strait" in html and "South Korea: KADIZ" in html and LABEL_CLASS in html
+
+
+def test_reference_files_are_published_with_the_outlines_and_served_where_the_map_fetches(tmp_path, small_dataset,
+                                                                                          zones, straits):
+    from dataclasses import replace
+
+    from layers import asset_urls, publish_outlines, region_geometries
+    from layers.reference import reference_features, reference_files, reference_layers_of
+
+    features = reference_features(zones, straits)
+    geometries = replace(region_geometries(small_dataset.regions), extra_files=reference_files(features))
+    files = geometries.outline_files()
+    assert files["reference/adiz.json"] == reference_files(features)["reference/adiz.json"]
+    folder = publish_outlines(tmp_path, files)
+    assets = asset_urls("land/x.json", outlines_folder=folder)
+    html = _rendered(reference_layers_of(features, show=["adiz"], base_url=assets.outlines))
+    for kind in ("adiz", "straits"):
+        url = f"/app/static/{folder}/reference/{kind}.json"
+        assert f'fetch("{url}")' in html
+        published = json.loads((tmp_path / url.removeprefix("/app/static/")).read_bytes())
+        assert [f["properties"]["label"] for f in published["features"]] == [
+            f["properties"]["label"] for f in dict((k, fs) for k, _, fs in features)[kind]]
+    # a changed layer is published in another folder, so a browser never keeps a stale copy
+    changed = dict(files, **{"reference/adiz.json": b'{"type":"FeatureCollection","features":[]}'})
+    assert publish_outlines(tmp_path, changed) != folder
+
+
+def test_prepared_outlines_publish_the_reference_files_and_the_export_fetches_nothing(small_data):
+    from geodata.query import ViewState
+    from layers.reference import reference_files
+    from view.page import view_map_html_bytes
+    from view.prepared import prepare
+
+    prepared = prepare(small_data)
+    files = prepared.geometries.outline_files()
+    assert {path: files[path] for path in files if path.startswith("reference/")} == reference_files(prepared.reference)
+    page, _ = view_map_html_bytes(prepared.dataset, prepared.dataset.exercises, ViewState((2016, 2024)), "all",
+                                  land_file=small_data / "land.geojson", tiles=False,
+                                  geometries=prepared.geometries, reference=prepared.reference)
+    text = page.decode("utf-8")
+    assert "reference/" not in text and "South Korea: KADIZ" in text and "Bering Strait" in text
+    assert "fetch(\"/" not in text and "fetch(\"http" not in text

@@ -8,7 +8,10 @@ from pathlib import Path
 import folium
 import geopandas as gpd
 import numpy as np
+import polyline
 import pytest
+import shapely
+from shapely.geometry import LineString, MultiLineString
 
 from geodata import schema
 from geodata.build.routes import ROUTES_CSV, ROUTES_GEOJSON, build_routes, pacific_longitudes, read_waypoints
@@ -17,8 +20,9 @@ from geodata.problems import ERROR, WARNING, DataError
 from geodata.routes import empty_routes, read_routes, validate_routes
 from layers.assets import asset_urls
 from layers.compose import dashboard_map
+from layers.outlines import encode_lines
 from layers.regions import region_geometries
-from layers.routes import ROUTE_DASHES, route_layer
+from layers.routes import ROUTE_CLASS, ROUTE_DASHES, ROUTE_DECIMALS, route_layer
 from layers.styles import GROUP_COLOURS, ROUTE_COLOURS, darker
 
 HOSTILE = '<img src=x onerror="alert(1)">'
@@ -255,10 +259,59 @@ def test_route_tooltip_and_popup_escape_hostile_text(small_dataset):
     assert props["popup"].index("&lt;script&gt;") < props["popup"].index(">B</li>") < props["popup"].index(">C</li>")
 
 
+def decoded(geometry: dict) -> list:
+    """GeoJSON coordinates of an encoded line, decoded with the reference implementation (PyPI polyline)."""
+    def lines(value):
+        if isinstance(value, str):
+            return [list(pair) for pair in polyline.decode(value, geometry["p"], geojson=True)]
+        return [lines(item) for item in value]
+
+    return lines(geometry["e"])
+
+
+def test_encoded_lines_decode_to_the_coordinates_within_the_precision():
+    lines = [
+        LineString([(131.9, 43.1), (182.123456, 58.0), (191.0, 65.8)]),
+        MultiLineString([[(120.3, 36.1), (-0.000004, -12.5)], [(140.0, 40.0), (141.5, 41.25), (179.99999, 60.0)]]),
+        None,
+        LineString(),
+    ]
+    encoded = encode_lines(lines, ROUTE_DECIMALS)
+    assert [e and e["type"] for e in encoded] == ["LineString", "MultiLineString", None, None]
+    assert "t" not in encoded[0]  # never refined as the region outlines are
+    for geometry, line in zip(encoded[:2], lines[:2], strict=True):
+        assert geometry["p"] == ROUTE_DECIMALS
+        original = shapely.geometry.mapping(line)["coordinates"]
+        back = decoded(geometry)
+        if line.geom_type == "LineString":
+            original, back = [original], [back]
+        assert [len(part) for part in back] == [len(part) for part in original]
+        for part, original_part in zip(back, original, strict=True):
+            assert np.abs(np.array(part) - np.array(original_part)).max() <= 0.5 * 10.0**-ROUTE_DECIMALS + 1e-9
+
+
+def test_route_layer_sends_encoded_lines_that_decode_to_the_routes(small_dataset):
+    geojson = next(iter(route_layer(small_dataset.routes, small_dataset.exercises)._children.values()))
+    by_id = small_dataset.routes.set_index("route_id")
+    for feature in geojson.data["features"]:
+        geometry = feature["geometry"]
+        assert "coordinates" not in geometry and geometry["p"] == ROUTE_DECIMALS
+        original = shapely.geometry.mapping(by_id.loc[feature["properties"]["route_id"], "geometry"])
+        assert geometry["type"] == original["type"]
+        assert np.allclose(np.array(decoded(geometry), dtype=float), np.array(original["coordinates"], dtype=float),
+                           atol=10.0**-ROUTE_DECIMALS)
+    west, south, east, north = small_dataset.routes.total_bounds
+    assert geojson.get_bounds() == [[south, west], [north, east]]
+    m = folium.Map(tiles=None)
+    route_layer(small_dataset.routes, small_dataset.exercises).add_to(m)
+    html = m.get_root().render()
+    assert ROUTE_CLASS in html and '"e": ' in html and '"coordinates"' not in html
+
+
 def test_route_across_the_antimeridian_stays_one_continuous_line(small_dataset):
     geojson = next(iter(route_layer(small_dataset.routes, small_dataset.exercises)._children.values()))
     line = next(f for f in geojson.data["features"] if f["properties"]["route_id"] == "charlie_2024_air")
-    lons = np.array([x for x, _ in line["geometry"]["coordinates"]])
+    lons = np.array([x for x, _ in decoded(line["geometry"])])
     assert line["geometry"]["type"] == "LineString"
     assert lons.max() > 180 and np.abs(np.diff(lons)).max() <= 180
 
