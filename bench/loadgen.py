@@ -10,7 +10,10 @@ otherwise, only widgets of the latest run) and, like the frontend, remembers the
 cacheable messages of the last runs and sends them back, so the server answers an unchanged
 large element with a reference. A filter change is a ``rerun_script`` with every widget state
 and the new value of one widget; its time is from sending it to the server's
-``script_finished``.
+``script_finished``. Like a browser it agrees on WebSocket compression (the server then
+compresses what it sends, as it does for a page), and once its first run is done it sends the
+trigger the page sends when its map has drawn (:mod:`view.after_map`), so that its runs build
+the charts a page's runs build.
 
 :func:`capacity` opens sessions in steps; each session changes the year filter every 5 s (a
 year range of its own, cycling through all of them from a random start), and each step reports
@@ -41,6 +44,7 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 from bench.server import rss_bytes
 from bench.server_time import percentile
+from view import after_map
 
 PERIOD_S = 5.0
 """Each session changes a filter this often (issue 17)."""
@@ -55,6 +59,9 @@ CONTEXT = {"timezone": "UTC", "timezone_offset": 0, "locale": "en-US", "is_embed
            "color_scheme": "light"}
 """What a headless Chromium's page tells the server about itself (read from its first BackMsg)."""
 FINISHED = ForwardMsg.ScriptFinishedStatus
+TRIGGER_PREFIX = "$$STREAMLIT_INTERNAL_KEY_"
+"""A component's triggers go back as one widget, ``<prefix><component id>__events`` (Streamlit's
+``components/v2/bidi_component/main.py``, ``_make_trigger_id``), holding a JSON list of events."""
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -154,6 +161,8 @@ class Session:
     page_query: str = ""
     """The query string the app last wrote into the page's address (``page_info_changed``)."""
     _seen: dict[str, tuple[WidgetState, bool]] = field(default_factory=dict)
+    map_watch: str = ""
+    """Id of the page's "charts wait for the map" component (:mod:`view.after_map`) in the last run, if any."""
     _finished: asyncio.Event | None = None
     _socket: object = None
     _reader: asyncio.Task | None = None
@@ -168,19 +177,24 @@ class Session:
         stream = urllib.parse.urlunsplit(("ws", parts.netloc, parts.path.rstrip("/") + "/_stcore/stream", "", ""))
         self._socket = await asyncio.wait_for(connect(
             stream, subprotocols=["streamlit"], origin=f"{parts.scheme}://{parts.netloc}",
-            additional_headers={"Cookie": cookie} if cookie else None, compression=None, max_size=None,
+            additional_headers={"Cookie": cookie} if cookie else None, compression="deflate", max_size=None,
             ping_interval=None, open_timeout=timeout), timeout)
         self._reader = asyncio.create_task(self._read())
         await self._run(self._client_state(first=True), timeout)
-        return time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        if self.map_watch:  # the page's map has drawn: it asks for the charts
+            drawn = WidgetState(id=f"{TRIGGER_PREFIX}{self.map_watch}__events",
+                                json_trigger_value=json.dumps([{"event": after_map.DRAWN, "value": True}]))
+            await self._run(self._client_state(triggers=[drawn]), timeout)
+        return seconds
 
-    def _client_state(self, first: bool = False):
+    def _client_state(self, first: bool = False, triggers: list[WidgetState] = ()):
         message = BackMsg()
         state = message.rerun_script
         state.query_string = self.query_string
         state.widget_states.SetInParent()
         if not first:
-            state.widget_states.widgets.extend(self.widgets.values())
+            state.widget_states.widgets.extend([*self.widgets.values(), *triggers])
             state.page_script_hash = self.page_script_hash
             state.cached_message_hashes.extend(self.cache)
         for name, value in CONTEXT.items():
@@ -210,6 +224,9 @@ class Session:
         return next(state for i, state in self.widgets.items() if _key(i) == key)
 
     def _element(self, element, message_hash: str, cacheable: bool) -> None:
+        if element.WhichOneof("type") == "bidi_component" and element.bidi_component.component_name.endswith(
+                after_map.NAME):
+            self.map_watch = element.bidi_component.id
         info = _widget_of(element)
         if cacheable:
             self.cache[message_hash] = [self.runs, info]
