@@ -88,6 +88,7 @@ def map_script() -> bytes:
     return "\n;\n".join(parts).encode("utf-8")
 
 
+@functools.cache
 def map_script_name() -> str:
     """Path of :func:`map_script` below the static folder; its name carries a content hash (no stale copies)."""
     return f"{MAP_SCRIPT_FOLDER}/map-{hashlib.sha256(map_script()).hexdigest()[:12]}.js"
