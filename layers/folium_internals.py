@@ -1,6 +1,6 @@
 """Every use of folium, branca and Leaflet internals in Drill Atlas, in one module, pinned.
 
-Three pieces rely on names the libraries do not promise to keep. Each exists for a measured
+Four pieces rely on names the libraries do not promise to keep. Each exists for a measured
 reason, and each would go if the upstream change named below landed. Import fails (ImportError)
 on any folium, branca or streamlit-folium other than the versions tested here (``TESTED``, the
 pins of requirements.in): check the parity tests in tests/unit/test_folium_internals.py, then
@@ -30,6 +30,18 @@ update the pins.
     ages", 5,000 polygons, closed), where the maintainers answer that there are no plans to
     work on folium performance; https://github.com/python-visualization/folium/pull/2281 (open)
     changes ``GeoJson.get_bounds`` for GeometryCollections, not its speed.
+
+:func:`compiled_once` (replaces the name ``Template`` in ``branca.element``)
+    branca's ``MacroElement.render`` wraps each rendered macro of every element (the map, its
+    panes, layer control, plugins, ours) in ``Element(template=text)``, and ``Element.__init__``
+    compiles that text as a Jinja template: about 44 compiles, 10–15 ms of each rerun on the
+    bundled data (2026-12-03, cProfile of 16 reruns: ``builtins.compile`` was the largest single
+    cost). With stable ids (below) those texts are the same from one rerun to the next, so
+    ``branca.element`` is given a compile that keeps the last :data:`COMPILED_KEPT` templates
+    of at most :data:`COMPILED_MAX_CHARS` characters (longer ones, which carry data, are
+    compiled as before). A Jinja template is safe to render from several threads at once. Same
+    upstream situation as :class:`FastGeoJson`: no issue or PR about the cost was found; a
+    branca that rendered macro text without compiling it again would make both unnecessary.
 
 :func:`stable_ids` (writes the private ``element._id``)
     folium names elements with random ids; the map is built afresh on every rerun. streamlit-
@@ -62,8 +74,10 @@ update the pins.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import metadata
 
+import branca.element
 import folium
 import numpy as np
 import shapely
@@ -71,6 +85,7 @@ from branca.element import Element, Figure, MacroElement
 from folium.elements import ElementAddToElement
 from folium.features import GeoJsonStyleMapper
 from folium.utilities import get_obj_in_upper_tree
+from jinja2 import Template
 
 TESTED = {"folium": "0.20.0", "branca": "0.8.2", "streamlit-folium": "0.27.4"}
 """The versions this module was tested with: the pins of requirements.in."""
@@ -95,6 +110,25 @@ def check_versions(installed=metadata.version) -> None:
 
 
 check_versions()
+
+
+COMPILED_KEPT = 256
+"""How many compiled macro texts :func:`compiled_once` keeps (about 44 are rendered per map)."""
+COMPILED_MAX_CHARS = 8_000
+"""Texts longer than this carry data (a GeoJSON, a popup list) and are compiled each time, not kept."""
+
+
+@lru_cache(maxsize=COMPILED_KEPT)
+def _kept_template(source: str) -> Template:
+    return Template(source)
+
+
+def compiled_once(source: str) -> Template:
+    """Return ``jinja2.Template(source)``, compiled once for a short text seen before (see the module docstring)."""
+    return _kept_template(source) if len(source) <= COMPILED_MAX_CHARS else Template(source)
+
+
+branca.element.Template = compiled_once
 
 
 class _Macro(Element):

@@ -251,3 +251,33 @@ def test_playback_feature_groups_sent_by_st_folium_hold_the_same_layers(small_da
     groups_js = sent[FastGeoJson]["feature_group"]
     assert groups_js.count("L.geoJson(null") == sum(_geojson_count(g) for g in groups) >= len(groups) >= 1
     assert groups_js.count("map_div.addLayer(feature_group_feature_group_") == len(groups)
+
+
+# --- compiled_once ---------------------------------------------------------------------------------
+
+
+def test_branca_compiles_a_short_macro_text_once_and_renders_it_as_jinja_would():
+    from branca.element import Element
+    from jinja2 import Template
+
+    from layers.folium_internals import COMPILED_MAX_CHARS
+
+    text = "<div id='x'>{{ 1 + 1 }}</div>"
+    first, second = Element(template=text), Element(template=text)
+    assert first._template is second._template
+    assert first.render() == Template(text).render() == "<div id='x'>2</div>"
+    long_text = "a" * (COMPILED_MAX_CHARS + 1)
+    assert Element(template=long_text)._template is not Element(template=long_text)._template
+
+
+
+def test_st_folium_sends_the_same_map_with_templates_kept_or_compiled_each_time(small_dataset, monkeypatch):
+    import branca.element
+    from jinja2 import Template
+
+    kept = _st_folium_args(monkeypatch, _app_map(small_dataset))
+    assert branca.element.Template is layers.folium_internals.compiled_once  # the app's path
+    monkeypatch.setattr(branca.element, "Template", Template)
+    fresh = _st_folium_args(monkeypatch, _app_map(small_dataset))
+    for part in ("script", "header", "html", "css_links", "js_links"):
+        assert kept[part] == fresh[part], part
