@@ -78,11 +78,12 @@ def region_labels(regions: gpd.GeoDataFrame) -> dict[str, dict]:
     return labels
 
 
-LABELS_JS = """function (map, paneName, z, labels, referenceFrom) {
+LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom) {
                 var pane = map.createPane(paneName);
                 pane.style.zIndex = z;
                 pane.style.pointerEvents = "none";
-                var markers = labels.map(function (label) {
+                var markers = rows.map(function (row) {
+                    var label = {lat: row[0], lon: row[1], minZoom: row[2], className: classNames[row[3]], html: row[4]};
                     var marker = L.marker([label.lat, label.lon], {
                         pane: paneName, interactive: false, keyboard: false,
                         icon: L.divIcon({className: label.className, html: label.html, iconSize: null})
@@ -129,7 +130,22 @@ class _Labels(HelperCall):
         self.reference_from = REFERENCE_LABELS_FROM_ZOOM
 
     def arguments(self) -> list[object]:
-        return [JsCode(self._parent.get_name()), self.pane, self.z, self.labels, self.reference_from]
+        return [JsCode(self._parent.get_name()), self.pane, self.z, label_rows(self.labels), list(LABEL_CLASSES),
+                self.reference_from]
+
+
+LABEL_CLASSES = ("da-label da-sea", "da-label da-area", "da-label da-coarse")
+"""The class of a label, sent once; each label row gives its place in this list."""
+
+
+def label_rows(labels: list[dict]) -> list[list]:
+    """Return what the page needs of each label, in order: ``[lat, lon, minZoom, class index, html]``.
+
+    Rows rather than objects, without the id and priority only the server uses: a label costs
+    about 45 bytes instead of 150 (1.0 MB less on a map of 10,000 regions).
+    """
+    return [[label["lat"], label["lon"], label["minZoom"], LABEL_CLASSES.index(label["className"]), label["html"]]
+            for label in labels]
 
 
 def labels_layer(regions: gpd.GeoDataFrame, labels: Mapping[str, dict] | None = None) -> MacroElement:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import folium
 import geopandas as gpd
@@ -104,14 +105,29 @@ def opening_zoom(bounds: list[list[float]] | None, size_px: tuple[int, int] = MA
     return int(np.floor(min(np.log2(size / (256 * span)) for size, span in zip(size_px, spans, strict=True))))
 
 
+class _Styled(NamedTuple):
+    """How a region is drawn: the map needs this when the layer is built, not in the data it sends.
+
+    folium turns a layer's style function into one JavaScript ``switch`` of the distinct styles,
+    so a style kept in each feature's properties would be sent a second time, per feature
+    (80 bytes each: 0.8 MB of a map of 10,000 regions).
+    """
+
+    kind: str
+    style_group: str
+    style: dict
+
+
 def _features(
     shown: gpd.GeoDataFrame,
     exercises: pd.DataFrame,
     geometries: RegionGeometries,
     tolerance: float,
     blocks: Mapping[str, str] | None,
-) -> list[dict]:
+) -> tuple[list[dict], dict[str, _Styled]]:
+    """Return the regions' features (what the page needs of each) and, by ``region_id``, how each is drawn."""
     most = int(shown["exercise_count"].max())
+    styles = {}
     outlines = geometries.outlines(tolerance)
     if blocks is None:
         blocks = exercise_blocks(exercises)
@@ -128,23 +144,23 @@ def _features(
                 "geometry": outlines[region["region_id"]],
                 "properties": {
                     "region_id": region["region_id"],
-                    "kind": region["kind"],
-                    "style_group": region["style_group"],
                     "tooltip": region_tooltip_html(region, events),
                     "popup": region_popup_of_blocks(region, held, events=events),
-                    "style": region_style(region["style_group"], events, most, region.get("precision")),
                 },
             }
         )
-    return features
+        styles[region["region_id"]] = _Styled(region["kind"], region["style_group"], region_style(
+            region["style_group"], events, most, region.get("precision")))
+    return features, styles
 
 
-def _geojson(features: list[dict], pane: str, bounds: list[list[float]] | None) -> folium.GeoJson:
+def _geojson(features: list[dict], styles: Mapping[str, _Styled], pane: str,
+             bounds: list[list[float]] | None) -> folium.GeoJson:
     return FastGeoJson(
         {"type": "FeatureCollection", "features": features},
         bounds=bounds,
-        style_function=lambda feature: feature["properties"]["style"],
-        highlight_function=lambda feature: highlight_style(feature["properties"]["style_group"]),
+        style_function=lambda feature: styles[feature["properties"]["region_id"]].style,
+        highlight_function=lambda feature: highlight_style(styles[feature["properties"]["region_id"]].style_group),
         on_each_feature=bind_feature_html(),
         pane=pane,
         smooth_factor=0.5,
@@ -186,20 +202,20 @@ def region_layers(
     """
     if shown.empty:
         return []
-    features = _features(shown, exercises, geometries, tolerance, blocks)
+    features, styles = _features(shown, exercises, geometries, tolerance, blocks)
     groups = []
     for group in GROUP_COLOURS:
-        members = [f for f in features if f["properties"]["style_group"] == group]
+        members = [f for f in features if styles[f["properties"]["region_id"]].style_group == group]
         if not members:
             continue
         count = len(members)
         fg = folium.FeatureGroup(name=f"{GROUP_LAYER_NAMES[group]} ({count} region{'s' if count != 1 else ''})")
         fg.layer_id = group
         for kind, pane in (("sea", SEA_PANE), ("area", AREAS_PANE)):
-            of_kind = [f for f in members if f["properties"]["kind"] == kind]
+            of_kind = [f for f in members if styles[f["properties"]["region_id"]].kind == kind]
             if of_kind:
                 ids = {f["properties"]["region_id"] for f in of_kind}
-                _geojson(of_kind, pane, bounds_of(shown.loc[shown["region_id"].isin(ids)])).add_to(fg)
+                _geojson(of_kind, styles, pane, bounds_of(shown.loc[shown["region_id"].isin(ids)])).add_to(fg)
         groups.append(fg)
     return groups
 

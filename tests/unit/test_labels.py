@@ -1,0 +1,43 @@
+"""layers.labels: place names, sent to the page as compact rows."""
+
+from __future__ import annotations
+
+import json
+
+import folium
+import geopandas as gpd
+import shapely
+
+from layers.labels import LABEL_CLASSES, label_rows, labels_layer, region_labels
+
+
+def _regions() -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(
+        {"region_id": ["small_bay", "big_sea", "a_country"], "name": ["Bay <b>&</b>", "Big Sea", "Somewhere"],
+         "kind": ["area", "sea", "area"], "area_km2": [1_000.0, 90_000.0, 500_000.0],
+         "precision": ["exact", "approximate", "region only: no site"]},
+        geometry=[shapely.box(130, 40, 130.5, 40.5), shapely.box(131, 38, 136, 42), shapely.box(100, 20, 120, 40)],
+        crs="EPSG:4326")
+
+
+def test_rows_carry_what_the_page_draws_largest_first_and_escaped():
+    regions = _regions()
+    layer = labels_layer(regions, region_labels(regions))
+    rows = label_rows(layer.labels)
+    assert [row[4] for row in rows] == ["Big Sea", "Bay &lt;b&gt;&amp;&lt;/b&gt;", "Somewhere"]  # coarse last
+    assert [LABEL_CLASSES[row[3]] for row in rows] == ["da-label da-sea", "da-label da-area", "da-label da-coarse"]
+    big = region_labels(regions)["big_sea"]
+    assert rows[0][:3] == [big["lat"], big["lon"], big["minZoom"]]
+    assert rows[2][2] < rows[0][2] <= rows[1][2]  # wider regions are named from a lower zoom
+
+
+def test_the_script_sends_rows_and_the_class_list_once():
+    regions = _regions()
+    m = folium.Map(location=[40, 130], zoom_start=4)
+    labels_layer(regions, region_labels(regions)).add_to(m)
+    script = m.get_root().render()
+    call = script.split("labels\", 450, ", 1)[1].split(");", 1)[0]
+    rows, classes = json.loads("[" + call.rsplit(", ", 1)[0] + "]")
+    assert rows == label_rows(labels_layer(regions, region_labels(regions)).labels)
+    assert classes == list(LABEL_CLASSES)
+    assert "priority" not in call and "big_sea" not in call  # what only the server uses stays there
