@@ -90,6 +90,10 @@ def route_popup_html(route: Mapping[str, object], exercise: Mapping[str, object]
     return "".join(parts)
 
 
+ROUTE_EXERCISE_FIELDS = ("name", "domain", "start_date", "end_date", "date_precision")
+"""What a route's tooltip, popup and style read of its exercise."""
+
+
 def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> folium.FeatureGroup | None:
     """Draw the routes of the shown exercises as one GeoJson layer.
 
@@ -116,10 +120,10 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
     shown = shown.assign(start_date=shown["exercise_id"].map(exercises["start_date"])).sort_values(
         ["start_date", "exercise_id", "route_id"]
     )
-    features = []
-    records = exercises.to_dict("index")
+    features, styles = [], {}
+    records = exercises[list(ROUTE_EXERCISE_FIELDS)].to_dict("index")
     geometries = encode_lines(shown.geometry.values, ROUTE_DECIMALS)
-    for geometry, route in zip(geometries, shown.to_dict("records"), strict=True):
+    for geometry, route in zip(geometries, shown.drop(columns="geometry").to_dict("records"), strict=True):
         exercise = records[route["exercise_id"]]
         features.append(
             {
@@ -130,17 +134,18 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
                     "exercise_id": route["exercise_id"],
                     "tooltip": route_tooltip_html(route, exercise),
                     "popup": route_popup_html(route, exercise),
-                    "style": route_style(str(route["route_kind"]), str(exercise["domain"])),
                 },
             }
         )
+        # kept out of the features: folium sends each distinct style once, in the layer's switch
+        styles[route["route_id"]] = route_style(str(route["route_kind"]), str(exercise["domain"]))
     west, south, east, north = shown.total_bounds
     fg = folium.FeatureGroup(name=f"Routes ({len(features)})")
     fg.layer_id = "routes"
     FastGeoJson(
         {"type": "FeatureCollection", "features": features},
         bounds=[[float(south), float(west)], [float(north), float(east)]],
-        style_function=lambda feature: feature["properties"]["style"],
+        style_function=lambda feature: styles[feature["properties"]["route_id"]],
         highlight_function=lambda feature: {"weight": ROUTE_WEIGHT + 3, "opacity": 1.0},
         on_each_feature=bind_feature_html(),
         pane=AREAS_PANE,
