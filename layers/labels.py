@@ -83,7 +83,8 @@ LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom) {
                 pane.style.zIndex = z;
                 pane.style.pointerEvents = "none";
                 var markers = rows.map(function (row) {
-                    var label = {lat: row[0], lon: row[1], minZoom: row[2], className: classNames[row[3]], html: row[4]};
+                    var label = {lat: row[0], lon: row[1], minZoom: row[2],
+                                 className: classNames[row[3]], html: row[4]};
                     var marker = L.marker([label.lat, label.lon], {
                         pane: paneName, interactive: false, keyboard: false,
                         icon: L.divIcon({className: label.className, html: label.html, iconSize: null})
