@@ -360,3 +360,11 @@ def test_counts_count_the_overview_not_the_shown_years(bundled_exercises):
     shown = exercises_in_years(bundled_exercises, 2016, 2019)
     _, counts = chart_specs(shown, None, bundled_exercises, (2016, 2019))
     assert {row["year"] for row in data_of(spec_of(counts))} > set(range(2016, 2020))
+
+
+def test_the_chart_embeds_the_rows_in_date_order_as_plain_values(exercises):
+    shuffled = exercises.sample(frac=1.0, random_state=3)
+    records = timeline_spec(shuffled)["datasets"]["exercises"]
+    assert records == timeline_rows(shuffled).to_dict("records")
+    assert [r["start"] for r in records] == sorted(r["start"] for r in records)
+    assert all(type(r["lane"]) is int and type(r["name"]) is str for r in records)
