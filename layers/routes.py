@@ -6,7 +6,9 @@ from collections.abc import Mapping
 
 import folium
 import geopandas as gpd
+import numpy as np
 import pandas as pd
+import shapely
 
 from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
@@ -92,6 +94,14 @@ def route_popup_html(route: Mapping[str, object], exercise: Mapping[str, object]
 
 ROUTE_EXERCISE_FIELDS = ("name", "domain", "start_date", "end_date", "date_precision")
 """What a route's tooltip, popup and style read of its exercise."""
+ROUTE_FIELDS = ("route_id", "exercise_id", "route_kind", "waypoint_list", "strait_list", "precision", "source_urls")
+"""What its tooltip, popup and style read of a route."""
+
+
+def _records(frame: pd.DataFrame, fields: tuple[str, ...], rows: np.ndarray | None = None) -> list[dict]:
+    """Return ``fields`` of the frame's rows (at positions ``rows``, or all) as plain dicts, column by column."""
+    columns = [frame[field].to_numpy() if rows is None else frame[field].to_numpy()[rows] for field in fields]
+    return [dict(zip(fields, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
 def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> folium.FeatureGroup | None:
@@ -113,17 +123,19 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
         shown exercise has a route. Each line is an encoded polyline (:func:`layers.outlines.encode_lines`,
         :data:`ROUTE_DECIMALS`), which the map's :class:`layers.outlines.OutlineDecoder` decodes.
     """
-    exercises = shown_exercises.set_index("exercise_id", drop=False)
-    shown = routes.loc[routes["exercise_id"].isin(exercises.index)]
-    if shown.empty:
+    # Plain records over the few fields used: the same selection with pandas operations cost 11 ms a view.
+    records = _records(shown_exercises, ("exercise_id", *ROUTE_EXERCISE_FIELDS))
+    records = {record["exercise_id"]: record for record in records}
+    picked = np.flatnonzero(routes["exercise_id"].isin(records).to_numpy())
+    if not len(picked):
         return None
-    shown = shown.assign(start_date=shown["exercise_id"].map(exercises["start_date"])).sort_values(
-        ["start_date", "exercise_id", "route_id"]
-    )
+    found = _records(routes, ROUTE_FIELDS, picked)
+    order = sorted(range(len(found)), key=lambda i: (
+        records[found[i]["exercise_id"]]["start_date"], found[i]["exercise_id"], found[i]["route_id"]))
     features, styles = [], {}
-    records = exercises[list(ROUTE_EXERCISE_FIELDS)].to_dict("index")
-    geometries = encode_lines(shown.geometry.values, ROUTE_DECIMALS)
-    for geometry, route in zip(geometries, shown.drop(columns="geometry").to_dict("records"), strict=True):
+    lines = routes.geometry.values[picked]
+    geometries = encode_lines(lines[order], ROUTE_DECIMALS)
+    for geometry, route in zip(geometries, (found[i] for i in order), strict=True):
         exercise = records[route["exercise_id"]]
         features.append(
             {
@@ -139,7 +151,7 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
         )
         # kept out of the features: folium sends each distinct style once, in the layer's switch
         styles[route["route_id"]] = route_style(str(route["route_kind"]), str(exercise["domain"]))
-    west, south, east, north = shown.total_bounds
+    west, south, east, north = shapely.total_bounds(lines)
     fg = folium.FeatureGroup(name=f"Routes ({len(features)})")
     fg.layer_id = "routes"
     FastGeoJson(
