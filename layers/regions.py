@@ -10,6 +10,7 @@ import folium
 import geopandas as gpd
 import numpy as np
 import pandas as pd
+import shapely
 
 from geodata.filters import bounds_of
 from layers.basemap import AREAS_PANE
@@ -168,6 +169,12 @@ def _geojson(features: list[dict], styles: Mapping[str, _Styled], pane: str,
     )
 
 
+def _bounds(boxes: list[list[float]]) -> list[list[float]]:
+    """Return ``[[south, west], [north, east]]`` around ``[west, south, east, north]`` boxes (as ``bounds_of``)."""
+    west, south, east, north = zip(*boxes, strict=True)
+    return [[min(south), min(west)], [max(north), max(east)]]
+
+
 def region_layers(
     shown: gpd.GeoDataFrame,
     exercises: pd.DataFrame,
@@ -203,6 +210,7 @@ def region_layers(
     if shown.empty:
         return []
     features, styles = _features(shown, exercises, geometries, tolerance, blocks)
+    boxes = dict(zip(shown["region_id"].tolist(), shapely.bounds(shown.geometry.values).tolist(), strict=True))
     groups = []
     for group in GROUP_COLOURS:
         members = [f for f in features if styles[f["properties"]["region_id"]].style_group == group]
@@ -214,8 +222,7 @@ def region_layers(
         for kind, pane in (("sea", SEA_PANE), ("area", AREAS_PANE)):
             of_kind = [f for f in members if styles[f["properties"]["region_id"]].kind == kind]
             if of_kind:
-                ids = {f["properties"]["region_id"] for f in of_kind}
-                _geojson(of_kind, styles, pane, bounds_of(shown.loc[shown["region_id"].isin(ids)])).add_to(fg)
+                _geojson(of_kind, styles, pane, _bounds([boxes[f["properties"]["region_id"]] for f in of_kind])).add_to(fg)
         groups.append(fg)
     return groups
 
