@@ -222,7 +222,8 @@ def region_layers(
         for kind, pane in (("sea", SEA_PANE), ("area", AREAS_PANE)):
             of_kind = [f for f in members if styles[f["properties"]["region_id"]].kind == kind]
             if of_kind:
-                _geojson(of_kind, styles, pane, _bounds([boxes[f["properties"]["region_id"]] for f in of_kind])).add_to(fg)
+                bounds = _bounds([boxes[f["properties"]["region_id"]] for f in of_kind])
+                _geojson(of_kind, styles, pane, bounds).add_to(fg)
         groups.append(fg)
     return groups
 
