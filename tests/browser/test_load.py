@@ -48,6 +48,10 @@ WAIT_S = 180
 the 2 cores with the servers: in CI the slowest first map took 88-101 s (one server / two replicas)
 at 6dbea34 and 95-126 s once each replica also loads Altair for the charts, over the 90 s allowed
 until then. The figure is printed either way; this only bounds a page that never draws."""
+MIN_CHANGES = 2
+"""Filter changes every session makes, each with its map right, even past ``SECONDS``: on 2 cores
+shared by 20 Chromiums one redraw can take most of a minute (57 s at p95 in a CI-like run on
+2026-12-03), so a count within ``SECONDS`` measured the machine, not the server."""
 MEMORY_SAMPLE_S = 2.0
 MEMORY_GROWTH_LIMIT = 1.25
 """Largest ratio of the late peak of the server's memory to its peak right after every session
@@ -121,7 +125,7 @@ async def _session(browser, url: str, views: Views, start_at: float) -> SessionR
         result.first_map_s = time.monotonic() - start_at
         stop_at = time.monotonic() + SECONDS
         steps = views.steps()
-        while time.monotonic() < stop_at:
+        while time.monotonic() < stop_at or result.changes < MIN_CHANGES:
             thumb, key, expected = steps[result.changes % len(steps)]
             slider = page.get_by_role("slider", name=re.compile(thumb))
             await slider.focus()
@@ -204,7 +208,7 @@ def _report(label: str, figures: dict, results: list[SessionResult]) -> None:
 def _assert_healthy(results: list[SessionResult], figures: dict, servers: list[StreamlitServer]) -> None:
     errors = [f"session {index}: {error}" for index, r in enumerate(results) for error in r.errors]
     assert not errors, errors
-    assert all(r.changes >= 2 for r in results), [r.changes for r in results]
+    assert all(r.changes >= MIN_CHANGES for r in results), [r.changes for r in results]
     for server in servers:
         assert not ERROR_LOG.search(server.log()), server.log()[-3000:]
     assert figures["rss_late_peak_mb"] <= MEMORY_GROWTH_LIMIT * figures["rss_early_peak_mb"], figures
