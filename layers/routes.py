@@ -124,19 +124,19 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
         :data:`ROUTE_DECIMALS`), which the map's :class:`layers.outlines.OutlineDecoder` decodes.
     """
     # Plain records over the few fields used: the same selection with pandas operations cost 11 ms a view.
-    records = _records(shown_exercises, ("exercise_id", *ROUTE_EXERCISE_FIELDS))
-    records = {record["exercise_id"]: record for record in records}
-    picked = np.flatnonzero(routes["exercise_id"].isin(records).to_numpy())
+    exercises = {record["exercise_id"]: record
+                 for record in _records(shown_exercises, ("exercise_id", *ROUTE_EXERCISE_FIELDS))}
+    picked = np.flatnonzero(routes["exercise_id"].isin(exercises).to_numpy())
     if not len(picked):
         return None
     found = _records(routes, ROUTE_FIELDS, picked)
     order = sorted(range(len(found)), key=lambda i: (
-        records[found[i]["exercise_id"]]["start_date"], found[i]["exercise_id"], found[i]["route_id"]))
+        exercises[found[i]["exercise_id"]]["start_date"], found[i]["exercise_id"], found[i]["route_id"]))
     features, styles = [], {}
     lines = routes.geometry.values[picked]
     geometries = encode_lines(lines[order], ROUTE_DECIMALS)
     for geometry, route in zip(geometries, (found[i] for i in order), strict=True):
-        exercise = records[route["exercise_id"]]
+        exercise = exercises[route["exercise_id"]]
         features.append(
             {
                 "type": "Feature",
