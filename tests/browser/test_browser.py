@@ -13,6 +13,7 @@ from geodata.loaders import load_dataset
 from geodata.schema import DATA_DIR
 from tests.browser.hostile import HOSTILE
 from tests.conftest import SMALL_DATA
+from view.after_map import WAITING_NOTE
 
 pytestmark = pytest.mark.browser
 
@@ -46,6 +47,22 @@ def click_map_at(page, lat: float, lon: float) -> None:
     )
     box = page.locator(MAP_FRAME).first.bounding_box()
     page.mouse.click(box["x"] + point[0], box["y"] + point[1])
+
+
+def download_from(page, label: str):
+    """Click the download button ``label`` once the page's own reruns are over; return the download.
+
+    A click during a rerun sends the button's file id from the run before, which Streamlit has
+    already revoked (``MediaFileManager.remove_deferred``: "A click that still holds the old id
+    fails until the browser receives the new delta"), and no file comes. A page reruns once by
+    itself when its map is drawn (``view/after_map.py``), so wait for that rerun's charts and for
+    no element to be stale.
+    """
+    page.get_by_text(WAITING_NOTE).wait_for(state="detached", timeout=TIMEOUT)
+    page.locator('[data-stale="true"]').first.wait_for(state="detached", timeout=TIMEOUT)
+    with page.expect_download(timeout=TIMEOUT) as download:
+        page.get_by_role("button", name=label).click()
+    return download.value
 
 
 def open_app(page, server, query: str = ""):
@@ -223,10 +240,9 @@ def test_downloads_match_the_screen(page, serve, blocked_requests, tmp_path):
     expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
     files = {}
     for label in ("Table (CSV)", "Map data (GeoJSON)", "Map (HTML, works offline)"):
-        with page.expect_download(timeout=TIMEOUT) as download:
-            page.get_by_role("button", name=label).click()
-        files[label] = tmp_path / download.value.suggested_filename
-        download.value.save_as(files[label])
+        download = download_from(page, label)
+        files[label] = tmp_path / download.suggested_filename
+        download.save_as(files[label])
     table = pd.read_csv(files["Table (CSV)"], dtype=str, keep_default_na=False)
     assert sorted(table["exercise_id"]) == ["bravo_2019", "delta_2024"]
     assert set(table["dataset_version"]) == {"test-1"}
@@ -335,10 +351,8 @@ def test_the_command_and_the_download_buttons_give_the_same_bytes(page, serve, b
     labels = {"csv": "Table (CSV)", "geojson": "Map data (GeoJSON)", "kml": "Map data (KML)",
               "html": "Map (HTML, works offline)"}
     for file_format, label in labels.items():
-        with page.expect_download(timeout=TIMEOUT) as download:
-            page.get_by_role("button", name=label).click()
         downloaded = tmp_path / f"button.{file_format}"
-        download.value.save_as(downloaded)
+        download_from(page, label).save_as(downloaded)
         written = tmp_path / f"command.{file_format}"
         # The link as opened: the map may have added its own view to the address bar since.
         args = ["--link", link, "--data-dir", str(SMALL_DATA), "--format", file_format, "-o", str(written)]

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS
-from tests.browser.test_browser import TIMEOUT, open_app, regions_drawn
+from tests.browser.test_browser import TIMEOUT, download_from, open_app, regions_drawn
 from tests.conftest import SMALL_DATA
 
 pytestmark = pytest.mark.browser
@@ -46,18 +46,15 @@ def test_a_chart_saves_as_a_picture_with_the_citation_and_link(page, serve, bloc
     server = serve(SMALL_DATA)
     open_app(page, server, "?participants=IRN")
     expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
-    with page.expect_download(timeout=TIMEOUT) as download:
-        page.get_by_role("button", name="Per year (SVG)").click()
-    path = tmp_path / download.value.suggested_filename
-    download.value.save_as(path)
+    download = download_from(page, "Per year (SVG)")
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
     assert path.name == "drill-atlas_test-1_2016-2024_with-irn.per-year.svg"
     text = " ".join(t.strip() for t in ET.parse(path).getroot().itertext() if t.strip())
     assert "Drill Atlas, dataset version test-1, filtered to 2016–2024; with Iran, accessed 20" in text
     assert f"{server.url}/?participants=IRN&v=test-1" in text
-    with page.expect_download(timeout=TIMEOUT) as download:
-        page.get_by_role("button", name="Timeline (PNG)").click()
     png = tmp_path / "timeline.png"
-    download.value.save_as(png)
+    download_from(page, "Timeline (PNG)").save_as(png)
     assert png.read_bytes()[:4] == b"\x89PNG"
     assert all("127.0.0.1" not in url for url in blocked_requests)
 
