@@ -57,7 +57,8 @@ def test_every_exercise_has_a_place_on_the_map(dataset):
     reported = dataset.exercises.set_index("exercise_id")["status"]
     assert reported["joint_air_patrol_2026_jun"] == "reported" and reported["msb_2026"] == "reported"
     assert reported["will_for_peace_2026"] == "confirmed"
-    assert dataset.exercises["end"].max() >= pd.Timestamp("2026-06-27")
+    assert reported["joint_sea_2026"] == "reported" and reported["tsentr_2026"] == "reported"
+    assert dataset.exercises["end"].max() >= pd.Timestamp("2026-10-10")
 
 
 def test_bundled_routes_are_valid_and_cover_every_kind(dataset):
