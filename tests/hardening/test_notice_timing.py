@@ -34,6 +34,12 @@ text (ATTACKS)                                          before     after
 "радиус" x 3,333                                        2.10 s     18 ms
 ======================================================  =========  ======
 
+Numbers in words (issue 16) made every start position try ~70 number words, and the ending of a
+Russian word gave back up to 30 letters: on 2026-12-03 "1" + 20,000 spaces took 86 ms and
+"радиус" x 3,333 192 ms of CPU (269 ms in one CI run, over the 250 ms limit). A lookahead on the
+number's first character and endings of letters taken whole (``geodata.notices._RADIUS_NUMBER``,
+``_ENDING``) brought them to 24 and 50 ms, the slowest attack to 68 ms ("1морск" x 3,333).
+
 Every limit below bounds CPU time (``time.thread_time``), not wall time, so a loaded machine
 does not fail a linear call; and the reader's growth is tested directly: four times the text may
 take at most eight times the CPU time (quadratic: sixteen).
