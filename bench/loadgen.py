@@ -437,15 +437,18 @@ async def idle_memory(url: str, server_pid: int, sessions: int, *, settle_s: flo
     }
 
 
-def server_capacity(data_dir: Path, workdir: Path, replicas: int = 1, **options) -> dict:
-    """Start ``replicas`` servers of the app on ``data_dir`` (behind nginx when more than one) and run :func:`capacity`.
+def server_capacity(data_dir: Path, workdir: Path, replicas: int = 1, *, floor: bool = False, **options) -> dict:
+    """Start ``replicas`` servers on ``data_dir`` (behind nginx when more than one) and run :func:`capacity`.
 
-    Returns what :func:`capacity` returns, plus ``replicas``.
+    They serve the app, or with ``floor`` the floor of a rerun (``bench/capacity_floor_app.py``: a
+    year slider and the map it moves, nothing else). Returns what :func:`capacity` returns, plus
+    ``replicas``.
     """
     from bench.proxy import NginxProxy
-    from bench.server import APP, StreamlitServer
+    from bench.server import APP, CAPACITY_FLOOR_APP, StreamlitServer
 
-    servers = [StreamlitServer(APP, data_dir, workdir / f"replica-{n}.log") for n in range(replicas)]
+    script = CAPACITY_FLOOR_APP if floor else APP
+    servers = [StreamlitServer(script, data_dir, workdir / f"replica-{n}.log") for n in range(replicas)]
     proxy = None
     try:
         proxy = NginxProxy([s.port for s in servers], workdir / "nginx") if replicas > 1 else None
@@ -486,14 +489,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--window", type=float, default=15.0, help="seconds measured per step (default %(default)s)")
     parser.add_argument("--sessions", type=int, default=11, help="idle sessions for the memory figure")
     parser.add_argument("--query", default="", help="query string every session opens with")
+    parser.add_argument("--floor", action="store_true",
+                        help="serve the floor of a rerun (bench/capacity_floor_app.py) instead of the app")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="drill-atlas-loadgen-") as folder:
         if args.what == "memory":
             result = idle_memory_of(args.data, Path(folder), args.sessions, args.query)
         else:
             levels = tuple(int(n) for n in args.levels.split(","))
-            result = server_capacity(args.data, Path(folder), args.replicas, levels=levels, window_s=args.window,
-                                     query_string=args.query)
+            result = server_capacity(args.data, Path(folder), args.replicas, floor=args.floor, levels=levels,
+                                     window_s=args.window, query_string=args.query)
     print(json.dumps(result, indent=1))
 
 

@@ -14,15 +14,16 @@ pattern) are measured in the same run:
   open sessions.
 
 Then the ratios baseline/app. For the app alone, in the same run (``bench/loadgen.py``, sessions
-that speak Streamlit's WebSocket protocol without a browser): the server's memory per idle
-session on every data set; on the bundled data the floor of a first paint (an empty page with an
-empty map, ``bench/floor_app.py``) beside the app's, and the server's capacity: sessions held at a
-rerun p95 of 300 ms on one server and on two replicas behind nginx, with the server's CPU per
-rerun; page to polygons on a throttled phone with the bytes it fetched (``bench/phone.py``), and
-the outlines' distance to the coast at zoom 10 (``bench/coast.py``). Nothing here is a test: it
-prints, it does not judge. ``--quick`` runs the bundled data and 100 polygons only;
-``--no-browser`` skips Chromium, ``--no-phone`` the phone, ``--no-load`` the load generator.
-``python -m bench.phone`` and ``python -m bench.coast`` run those two alone.
+that speak Streamlit's WebSocket protocol without a browser): the server's memory per idle session
+on every data set; on the bundled data the floor of a first paint (an empty page with an empty map,
+``bench/floor_app.py``) beside the app's, and the server's capacity: sessions held at a rerun p95
+of 300 ms on one server and on two replicas behind nginx, with the server's CPU per rerun, beside
+the floor of a rerun (a slider and the map it moves, ``bench/capacity_floor_app.py``: the most any
+app of this stack holds here); page to polygons on a throttled phone with the bytes it fetched
+(``bench/phone.py``), and the outlines' distance to the coast at zoom 10 (``bench/coast.py``).
+Nothing here is a test: it prints, it does not judge. ``--quick`` runs the bundled data and 100
+polygons only; ``--no-browser`` skips Chromium, ``--no-phone`` the phone, ``--no-load`` the load
+generator. ``python -m bench.phone`` and ``python -m bench.coast`` run those two alone.
 """
 
 from __future__ import annotations
@@ -196,6 +197,17 @@ def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> 
             figures[f"most_reruns_per_s_{replicas}"] = max(s["reruns_per_s"] for s in result["steps"])
             figures[f"server_cpu_ms_per_rerun_{replicas}"] = (held or first)["server_cpu_ms_per_rerun"]
             figures[f"generator_cpu_cores_{replicas}"] = max(s["generator_cpu_cores"] for s in result["steps"])
+        print("capacity, the floor of a rerun (a slider and the map it moves), 1 server:", flush=True)
+        try:
+            with machine_lock(args.lock):
+                result = server_capacity(data_dir, workdir, 1, floor=True, window_s=args.load_window,
+                                         log=lambda line: print(line, flush=True))
+            held = next((s for s in result["steps"] if s["sessions"] == result["sessions_held"]), None)
+            figures["floor_sessions_held_1"] = result["sessions_held"]
+            figures["floor_sessions_held_p95_1s_1"] = result["sessions_held_at_stop_p95"]
+            figures["floor_server_cpu_ms_per_rerun_1"] = (held or result["steps"][0])["server_cpu_ms_per_rerun"]
+        except Exception as error:  # noqa: BLE001 - a server that failed: say so, go on
+            figures["capacity_floor_failed"] = repr(error).splitlines()[0][:160]
         for name in ("sessions_held", "sessions_held_p95_1s"):
             if figures.get(f"{name}_1") and f"{name}_2" in figures:
                 figures[f"replicas_ratio_{name.removeprefix('sessions_held').strip('_') or 'p95_300ms'}"] = (
@@ -260,6 +272,10 @@ def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> li
         rows.append(_row("sessions held, 1 server, p95 <= 0.3 s", held, f"{held}", SESSIONS_TARGET,
                          f">= {SESSIONS_TARGET}", at_most=False))
         rows.append(("server CPU per rerun (1 server)", f"{extra['server_cpu_ms_per_rerun_1']:.0f} ms", "", "", None))
+    if "floor_sessions_held_1" in extra:
+        rows.append(("  the floor: a slider and its map, 1 server", f"{extra['floor_sessions_held_1']}", "", "", None))
+        rows.append(("  the floor's server CPU per rerun", f"{extra['floor_server_cpu_ms_per_rerun_1']:.0f} ms", "",
+                     "", None))
     if "sessions_held_2" in extra:
         rows.append(("sessions held, 2 replicas + nginx", f"{extra['sessions_held_2']}", "", "", None))
     if "replicas_ratio_p95_300ms" in extra:
@@ -270,6 +286,8 @@ def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> li
         if f"sessions_held_p95_1s_{replicas}" in extra:
             rows.append((f"sessions held at p95 <= 1 s, {replicas} replica(s)",
                          f"{extra[f'sessions_held_p95_1s_{replicas}']}", "", "", None))
+    if "floor_sessions_held_p95_1s_1" in extra:
+        rows.append(("  the floor at p95 <= 1 s, 1 server", f"{extra['floor_sessions_held_p95_1s_1']}", "", "", None))
     if "replicas_ratio_p95_1s" in extra:
         rows.append(_row("2 replicas / 1 server, p95 <= 1 s", extra["replicas_ratio_p95_1s"],
                          f"{extra['replicas_ratio_p95_1s']:.2f}x", REPLICAS_TARGET, f">= {REPLICAS_TARGET}x",

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 APP = ROOT / "app.py"
 BASELINE_APP = ROOT / "bench" / "baseline_app.py"
 FLOOR_APP = ROOT / "bench" / "floor_app.py"
+CAPACITY_FLOOR_APP = ROOT / "bench" / "capacity_floor_app.py"
 
 
 @contextlib.contextmanager
@@ -158,14 +159,14 @@ class StreamlitServer:
 
     @staticmethod
     def _outside_checkout(script: Path) -> Path:
-        """Return the script to run: the checkout's ``app.py`` (or the floor app) as a copy in a temporary folder.
+        """Return the script to run: the checkout's ``app.py`` (or a floor app) as a copy in a temporary folder.
 
         The files the app publishes for Streamlit's static serving (Leaflet, the data's land
         layer) then land there, never in the checkout: Streamlit serves ``static/`` beside the
         script it runs. The copy imports the project's packages from the checkout
         (``PYTHONPATH``). Other scripts run as they are.
         """
-        if script.resolve() not in (APP.resolve(), FLOOR_APP.resolve()):
+        if script.resolve() not in (APP.resolve(), FLOOR_APP.resolve(), CAPACITY_FLOOR_APP.resolve()):
             return script
         folder = Path(tempfile.mkdtemp(prefix="drill-atlas-app-"))
         (folder / "static").mkdir()  # Streamlit looks for it at start-up

@@ -38,3 +38,34 @@ def test_a_generator_session_opens_the_app_and_a_year_change_reruns_it(tmp_path)
     assert list(session.widget(FILTER_KEY).double_array_value.data) == [last, last]
     assert 0 < seconds < 60
     assert "Traceback" not in server.log()
+
+
+def test_the_floor_of_a_rerun_is_driven_as_the_app_is_and_sends_a_new_map_per_year_range(tmp_path):
+    # Defences: the floor of a rerun (bench/capacity_floor_app.py) that the app's capacity is
+    # reported beside is driven by the same slider key, and each year range is a new map message
+    # (not a reference to one already sent), as a new view of the app is.
+    from bench.server import CAPACITY_FLOOR_APP
+
+    server = StreamlitServer(CAPACITY_FLOOR_APP, SMALL_DATA, tmp_path / "streamlit.log")
+
+    async def drive() -> tuple[Session, list[int]]:
+        session = Session(server.url)
+        await session.open(timeout=60)
+        received = [session.bytes_received]
+        for first, last in ((2010, 2012), (2015, 2020)):
+            change = WidgetState()
+            change.double_array_value.data.extend([first, last])
+            await session.rerun(FILTER_KEY, change, timeout=60)
+            received.append(session.bytes_received)
+        await session.close()
+        return session, received
+
+    try:
+        session, received = asyncio.run(drive())
+    finally:
+        server.stop()
+    assert not session.map_watch and session.runs == 3 and not session.errors, session.errors
+    assert list(session.widget(FILTER_KEY).double_array_value.data) == [2015, 2020]
+    sent = [b - a for a, b in zip(received, received[1:], strict=False)]
+    assert min(sent) > 1000, sent  # a map's HTML, not a reference by hash
+    assert "Traceback" not in server.log()

@@ -102,7 +102,8 @@ def test_target_rows_give_ratio_and_met():
     extra = {"coast_hausdorff_max_m": 150.0, "coast_worst_region": "baltic_sea", "coast_outline_to_coast_max_m": 110.0,
              "coast_outline_to_coast_worst_region": "bering_sea", "phone_app_s": 19.2,
              "phone_floor_s": 8.6, "phone_app_landing_map_bytes": 900_000, "sessions_held_1": 50,
-             "server_cpu_ms_per_rerun_1": 200.0}
+             "server_cpu_ms_per_rerun_1": 200.0, "floor_sessions_held_1": 80, "floor_server_cpu_ms_per_rerun_1": 9.5,
+             "floor_sessions_held_p95_1s_1": 120}
     rows = {row[0]: row for row in target_rows(results, extra)}
     assert rows["first map, all years (bundled)"][1:] == ("600 KB", "<= 300 KB", "2.00", False)
     assert rows["first map, ?years=2024"][3:] == ("0.50", True)
@@ -112,6 +113,9 @@ def test_target_rows_give_ratio_and_met():
     assert rows["landing map, backdrop incl. (direct)"][3:] == ("2.00", False)
     assert rows["sessions held, 1 server, p95 <= 0.3 s"][3:] == ("0.50", False)  # at least: met when >= 1
     assert rows["MB per idle session (bundled)"][3:] == ("0.10", True)
+    assert rows["  the floor: a slider and its map, 1 server"][1] == "80"  # beside the app's, not judged
+    assert rows["  the floor's server CPU per rerun"][1:] == ("10 ms", "", "", None)
+    assert rows["  the floor at p95 <= 1 s, 1 server"][1] == "120"
     table = format_targets(list(rows.values())).splitlines()
     assert table[0].split() == ["figure", "measured", "target", "ratio", "met"]
     assert table[1].endswith("NO") and any(line.endswith("yes") for line in table)
