@@ -126,11 +126,16 @@ def select(key: str, read) -> None:
 
 
 def chart_changed(key: str, catalog: query.Catalog, overview: bool) -> None:
-    """Set the years a chart's brush covers, or focus the timeline bar clicked (:func:`view.follow.chart_event`)."""
+    """Set the years a chart's brush covers, or focus the timeline bar clicked (:func:`view.follow.chart_event`).
+
+    The charts live in a fragment (:func:`render_timeline`), whose widgets rerun only the fragment;
+    a changed view reruns the whole page (map, list, address), hence ``st.rerun()``.
+    """
     changes = follow.chart_event(st.session_state.get(key), catalog, overview=overview)
     if changes:
         st.session_state.update(changes)
         view_changed()
+        st.rerun()
 
 
 def clear_all(catalog: query.Catalog) -> None:
@@ -257,37 +262,50 @@ def render_playback(prepared: Prepared, scene, assets, catalog: query.Catalog) -
     playback_step()
 
 
+@st.fragment
+def render_timeline(scene, prepared: Prepared, signature: tuple) -> None:
+    """Draw the shown exercises' timeline and year counts, with their pictures, as a fragment of its own.
+
+    Its widgets rerun only it: the trigger the page sends once its map is drawn
+    (:mod:`view.after_map`) brings the charts without building the map, the list and the download
+    buttons again (a click on a download during a page's rerun gets nothing: its file id is
+    revoked), and a chart that changes the view asks for the whole page (:func:`chart_changed`).
+    """
+    shown, view, dataset, catalog = scene.shown, scene.view, prepared.dataset, prepared.catalog
+    if not after_map.charts_ready(st.session_state):  # a first page sends its charts once the map is drawn
+        st.caption(after_map.WAITING_NOTE)
+        MAP_WATCH(key=after_map.KEY, data=after_map.watch_data(),
+                  on_drawn_change=partial(after_map.mark_drawn, st.session_state))
+        return
+    overview = follow.year_overview(dataset.exercises, view, catalog)["exercise_id"]
+    timeline = cached_timeline(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected)
+    counts = with_years_brush(cached_counts(str(DATA_DIR), signature, tuple(overview)), view.years)
+    if timeline is None:
+        st.info(too_many_bars(len(shown), MAX_TIMELINE_BARS))
+    else:  # the key follows the selection, or clicking the same bar after another pick would be lost
+        key = follow.chart_key("timeline", view)
+        st.vega_lite_chart(spec=timeline, key=key, on_select=partial(chart_changed, key, catalog, False),
+                           selection_mode=(PICK, BRUSH), width="stretch")
+    key = follow.chart_key("years", view)
+    st.caption("Drag across either chart to choose years; double-click the years chart for all years.")
+    st.vega_lite_chart(spec=counts, key=key, on_select=partial(chart_changed, key, catalog, True),
+                       selection_mode=BRUSH, width="stretch")
+    pictures = chart_downloads((timeline, counts), dataset.version, view, catalog,
+                               link=page_link(st.context.url, view, catalog))
+    for column, file in zip(st.columns(len(pictures)), pictures, strict=True):
+        column.download_button(file.label, data=file.make, file_name=file.file_name, mime=file.media_type,
+                               key=f"picture_{file.key}", on_click="ignore", width="stretch")
+
+
 def render_record(scene, prepared: Prepared, signature: tuple) -> None:
     """Timeline and table of the shown exercises, then one download button per export format."""
     shown, view, dataset, catalog = scene.shown, scene.view, prepared.dataset, prepared.catalog
     # Only the open tab runs: a first page sends no table (Streamlit's table code is 182 KB a phone
     # would fetch before the map) and a change of view builds one of the two.
     timeline_tab, table_tab = st.tabs(["Timeline", "Table"], key=RECORD_TAB_KEY, on_change="rerun")
-    if timeline_tab.open and not shown.empty and not after_map.charts_ready(st.session_state):
-        with timeline_tab:  # a first page sends its charts once the map is drawn (view/after_map.py)
-            st.caption(after_map.WAITING_NOTE)
-            MAP_WATCH(key=after_map.KEY, data=after_map.watch_data(),
-                      on_drawn_change=partial(after_map.mark_drawn, st.session_state))
-    elif timeline_tab.open and not shown.empty:
+    if timeline_tab.open and not shown.empty:
         with timeline_tab:
-            overview = follow.year_overview(dataset.exercises, view, catalog)["exercise_id"]
-            timeline = cached_timeline(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected)
-            counts = with_years_brush(cached_counts(str(DATA_DIR), signature, tuple(overview)), view.years)
-            if timeline is None:
-                st.info(too_many_bars(len(shown), MAX_TIMELINE_BARS))
-            else:  # the key follows the selection, or clicking the same bar after another pick would be lost
-                key = follow.chart_key("timeline", view)
-                st.vega_lite_chart(spec=timeline, key=key, on_select=partial(chart_changed, key, catalog, False),
-                                   selection_mode=(PICK, BRUSH), width="stretch")
-            key = follow.chart_key("years", view)
-            st.caption("Drag across either chart to choose years; double-click the years chart for all years.")
-            st.vega_lite_chart(spec=counts, key=key, on_select=partial(chart_changed, key, catalog, True),
-                               selection_mode=BRUSH, width="stretch")
-            pictures = chart_downloads((timeline, counts), dataset.version, view, catalog,
-                                       link=page_link(st.context.url, view, catalog))
-            for column, file in zip(st.columns(len(pictures)), pictures, strict=True):
-                column.download_button(file.label, data=file.make, file_name=file.file_name, mime=file.media_type,
-                                       key=f"picture_{file.key}", on_click="ignore", width="stretch")
+            render_timeline(scene, prepared, signature)
     if table_tab.open:
         with table_tab:
             st.session_state["table_ids"] = list(shown["exercise_id"])

@@ -163,6 +163,10 @@ class Session:
     _seen: dict[str, tuple[WidgetState, bool]] = field(default_factory=dict)
     map_watch: str = ""
     """Id of the page's "charts wait for the map" component (:mod:`view.after_map`) in the last run, if any."""
+    map_watch_fragment: str = ""
+    """The fragment it is drawn in (its delta's ``fragment_id``): its trigger reruns that fragment only."""
+    finished: list[int] = field(default_factory=list)
+    """How each run ended (``ForwardMsg.ScriptFinishedStatus``): a whole page's run or a fragment's."""
     _finished: asyncio.Event | None = None
     _socket: object = None
     _reader: asyncio.Task | None = None
@@ -185,13 +189,14 @@ class Session:
         if self.map_watch:  # the page's map has drawn: it asks for the charts
             drawn = WidgetState(id=f"{TRIGGER_PREFIX}{self.map_watch}__events",
                                 json_trigger_value=json.dumps([{"event": after_map.DRAWN, "value": True}]))
-            await self._run(self._client_state(triggers=[drawn]), timeout)
+            await self._run(self._client_state(triggers=[drawn], fragment_id=self.map_watch_fragment), timeout)
         return seconds
 
-    def _client_state(self, first: bool = False, triggers: list[WidgetState] = ()):
+    def _client_state(self, first: bool = False, triggers: list[WidgetState] = (), fragment_id: str = ""):
         message = BackMsg()
         state = message.rerun_script
         state.query_string = self.query_string
+        state.fragment_id = fragment_id  # as the frontend sends for a widget inside a fragment
         state.widget_states.SetInParent()
         if not first:
             state.widget_states.widgets.extend([*self.widgets.values(), *triggers])
@@ -223,10 +228,10 @@ class Session:
         """Return the state this session holds for the widget with user key ``key``."""
         return next(state for i, state in self.widgets.items() if _key(i) == key)
 
-    def _element(self, element, message_hash: str, cacheable: bool) -> None:
+    def _element(self, element, message_hash: str, cacheable: bool, fragment_id: str = "") -> None:
         if element.WhichOneof("type") == "bidi_component" and element.bidi_component.component_name.endswith(
                 after_map.NAME):
-            self.map_watch = element.bidi_component.id
+            self.map_watch, self.map_watch_fragment = element.bidi_component.id, fragment_id
         info = _widget_of(element)
         if cacheable:
             self.cache[message_hash] = [self.runs, info]
@@ -236,10 +241,13 @@ class Session:
             self.errors.append(f"{element.exception.type}: {element.exception.message}"[:300])
 
     def _finish(self, status: int) -> None:
-        widgets = {}
+        # A fragment's run (the charts, once the map has drawn) sends only the fragment's widgets;
+        # the frontend keeps the others, and so does a session.
+        widgets = dict(self.widgets) if status == FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY else {}
         for widget_id, (state, server_set) in self._seen.items():
             widgets[widget_id] = self.widgets[widget_id] if widget_id in self.widgets and not server_set else state
         self.widgets = widgets
+        self.finished.append(status)
         self.runs += 1
         self.cache = {h: entry for h, entry in self.cache.items() if self.runs - entry[0] <= self.max_cached_age}
         if status != FINISHED.FINISHED_EARLY_FOR_RERUN and self._finished is not None:
@@ -253,7 +261,8 @@ class Session:
                 message.ParseFromString(payload)
                 kind = message.WhichOneof("type")
                 if kind == "delta" and message.delta.WhichOneof("type") == "new_element":
-                    self._element(message.delta.new_element, message.hash, message.metadata.cacheable)
+                    self._element(message.delta.new_element, message.hash, message.metadata.cacheable,
+                                  message.delta.fragment_id)
                 elif kind == "ref_hash":
                     entry = self.cache.get(message.ref_hash)
                     if entry is None:

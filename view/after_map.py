@@ -6,9 +6,9 @@ Leaflet and its plugins, and on a slow phone it takes their bandwidth and CPU: t
 seconds later (``bench/phone.py``). So a session's first run shows a line where the charts go and a
 small component (``st.components.v2``, in the page, no frame of its own) that watches the map's
 frame; once the frame has drawn its outlines, or shows an empty map for :data:`EMPTY_MAP_MS`, it
-sends the trigger :data:`DRAWN` and the page reruns with the charts. The session remembers it
-(:data:`READY`): later views draw their charts at once. The map's message is not sent again on that
-rerun (Streamlit's message cache).
+sends the trigger :data:`DRAWN` and the charts' fragment (``app.py`` ``render_timeline``) reruns
+with the charts; the map, the list and the download buttons are not built again. The session
+remembers it (:data:`READY`): later views draw their charts at once.
 """
 
 from __future__ import annotations
