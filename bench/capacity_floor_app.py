@@ -24,7 +24,6 @@ FIRST_YEAR, LAST_YEAR = 2005, 2026
 MAP_HEIGHT = 560
 
 
-
 @st.cache_resource
 def published() -> None:
     """Copy Leaflet into Streamlit's static folder once, as the app does.

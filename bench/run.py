@@ -141,6 +141,11 @@ def measure(script: Path, data_dir: Path, args: argparse.Namespace, baseline: bo
     return figures
 
 
+def held_step(result: dict) -> dict:
+    """Return the step of a capacity result at the sessions it held, or its first step if it held none."""
+    return next((s for s in result["steps"] if s["sessions"] == result["sessions_held"]), result["steps"][0])
+
+
 def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> dict:
     """Measure the floor of a first paint, the phone, the coast and the server's capacity, on one data folder.
 
@@ -189,23 +194,21 @@ def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> 
             except Exception as error:  # noqa: BLE001 - nginx missing, a server that failed: say so, go on
                 figures[f"capacity_{replicas}_failed"] = repr(error).splitlines()[0][:160]
                 continue
-            held = next((s for s in result["steps"] if s["sessions"] == result["sessions_held"]), None)
-            first = result["steps"][0]
+            held = held_step(result)
             figures[f"sessions_held_{replicas}"] = result["sessions_held"]
-            figures[f"rerun_p95_at_held_{replicas}_s"] = held["rerun_p95_s"] if held else first["rerun_p95_s"]
+            figures[f"rerun_p95_at_held_{replicas}_s"] = held["rerun_p95_s"]
             figures[f"sessions_held_p95_1s_{replicas}"] = result["sessions_held_at_stop_p95"]
             figures[f"most_reruns_per_s_{replicas}"] = max(s["reruns_per_s"] for s in result["steps"])
-            figures[f"server_cpu_ms_per_rerun_{replicas}"] = (held or first)["server_cpu_ms_per_rerun"]
+            figures[f"server_cpu_ms_per_rerun_{replicas}"] = held["server_cpu_ms_per_rerun"]
             figures[f"generator_cpu_cores_{replicas}"] = max(s["generator_cpu_cores"] for s in result["steps"])
         print("capacity, the floor of a rerun (a slider and the map it moves), 1 server:", flush=True)
         try:
             with machine_lock(args.lock):
                 result = server_capacity(data_dir, workdir, 1, floor=True, window_s=args.load_window,
                                          log=lambda line: print(line, flush=True))
-            held = next((s for s in result["steps"] if s["sessions"] == result["sessions_held"]), None)
             figures["floor_sessions_held_1"] = result["sessions_held"]
             figures["floor_sessions_held_p95_1s_1"] = result["sessions_held_at_stop_p95"]
-            figures["floor_server_cpu_ms_per_rerun_1"] = (held or result["steps"][0])["server_cpu_ms_per_rerun"]
+            figures["floor_server_cpu_ms_per_rerun_1"] = held_step(result)["server_cpu_ms_per_rerun"]
         except Exception as error:  # noqa: BLE001 - a server that failed: say so, go on
             figures["capacity_floor_failed"] = repr(error).splitlines()[0][:160]
         for name in ("sessions_held", "sessions_held_p95_1s"):
