@@ -59,6 +59,12 @@ def test_uploads_are_capped(config):
     assert 0 < config["server"]["maxUploadSize"] <= LARGEST_UPLOAD_MB
 
 
+def test_the_hosted_server_serves_as_the_benchmark_measured(config):
+    # The benchmark starts its servers with --server.fileWatcherType none (bench/server.py); the
+    # hosted config must not add the polling of every source file the figures do not include.
+    assert config["server"]["fileWatcherType"] == "none" and config["server"]["runOnSave"] is False
+
+
 def test_usage_statistics_are_off(config):
     # Defence: browser.gatherUsageStats = false (a self-hosted or offline install sends nothing).
     assert config["browser"]["gatherUsageStats"] is False
