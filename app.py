@@ -28,7 +28,15 @@ from geodata.uploads import read_upload
 from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
 from layers.popups import markdown_escape
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
-from layers.timeline import BRUSH, MAX_TIMELINE_BARS, PICK, counts_overview_spec, timeline_spec, with_years_brush
+from layers.timeline import (
+    BRUSH,
+    MAX_TIMELINE_BARS,
+    PICK,
+    counts_overview_spec,
+    timeline_spec,
+    with_tables,
+    with_years_brush,
+)
 from view import after_map, exercise_list, follow, share, tools
 from view.export import downloads
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS
@@ -284,11 +292,11 @@ def render_timeline(scene, prepared: Prepared, signature: tuple) -> None:
         st.info(too_many_bars(len(shown), MAX_TIMELINE_BARS))
     else:  # the key follows the selection, or clicking the same bar after another pick would be lost
         key = follow.chart_key("timeline", view)
-        st.vega_lite_chart(spec=timeline, key=key, on_select=partial(chart_changed, key, catalog, False),
+        st.vega_lite_chart(spec=with_tables(timeline), key=key, on_select=partial(chart_changed, key, catalog, False),
                            selection_mode=(PICK, BRUSH), width="stretch")
     key = follow.chart_key("years", view)
     st.caption("Drag across either chart to choose years; double-click the years chart for all years.")
-    st.vega_lite_chart(spec=counts, key=key, on_select=partial(chart_changed, key, catalog, True),
+    st.vega_lite_chart(spec=with_tables(counts), key=key, on_select=partial(chart_changed, key, catalog, True),
                        selection_mode=BRUSH, width="stretch")
     pictures = chart_downloads((timeline, counts), dataset.version, view, catalog,
                                link=page_link(st.context.url, view, catalog))

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from geodata.filters import count_events, exercises_in_years
@@ -26,6 +27,7 @@ from layers.timeline import (
     picked_exercise_id,
     timeline_rows,
     timeline_spec,
+    with_tables,
 )
 from tests.conftest import ROOT
 
@@ -368,3 +370,26 @@ def test_the_chart_embeds_the_rows_in_date_order_as_plain_values(exercises):
     assert records == timeline_rows(shuffled).to_dict("records")
     assert [r["start"] for r in records] == sorted(r["start"] for r in records)
     assert all(type(r["lane"]) is int and type(r["name"]) is str for r in records)
+
+
+def test_the_charts_tables_reach_the_page_as_their_rows_did(bundled_exercises):
+    # st.vega_lite_chart turns each named dataset into Arrow bytes with this function (rows through
+    # pandas, a pyarrow.Table as it is); the page must get the same values either way.
+    from streamlit.dataframe_util import convert_anything_to_arrow_bytes
+
+    def sent(data) -> list[dict]:
+        return pa.ipc.open_stream(convert_anything_to_arrow_bytes(data)).read_all().to_pylist()
+
+    shown = exercises_in_years(bundled_exercises, 2019, 2024)
+    for spec in (timeline_spec(shown, selected=shown["exercise_id"].iloc[0]), counts_by_year_spec(shown, (2020, 2022))):
+        drawn = with_tables(spec)
+        assert without_data(drawn) == without_data(spec) and drawn["datasets"].keys() == spec["datasets"].keys()
+        for name, rows in spec["datasets"].items():
+            assert isinstance(drawn["datasets"][name], pa.Table)
+            assert sent(drawn["datasets"][name]) == sent(rows) == rows
+    assert with_tables(None) is None
+
+
+def test_tables_keep_missing_values_missing():
+    spec = {"mark": "bar", "datasets": {"rows": [{"name": "a", "lane": 1}, {"name": None, "lane": 2}]}}
+    assert with_tables(spec)["datasets"]["rows"].to_pylist() == spec["datasets"]["rows"]
