@@ -11,6 +11,8 @@ import folium
 import geopandas as gpd
 import pytest
 import shapely
+from hypothesis import given
+from hypothesis import strategies as st
 
 import layers.regions
 import layers.routes
@@ -266,8 +268,35 @@ def test_branca_compiles_a_short_macro_text_once_and_renders_it_as_jinja_would()
     first, second = Element(template=text), Element(template=text)
     assert first._template is second._template
     assert first.render() == Template(text).render() == "<div id='x'>2</div>"
-    long_text = "a" * (COMPILED_MAX_CHARS + 1)
+    assert not isinstance(first._template, layers.folium_internals.PlainText)
+    long_text = "{{ 'a' }}" + "a" * COMPILED_MAX_CHARS
     assert Element(template=long_text)._template is not Element(template=long_text)._template
+
+
+@given(st.text(alphabet="{}%#-\r\n\t <>'\"\\abc\u00e9\u4e2d", max_size=400))
+def test_a_text_without_jinja_syntax_renders_as_jinja_renders_it(text):
+    from branca.element import Element
+    from jinja2 import Template
+
+    from layers.folium_internals import JINJA_MARKS, PlainText, compiled_once
+
+    if any(mark in text for mark in JINJA_MARKS):
+        return  # compiled by Jinja (raising on bad syntax, as before): the test above
+    assert isinstance(compiled_once(text), PlainText)
+    element = Element(template=text)
+    assert element.render(extra=1) == Template(text).render(this=element, kwargs={"extra": 1})
+
+
+def test_every_macro_text_of_the_landing_map_is_plain_text(small_dataset, monkeypatch):
+    # What makes the rerun cheaper: no macro text of the app's map is compiled (2026-12-03: 51 texts).
+    import branca.element
+
+    from layers.folium_internals import PlainText, compiled_once
+
+    made = []
+    monkeypatch.setattr(branca.element, "Template", lambda source: made.append(compiled_once(source)) or made[-1])
+    _st_folium_args(monkeypatch, _app_map(small_dataset))
+    assert made and all(isinstance(template, PlainText) for template in made)
 
 
 
