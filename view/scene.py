@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from urllib.parse import urlencode
 
 import geopandas as gpd
@@ -59,10 +60,22 @@ def focus_outside_view(view: ViewState, shown_ids: Iterable[str], region_ids: It
     return notices
 
 
+def in_shown_order(shown: pd.DataFrame) -> pd.DataFrame:
+    """Order exercises as a view lists them: best match first when searching, else by date then id.
+
+    A frame already in that order is returned as it is (the bundled file is in date order, and
+    a search ranks its result in order): a sort copies all 49 columns, 1.5 ms of a rerun.
+    """
+    keys = (shown[RANK_COLUMN].tolist() if RANK_COLUMN in shown
+            else list(zip(shown["start"].tolist(), shown["exercise_id"].tolist(), strict=True)))
+    if all(first < second for first, second in pairwise(keys)):  # keys are unique: no ties to keep
+        return shown
+    return shown.sort_values(RANK_COLUMN if RANK_COLUMN in shown else ["start", "exercise_id"])
+
+
 def scene_for(dataset: Dataset, view: ViewState) -> Scene:
     """Resolve a view against the data: what it shows, in order, and the focus it can keep."""
-    shown = exercises_in_view(dataset.exercises, view)
-    shown = shown.sort_values(RANK_COLUMN if RANK_COLUMN in shown else ["start", "exercise_id"])
+    shown = in_shown_order(exercises_in_view(dataset.exercises, view))
     regions = regions_for(dataset.regions, shown)
     notices = focus_outside_view(view, shown["exercise_id"], regions["region_id"])
     resolved = replace(
