@@ -86,10 +86,9 @@ def cached_upload(name: str, data: bytes, max_bytes: int):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def cached_timeline(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None) -> dict | None:
-    exercises = cached_prepared(data_dir, signature).dataset.exercises
-    shown = exercises.loc[exercises["exercise_id"].isin(shown_ids)]
-    return timeline_spec(shown, selected=selected) if len(shown) <= MAX_TIMELINE_BARS else None
+def cached_timeline(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None, _shown) -> dict | None:
+    """Build the timeline of the exercises ``shown_ids``; ``_shown`` (their rows) is not hashed: the ids say which."""
+    return timeline_spec(_shown, selected=selected) if len(_shown) <= MAX_TIMELINE_BARS else None
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -286,7 +285,7 @@ def render_timeline(scene, prepared: Prepared, signature: tuple) -> None:
                   on_drawn_change=partial(after_map.mark_drawn, st.session_state))
         return
     overview = follow.year_overview(dataset.exercises, view, catalog)["exercise_id"]
-    timeline = cached_timeline(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected)
+    timeline = cached_timeline(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected, shown)
     counts = with_years_brush(cached_counts(str(DATA_DIR), signature, tuple(overview)), view.years)
     if timeline is None:
         st.info(too_many_bars(len(shown), MAX_TIMELINE_BARS))
