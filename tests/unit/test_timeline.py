@@ -393,3 +393,12 @@ def test_the_charts_tables_reach_the_page_as_their_rows_did(bundled_exercises):
 def test_tables_keep_missing_values_missing():
     spec = {"mark": "bar", "datasets": {"rows": [{"name": "a", "lane": 1}, {"name": None, "lane": 2}]}}
     assert with_tables(spec)["datasets"]["rows"].to_pylist() == spec["datasets"]["rows"]
+
+
+def test_the_timeline_does_not_depend_on_the_order_of_its_rows(bundled_exercises):
+    # app.py caches it by the shown ids and builds it from the scene's rows, in the scene's order
+    # (date, or best match first when searching).
+    shown = exercises_in_years(bundled_exercises, 2012, 2024)
+    selected = shown["exercise_id"].iloc[3]
+    assert timeline_spec(shown.iloc[::-1], selected=selected) == timeline_spec(shown, selected=selected)
+    assert timeline_spec(shown.sample(frac=1, random_state=3)) == timeline_spec(shown)
