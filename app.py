@@ -335,7 +335,7 @@ def main() -> None:
     map_only = query.is_map_only(st.query_params)
     st.set_page_config(page_title="Drill Atlas", page_icon="🗺️", layout="wide",
                        initial_sidebar_state="collapsed" if map_only else "auto")
-    st.markdown(f"<style>{PAGE_CSS}</style>", unsafe_allow_html=True)
+    st.html(f"<style>{PAGE_CSS}</style>")
     try:
         signature = data_signature(DATA_DIR)
         prepared = cached_prepared(str(DATA_DIR), signature)
@@ -367,7 +367,7 @@ def main() -> None:
         return
     heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains,
                        [catalog.zone_name(zone) for zone in view.zones], view.participants)
-    st.markdown(heading.html(dataset.version), unsafe_allow_html=True)
+    st.html(heading.html(dataset.version))
     notices = st.session_state.get("url_notices", [])
     render_blocks(tools.link_blocks(notices, prepared.changelog), dataset.exercises, signature)
     missing = f"{schema.LAND_FILE} in {DATA_DIR}" if land_name is None else ""

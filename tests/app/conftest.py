@@ -49,9 +49,14 @@ def map_args(at: AppTest) -> dict:
 _METRIC = re.compile(r'<span data-metric="([^"<>]*)" hidden>([^<>]*)</span>')
 
 
+def page_html(at: AppTest) -> list[str]:
+    """The text of every Markdown and HTML element of the page (the heading line is HTML)."""
+    return [markdown.value for markdown in at.markdown] + [element.proto.body for element in at.get("html")]
+
+
 def metrics(at: AppTest) -> dict[str, str]:
     """The counts the page's heading line carries (``view.text.Headline.figures``), by label."""
     found = {}
-    for markdown in at.markdown:
-        found |= {html.unescape(k): html.unescape(v) for k, v in _METRIC.findall(markdown.value)}
+    for text in page_html(at):
+        found |= {html.unescape(k): html.unescape(v) for k, v in _METRIC.findall(text)}
     return found

@@ -22,7 +22,7 @@ from geodata.uploads import read_upload
 from layers import dashboard_map, region_geometries
 from layers.standalone import inline_asset_urls
 from layers.user_layers import notice_layer, upload_layer
-from tests.app.conftest import map_args
+from tests.app.conftest import map_args, page_html
 from tests.conftest import SMALL_DATA
 from tests.hardening.conftest import shown
 from view.page import to_html_bytes
@@ -92,4 +92,4 @@ def test_template_code_in_the_data_never_runs_in_the_app(app_factory, tmp_path):
     at = app_factory(data).run()
     assert not at.exception
     assert evaluated(map_args(at)["script"]) == []
-    assert evaluated(" ".join(shown(str(e.value)) for e in [*at.caption, *at.markdown])) == []
+    assert evaluated(" ".join(shown(text) for text in [*(str(e.value) for e in at.caption), *page_html(at)])) == []
