@@ -33,15 +33,20 @@ def _event(group: object, exercise_id: object) -> str:
     return group.strip() if isinstance(group, str) and group.strip() else str(exercise_id)
 
 
-def event_ids(exercises: pd.DataFrame) -> pd.Series:
-    """Return each row's event (:func:`event_of`) as a column, for a whole table at once.
+def _events(exercises: pd.DataFrame) -> list[str]:
+    """Return each row's event, in plain Python.
 
-    In plain Python: every rerun counts events several times over a few dozen rows, where pandas'
-    string methods cost a millisecond a call whatever the row count.
+    Every rerun counts events several times over a few dozen rows, where pandas' string methods
+    cost a millisecond a call whatever the row count.
     """
     ids = exercises["exercise_id"]
     groups = exercises["event_group"] if "event_group" in exercises.columns else [None] * len(ids)
-    return pd.Series([_event(g, i) for g, i in zip(groups, ids, strict=True)], index=exercises.index, dtype=object)
+    return [_event(group, exercise_id) for group, exercise_id in zip(groups, ids, strict=True)]
+
+
+def event_ids(exercises: pd.DataFrame) -> pd.Series:
+    """Return each row's event (:func:`event_of`) as a column, for a whole table at once."""
+    return pd.Series(_events(exercises), index=exercises.index, dtype=object)
 
 
 def count_events(exercises: pd.DataFrame) -> int:
@@ -50,9 +55,7 @@ def count_events(exercises: pd.DataFrame) -> int:
     The map and the table still show every row; the counts, the chart of exercises per year
     and each region's count of what was held there count events.
     """
-    ids = exercises["exercise_id"]
-    groups = exercises["event_group"] if "event_group" in exercises.columns else [None] * len(ids)
-    return len({_event(g, i) for g, i in zip(groups, ids, strict=True)})
+    return len(set(_events(exercises)))
 
 
 def exercises_in_years(exercises: pd.DataFrame, first: int, last: int) -> pd.DataFrame:
