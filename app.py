@@ -39,7 +39,7 @@ from layers.timeline import (
 )
 from view import after_map, exercise_list, follow, share, tools
 from view.export import downloads
-from view.page_style import PAGE_CSS, PLAY_MODE_LABELS
+from view.page_style import PAGE_CSS, PLAY_MODE_LABELS, map_frame_css
 from view.pictures import chart_downloads, page_link
 from view.prepared import Prepared, prepare
 from view.scene import details_html, scene_for
@@ -335,7 +335,7 @@ def main() -> None:
     map_only = query.is_map_only(st.query_params)
     st.set_page_config(page_title="Drill Atlas", page_icon="🗺️", layout="wide",
                        initial_sidebar_state="collapsed" if map_only else "auto")
-    st.html(f"<style>{PAGE_CSS}</style>")
+    st.html(f"<style>{PAGE_CSS}{map_frame_css(MAP_ONLY_HEIGHT if map_only else MAP_HEIGHT)}</style>")
     try:
         signature = data_signature(DATA_DIR)
         prepared = cached_prepared(str(DATA_DIR), signature)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from geodata.playback import CUMULATIVE, WINDOW
+from view import exercise_list
 
 PAGE_CSS = """
 /* Map first: Streamlit's 6rem top padding and big title would push the map half below the fold.
@@ -17,9 +18,28 @@ PAGE_CSS = """
 @media (max-width: 640px) {
   .block-container { padding-left: 0.6rem; padding-right: 0.6rem; padding-top: 4rem; }
   .da-version { display: none; }
+  /* The list under the map is one closed summary line (13 px at 1.35, 10 px padding), drawn by its
+     script after the first paint: keep its line so the page under it does not move down. */
+  .st-key-%s { min-height: 28px; }
 }
-"""
+""" % exercise_list.KEY
 """CSS of the Streamlit page (not the map, whose styles are :data:`layers.basemap.MAP_CSS`)."""
+
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+"""The map's frame: Streamlit titles a component's iframe with the component's name."""
+
+
+def map_frame_css(height: int) -> str:
+    """Return CSS that keeps the map's place (``height`` pixels) from the first paint.
+
+    A component's frame is 0 px high until its script reports its height, so for a few hundred
+    milliseconds of every page load the toggle and the timeline under the map stood 430 px higher
+    and then jumped down. The page moved under a reader's eyes, and a click in that moment landed on
+    whatever came under the pointer: the browser test of playback lost its click about one time in
+    twelve that way (measured in Chromium: the toggle's top went 661, 235, 669 px). The frame sits
+    at the top of its line: at the baseline, its line box was 7.6 px higher than the frame.
+    """
+    return f"{MAP_FRAME} {{ vertical-align: top; min-height: {int(height)}px; }}"
 
 PLAY_MODE_LABELS = MappingProxyType({WINDOW: "Active that month", CUMULATIVE: "Everything up to that month"})
 

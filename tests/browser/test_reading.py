@@ -64,6 +64,24 @@ def test_on_a_phone_the_map_comes_right_after_the_title(page, bundled, blocked_r
     screenshot("reading-phone")
 
 
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280x720", "390x844"])
+def test_what_is_under_the_map_stays_put_while_the_map_loads(page, bundled, blocked_requests, viewport):
+    """The map's frame keeps its place from the first paint (``view.page_style.map_frame_css``).
+
+    Without it the frame is 0 px high until its script reports its height: the toggle under the map
+    stood 430 px higher for a moment, then jumped down, and a click in that moment was lost.
+    """
+    page.add_init_script(
+        "window.__tops = []; setInterval(() => {"
+        " const label = [...document.querySelectorAll('label')].find(l => l.textContent.includes('Playback by month'));"
+        " if (label) window.__tops.push(Math.round(label.getBoundingClientRect().top + window.scrollY)); }, 5);"
+    )
+    open_at(page, bundled, viewport)
+    tops = page.evaluate("() => window.__tops")
+    assert len(tops) > 50
+    assert max(tops) - min(tops) <= 16, sorted(set(tops))
+
+
 def test_the_landing_view_shows_east_asian_waters_not_the_world(page, bundled, blocked_requests):
     state = map_state(open_at(page, bundled, LAPTOP))
     assert state["zoom"] >= 3
