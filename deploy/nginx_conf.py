@@ -37,7 +37,14 @@ UPSTREAM_HEADER = "X-Upstream"
 WEBSOCKET_TIMEOUT = "86400s"
 # Streamlit's server.maxUploadSize in .streamlit/config.toml, in MB.
 MAX_BODY = "20m"
-GZIP_TYPES = "text/css text/plain application/javascript application/json application/geo+json image/svg+xml"
+GZIP_TYPES = (
+    "text/css text/plain application/javascript text/javascript application/json application/geo+json image/svg+xml"
+)
+# nginx's default level is 1. The scripts, styles and data a phone fetches before the landing map's
+# first outline (3,443 KB) are 1,124 KB at level 1, 979 KB at level 5 and 970 KB at level 6: 0.7 s
+# less at 1.6 Mbps. Level 5 compresses 4.5 MB of Streamlit's scripts in 99 ms, 6 in 135 ms, 9 in
+# 190 ms (measured 2026-12-03 with Python's zlib, which nginx's gzip also uses).
+GZIP_LEVEL = 5
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.j2")
 """The configuration text: one Jinja2 macro for the site, one for the standalone wrapper."""
@@ -68,6 +75,7 @@ _TEMPLATE = _ENVIRONMENT.get_template(
         "WEBSOCKET_TIMEOUT": WEBSOCKET_TIMEOUT,
         "MAX_BODY": MAX_BODY,
         "GZIP_TYPES": GZIP_TYPES,
+        "GZIP_LEVEL": GZIP_LEVEL,
     },
 )
 

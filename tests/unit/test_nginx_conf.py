@@ -2,6 +2,7 @@
 
 The files in tests/data/nginx/ are the output of the implementation before the template (commit
 da5eca2's parent), for three argument sets; ``standalone.conf`` has its runtime folder as RUN_DIR.
+Changed since, by hand and on purpose: ``gzip_comp_level 5`` and ``text/javascript`` (2026-12-03).
 """
 
 from __future__ import annotations
