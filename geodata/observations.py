@@ -25,7 +25,7 @@ from geodata import schema
 from geodata.crossings import zone_stretches
 from geodata.files import read_csv_table
 from geodata.problems import ERROR, WARNING, Problem, quote
-from geodata.rules import CSV_FIRST_DATA_LINE, formula_warning, parse_iso_date
+from geodata.rules import CSV_FIRST_DATA_LINE, formula_warning, identifier_warning, identifiers_in, parse_iso_date
 
 DATE_SLACK_DAYS = 1
 """An observation may fall a day before or after its exercise's dates: a ship seen the evening before
@@ -285,6 +285,9 @@ def validate_observations(
         for field in ("what", "place"):
             if not record[field]:
                 bad(field, "is empty: say what was seen and where, in the source's words")
+        for field in ("what", "place", "note"):
+            if identifiers := identifiers_in(record[field]):
+                bad(field, identifier_warning(identifiers), WARNING)
         if not record["source"]:
             bad("source", "is empty: every observation needs the http(s) URL where it was read")
         elif not schema.URL_PATTERN.match(record["source"]):

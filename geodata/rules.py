@@ -10,6 +10,7 @@ file, row and field and left out, the rest of the file still loads. The checks a
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 
 import geopandas as gpd
@@ -57,6 +58,28 @@ def formula_warning(text: str) -> str:
     )
 
 
+READER_TEXT_FIELDS = ("summary", "forces", "notes")
+"""exercises.csv columns readers see as written (popups, details, exports)."""
+_WORD = re.compile(r"\w+")
+
+
+def identifiers_in(text: str) -> list[str]:
+    """Return the words of ``text`` written like data identifiers (``sea_of_japan``, ``region_ids``).
+
+    Readers see notes and summaries as written, so a region id or column name in them is a note to
+    the data's editors that leaked. Words of URLs are left out. Linear in ``text``: one scan for
+    whitespace, one for word characters.
+    """
+    return [token for word in text.split() if "://" not in word
+            for token in _WORD.findall(word) if "_" in token.strip("_")]
+
+
+def identifier_warning(identifiers: list[str]) -> str:
+    """Warning for reader-facing text holding data identifiers (see :func:`identifiers_in`)."""
+    shown = ", ".join(quote(token) for token in dict.fromkeys(identifiers))
+    return f"names {shown} as the data files do; readers see this text: write the place's or exercise's name"
+
+
 def _exercise_row_problems(record: dict[str, str], known_regions: frozenset[str], file: str, row: str) -> list[Problem]:
     problems: list[Problem] = []
 
@@ -75,6 +98,9 @@ def _exercise_row_problems(record: dict[str, str], known_regions: frozenset[str]
     for field in ("name", "series", "summary"):
         if not record[field].strip():
             bad(field, "is empty")
+    for field in READER_TEXT_FIELDS:
+        if identifiers := identifiers_in(record.get(field, "")):
+            problems.append(Problem(file, row, field, identifier_warning(identifiers), WARNING))
 
     start = parse_iso_date(record["start_date"])
     end = parse_iso_date(record["end_date"])

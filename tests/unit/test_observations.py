@@ -20,7 +20,7 @@ from geodata.export import to_geojson_bytes, to_kml_bytes
 from geodata.export.table import OBSERVATIONS_COLUMN, to_csv_bytes
 from geodata.loaders import load_dataset
 from geodata.observations import parse_observed
-from geodata.problems import ERROR
+from geodata.problems import ERROR, WARNING
 from geodata.query import Catalog, view_from_params
 from geodata.reference import REFERENCE_DIR, STRAITS_FILE
 from geodata.validate import main as validate_main
@@ -119,6 +119,15 @@ def test_each_rule_refuses_its_bad_row(obs_data, changes, field, words):
 def test_a_day_either_side_of_the_dates_is_accepted(obs_data):
     write(obs_data, row(observed="2019-12-26"), row(observed="2020-01-03T23:00+09:00"))
     assert len(load_dataset(obs_data).observations) == 2
+
+
+def test_an_exercise_id_in_a_note_is_a_warning_and_the_entry_stays(obs_data):
+    write(obs_data, row(note="Linked with bravo_2019 by Japan."))
+    dataset = load_dataset(obs_data)
+    problems = [p for p in dataset.problems if p.file == "observations.csv"]
+    assert [(p.row, p.field, p.severity) for p in problems] == [("line 2", "note", WARNING)]
+    assert "'bravo_2019'" in problems[0].message
+    assert len(dataset.observations) == 1
 
 
 def test_parse_observed_keeps_the_published_offset():
