@@ -125,8 +125,11 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
         })
     fg = folium.FeatureGroup(name=f"Observed positions ({len(placed)})")
     fg.layer_id = "observations"
+    latitudes, longitudes = [lat for lat, _ in points], [lon for _, lon in points]
     FastGeoJson(
         {"type": "FeatureCollection", "features": features},
+        # The points' own extent: shapely would make a Point of each to find it (2.7 ms a rerun).
+        bounds=[[min(latitudes), min(longitudes)], [max(latitudes), max(longitudes)]],
         style_function=lambda feature: OBSERVATION_STYLE,
         marker=folium.CircleMarker(radius=OBSERVATION_RADIUS, fill=True, bubbling_mouse_events=False,
                                    class_name=POINT_CLASS),

@@ -23,7 +23,9 @@ from geodata.observations import parse_observed
 from geodata.problems import ERROR, WARNING
 from geodata.query import Catalog, view_from_params
 from geodata.reference import REFERENCE_DIR, STRAITS_FILE
+from geodata.schema import DATA_DIR
 from geodata.validate import main as validate_main
+from layers.folium_internals import geojson_bounds
 from layers.observations import observation_layer, observation_popups, observations_panel_html
 from view.scene import details_html, scene_for
 
@@ -189,6 +191,14 @@ def test_popups_built_once_per_dataset_draw_the_same_layer(obs_data):
         built, given = (observation_layer(dataset.observations, shown, p) for p in (None, popups))
         data = [[c.data for c in fg._children.values() if isinstance(c, folium.GeoJson)] for fg in (built, given)]
         assert data[0] == data[1]
+
+
+def test_the_layer_knows_the_extent_shapely_finds_for_its_points():
+    dataset = load_dataset(DATA_DIR)
+    fg = observation_layer(dataset.observations, dataset.exercises)
+    (layer,) = [child for child in fg._children.values() if isinstance(child, folium.GeoJson)]
+    assert len(layer.data["features"]) > 10
+    assert layer.get_bounds() == geojson_bounds(layer.data)
 
 
 def test_csv_export_carries_each_exercises_observations(obs_data):
