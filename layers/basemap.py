@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 import folium
+import geopandas as gpd
 from branca.element import Element, MacroElement
 from folium.utilities import JsCode
 
@@ -49,6 +52,7 @@ MAP_CSS = (
     f" path.da-hover {{ stroke: {SELECTED_COLOUR}; stroke-width: 5px; stroke-opacity: 1; stroke-dasharray: none; }}"
     " .da-show-all { background: #fff; font: 600 12px/26px sans-serif; padding: 0 8px; cursor: pointer;"
     "   border: 2px solid rgba(0,0,0,0.2); background-clip: padding-box; }"
+    " .da-show-all-more { display: block; font-size: 11px; line-height: 11px; margin: -6px 0 4px; color: #8a4b00; }"
 )
 
 
@@ -168,20 +172,36 @@ def base_map(
     return m
 
 
-SHOW_ALL_JS = """function (map, bounds) {
+SHOW_ALL_JS = """function (map, bounds, boxes) {
                 var ShowAll = L.Control.extend({
                     options: {position: "topleft"},
                     onAdd: function () {
                         var button = L.DomUtil.create("button", "da-show-all leaflet-bar");
                         button.type = "button";
-                        button.textContent = "All";
-                        button.title = "Show every region of this view";
-                        button.setAttribute("aria-label", button.title);
                         L.DomEvent.disableClickPropagation(button);
                         L.DomEvent.on(button, "click", function (event) {
                             L.DomEvent.preventDefault(event);
                             map.fitBounds(bounds);
                         });
+                        var count = function () {
+                            var view = map.getBounds(), outside = 0;
+                            boxes.forEach(function (box) {
+                                var area = L.latLngBounds([box[0], box[1]], [box[2], box[3]]);
+                                if (!view.intersects(area)) { outside += 1; }
+                            });
+                            button.textContent = "All";
+                            if (outside) {  // under "All", so the button stays as narrow as the zoom buttons
+                                var more = L.DomUtil.create("span", "da-show-all-more", button);
+                                more.textContent = "+" + outside;
+                            }
+                            var regions = outside === 1 ? " region" : " regions";
+                            button.title = outside
+                                ? outside + regions + " of this view outside the map: show every region"
+                                : "Show every region of this view";
+                            button.setAttribute("aria-label", button.title);
+                        };
+                        map.on("moveend", count);
+                        map.whenReady(count);
                         return button;
                     }
                 });
@@ -192,19 +212,31 @@ SHOW_ALL_JS = """function (map, bounds) {
 class _ShowAll(HelperCall):
     helper_name = helper("showAll", SHOW_ALL_JS)
 
-    def __init__(self, bounds: list[list[float]]) -> None:
+    def __init__(self, bounds: list[list[float]], boxes: list[list[float]]) -> None:
         super().__init__()
         self._name = "ShowAll"
         self.bounds = bounds
+        self.boxes = boxes
 
     def arguments(self) -> list[object]:
-        return [JsCode(self._parent.get_name()), self.bounds]
+        return [JsCode(self._parent.get_name()), self.bounds, self.boxes]
 
 
-def show_all_control(bounds: list[list[float]]) -> MacroElement:
+def region_boxes(regions: gpd.GeoDataFrame) -> list[list[float]]:
+    """Return ``[south, west, north, east]`` of each region, widened to whole tenths of a degree.
+
+    Enough to tell whether a region lies in the map's view, in a few bytes a region.
+    """
+    return [[math.floor(south * 10) / 10, math.floor(west * 10) / 10, math.ceil(north * 10) / 10,
+             math.ceil(east * 10) / 10] for west, south, east, north in regions.geometry.bounds.itertuples(index=False)]
+
+
+def show_all_control(bounds: list[list[float]], boxes: list[list[float]]) -> MacroElement:
     """Return a map button, "All", that fits ``[[south, west], [north, east]]``: every region of the view.
 
     The map opens on the waters where most shown exercises took place
-    (:func:`geodata.filters.landing_bounds`); this is the way to see the rest.
+    (:func:`geodata.filters.landing_bounds`); this is the way to see the rest. The button counts
+    the regions (``boxes``, from :func:`region_boxes`) that lie outside the map as it moves ("+2"
+    under "All"), so a reader knows the heading's regions are not all in sight.
     """
-    return _ShowAll(bounds)
+    return _ShowAll(bounds, boxes)

@@ -11,7 +11,7 @@ import pandas as pd
 from geodata.filters import bounds_of, landing_bounds, regions_for
 from geodata.query import map_params
 from layers.assets import AssetUrls, scripts_of
-from layers.basemap import DEFAULT_BOUNDS, base_map, show_all_control
+from layers.basemap import DEFAULT_BOUNDS, base_map, region_boxes, show_all_control
 from layers.folium_internals import stable_ids
 from layers.labels import labels_layer
 from layers.land import land_layer
@@ -159,7 +159,7 @@ def dashboard_map(
     m = base_map(assets, bounds=bounds, view=map_view, tiles=tiles)
     everything = bounds_of(used)
     if everything is not None and everything != bounds:
-        show_all_control(everything).add_to(m)
+        show_all_control(everything, region_boxes(used)).add_to(m)
     OutlineDecoder().add_to(m)
     tolerance = outline_level_of(assets, bounds, map_view)
     land = land_layer(assets.land_geojson) if assets.land_geojson else None

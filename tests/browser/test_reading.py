@@ -91,12 +91,16 @@ def test_the_landing_view_shows_east_asian_waters_not_the_world(page, bundled, b
     assert "lat" not in page.url and "z=" not in page.url
 
 
-def test_the_all_button_shows_every_region(page, bundled, blocked_requests):
-    frame = open_at(page, bundled, LAPTOP)
-    frame.get_by_role("button", name="Show every region of this view").click()
+def test_the_all_button_counts_the_regions_out_of_sight_and_shows_every_region(page, bundled, blocked_requests):
+    frame = open_at(page, bundled, LAPTOP, "?years=2026")
+    button = frame.locator(".da-show-all")
+    expect(button).to_have_text(re.compile(r"^All\+[1-9]\d*$"))  # "+N" under "All": Cape Town's waters, at least
+    expect(button).to_have_attribute("title", re.compile(r"outside the map: show every region$"))
+    button.click()
     page.wait_for_timeout(1200)
-    state = map_state(frame)
-    assert state["south"] <= -34.0  # Cape Town now in view
+    assert map_state(frame)["south"] <= -34.0  # Cape Town now in view
+    expect(button).to_have_text("All")
+    expect(button).to_have_attribute("title", "Show every region of this view")
 
 
 def test_place_names_are_on_the_map_and_never_overlap(page, bundled, blocked_requests):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 
 from geodata.filters import regions_for
 from layers import asset_urls, base_map, land_layer, legend, region_geometries, region_layers, selection_layer
+from layers.basemap import region_boxes, show_all_control
 from layers.popups import date_range_text, exercise_html, region_popup_html, source_links
 from layers.styles import GROUP_COLOURS, fill_opacity
 
@@ -56,6 +58,26 @@ def test_asset_urls_follow_the_base_url_path():
 def test_fit_bounds_in_the_pacific_frame():
     m = base_map(ASSETS, bounds=[[55.0, 175.0], [62.0, 195.0]], tiles=False)
     assert "[[55.0, 175.0], [62.0, 195.0]]" in render(m)
+
+
+def test_region_boxes_hold_each_region_in_tenths_of_a_degree(small_dataset):
+    regions = small_dataset.regions
+    boxes = region_boxes(regions)
+    assert len(boxes) == len(regions)
+    for (south, west, north, east), (minx, miny, maxx, maxy) in zip(
+            boxes, regions.geometry.bounds.itertuples(index=False), strict=True):
+        assert south <= miny < south + 0.1 and west <= minx < west + 0.1
+        assert north - 0.1 < maxy <= north and east - 0.1 < maxx <= east
+        assert all(round(value, 1) == value for value in (south, west, north, east))
+
+
+def test_the_all_button_is_given_the_view_and_every_region_box(small_dataset):
+    m = base_map(ASSETS, bounds=[[0.0, 0.0], [1.0, 1.0]], tiles=False)
+    boxes = region_boxes(small_dataset.regions)
+    control = show_all_control([[-10.0, -10.0], [10.0, 10.0]], boxes).add_to(m)
+    call = f"({m.get_name()}, [[-10.0, -10.0], [10.0, 10.0]], {json.dumps(boxes)});"
+    assert control.script_text().rstrip().endswith(call)
+    assert call in render(m)
 
 
 def test_one_feature_group_per_style_group(built):
