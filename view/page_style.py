@@ -41,5 +41,6 @@ def map_frame_css(height: int) -> str:
     """
     return f"{MAP_FRAME} {{ vertical-align: top; min-height: {int(height)}px; }}"
 
+
 PLAY_MODE_LABELS = MappingProxyType({WINDOW: "Active that month", CUMULATIVE: "Everything up to that month"})
 
