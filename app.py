@@ -14,6 +14,7 @@ from pathlib import Path
 
 import shapely
 import streamlit as st
+import streamlit_folium
 from streamlit_folium import st_folium
 
 import layers
@@ -26,6 +27,7 @@ from geodata.notices import parse_notice
 from geodata.problems import DataError
 from geodata.uploads import read_upload
 from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
+from layers import folium_internals
 from layers.popups import markdown_escape
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
 from layers.timeline import (
@@ -42,7 +44,7 @@ from view.export import downloads
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS, map_frame_css
 from view.pictures import chart_downloads, page_link
 from view.prepared import Prepared, prepare
-from view.scene import details_html, scene_for
+from view.scene import Scene, details_html, scene_for
 from view.table import LINK_COLUMNS, PINNED_COLUMNS, TABLE_COLUMNS, table_frame
 from view.text import S23_NOTE, headline, too_many_bars
 
@@ -50,6 +52,8 @@ STATIC_DIR = Path(os.environ.get("DRILL_ATLAS_STATIC_DIR", Path(__file__).resolv
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
 MAP_HEIGHT, MAP_ONLY_HEIGHT, LIST_BESIDE_MAP = 560, 720, (0.72, 0.28)
+VIEWS_KEPT = 128
+"""Views whose scene and map frame are kept for every session (a map frame is 100–250 KB)."""
 RECORD_TAB_KEY = "record_tab"
 EXERCISE_LIST = st.components.v2.component(exercise_list.NAME, css=exercise_list.STYLE, js=exercise_list.SCRIPT)
 MAP_WATCH = st.components.v2.component(after_map.NAME, js=after_map.SCRIPT)
@@ -69,6 +73,39 @@ def published_land(static_dir: str, land_file: str) -> str | None:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def published_outlines(static_dir: str, data_dir: str, signature: tuple) -> str | None:
     return layers.publish_outlines(Path(static_dir), cached_prepared(data_dir, signature).geometries.outline_files())
+
+
+@st.cache_resource(show_spinner=False, max_entries=VIEWS_KEPT)
+def shared_scene(view: query.ViewState, data_dir: str, signature: tuple) -> Scene:
+    """Resolve a view once for every session that shows it (shared read-only, like ``cached_prepared``)."""
+    return scene_for(cached_prepared(data_dir, signature).dataset, view)
+
+
+@st.cache_resource(show_spinner=False, max_entries=VIEWS_KEPT)
+def shared_map_frame(view: query.ViewState, data_dir: str, signature: tuple, assets: layers.AssetUrls, height: int,
+                     returned: tuple, _build) -> dict:
+    """Build the map frame of a view with nothing of the reader's own on it, once for every session that shows it.
+
+    ``_build`` (not hashed: the other arguments say which map it builds) returns a fresh
+    ``folium.Map``; what is kept is the frame's arguments, plain data
+    (:func:`layers.folium_internals.map_frame_arguments`), never the map.
+    """
+    return folium_internals.map_frame_arguments(streamlit_folium, _build(), key="map", height=height,
+                                                returned_objects=list(returned))
+
+
+def show_map(the_map, view: query.ViewState, signature: tuple, assets: layers.AssetUrls, *, own_layers: bool,
+             height: int, returned: tuple = ()) -> dict | None:
+    """Show the page's map (``the_map()`` builds it); a map with nothing of the reader's own is the view's shared frame.
+
+    ``own_layers``: a pasted notice, an uploaded layer or drawings are on it, so it is built for
+    this session alone.
+    """
+    if own_layers:
+        return st_folium(the_map(), key="map", height=height, use_container_width=True,
+                         returned_objects=list(returned), render=False)
+    arguments = shared_map_frame(view, str(DATA_DIR), signature, assets, height, returned, the_map)
+    return folium_internals.show_map_frame(streamlit_folium, arguments)
 
 
 @st.cache_data(show_spinner="Measuring…", max_entries=200)
@@ -346,7 +383,7 @@ def main() -> None:
     land_name = published_land(str(STATIC_DIR), str(DATA_DIR / schema.LAND_FILE))
     dataset, catalog, labels = prepared.dataset, prepared.catalog, prepared.labels
     restore_view_from_url(catalog)
-    scene = scene_for(dataset, query.view_from_widget_state(st.session_state))
+    scene = shared_scene(query.view_from_widget_state(st.session_state), str(DATA_DIR), signature)
     if st.session_state.pop("check_link_focus", False):
         st.session_state["url_notices"] += list(scene.notices)
     notice_text = st.session_state.get(query.NOTICE_KEY) or ""
@@ -356,13 +393,14 @@ def main() -> None:
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "",
                                published_outlines(str(STATIC_DIR), str(DATA_DIR), signature))
 
+    drawings = share.map_drawings(st.session_state)
+    own_layers = parsed is not None or upload is not None or bool(drawings)
     the_map = partial(tools.dashboard_map_of, prepared, scene, assets, tiles=SHOW_TILES, parsed=parsed, upload=upload,
                       notice_name=st.session_state.get(query.NOTICE_NAME_KEY, ""), upload_name=upload_name,
-                      drawings=share.map_drawings(st.session_state))
+                      drawings=drawings)
     if map_only:
         write_link(view, catalog)
-        st_folium(the_map(), key="map", height=MAP_ONLY_HEIGHT, use_container_width=True, returned_objects=[],
-                  render=False)
+        show_map(the_map, view, signature, assets, own_layers=own_layers, height=MAP_ONLY_HEIGHT)
         st.caption(f"Drill Atlas · dataset version {markdown_escape(dataset.version)} · {markdown_escape(S23_NOTE)}")
         return
     heading = headline(scene.shown, scene.regions, count_events(scene.shown), view.years, view.series, view.domains,
@@ -379,8 +417,8 @@ def main() -> None:
     else:
         map_column, list_column = st.columns(LIST_BESIDE_MAP, gap="small")  # on a phone the list goes under it
         with map_column:
-            out = st_folium(the_map(), key="map", height=MAP_HEIGHT, use_container_width=True,
-                            returned_objects=[share.RETURNED], render=False)
+            out = show_map(the_map, view, signature, assets, own_layers=own_layers, height=MAP_HEIGHT,
+                           returned=(share.RETURNED,))
         left_out = " ".join(filter(None, (share.take_drawings(st.session_state, out), write_link(view, catalog))))
         with list_column:
             rows = exercise_list.list_data(scene.shown, view.selected, MAP_HEIGHT, prepared.list_rows)

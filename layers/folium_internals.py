@@ -1,6 +1,6 @@
 """Every use of folium, branca and Leaflet internals in Drill Atlas, in one module, pinned.
 
-Four pieces rely on names the libraries do not promise to keep. Each exists for a measured
+Five pieces rely on names the libraries do not promise to keep. Each exists for a measured
 reason, and each would go if the upstream change named below landed. Import fails (ImportError)
 on any folium, branca or streamlit-folium other than the versions tested here (``TESTED``, the
 pins of requirements.in): check the parity tests in tests/unit/test_folium_internals.py, then
@@ -64,6 +64,20 @@ update the pins.
     issue or PR offering a public way to set element ids, or a seed for them, turned up
     (searched GitHub issues for deterministic / reproducible folium element ids).
 
+:func:`map_frame_arguments` and :func:`show_map_frame` (streamlit-folium's private ``_get_html``,
+``_get_header``, ``_get_map_string``, ``get_full_id``, ``generate_js_hash`` and ``_component_func``)
+    ``st_folium`` turns the folium map into the frame's script, header and links on every call:
+    building the map and that string work were a quarter of the server's CPU under ten sessions
+    (py-spy, 2026-12-04: ``dashboard_map_of`` 10.5%, ``st_folium`` 14.4% of all samples), the
+    same work for every session that shows the same view. :func:`map_frame_arguments` returns
+    exactly what ``st_folium(m, key=..., returned_objects=..., render=False,
+    use_container_width=True)`` gives its component (a parity test compares them on the app's
+    map), so app.py keeps it once per view for every session, and :func:`show_map_frame` gives it
+    to the component. Only app.py imports streamlit-folium: it passes the module in. Upstream:
+    https://github.com/randyzwitch/streamlit-folium/issues — no issue or PR offers a public way to
+    render a map's frame once and show it again (``render=False`` skips only the page's render;
+    the script is generated anew).
+
 :data:`KEYBOARD_FOCUS_WITHOUT_SCROLL_JS` (replaces Leaflet's private ``Map.Keyboard._onMouseDown``)
     Leaflet's keyboard handler focuses the map container on its first mousedown; in an iframe
     that focus scrolls the Streamlit page between the press and the release of the button, so
@@ -78,6 +92,7 @@ update the pins.
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 from importlib import metadata
 
@@ -284,3 +299,60 @@ focuses the map on its first mousedown; in an iframe that focus scrolls the page
 pointer (see the module docstring). The handler is disabled, its ``_onMouseDown`` replaced and
 enabled again, so the new listener is the one bound.
 """
+
+
+def _links(folium_map: folium.Map) -> tuple[list[str], list[str]]:
+    """Return the CSS and JS links of the map's elements, deduplicated in order, as ``st_folium`` collects them."""
+    css, js = [], []
+
+    def walk(element):
+        if isinstance(element, folium.elements.JSCSSMixin):
+            css.extend(href for _, href in getattr(element, "default_css", []))
+            js.extend(src for _, src in getattr(element, "default_js", []))
+        for child in getattr(element, "_children", {}).values():
+            walk(child)
+
+    walk(folium_map)
+    return list(dict.fromkeys(css)), list(dict.fromkeys(js))
+
+
+def map_frame_arguments(streamlit_folium, folium_map: folium.Map, *, key: str, height: int,
+                        returned_objects: list[str]) -> dict:
+    """Return what ``st_folium`` gives its frontend component for ``folium_map`` (see the module docstring).
+
+    As app.py calls it: ``st_folium(folium_map, key=key, height=height, returned_objects=returned_objects,
+    render=False, use_container_width=True)``. The map must hold no ``branca`` colour map (st_folium
+    adds d3 links for those; Drill Atlas draws none). ``streamlit_folium`` is the module, passed in
+    by app.py (the only module that imports it). The result is plain data (strings, numbers,
+    lists, dicts), safe to share between sessions: nobody changes it.
+    """
+    folium_map.render()
+    html = streamlit_folium._get_html(folium_map)
+    header = streamlit_folium._get_header(folium_map)
+    script = streamlit_folium._get_map_string(folium_map)
+    (south, west), (north, east) = folium_map.get_bounds()
+    defaults = {
+        "last_clicked": None, "last_object_clicked": None, "last_object_clicked_count": None,
+        "last_object_clicked_tooltip": None, "last_object_clicked_popup": None, "all_drawings": None,
+        "last_active_drawing": None,
+        "bounds": {"_southWest": {"lat": south, "lng": west}, "_northEast": {"lat": north, "lng": east}},
+        "zoom": folium_map.options.get("zoom"), "last_circle_radius": None, "last_circle_polygon": None,
+        "selected_layers": None, "selected_tags": None, "last_geocoder_result": None,
+    }
+    css_links, js_links = _links(folium_map)
+    return {
+        "script": script, "header": header, "html": html, "id": streamlit_folium.get_full_id(folium_map),
+        "key": streamlit_folium.generate_js_hash(script, key, False), "height": height, "width": None,
+        "returned_objects": returned_objects, "default": {k: v for k, v in defaults.items() if k in returned_objects},
+        "zoom": None, "center": None, "feature_group": None, "return_on_hover": False, "layer_control": None,
+        "pixelated": False, "css_links": css_links, "js_links": js_links, "wrap_longitude": False,
+    }
+
+
+def show_map_frame(streamlit_folium, arguments: dict):
+    """Show the map frame :func:`map_frame_arguments` described; return what the frame returned, as ``st_folium`` does.
+
+    The frame's default value goes as a copy: Streamlit returns it until the reader interacts,
+    and the arguments are shared by every session.
+    """
+    return streamlit_folium._component_func(**arguments | {"default": copy.deepcopy(arguments["default"])})

@@ -191,13 +191,13 @@ def _app_map(dataset, **kwargs) -> folium.Map:
                          extra_layers=(_upload(),), **kwargs)
 
 
-def _st_folium_args(monkeypatch, the_map, **kwargs) -> dict:
+def _st_folium_args(monkeypatch, the_map, returned_objects=(), **kwargs) -> dict:
     """What ``st_folium`` sends to its frontend component, as app.py calls it (``render=False``)."""
     import streamlit_folium
 
     sent = {}
     monkeypatch.setattr(streamlit_folium, "_component_func", lambda **args: sent.update(args))
-    streamlit_folium.st_folium(the_map, key="map", returned_objects=[], render=False, **kwargs)
+    streamlit_folium.st_folium(the_map, key="map", returned_objects=list(returned_objects), render=False, **kwargs)
     return sent
 
 
@@ -236,6 +236,28 @@ def test_st_folium_sends_the_same_script_for_two_builds_of_the_same_map(small_da
     first = _st_folium_args(monkeypatch, _app_map(small_dataset))
     second = _st_folium_args(monkeypatch, _app_map(small_dataset))
     assert first["script"] == second["script"] and first["key"] == second["key"]
+
+
+@pytest.mark.parametrize(("returned", "options"), [((), {}), (("all_drawings",), {"map_view": (38.0, 135.0, 6)})])
+def test_the_shared_map_frame_is_what_st_folium_sends(small_dataset, monkeypatch, returned, options):
+    """app.py keeps ``map_frame_arguments`` once per view and shows it with ``show_map_frame``: the same as st_folium."""
+    import streamlit_folium
+
+    from layers.folium_internals import map_frame_arguments, show_map_frame
+
+    expected = _st_folium_args(monkeypatch, _app_map(small_dataset, **options), returned_objects=returned,
+                               height=560, use_container_width=True)
+    expected.pop("on_change")  # st_folium's copies the value to session_state["map"], which nothing reads
+    arguments = map_frame_arguments(streamlit_folium, _app_map(small_dataset, **options), key="map",
+                                    height=560, returned_objects=list(returned))
+    assert arguments == expected
+    assert arguments["css_links"] and arguments["js_links"] and "L.map(" in arguments["script"]
+    shown = []
+    monkeypatch.setattr(streamlit_folium, "_component_func", lambda **args: shown.append(args) or args["default"])
+    value = show_map_frame(streamlit_folium, arguments)
+    assert shown == [arguments]
+    value["all_drawings"] = ["changed by a session"]  # what one session gets back is its own copy
+    assert arguments["default"].get("all_drawings") is None
 
 
 def test_playback_feature_groups_sent_by_st_folium_hold_the_same_layers(small_dataset, monkeypatch):
