@@ -122,10 +122,20 @@ def cached_upload(name: str, data: bytes, max_bytes: int):
     return read_upload(name, data, max_bytes=max_bytes)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def cached_timeline(data_dir: str, signature: tuple, shown_ids: tuple, selected: str | None, _shown) -> dict | None:
-    """Build the timeline of the exercises ``shown_ids``; ``_shown`` (their rows) is not hashed: the ids say which."""
-    return timeline_spec(_shown, selected=selected) if len(_shown) <= MAX_TIMELINE_BARS else None
+@st.cache_resource(show_spinner=False, max_entries=VIEWS_KEPT)
+def shared_charts(view: query.ViewState, data_dir: str, signature: tuple) -> tuple:
+    """Build a view's timeline and year counts once for every session that shows it (shared read-only).
+
+    Returns the two specs with their rows (for the pictures), then the same with Arrow tables
+    (:func:`layers.timeline.with_tables`, for the page). The timeline is None above
+    ``MAX_TIMELINE_BARS`` exercises.
+    """
+    prepared = cached_prepared(data_dir, signature)
+    shown = shared_scene(view, data_dir, signature).shown
+    overview = follow.year_overview(prepared.dataset.exercises, view, prepared.catalog)["exercise_id"]
+    timeline = timeline_spec(shown, selected=view.selected) if len(shown) <= MAX_TIMELINE_BARS else None
+    counts = with_years_brush(cached_counts(data_dir, signature, tuple(overview)), view.years)
+    return timeline, counts, with_tables(timeline), with_tables(counts)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -321,18 +331,16 @@ def render_timeline(scene, prepared: Prepared, signature: tuple) -> None:
         MAP_WATCH(key=after_map.KEY, data=after_map.watch_data(),
                   on_drawn_change=partial(after_map.mark_drawn, st.session_state))
         return
-    overview = follow.year_overview(dataset.exercises, view, catalog)["exercise_id"]
-    timeline = cached_timeline(str(DATA_DIR), signature, tuple(shown["exercise_id"]), view.selected, shown)
-    counts = with_years_brush(cached_counts(str(DATA_DIR), signature, tuple(overview)), view.years)
+    timeline, counts, timeline_tables, counts_tables = shared_charts(view, str(DATA_DIR), signature)
     if timeline is None:
         st.info(too_many_bars(len(shown), MAX_TIMELINE_BARS))
     else:  # the key follows the selection, or clicking the same bar after another pick would be lost
         key = follow.chart_key("timeline", view)
-        st.vega_lite_chart(spec=with_tables(timeline), key=key, on_select=partial(chart_changed, key, catalog, False),
+        st.vega_lite_chart(spec=timeline_tables, key=key, on_select=partial(chart_changed, key, catalog, False),
                            selection_mode=(PICK, BRUSH), width="stretch")
     key = follow.chart_key("years", view)
     st.caption("Drag across either chart to choose years; double-click the years chart for all years.")
-    st.vega_lite_chart(spec=with_tables(counts), key=key, on_select=partial(chart_changed, key, catalog, True),
+    st.vega_lite_chart(spec=counts_tables, key=key, on_select=partial(chart_changed, key, catalog, True),
                        selection_mode=BRUSH, width="stretch")
     pictures = chart_downloads((timeline, counts), dataset.version, view, catalog,
                                link=page_link(st.context.url, view, catalog))
