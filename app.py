@@ -45,6 +45,7 @@ from view.page_style import PAGE_CSS, PLAY_MODE_LABELS, map_frame_css
 from view.pictures import chart_downloads, page_link
 from view.prepared import Prepared, prepare
 from view.scene import Scene, details_html, scene_for
+from view.shared import MAP_FRAMES
 from view.table import LINK_COLUMNS, PINNED_COLUMNS, TABLE_COLUMNS, table_frame
 from view.text import S23_NOTE, headline, too_many_bars
 
@@ -53,7 +54,7 @@ DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
 MAP_HEIGHT, MAP_ONLY_HEIGHT, LIST_BESIDE_MAP = 560, 720, (0.72, 0.28)
 VIEWS_KEPT = 128
-"""Views whose scene and map frame are kept for every session (a map frame is 100–250 KB)."""
+"""Views whose scene and charts are kept for every session (the map frames: view.shared, by size)."""
 RECORD_TAB_KEY = "record_tab"
 EXERCISE_LIST = st.components.v2.component(exercise_list.NAME, css=exercise_list.STYLE, js=exercise_list.SCRIPT)
 MAP_WATCH = st.components.v2.component(after_map.NAME, js=after_map.SCRIPT)
@@ -81,30 +82,22 @@ def shared_scene(view: query.ViewState, data_dir: str, signature: tuple) -> Scen
     return scene_for(cached_prepared(data_dir, signature).dataset, view)
 
 
-@st.cache_resource(show_spinner=False, max_entries=VIEWS_KEPT)
-def shared_map_frame(view: query.ViewState, data_dir: str, signature: tuple, assets: layers.AssetUrls, height: int,
-                     returned: tuple, _build) -> dict:
-    """Build the map frame of a view with nothing of the reader's own on it, once for every session that shows it.
-
-    ``_build`` (not hashed: the other arguments say which map it builds) returns a fresh
-    ``folium.Map``; what is kept is the frame's arguments, plain data
-    (:func:`layers.folium_internals.map_frame_arguments`), never the map.
-    """
-    return folium_internals.map_frame_arguments(streamlit_folium, _build(), key="map", height=height,
-                                                returned_objects=list(returned))
-
-
 def show_map(the_map, view: query.ViewState, signature: tuple, assets: layers.AssetUrls, *, own_layers: bool,
              height: int, returned: tuple = ()) -> dict | None:
     """Show the page's map (``the_map()`` builds it); a map with nothing of the reader's own is the view's shared frame.
 
     ``own_layers``: a pasted notice, an uploaded layer or drawings are on it, so it is built for
-    this session alone.
+    this session alone. Otherwise the frame comes from :data:`view.shared.MAP_FRAMES`, built
+    once for every session that shows the view (never the ``folium.Map`` itself: its frame's
+    arguments, plain data).
     """
     if own_layers:
         return st_folium(the_map(), key="map", height=height, use_container_width=True,
                          returned_objects=list(returned), render=False)
-    arguments = shared_map_frame(view, str(DATA_DIR), signature, assets, height, returned, the_map)
+    arguments = MAP_FRAMES.get(
+        (view, str(DATA_DIR), signature, assets, SHOW_TILES, height, returned),
+        lambda: folium_internals.map_frame_arguments(streamlit_folium, the_map(), key="map", height=height,
+                                                     returned_objects=list(returned)))
     return folium_internals.show_map_frame(streamlit_folium, arguments)
 
 

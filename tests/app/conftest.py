@@ -11,15 +11,18 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP, SMALL_DATA
+from view.shared import MAP_FRAMES
 
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
     st.cache_data.clear()
     st.cache_resource.clear()
+    MAP_FRAMES.clear()
     yield
     st.cache_data.clear()
     st.cache_resource.clear()
+    MAP_FRAMES.clear()
 
 
 @pytest.fixture

@@ -45,6 +45,20 @@ def test_map_is_served_locally_and_returns_only_drawings(app_factory):
     assert "L.tileLayer" not in args["script"]
 
 
+def test_sessions_showing_the_same_view_share_one_map_frame_and_a_readers_own_notice_does_not(app_factory):
+    from view.shared import MAP_FRAMES
+
+    first = app_factory(years="2024").run()
+    assert len(MAP_FRAMES) == 1
+    second = app_factory(years="2024").run()  # another session, the same view: its frame is not built again
+    assert map_args(second) == map_args(first) and len(MAP_FRAMES) == 1
+    other = app_factory(years="2016-2019").run()
+    assert map_args(other)["script"] != map_args(first)["script"] and len(MAP_FRAMES) == 2
+    second.text_area(key="notice").set_value(NOTICE).run()  # the reader's own notice: a map for them alone
+    assert "Pasted notice" in map_args(second)["script"] and len(MAP_FRAMES) == 2
+    assert "Pasted notice" not in map_args(first.run())["script"]
+
+
 def test_year_filter_updates_map_table_and_url(app_factory):
     at = app_factory().run()
     assert len(at.dataframe) == 0  # the table tab is closed: no table is built or sent
