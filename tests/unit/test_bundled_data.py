@@ -55,9 +55,9 @@ def test_every_exercise_has_a_place_on_the_map(dataset):
     assert all(len(ids) >= 1 for ids in dataset.exercises["region_id_list"])
     # An event only secondary sources report is in the record, marked as such, not left out.
     reported = dataset.exercises.set_index("exercise_id")["status"]
-    assert reported["joint_air_patrol_2026_jun"] == "reported" and reported["msb_2026"] == "reported"
-    assert reported["will_for_peace_2026"] == "confirmed"
-    assert reported["joint_sea_2026"] == "reported" and reported["tsentr_2026"] == "reported"
+    assert reported["msb_2026"] == "reported" and reported["tsentr_2026"] == "reported"
+    assert reported["will_for_peace_2026"] == "confirmed" and reported["joint_sea_2026"] == "confirmed"
+    assert reported["joint_naval_patrol_2026"] == "confirmed"  # Xinhua and PLA Daily, 13-29 Jul 2026
     assert dataset.exercises["end"].max() >= pd.Timestamp("2026-10-10")
 
 
