@@ -53,8 +53,12 @@ STATIC_DIR = Path(os.environ.get("DRILL_ATLAS_STATIC_DIR", Path(__file__).resolv
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
 MAP_HEIGHT, MAP_ONLY_HEIGHT, LIST_BESIDE_MAP = 560, 720, (0.72, 0.28)
-VIEWS_KEPT = 128
-"""Views whose scene and charts are kept for every session (the map frames: view.shared, by size)."""
+VIEWS_KEPT = 320
+"""Views whose scene and charts are kept for every session (the map frames: view.shared, by size).
+
+Room for every year range of the bundled data (2005-2026: 253), the slider readers move most, with
+some to spare: at 128, readers stepping through the years evicted each other's views and a server
+spent a quarter more CPU a rerun (README, "Views shared between sessions")."""
 RECORD_TAB_KEY = "record_tab"
 EXERCISE_LIST = st.components.v2.component(exercise_list.NAME, css=exercise_list.STYLE, js=exercise_list.SCRIPT)
 MAP_WATCH = st.components.v2.component(after_map.NAME, js=after_map.SCRIPT)

@@ -17,9 +17,11 @@ from collections.abc import Callable, Hashable
 
 from cachetools import LRUCache
 
-MAP_FRAMES_CHARS = 32 * 2**20
+MAP_FRAMES_CHARS = 64 * 2**20
 """The characters of script, header and HTML the shared frames keep at most (a Python string of
-ASCII text takes about one byte a character; the scripts are ASCII but for place names)."""
+ASCII text takes about one byte a character; the scripts are ASCII but for place names): a map of
+every year range of the bundled data (253 frames, 28 M characters) with room to grow, or seven maps of 10,000
+polygons."""
 FRAME_PARTS = ("script", "header", "html")
 
 
