@@ -183,13 +183,14 @@ def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> 
     except Exception as error:  # noqa: BLE001 - world-atlas not installable offline, a data set without seas: say so
         figures["coast_failed"] = repr(error).splitlines()[0][:160]
     if not args.no_load:
-        from bench.loadgen import server_capacity
+        from bench.loadgen import TARGET_BUDGET_S, TARGET_LEVELS, server_capacity
 
         for replicas in (1, 2):
             print(f"capacity, {replicas} replica(s):", flush=True)
             try:
                 with machine_lock(args.lock):
                     result = server_capacity(data_dir, workdir, replicas, window_s=args.load_window,
+                                             levels=TARGET_LEVELS, budget_s=TARGET_BUDGET_S,
                                              log=lambda line: print(line, flush=True))
             except Exception as error:  # noqa: BLE001 - nginx missing, a server that failed: say so, go on
                 figures[f"capacity_{replicas}_failed"] = repr(error).splitlines()[0][:160]
@@ -198,6 +199,7 @@ def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> 
             figures[f"sessions_held_{replicas}"] = result["sessions_held"]
             figures[f"rerun_p95_at_held_{replicas}_s"] = held["rerun_p95_s"]
             figures[f"sessions_held_p95_1s_{replicas}"] = result["sessions_held_at_stop_p95"]
+            figures[f"capacity_budget_spent_{replicas}"] = result["budget_spent"]
             figures[f"most_reruns_per_s_{replicas}"] = max(s["reruns_per_s"] for s in result["steps"])
             figures[f"server_cpu_ms_per_rerun_{replicas}"] = held["server_cpu_ms_per_rerun"]
             figures[f"generator_cpu_cores_{replicas}"] = max(s["generator_cpu_cores"] for s in result["steps"])
@@ -205,6 +207,7 @@ def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> 
         try:
             with machine_lock(args.lock):
                 result = server_capacity(data_dir, workdir, 1, floor=True, window_s=args.load_window,
+                                         levels=TARGET_LEVELS, budget_s=TARGET_BUDGET_S,
                                          log=lambda line: print(line, flush=True))
             figures["floor_sessions_held_1"] = result["sessions_held"]
             figures["floor_sessions_held_p95_1s_1"] = result["sessions_held_at_stop_p95"]
@@ -272,7 +275,8 @@ def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> li
             rows.append((f"phone, the floor ({how})", f"{extra[f'phone_floor{suffix}_s']:.1f} s", "", "", None))
     if "sessions_held_1" in extra:
         held = extra["sessions_held_1"]
-        rows.append(_row("sessions held, 1 server, p95 <= 0.3 s", held, f"{held}", SESSIONS_TARGET,
+        shown = f"{held} (time budget spent)" if extra.get("capacity_budget_spent_1") else f"{held}"
+        rows.append(_row("sessions held, 1 server, p95 <= 0.3 s", held, shown, SESSIONS_TARGET,
                          f">= {SESSIONS_TARGET}", at_most=False))
         rows.append(("server CPU per rerun (1 server)", f"{extra['server_cpu_ms_per_rerun_1']:.0f} ms", "", "", None))
     if "floor_sessions_held_1" in extra:
@@ -280,7 +284,8 @@ def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> li
         rows.append(("  the floor's server CPU per rerun", f"{extra['floor_server_cpu_ms_per_rerun_1']:.0f} ms", "",
                      "", None))
     if "sessions_held_2" in extra:
-        rows.append(("sessions held, 2 replicas + nginx", f"{extra['sessions_held_2']}", "", "", None))
+        spent = " (time budget spent)" if extra.get("capacity_budget_spent_2") else ""
+        rows.append(("sessions held, 2 replicas + nginx", f"{extra['sessions_held_2']}{spent}", "", "", None))
     if "replicas_ratio_p95_300ms" in extra:
         rows.append(_row("2 replicas / 1 server", extra["replicas_ratio_p95_300ms"],
                          f"{extra['replicas_ratio_p95_300ms']:.2f}x", REPLICAS_TARGET, f">= {REPLICAS_TARGET}x",

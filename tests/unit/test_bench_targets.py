@@ -121,6 +121,15 @@ def test_target_rows_give_ratio_and_met():
     assert table[1].endswith("NO") and any(line.endswith("yes") for line in table)
 
 
+def test_a_capacity_run_ended_by_its_time_budget_says_so():
+    """The held figure of a run the budget stopped is a floor, not the server's limit: the table says which."""
+    extra = {"sessions_held_1": 30, "server_cpu_ms_per_rerun_1": 45.0, "capacity_budget_spent_1": True,
+             "sessions_held_2": 60, "capacity_budget_spent_2": False}
+    rows = {row[0]: row for row in target_rows([], extra)}
+    assert rows["sessions held, 1 server, p95 <= 0.3 s"][1] == "30 (time budget spent)"
+    assert rows["sessions held, 2 replicas + nginx"][1] == "60"
+
+
 def test_wire_frames_compress_as_the_server_does():
     """Frames compressed as agreed in the handshake decompress to the payloads; without it, bytes as sent."""
     from websockets.extensions.permessage_deflate import PerMessageDeflate
