@@ -39,7 +39,7 @@ from layers.timeline import (
     with_tables,
     with_years_brush,
 )
-from view import after_map, exercise_list, follow, share, tools
+from view import after_map, collector, exercise_list, follow, share, tools
 from view.export import downloads
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS, map_frame_css
 from view.pictures import chart_downloads, page_link
@@ -66,8 +66,15 @@ MAP_WATCH = st.components.v2.component(after_map.NAME, js=after_map.SCRIPT)
 
 @st.cache_resource(show_spinner="Loading exercises and regions…", max_entries=4)
 def cached_prepared(data_dir: str, signature: tuple) -> Prepared:
-    """Everything read and derived from the data files, once per version, shared read-only by every session."""
-    return prepare(Path(data_dir))
+    """Everything read and derived from the data files, once per version, shared read-only by every session.
+
+    Then set the garbage collector for a long-lived server and move what is loaded out of its
+    sight (:mod:`view.collector`): full collections no longer walk the data while sessions wait.
+    """
+    prepared = prepare(Path(data_dir))
+    collector.tune_for_server()
+    collector.freeze_loaded_data()
+    return prepared
 
 
 @st.cache_resource(show_spinner=False)

@@ -40,3 +40,21 @@ def test_the_app_under_apptest_never_writes_into_the_checkout(app_factory):
     at = app_factory().run()
     assert not at.exception
     assert sorted(p.relative_to(ROOT) for p in (ROOT / "static").rglob("*")) == before
+
+
+def test_once_the_data_is_loaded_the_collector_is_set_for_a_server_and_the_data_frozen(app_factory):
+    import gc
+
+    from view import collector
+
+    threshold = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    gc.unfreeze()
+    try:
+        at = app_factory().run()
+        assert not at.exception
+        assert gc.get_threshold() == (collector.YOUNG_OBJECTS, collector.YOUNG_PER_MIDDLE, collector.MIDDLE_PER_FULL)
+        assert gc.get_freeze_count() > 10_000  # the modules and the loaded data, at least
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
