@@ -22,11 +22,9 @@ from geodata import playback, query, schema
 from geodata.export import citation_prefix, describe_view
 from geodata.filters import count_events
 from geodata.loaders import data_signature
-from geodata.measure import read_countries
 from geodata.notices import parse_notice
 from geodata.problems import DataError
-from geodata.uploads import read_upload
-from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_shares, measure_shape_isolated
+from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_shares
 from layers import folium_internals
 from layers.popups import markdown_escape
 from layers.share import SHARE_PANEL_HEIGHT, share_panel_html
@@ -34,17 +32,14 @@ from layers.timeline import (
     BRUSH,
     MAX_TIMELINE_BARS,
     PICK,
-    counts_overview_spec,
-    timeline_spec,
-    with_tables,
-    with_years_brush,
 )
-from view import after_map, collector, exercise_list, follow, share, tools
+from view import after_map, exercise_list, follow, share, tools
+from view.caches import page_caches
 from view.export import downloads
 from view.page_style import PAGE_CSS, PLAY_MODE_LABELS, map_frame_css
 from view.pictures import chart_downloads, page_link
-from view.prepared import Prepared, prepare
-from view.scene import Scene, details_html, scene_for
+from view.prepared import Prepared
+from view.scene import details_html
 from view.shared import MAP_FRAMES
 from view.table import LINK_COLUMNS, PINNED_COLUMNS, TABLE_COLUMNS, table_frame
 from view.text import S23_NOTE, headline, too_many_bars
@@ -53,44 +48,11 @@ STATIC_DIR = Path(os.environ.get("DRILL_ATLAS_STATIC_DIR", Path(__file__).resolv
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
 MAP_HEIGHT, MAP_ONLY_HEIGHT, LIST_BESIDE_MAP = 560, 720, (0.72, 0.28)
-VIEWS_KEPT = 320
-"""Views whose scene and charts are kept for every session (the map frames: view.shared, by size).
-
-Room for every year range of the bundled data (2005-2026: 253), the slider readers move most, with
-some to spare: at 128, readers stepping through the years evicted each other's views and a server
-spent a quarter more CPU a rerun (README, "Views shared between sessions")."""
 RECORD_TAB_KEY = "record_tab"
 EXERCISE_LIST = st.components.v2.component(exercise_list.NAME, css=exercise_list.STYLE, js=exercise_list.SCRIPT)
 MAP_WATCH = st.components.v2.component(after_map.NAME, js=after_map.SCRIPT)
-
-
-@st.cache_resource(show_spinner="Loading exercises and regions…", max_entries=4)
-def cached_prepared(data_dir: str, signature: tuple) -> Prepared:
-    """Everything read and derived from the data files, once per version, shared read-only by every session.
-
-    Then set the garbage collector for a long-lived server and move what is loaded out of its
-    sight (:mod:`view.collector`): full collections no longer walk the data while sessions wait.
-    """
-    prepared = prepare(Path(data_dir))
-    collector.tune_for_server()
-    collector.freeze_loaded_data()
-    return prepared
-
-
-@st.cache_resource(show_spinner=False)
-def published_land(static_dir: str, land_file: str) -> str | None:
-    return layers.publish_static_assets(Path(static_dir), Path(land_file))
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def published_outlines(static_dir: str, data_dir: str, signature: tuple) -> str | None:
-    return layers.publish_outlines(Path(static_dir), cached_prepared(data_dir, signature).geometries.outline_files())
-
-
-@st.cache_resource(show_spinner=False, max_entries=VIEWS_KEPT)
-def shared_scene(view: query.ViewState, data_dir: str, signature: tuple) -> Scene:
-    """Resolve a view once for every session that shows it (shared read-only, like ``cached_prepared``)."""
-    return scene_for(cached_prepared(data_dir, signature).dataset, view)
+(cached_prepared, published_land, published_outlines, shared_scene, shared_charts, cached_measures,
+ cached_upload) = page_caches(st.cache_resource, st.cache_data)
 
 
 def show_map(the_map, view: query.ViewState, signature: tuple, assets: layers.AssetUrls, *, own_layers: bool,
@@ -110,43 +72,6 @@ def show_map(the_map, view: query.ViewState, signature: tuple, assets: layers.As
         lambda: folium_internals.map_frame_arguments(streamlit_folium, the_map(), key="map", height=height,
                                                      returned_objects=list(returned)))
     return folium_internals.show_map_frame(streamlit_folium, arguments)
-
-
-@st.cache_data(show_spinner="Measuring…", max_entries=200)
-def cached_measures(wkb: bytes, label: str, budget_s: float, data_dir: str, signature: tuple) -> ShapeMeasures:
-    countries = read_countries(schema.DATA_DIR / "countries.geojson")
-    prepared = cached_prepared(data_dir, signature)
-    return measure_shape_isolated(shapely.from_wkb(wkb), prepared.dataset.regions, countries, label=label,
-                                  budget_s=budget_s, zones=prepared.zones)
-
-
-@st.cache_data(show_spinner="Reading your layer…", max_entries=8, ttl=3600)
-def cached_upload(name: str, data: bytes, max_bytes: int):
-    """Read an uploaded layer once per file; a few recent ones kept for an hour, so uploads cannot fill memory."""
-    return read_upload(name, data, max_bytes=max_bytes)
-
-
-@st.cache_resource(show_spinner=False, max_entries=VIEWS_KEPT)
-def shared_charts(view: query.ViewState, data_dir: str, signature: tuple) -> tuple:
-    """Build a view's timeline and year counts once for every session that shows it (shared read-only).
-
-    Returns the two specs with their rows (for the pictures), then the same with Arrow tables
-    (:func:`layers.timeline.with_tables`, for the page). The timeline is None above
-    ``MAX_TIMELINE_BARS`` exercises.
-    """
-    prepared = cached_prepared(data_dir, signature)
-    shown = shared_scene(view, data_dir, signature).shown
-    overview = follow.year_overview(prepared.dataset.exercises, view, prepared.catalog)["exercise_id"]
-    timeline = timeline_spec(shown, selected=view.selected) if len(shown) <= MAX_TIMELINE_BARS else None
-    counts = with_years_brush(cached_counts(data_dir, signature, tuple(overview)), view.years)
-    return timeline, counts, with_tables(timeline), with_tables(counts)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def cached_counts(data_dir: str, signature: tuple, overview_ids: tuple) -> dict:
-    """Count every year of the view once per set of exercises: a change of years only moves the brush."""
-    exercises = cached_prepared(data_dir, signature).dataset.exercises
-    return counts_overview_spec(exercises.loc[exercises["exercise_id"].isin(overview_ids)])
 
 
 def restore_view_from_url(catalog: query.Catalog) -> None:

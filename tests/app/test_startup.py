@@ -58,3 +58,14 @@ def test_once_the_data_is_loaded_the_collector_is_set_for_a_server_and_the_data_
     finally:
         gc.set_threshold(*threshold)
         gc.unfreeze()
+
+
+def test_a_rerun_does_not_decorate_the_cached_functions_again(app_factory):
+    from view.caches import page_caches
+
+    at = app_factory().run()
+    before = page_caches.cache_info()
+    at.run()
+    after = page_caches.cache_info()
+    assert not at.exception
+    assert after.misses == before.misses and after.hits > before.hits
