@@ -36,7 +36,7 @@ from layers.timeline import (
 from view import after_map, exercise_list, follow, share, tools
 from view.caches import page_caches
 from view.export import downloads
-from view.page_style import PAGE_CSS, PLAY_MODE_LABELS, map_frame_css
+from view.page_style import MAP_SLOT, PAGE_CSS, PLAY_MODE_LABELS, map_frame_css
 from view.pictures import chart_downloads, page_link
 from view.prepared import Prepared
 from view.scene import details_html
@@ -249,17 +249,10 @@ def render_playback(prepared: Prepared, scene, assets, catalog: query.Catalog) -
 def render_timeline(scene, prepared: Prepared, signature: tuple) -> None:
     """Draw the shown exercises' timeline and year counts, with their pictures, as a fragment of its own.
 
-    Its widgets rerun only it: the trigger the page sends once its map is drawn
-    (:mod:`view.after_map`) brings the charts without building the map, the list and the download
-    buttons again (a click on a download during a page's rerun gets nothing: its file id is
-    revoked), and a chart that changes the view asks for the whole page (:func:`chart_changed`).
+    Its widgets rerun only it (a click on a download during a page's rerun gets nothing: its file
+    id is revoked), and a chart that changes the view asks for the whole page (:func:`chart_changed`).
     """
     shown, view, dataset, catalog = scene.shown, scene.view, prepared.dataset, prepared.catalog
-    if not after_map.charts_ready(st.session_state):  # a first page sends its charts once the map is drawn
-        st.caption(after_map.WAITING_NOTE)
-        MAP_WATCH(key=after_map.KEY, data=after_map.watch_data(),
-                  on_drawn_change=partial(after_map.mark_drawn, st.session_state))
-        return
     timeline, counts, timeline_tables, counts_tables = shared_charts(view, str(DATA_DIR), signature)
     if timeline is None:
         st.info(too_many_bars(len(shown), MAX_TIMELINE_BARS))
@@ -324,8 +317,14 @@ def main() -> None:
     if st.session_state.pop("check_link_focus", False):
         st.session_state["url_notices"] += list(scene.notices)
     notice_text = st.session_state.get(query.NOTICE_KEY) or ""
-    parsed, upload, upload_name = render_sidebar(catalog, labels, scene) if not map_only else (
-        parse_notice(notice_text) if notice_text.strip() else None, None, "")
+    # A session's first run draws the map and the list; the rest comes once the map is drawn.
+    whole_page = after_map.map_drawn(st.session_state)
+    if whole_page and not map_only:
+        parsed, upload, upload_name = render_sidebar(catalog, labels, scene)
+    else:
+        parsed, upload, upload_name = parse_notice(notice_text) if notice_text.strip() else None, None, ""
+        if not map_only:
+            st.sidebar.caption(after_map.SIDEBAR_NOTE)
     view = scene.view
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "",
                                published_outlines(str(STATIC_DIR), str(DATA_DIR), signature))
@@ -353,7 +352,7 @@ def main() -> None:
         render_playback(prepared, scene, assets, catalog)
     else:
         map_column, list_column = st.columns(LIST_BESIDE_MAP, gap="small")  # on a phone the list goes under it
-        with map_column:
+        with map_column, st.container(key=MAP_SLOT):
             out = show_map(the_map, view, signature, assets, own_layers=own_layers, height=MAP_HEIGHT,
                            returned=(share.RETURNED,))
         left_out = " ".join(filter(None, (share.take_drawings(st.session_state, out), write_link(view, catalog))))
@@ -361,6 +360,11 @@ def main() -> None:
             rows = exercise_list.list_data(scene.shown, view.selected, MAP_HEIGHT, prepared.list_rows)
             EXERCISE_LIST(key=exercise_list.KEY, data=rows,
                           on_focus_change=partial(select, exercise_list.KEY, exercise_list.focused_id))
+    if not whole_page:
+        st.html(after_map.WAITING_HTML)
+        MAP_WATCH(key=after_map.KEY, data=after_map.watch_data(),
+                  on_drawn_change=partial(after_map.mark_drawn, st.session_state))
+        return
     st.toggle("Playback by month", key=query.PLAYBACK_KEY, help="Step through the shown exercises month by month",
               on_change=share.rebuild_with_drawings, args=(st.session_state,))
     notice = {"text": notice_text, "name": st.session_state.get(query.NOTICE_NAME_KEY, ""),

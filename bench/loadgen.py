@@ -13,7 +13,7 @@ and the new value of one widget; its time is from sending it to the server's
 ``script_finished``. Like a browser it agrees on WebSocket compression (the server then
 compresses what it sends, as it does for a page), and once its first run is done it sends the
 trigger the page sends when its map has drawn (:mod:`view.after_map`), so that its runs build
-the charts a page's runs build.
+the filters, record and charts a page's runs build.
 
 :func:`capacity` opens sessions in steps; each session changes the year filter every 5 s (a
 year range of its own, cycling through all of them from a random start), and each step reports
@@ -165,9 +165,9 @@ class Session:
     """The query string the app last wrote into the page's address (``page_info_changed``)."""
     _seen: dict[str, tuple[WidgetState, bool]] = field(default_factory=dict)
     map_watch: str = ""
-    """Id of the page's "charts wait for the map" component (:mod:`view.after_map`) in the last run, if any."""
+    """Id of the page's "the rest waits for the map" component (:mod:`view.after_map`) in the last run, if any."""
     map_watch_fragment: str = ""
-    """The fragment it is drawn in (its delta's ``fragment_id``): its trigger reruns that fragment only."""
+    """The fragment it is drawn in (its delta's ``fragment_id``), if any: its trigger reruns that, else the page."""
     finished: list[int] = field(default_factory=list)
     """How each run ended (``ForwardMsg.ScriptFinishedStatus``): a whole page's run or a fragment's."""
     _finished: asyncio.Event | None = None
@@ -244,7 +244,7 @@ class Session:
             self.errors.append(f"{element.exception.type}: {element.exception.message}"[:300])
 
     def _finish(self, status: int) -> None:
-        # A fragment's run (the charts, once the map has drawn) sends only the fragment's widgets;
+        # A fragment's run sends only the fragment's widgets;
         # the frontend keeps the others, and so does a session.
         widgets = dict(self.widgets) if status == FINISHED.FINISHED_FRAGMENT_RUN_SUCCESSFULLY else {}
         for widget_id, (state, server_set) in self._seen.items():

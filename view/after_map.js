@@ -1,4 +1,4 @@
-// The charts wait for the map (view/after_map.py). Runs in the page, not in a frame.
+// The rest of the page waits for the map (view/after_map.py). Runs in the page, not in a frame.
 // Sends the trigger "drawn" once the map's frame has drawn its outlines (or shows an empty map
 // for data.empty_map_ms, or data.give_up_ms have passed), then stops watching.
 const MAP_FRAMES = 'iframe[title="streamlit_folium.st_folium"]';

@@ -15,6 +15,7 @@ PAGE_CSS = """
 .da-head { font-size: 0.95rem; line-height: 1.35; margin: 0 0 -0.9rem; }
 .da-head b { font-size: 1.15rem; }
 .da-version { color: #6b6f7b; font-size: 0.85rem; }
+.da-waiting { display: block !important; color: #6b6f7b; font-size: 0.875rem; margin: 0; }  /* view/after_map.py */
 @media (max-width: 640px) {
   .block-container { padding-left: 0.6rem; padding-right: 0.6rem; padding-top: 4rem; }
   .da-version { display: none; }
@@ -27,6 +28,8 @@ PAGE_CSS = """
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 """The map's frame: Streamlit titles a component's iframe with the component's name."""
+MAP_SLOT = "map_slot"
+"""Key of the container the page's map is drawn in (Streamlit gives it the class ``st-key-map_slot``)."""
 
 
 def map_frame_css(height: int) -> str:
@@ -37,9 +40,14 @@ def map_frame_css(height: int) -> str:
     and then jumped down. The page moved under a reader's eyes, and a click in that moment landed on
     whatever came under the pointer: the browser test of playback lost its click about one time in
     twelve that way (measured in Chromium: the toggle's top went 661, 235, 669 px). The frame sits
-    at the top of its line: at the baseline, its line box was 7.6 px higher than the frame.
+    at the top of its line: at the baseline, its line box was 7.6 px higher than the frame. The
+    frame itself comes only once Streamlit's code for components has arrived, after the elements
+    around it are drawn (the note under the map stood 56 px under the map's row, then 565 px), so
+    the map's container (:data:`MAP_SLOT`) holds the height too.
     """
-    return f"{MAP_FRAME} {{ vertical-align: top; min-height: {int(height)}px; }}"
+    height = int(height)
+    return (f"{MAP_FRAME} {{ vertical-align: top; min-height: {height}px; }}"
+            f" .st-key-{MAP_SLOT} {{ min-height: {height}px; }}")
 
 
 PLAY_MODE_LABELS = MappingProxyType({WINDOW: "Active that month", CUMULATIVE: "Everything up to that month"})

@@ -11,6 +11,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import APP, SMALL_DATA
+from view import after_map
 from view.shared import MAP_FRAMES
 
 
@@ -27,9 +28,13 @@ def fresh_caches():
 
 @pytest.fixture
 def app_factory(monkeypatch, tmp_path_factory):
-    """Return a function making an AppTest of app.py on a given data folder, with no map tiles."""
+    """Return a function making an AppTest of app.py on a given data folder, with no map tiles.
 
-    def make(data_dir=SMALL_DATA, **query) -> AppTest:
+    ``map_drawn``: the session's map has already been drawn, as a page's is a moment after it
+    opens, so its runs draw the whole page (:mod:`view.after_map`); False for a first run.
+    """
+
+    def make(data_dir=SMALL_DATA, *, map_drawn: bool = True, **query) -> AppTest:
         monkeypatch.setenv("DRILL_ATLAS_DATA_DIR", str(data_dir))
         # The app publishes Leaflet and the land layer for static serving: never into the checkout.
         monkeypatch.setenv("DRILL_ATLAS_STATIC_DIR", str(tmp_path_factory.mktemp("static")))
@@ -37,6 +42,8 @@ def app_factory(monkeypatch, tmp_path_factory):
         at = AppTest.from_file(str(APP), default_timeout=120)
         for key, value in query.items():
             at.query_params[key] = value
+        if map_drawn:
+            at.session_state[after_map.READY] = True
         return at
 
     return make

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from tests.app.conftest import metrics, page_html
+from tests.app.conftest import map_args, metrics, page_html
+from view import exercise_list
 
 
 def test_participant_filter_round_trips_through_the_url(app_factory):
@@ -43,22 +44,33 @@ def test_a_search_link_ranks_the_table_and_says_why(app_factory):
     assert at.query_params["q"] == "海上联合"
 
 
-def test_a_first_page_sends_its_charts_once_the_map_is_drawn(app_factory):
-    # Issue 17: Streamlit's chart code would take a slow phone's bandwidth before the map's
-    # outlines; the first run holds the charts until the page says the map is drawn.
+def test_a_first_page_sends_its_map_and_list_and_the_rest_once_the_map_is_drawn(app_factory):
+    # Issue 17: the sidebar's widgets, the record and Streamlit's chart code took the browser's
+    # one thread before the map's outlines; the first run holds them until the page says the map
+    # is drawn (view/after_map.py), and draws the link's view all the same.
     from view import after_map
 
-    at = app_factory().run()
+    at = app_factory(map_drawn=False, years="2019-2024").run()
     assert not at.exception
+    assert metrics(at)["Exercises shown"] == "3"
+    assert map_args(at)["height"] == 560  # the map, at the laptop's height
+    assert [c.proto.component_name for c in at.get("bidi_component")] == [exercise_list.NAME, after_map.NAME]
+    assert not at.slider and not at.multiselect and not at.get("download_button") and not at.tabs
     assert len(at.get("vega_lite_chart")) == 0
-    assert after_map.WAITING_NOTE in [caption.value for caption in at.caption]
+    assert after_map.WAITING_HTML in [element.proto.body for element in at.main.get("html")]
+    assert [caption.value for caption in at.sidebar.caption] == [after_map.SIDEBAR_NOTE]
     after_map.mark_drawn(at.session_state)  # what the component's trigger does
     at.run()
+    assert not at.exception
+    assert at.slider(key="years").value == (2019, 2024)
     assert [json.loads(chart.proto.spec)["title"] for chart in at.get("vega_lite_chart")] == [
         "Exercises by series", "Exercises per year"]
-    assert after_map.WAITING_NOTE not in [caption.value for caption in at.caption]
-    at.slider(key="years").set_value((2019, 2024)).run()  # later views draw them at once
-    assert len(at.get("vega_lite_chart")) == 2
+    assert "Map data (GeoJSON)" in [button.label for button in at.get("download_button")]
+    assert [c.proto.component_name for c in at.get("bidi_component")] == [exercise_list.NAME]
+    assert after_map.WAITING_HTML not in [element.proto.body for element in at.get("html")]
+    assert after_map.SIDEBAR_NOTE not in [caption.value for caption in at.caption]
+    at.slider(key="years").set_value((2019, 2020)).run()  # later views draw everything at once
+    assert len(at.get("vega_lite_chart")) == 2 and at.query_params["years"] == "2019-2020"
 
 
 def test_the_charts_can_be_saved_as_pictures(app_factory):

@@ -13,7 +13,7 @@ from geodata.loaders import load_dataset
 from geodata.schema import DATA_DIR
 from tests.browser.hostile import HOSTILE
 from tests.conftest import SMALL_DATA
-from view.after_map import WAITING_NOTE
+from view.after_map import SIDEBAR_NOTE, WAITING_NOTE
 
 pytestmark = pytest.mark.browser
 
@@ -380,32 +380,42 @@ def test_the_table_is_built_when_its_tab_opens(page, serve, blocked_requests):
 FIRST_OUTLINE_CLOCK = """() => {
   const watch = setInterval(() => {
     document.querySelectorAll('iframe[title="streamlit_folium.st_folium"]').forEach((frame) => {
-      if (frame.contentDocument && frame.contentDocument.querySelector("path.leaflet-interactive")) {
+      if (!window.__firstOutlineAt && frame.contentDocument
+          && frame.contentDocument.querySelector("path.leaflet-interactive")) {
         window.__firstOutlineAt = performance.timeOrigin + performance.now();
-        clearInterval(watch);
+        frame.contentWindow.__firstDocument = true;  // gone if the frame were loaded again
       }
     });
+    const slider = document.querySelector('[data-testid="stSidebar"] [data-testid="stSlider"]');
+    if (slider && !window.__filtersAt) window.__filtersAt = performance.timeOrigin + performance.now();
+    if (window.__firstOutlineAt && window.__filtersAt) clearInterval(watch);
   }, 10);
 }"""
-"""Notes in the page's clock when the map's frame first holds an outline (started as the page commits)."""
+"""Notes in the page's clock when the map's frame first holds an outline and when the sidebar's filters come."""
 
 
-def test_the_charts_come_once_the_map_is_drawn(page, serve, blocked_requests):
-    # Issue 17: Streamlit's chart code (Vega, embed.js) is fetched after the map's outlines are
-    # drawn, so on a slow phone it does not take the map's bandwidth (view/after_map.py).
+def test_the_rest_of_the_page_comes_once_the_map_is_drawn(page, serve, blocked_requests):
+    # Issue 17: a first page is one browser thread's work; the sidebar's widgets, the record and
+    # Streamlit's chart code (Vega, embed.js) come after the map's outlines, so they delay neither
+    # a laptop's first paint nor a slow phone's (view/after_map.py). The map's frame stays put.
     page.goto(serve(SMALL_DATA).url, wait_until="commit")
     page.evaluate(FIRST_OUTLINE_CLOCK)
     expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=TIMEOUT)
-    expect(page.get_by_text("The timeline is drawn once the map is.")).to_have_count(0)
-    outline_at, vega_at = page.evaluate("""() => [window.__firstOutlineAt, performance.getEntriesByType("resource")
+    expect(page.get_by_test_id("stSidebar").get_by_test_id("stSlider")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_role("button", name="Map data (GeoJSON)")).to_be_visible(timeout=TIMEOUT)
+    expect(page.get_by_text(WAITING_NOTE)).to_have_count(0)
+    expect(page.get_by_text(SIDEBAR_NOTE)).to_have_count(0)
+    outline_at, filters_at, vega_at = page.evaluate("""() => [window.__firstOutlineAt, window.__filtersAt,
+        performance.getEntriesByType("resource")
         .filter((entry) => entry.name.includes("/static/js/embed."))
         .map((entry) => performance.timeOrigin + entry.startTime)]""")
-    assert outline_at is not None and vega_at, (outline_at, vega_at)
-    assert min(vega_at) > outline_at
-    # Later views draw their charts at once: the session remembers its map was drawn.
+    assert outline_at is not None and filters_at is not None and vega_at, (outline_at, filters_at, vega_at)
+    assert min(vega_at) > outline_at and filters_at > outline_at
+    assert map_frame(page).locator("body").evaluate("() => window.__firstDocument === true")
+    # Later views draw everything at once: the session remembers its map was drawn.
     page.get_by_role("tab", name="Table").click()
     expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=TIMEOUT)
     page.get_by_role("tab", name="Timeline").click()
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible(timeout=TIMEOUT)
-    assert page.get_by_text("The timeline is drawn once the map is.").count() == 0
+    assert page.get_by_text(WAITING_NOTE).count() == 0
