@@ -127,7 +127,7 @@ def clear_all(catalog: query.Catalog) -> None:
 
 
 def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tuple:
-    """Draw filters, focus and the analyst tools' inputs; return the parsed notice, the upload and its name."""
+    """Draw filters, focus and the analyst tools' inputs; return the upload, read, and its name."""
     bar = st.sidebar
     bar.header("Filters")
     bar.button("Clear all filters", on_click=clear_all, args=(catalog,), icon=":material/filter_alt_off:",
@@ -147,20 +147,19 @@ def render_sidebar(catalog: query.Catalog, labels: dict[str, str], scene) -> tup
         bar.selectbox(label, options, key=key, placeholder="Whole view", format_func=shown_as, on_change=view_changed)
     bar.header("Analyst tools")
     with bar.expander("Notice text → area", expanded=bool(st.session_state.get(query.NOTICE_KEY))):
-        text = st.text_area("Paste a navigational warning", key=query.NOTICE_KEY, on_change=view_changed, height=140,
-                            max_chars=20_000,
-                            placeholder="e.g. 42-30.00N 131-45.00E, 42-30.00N 132-15.00E, 42-00.00N 132-15.00E …")
+        st.text_area("Paste a navigational warning", key=query.NOTICE_KEY, on_change=view_changed, height=140,
+                     max_chars=20_000,
+                     placeholder="e.g. 42-30.00N 131-45.00E, 42-30.00N 132-15.00E, 42-00.00N 132-15.00E …")
         st.text_input("Name for the area", key=query.NOTICE_NAME_KEY, max_chars=120,
                       on_change=share.rebuild_with_drawings, args=(st.session_state,))
         st.text_input("Where it was published (URL)", key=query.NOTICE_SOURCE_KEY, max_chars=500)
     with bar.expander("Your own layer"):
         upload = st.file_uploader("GeoJSON, KML/KMZ, zipped shapefile or CSV with lat/lon", key="upload",
                                   type=list(tools.UPLOAD_TYPES), on_change=view_changed)
-    parsed = parse_notice(text) if text and text.strip() else None
     if upload is None:
-        return parsed, None, ""
+        return None, ""
     limit = st.get_option("server.maxUploadSize") * 1024 * 1024
-    return parsed, cached_upload(upload.name, upload.getvalue(), limit), upload.name
+    return cached_upload(upload.name, upload.getvalue(), limit), upload.name
 
 
 def render_shape(title: str, geometry, signature: tuple, budget_s: float) -> ShapeMeasures | None:
@@ -316,15 +315,15 @@ def main() -> None:
     scene = shared_scene(query.view_from_widget_state(st.session_state), str(DATA_DIR), signature)
     if st.session_state.pop("check_link_focus", False):
         st.session_state["url_notices"] += list(scene.notices)
-    notice_text = st.session_state.get(query.NOTICE_KEY) or ""
+    notice_text = st.session_state.get(query.NOTICE_KEY) or ""  # the text area's value, before it is drawn
+    parsed = parse_notice(notice_text) if notice_text.strip() else None
     # A session's first run draws the map and the list; the rest comes once the map is drawn.
     whole_page = after_map.map_drawn(st.session_state)
+    upload, upload_name = None, ""
     if whole_page and not map_only:
-        parsed, upload, upload_name = render_sidebar(catalog, labels, scene)
-    else:
-        parsed, upload, upload_name = parse_notice(notice_text) if notice_text.strip() else None, None, ""
-        if not map_only:
-            st.sidebar.caption(after_map.SIDEBAR_NOTE)
+        upload, upload_name = render_sidebar(catalog, labels, scene)
+    elif not map_only:
+        st.sidebar.caption(after_map.SIDEBAR_NOTE)
     view = scene.view
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "",
                                published_outlines(str(STATIC_DIR), str(DATA_DIR), signature))
