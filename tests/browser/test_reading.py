@@ -86,7 +86,7 @@ def test_what_is_under_the_map_stays_put_while_the_map_loads(page, bundled, bloc
     )
     open_at(page, bundled, viewport)
     expect(page.get_by_text("Playback by month")).to_be_visible(timeout=TIMEOUT)
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(1500)  # the toggle is followed for a while too (a busy page samples slower than every 5 ms)
     tops = page.evaluate("() => window.__tops")
     assert len(tops) > 50
     assert {tag for tag, _ in tops} == {"P", "LABEL"}  # the note while the map draws, then the toggle
