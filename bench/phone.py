@@ -349,7 +349,8 @@ def measure_phone(data_dir: Path, workdir: Path, *, expected: int, repeats: int 
                   direct: bool = True, without_fonts: bool = False, log=print) -> dict:
     """Start the app and the floor app on ``data_dir`` (and nginx in front of each) and measure them on the phone.
 
-    ``direct=False`` loads them only through nginx; ``without_fonts`` refuses every font (:func:`phone_load`).
+    ``direct=False`` loads them only through nginx (straight from Streamlit where nginx is missing);
+    ``without_fonts`` refuses every font (:func:`phone_load`).
     """
     from bench.browser import APP_POLYGONS, FLOOR_MAP
     from bench.proxy import NGINX, NginxProxy
@@ -362,8 +363,9 @@ def measure_phone(data_dir: Path, workdir: Path, *, expected: int, repeats: int 
         floor = StreamlitServer(FLOOR_APP, data_dir, workdir / "phone-floor.log")
         servers.append(floor)
         direct_pages = {"app": (app.url, APP_POLYGONS, expected), "floor": (floor.url, FLOOR_MAP, 1)}
-        pages = dict(direct_pages) if direct or not nginx else {}
-        if nginx and Path(NGINX).exists():
+        through_nginx = nginx and Path(NGINX).exists()
+        pages = dict(direct_pages) if direct or not through_nginx else {}
+        if through_nginx:
             for name, server in (("app", app), ("floor", floor)):
                 proxy = NginxProxy([server.port], workdir / f"phone-nginx-{name}")
                 proxies.append(proxy)
