@@ -36,10 +36,16 @@ DEFAULT_BOUNDS = [[10.0, 100.0], [62.0, 170.0]]
 """East Asia and the north-western Pacific, where most drills took place."""
 
 
+ATTRIBUTION_CLEARANCE_PX = 130
+"""Room the attribution leaves at the map's left for the scale bar (Leaflet's ``maxWidth`` 100 px and margins)."""
+
 MAP_CSS = (
     f"html body .leaflet-container {{ background: {SEA_BACKGROUND}; }}"
     # A popup never wider than the map minus its controls (on a 390 px phone too).
     " .leaflet-popup-content { max-width: calc(100vw - 110px); overflow-wrap: break-word; }"
+    # The attribution (bottom right) wraps before it reaches the scale bar (bottom left, at most
+    # 100 px wide): with the tiles' credits it is about 390 px, wider than what a phone's map leaves.
+    f" .leaflet-control-attribution {{ max-width: calc(100vw - {ATTRIBUTION_CLEARANCE_PX}px); }}"
     f" .da-popup {{ max-height: {MAX_POPUP_HEIGHT_PX}px; overflow-y: auto; font-size: 13px; line-height: 1.4; }}"
     " .da-popup .da-title { font-weight: 600; font-size: 14px; }"
     " .da-meta { color: #555; }"

@@ -12,6 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from bench.server import APP, StreamlitServer
 from geodata.schema import DATA_DIR
 from tests.conftest import SMALL_DATA
 from view.after_map import WAITING_NOTE
@@ -145,6 +146,25 @@ def test_a_region_popup_fits_a_phone_map_clear_of_its_controls(page, bundled, bl
     # streamlit-folium reports a clicked feature as a "drawing": the page must not measure the region.
     page.wait_for_timeout(1500)
     expect(page.get_by_text("Your shapes")).to_have_count(0)
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280x720", "390x844"])
+def test_the_map_credits_never_cover_the_scale_bar(page, blocked_requests, viewport, tmp_path, screenshot):
+    # With tiles on (as hosted), the attribution carries OpenStreetMap's and CARTO's credits; on a
+    # phone it used to wrap across the whole map and hide the scale bar under it.
+    server = StreamlitServer(APP, SMALL_DATA, tmp_path / "streamlit.log", tiles=True)
+    try:
+        frame = open_at(page, server, viewport)
+        credits = frame.locator(".leaflet-control-attribution")
+        expect(credits).to_contain_text("OpenStreetMap")
+        expect(credits).to_contain_text("Natural Earth")
+        scale, attribution = frame.locator(".leaflet-control-scale").bounding_box(), credits.bounding_box()
+        screenshot(f"credits-{viewport['width']}")
+        assert scale["x"] + scale["width"] <= attribution["x"] or scale["y"] + scale["height"] <= attribution["y"]
+        map_box = page.locator(MAP_FRAME).first.bounding_box()
+        assert attribution["x"] + attribution["width"] <= map_box["x"] + map_box["width"] + 1  # all of it in view
+    finally:
+        server.stop()
 
 
 def test_a_clicked_region_gets_no_focus_rectangle(page, serve, blocked_requests):
