@@ -122,7 +122,7 @@ def _polygons(page, selector: str):
     return page.frame_locator(MAP_FRAME).locator(selector)
 
 
-def _wait_count(page, selector: str, count: int, timeout_s: float) -> None:
+def wait_count(page, selector: str, count: int, timeout_s: float) -> None:
     """Wait until the map frame holds exactly ``count`` polygons (polling, 50 ms)."""
     locator = _polygons(page, selector)
     deadline = time.monotonic() + timeout_s
@@ -195,7 +195,7 @@ def browser_figures(server, *, baseline: bool, expected_all: int, expected_last:
             context, page = _new_page(browser, baseline, traffic)
             started = time.perf_counter()
             page.goto(server.url)
-            _wait_count(page, selector, expected_all, timeout_s)
+            wait_count(page, selector, expected_all, timeout_s)
             loaded = time.perf_counter() - started
             if not baseline:  # the page's own rerun for its charts, once its map is drawn, is not the pan's
                 page.get_by_text(WAITING_NOTE).wait_for(state="detached", timeout=timeout_s * 1000)
@@ -210,7 +210,7 @@ def browser_figures(server, *, baseline: bool, expected_all: int, expected_last:
             start_thumb.focus()
             started = time.perf_counter()
             start_thumb.press("End")
-            _wait_count(page, selector, expected_last, timeout_s)
+            wait_count(page, selector, expected_last, timeout_s)
             updated = time.perf_counter() - started
             page.wait_for_timeout(1000)
             if attempt:
@@ -223,7 +223,7 @@ def browser_figures(server, *, baseline: bool, expected_all: int, expected_last:
         for count in range(sessions):
             context, page = _new_page(browser, baseline)
             page.goto(server.url)
-            _wait_count(page, selector, expected_all, timeout_s)
+            wait_count(page, selector, expected_all, timeout_s)
             open_pages.append(context)
             if count == 0:
                 page.wait_for_timeout(QUIET_S * 1000)
@@ -272,7 +272,7 @@ def first_paints(pages: list[tuple[object, str, int]], *, repeats: int, timeout_
                 context, page = _new_page(browser, baseline=False)
                 started = time.perf_counter()
                 page.goto(server.url)
-                _wait_count(page, selector, count, timeout_s)
+                wait_count(page, selector, count, timeout_s)
                 if attempt:
                     loads[index].append(time.perf_counter() - started)
                 context.close()

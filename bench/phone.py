@@ -32,7 +32,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.extensions.permessage_deflate import PerMessageDeflate
 from websockets.frames import Frame, Opcode
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, route_offline
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, route_offline, wait_count
 
 PHONE_VIEWPORT = {"width": 390, "height": 844}
 CPU_SLOWDOWN = 4
@@ -270,6 +270,8 @@ def phone_load(browser, url: str, selector: str, count: int, timeout_s: float = 
 def warm_up(browser, url: str, selector: str, count: int, timeout_s: float = 120) -> None:
     """Load ``url`` once, unthrottled and untimed, until its map holds ``count`` of ``selector``.
 
+    Waits as the laptop's loads do (:func:`bench.browser.wait_count`).
+
     A fresh server loads the data and builds the landing view on its first page, which only the
     first reader after a start meets: :func:`bench.browser.first_paints` leaves that load out,
     and so does the phone. (Until 2026-12-04 the phone's one load of the app was that first
@@ -278,19 +280,10 @@ def warm_up(browser, url: str, selector: str, count: int, timeout_s: float = 120
     """
     context = browser.new_context(viewport=PHONE_VIEWPORT)
     route_offline(context, baseline=False)
-    page = context.new_page()
-    locator = page.frame_locator(MAP_FRAME).locator(selector)
-    page.goto(url, timeout=timeout_s * 1000)
-    deadline = time.perf_counter() + timeout_s
     try:
-        while time.perf_counter() < deadline:
-            try:
-                if locator.count() >= count:
-                    return
-            except Exception:  # noqa: BLE001 - the frame is being replaced
-                pass
-            page.wait_for_timeout(50)
-        raise TimeoutError(f"{url}: the warm-up load drew fewer than {count} {selector} within {timeout_s:.0f} s")
+        page = context.new_page()
+        page.goto(url, timeout=timeout_s * 1000)
+        wait_count(page, selector, count, timeout_s)
     finally:
         context.close()
 

@@ -31,6 +31,14 @@ def bundled(serve):
     return serve(DATA_DIR)
 
 
+@pytest.fixture(scope="module")
+def with_tiles(tmp_path_factory):
+    """The small data served with tiles on, as hosted: the map's credits then name the tile sources."""
+    server = StreamlitServer(APP, SMALL_DATA, tmp_path_factory.mktemp("tiles") / "streamlit.log", tiles=True)
+    yield server
+    server.stop()
+
+
 def open_at(page, server, viewport, query: str = ""):
     page.set_viewport_size(viewport)
     page.goto(server.url + "/" + query)
@@ -149,22 +157,18 @@ def test_a_region_popup_fits_a_phone_map_clear_of_its_controls(page, bundled, bl
 
 
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280x720", "390x844"])
-def test_the_map_credits_never_cover_the_scale_bar(page, blocked_requests, viewport, tmp_path, screenshot):
+def test_the_map_credits_never_cover_the_scale_bar(page, with_tiles, blocked_requests, viewport, screenshot):
     # With tiles on (as hosted), the attribution carries OpenStreetMap's and CARTO's credits; on a
     # phone it used to wrap across the whole map and hide the scale bar under it.
-    server = StreamlitServer(APP, SMALL_DATA, tmp_path / "streamlit.log", tiles=True)
-    try:
-        frame = open_at(page, server, viewport)
-        credits = frame.locator(".leaflet-control-attribution")
-        expect(credits).to_contain_text("OpenStreetMap")
-        expect(credits).to_contain_text("Natural Earth")
-        scale, attribution = frame.locator(".leaflet-control-scale").bounding_box(), credits.bounding_box()
-        screenshot(f"credits-{viewport['width']}")
-        assert scale["x"] + scale["width"] <= attribution["x"] or scale["y"] + scale["height"] <= attribution["y"]
-        map_box = page.locator(MAP_FRAME).first.bounding_box()
-        assert attribution["x"] + attribution["width"] <= map_box["x"] + map_box["width"] + 1  # all of it in view
-    finally:
-        server.stop()
+    frame = open_at(page, with_tiles, viewport)
+    credits = frame.locator(".leaflet-control-attribution")
+    expect(credits).to_contain_text("OpenStreetMap")
+    expect(credits).to_contain_text("Natural Earth")
+    scale, attribution = frame.locator(".leaflet-control-scale").bounding_box(), credits.bounding_box()
+    screenshot(f"credits-{viewport['width']}")
+    assert scale["x"] + scale["width"] <= attribution["x"] or scale["y"] + scale["height"] <= attribution["y"]
+    map_box = page.locator(MAP_FRAME).first.bounding_box()
+    assert attribution["x"] + attribution["width"] <= map_box["x"] + map_box["width"] + 1  # all of it in view
 
 
 def test_a_clicked_region_gets_no_focus_rectangle(page, serve, blocked_requests):
