@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import async_playwright
 
 from bench.browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, StreamTraffic
 from bench.server import APP, StreamlitServer
@@ -111,6 +113,10 @@ async def _wait_for(page, count: int, timeout: float) -> bool:
 async def _session(browser, url: str, views: Views, start_at: float) -> SessionResult:
     result = SessionResult()
     context = await browser.new_context(viewport={"width": 1400, "height": 1000})
+    # Finding and pressing a slider waits as long as a map may take, not Playwright's 30 s: under
+    # this load a page's main thread can be busy for most of a minute (CI, 2026-12-04: one
+    # `focus` timed out at 30 s and ended the whole run without its figures).
+    context.set_default_timeout(WAIT_S * 1000)
     await context.route(EXTERNAL, lambda route: route.abort("internetdisconnected"))
     page = await context.new_page()
     traffic = StreamTraffic()
@@ -128,9 +134,13 @@ async def _session(browser, url: str, views: Views, start_at: float) -> SessionR
         while time.monotonic() < stop_at or result.changes < MIN_CHANGES:
             thumb, key, expected = steps[result.changes % len(steps)]
             slider = page.get_by_role("slider", name=re.compile(thumb))
-            await slider.focus()
-            pressed = time.monotonic()
-            await slider.press(key)
+            try:
+                await slider.focus()
+                pressed = time.monotonic()
+                await slider.press(key)
+            except PlaywrightError as error:
+                result.errors.append(f"the {thumb} thumb could not take {key}: {error.message.splitlines()[0]}")
+                break
             if not await _wait_for(page, expected, WAIT_S):
                 result.errors.append(f"after {thumb} {key} the map never showed {expected} regions "
                                      f"(it shows {await _count(page, 'path.da-region')})")
@@ -151,8 +161,6 @@ async def _sample_memory(servers: list[StreamlitServer], samples: list[tuple[flo
 
 
 async def _load(url: str, views: Views, servers: list[StreamlitServer]) -> tuple[list[SessionResult], dict]:
-    from playwright.async_api import async_playwright
-
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         began = time.monotonic()
