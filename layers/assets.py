@@ -37,14 +37,17 @@ SNAPSHOT_FOLDER = "html-to-image-1.11.13"
 PLUGIN_FOLDERS = (DRAW_FOLDER, MEASURE_FOLDER, SNAPSHOT_FOLDER)
 """Leaflet plugins (and html-to-image, for the map's picture) copied from npm into ``layers/vendor``
 (see ``layers/vendor/refresh.py``)."""
-MAP_SCRIPT_FOLDER = f"{LEAFLET_FOLDER}-with-plugins"
-MAP_SCRIPT_PARTS = (
-    LEAFLET_DIR / "leaflet.js",
+MAP_SCRIPT_FOLDER = f"{LEAFLET_FOLDER}-map"
+MAP_SCRIPT_PARTS = (LEAFLET_DIR / "leaflet.js",)
+"""The scripts a served map loads before it draws, as one file with the map's helpers (:func:`map_script`)."""
+TOOLS_SCRIPT_FOLDER = "plugins"
+TOOLS_SCRIPT_PARTS = (
     VENDOR_DIR / DRAW_FOLDER / "leaflet.draw.js",
     VENDOR_DIR / MEASURE_FOLDER / "leaflet-measure.min.js",
     VENDOR_DIR / SNAPSHOT_FOLDER / "html-to-image.js",
 )
-"""The scripts a served map loads as one file (:func:`map_script`), in the order they must run."""
+"""The plugins a served map loads once its outlines are drawn, as one file (:func:`tools_script`), in the
+order they must run."""
 SOURCE_MAP_COMMENT = re.compile(r"\n?//# sourceMappingURL=\S+\s*$")
 """A script's closing source-map comment: it would name a file that is not served."""
 
@@ -65,8 +68,12 @@ class AssetUrls:
     """URL of the map's constant JavaScript (:func:`layers.maphelpers.helpers_script`); None where it
     is not served: each map then carries the functions it calls."""
     map_script: str | None = None
-    """URL of Leaflet and the plugins as one script (:func:`map_script`). Where set, a map loads it
-    instead of ``leaflet_js`` and the plugins' own scripts (:func:`scripts_of`)."""
+    """URL of Leaflet and the map's helpers as one script (:func:`map_script`). Where set, a map loads it
+    instead of ``leaflet_js`` and the helpers file, and its tools come from ``tools_script``
+    (:func:`scripts_of`)."""
+    tools_script: str | None = None
+    """URL of the draw, measure and picture plugins as one script (:func:`tools_script`), which a map
+    loads once its outlines are drawn (:func:`layers.maphelpers.after_tools`). Set with ``map_script``."""
 
 
 def scripts_of(assets: AssetUrls, name: str, url: str) -> list[tuple[str, str]]:
@@ -74,24 +81,50 @@ def scripts_of(assets: AssetUrls, name: str, url: str) -> list[tuple[str, str]]:
     return [] if assets.map_script else [(name, url)]
 
 
+def _script_parts(paths: tuple[Path, ...]) -> list[str]:
+    return [SOURCE_MAP_COMMENT.sub("\n", path.read_text(encoding="utf-8")) for path in paths]
+
+
 @functools.cache
 def map_script() -> bytes:
-    """Return Leaflet, the vendored plugins and the map's helpers as one script, in :data:`MAP_SCRIPT_PARTS` order.
+    """Return Leaflet and the map's helpers as one script: what a served map runs before it draws.
 
     streamlit-folium loads a map's scripts one after another, each when the one before has run
-    (``loadScripts`` in its frontend): four files cost four round trips before the first outline,
-    about 0.15 s each on a phone's link. One file costs one. Each part is a self-contained UMD
-    or browserify bundle, so running them in one script is running them in turn.
+    (``loadScripts`` in its frontend), so two files would cost two round trips before the first
+    outline. The map's tools are not in it (:func:`tools_script`).
     """
-    parts = [SOURCE_MAP_COMMENT.sub("\n", path.read_text(encoding="utf-8")) for path in MAP_SCRIPT_PARTS]
+    parts = _script_parts(MAP_SCRIPT_PARTS)
     parts.append(helpers_script().decode("utf-8"))  # the map's own functions (layers.maphelpers), last
     return "\n;\n".join(parts).encode("utf-8")
 
 
 @functools.cache
+def tools_script() -> bytes:
+    """Return the draw, measure and picture plugins as one script, in :data:`TOOLS_SCRIPT_PARTS` order.
+
+    They are half of the bytes Leaflet and they would be together (53 of 95 KB compressed) and
+    are not needed to draw the map, so a served map loads them once its outlines are drawn
+    (:func:`layers.maphelpers.after_tools`): the laptop's first paint gained about 0.1 s (12 loads
+    each, interleaved, 2026-12-04). Each part is a self-contained UMD or browserify bundle, so
+    running them in one script is running them in turn.
+    """
+    return "\n;\n".join(_script_parts(TOOLS_SCRIPT_PARTS)).encode("utf-8")
+
+
+def _named_by_content(folder: str, stem: str, body: bytes) -> str:
+    return f"{folder}/{stem}-{hashlib.sha256(body).hexdigest()[:12]}.js"
+
+
+@functools.cache
 def map_script_name() -> str:
     """Path of :func:`map_script` below the static folder; its name carries a content hash (no stale copies)."""
-    return f"{MAP_SCRIPT_FOLDER}/map-{hashlib.sha256(map_script()).hexdigest()[:12]}.js"
+    return _named_by_content(MAP_SCRIPT_FOLDER, "map", map_script())
+
+
+@functools.cache
+def tools_script_name() -> str:
+    """Path of :func:`tools_script` below the static folder, named by its content like :func:`map_script_name`."""
+    return _named_by_content(TOOLS_SCRIPT_FOLDER, "tools", tools_script())
 
 
 def _write_if_changed(body: bytes, target: Path) -> None:
@@ -134,6 +167,7 @@ def publish_static_assets(static_dir: Path, land_file: Path) -> str | None:
             if path.is_file() and path.suffix in (".js", ".css", ".png", ".svg"):
                 _copy_if_changed(path, static_dir / "plugins" / path.relative_to(VENDOR_DIR))
     _write_if_changed(map_script(), static_dir / map_script_name())
+    _write_if_changed(tools_script(), static_dir / tools_script_name())
     _write_if_changed(helpers_script(), static_dir / helpers_path())
     try:
         land = encoded_land(land_file)
@@ -205,5 +239,6 @@ def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: 
         plugins=f"{static}/plugins",
         outlines=f"{static}/{outlines_folder}/" if outlines_folder else None,
         map_script=f"{static}/{map_script_name()}",
+        tools_script=f"{static}/{tools_script_name()}",
         helpers=f"{static}/{helpers_path()}",
     )

@@ -24,7 +24,7 @@ from layers.regions import RegionGeometries, opening_zoom, region_layers, select
 from layers.routes import route_layer
 from layers.snapshot import snapshot_control
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, fill_scale
-from layers.tools import draw_control, drawn_shapes, measure_control
+from layers.tools import draw_control, drawings_layer, measure_control
 from layers.viewsync import view_sync
 
 LEGEND_INK = "#444444"
@@ -186,9 +186,7 @@ def dashboard_map(
     for fg in extra_layers:
         fg.add_to(m)
     if assets.plugins:
-        draw = draw_control(assets).add_to(m)
-        if drawings:
-            drawn_shapes(draw, drawings).add_to(m)
+        draw_control(assets, drawings_layer(drawings).add_to(m)).add_to(m)
         measure_control(assets).add_to(m)
         if snapshot is not None:
             snapshot_control(assets, *snapshot).add_to(m)

@@ -66,7 +66,22 @@ def js_value(value: object) -> str:
     return str(htmlsafe_json_dumps(value, dumps=json.dumps, sort_keys=True))
 
 
-class HelperCall(MacroElement):
+def helper_call(name: str, arguments: Sequence[object], served: bool) -> str:
+    """Return a call of the helper ``name``: ``daMap.<name>(...)`` where ``served``, else the function, called."""
+    function = f"daMap.{name}" if served else f"({_HELPERS[name]})"
+    return f"\n{function}({', '.join(js_value(value) for value in arguments)});\n"
+
+
+class CallsHelpers:
+    """A map element whose script calls helpers.
+
+    ``served`` (set by :func:`serve_helpers`) says the page loads the helpers file.
+    """
+
+    served = False
+
+
+class HelperCall(CallsHelpers, MacroElement):
     """An element whose script is one call of a registered helper (:func:`helper`).
 
     Subclasses set ``helper_name`` and return the call's arguments from :meth:`arguments`
@@ -76,7 +91,6 @@ class HelperCall(MacroElement):
     """
 
     helper_name = ""
-    served = False
     _template = Template("{% macro script(this, kwargs) %}{{ this.script_text() }}{% endmacro %}")
 
     def arguments(self) -> Sequence[object]:
@@ -85,8 +99,7 @@ class HelperCall(MacroElement):
 
     def script_text(self) -> str:
         """Return the element's script: the call, with the function itself in front unless it is served."""
-        function = f"daMap.{self.helper_name}" if self.served else f"({_HELPERS[self.helper_name]})"
-        return f"\n{function}({', '.join(js_value(value) for value in self.arguments())});\n"
+        return helper_call(self.helper_name, self.arguments(), self.served)
 
 
 class _HelpersScript(JSCSSMixin, MacroElement):
@@ -101,7 +114,7 @@ class _HelpersScript(JSCSSMixin, MacroElement):
 
 
 def serve_helpers(m: MacroElement, scripts: list[tuple[str, str]]) -> None:
-    """Make every :class:`HelperCall` of the map call the served helpers, loaded by ``scripts`` (``default_js``).
+    """Make the map's elements that call helpers (:class:`CallsHelpers`) call the served file, loaded by ``scripts``.
 
     ``scripts`` names the helpers file, or nothing where the map's one script holds the helpers
     (:func:`layers.assets.map_script`, :func:`layers.assets.scripts_of`). Call it once the map is
@@ -109,10 +122,75 @@ def serve_helpers(m: MacroElement, scripts: list[tuple[str, str]]) -> None:
     """
 
     def visit(element) -> None:
-        if isinstance(element, HelperCall):
+        if isinstance(element, CallsHelpers):
             element.served = True
         for child in list(element._children.values()):
             visit(child)
 
     visit(m)
     _HelpersScript(scripts).add_to(m)
+
+
+AFTER_TOOLS_JS = """function (url, code) {
+                var tools = window.daTools || (window.daTools = {queue: [], state: "idle"});
+                function run(text) {
+                    var script = document.createElement("script");
+                    script.text = text;
+                    document.head.appendChild(script);
+                }
+                if (tools.state === "loaded") { run(code); return; }
+                tools.queue.push(code);
+                if (tools.state !== "idle") { return; }
+                tools.state = "waiting";
+                function load() {
+                    var script = document.createElement("script");
+                    script.src = url;
+                    script.onload = function () {
+                        tools.state = "loaded";
+                        tools.queue.splice(0).forEach(run);
+                    };
+                    script.onerror = function () {
+                        tools.state = "failed";
+                        console.warn("Drill Atlas: the map's tools could not be loaded from " + url);
+                    };
+                    document.head.appendChild(script);
+                }
+                requestAnimationFrame(function () { setTimeout(load, 0); });
+            }"""
+"""Run a tool's script (``code``) once the tools' file (``url``) has loaded; start loading it after the next paint.
+
+Each script runs as a script element of its own, as the map's script does, so its top-level
+``var`` names are the page's (streamlit-folium reads ``window.drawnItems``), in the order given."""
+AFTER_TOOLS = helper("afterTools", AFTER_TOOLS_JS)
+
+
+def after_tools(base: type[MacroElement]) -> type[MacroElement]:
+    """Return a subclass of the map element ``base`` whose script waits for the tools' file, where the map loads one.
+
+    The draw, measure and picture plugins are not needed to draw the map; a served map loads them
+    as one file (:func:`layers.assets.tools_script`) after its outlines are painted. Their
+    elements' scripts (``new L.Control.Draw(...)`` and the like) then run once that file has
+    loaded: an instance with ``tools_url`` set writes its script as a string handed to the helper
+    :data:`AFTER_TOOLS`. Without ``tools_url`` (a map that loads each plugin itself) it writes
+    it as ``base`` does. ``base``'s header and HTML are written as ``base`` writes them.
+    """
+    kept = [name for name in ("header", "html") if name in base._template.module.__dict__]
+    source = "".join(f"{{% macro {name}(this, kwargs) %}}{{{{ this.base_macro({name!r}, kwargs) }}}}{{% endmacro %}}"
+                     for name in kept)
+    source += "{% macro script(this, kwargs) %}{{ this.tool_script(kwargs) }}{% endmacro %}"
+
+    class AfterTools(base, CallsHelpers):
+        _template = Template(source)
+        tools_url: str | None = None
+
+        def base_macro(self, name: str, kwargs: dict) -> str:
+            return str(getattr(base._template.module, name)(self, kwargs))
+
+        def tool_script(self, kwargs: dict) -> str:
+            script = self.base_macro("script", kwargs)
+            if self.tools_url is None:
+                return script
+            return helper_call(AFTER_TOOLS, (self.tools_url, script), self.served)
+
+    AfterTools.__name__ = AfterTools.__qualname__ = f"{base.__name__}AfterTools"
+    return AfterTools

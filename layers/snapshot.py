@@ -16,7 +16,7 @@ from folium.elements import JSCSSMixin
 from folium.utilities import JsCode
 
 from layers.assets import SNAPSHOT_FOLDER, AssetUrls, scripts_of
-from layers.maphelpers import HelperCall, helper
+from layers.maphelpers import HelperCall, after_tools, helper
 
 SNAPSHOT_SCALE = 2
 """Pixels per screen pixel of the saved picture."""
@@ -116,6 +116,9 @@ class _Snapshot(JSCSSMixin, HelperCall):
         return [JsCode(self._parent.get_name()), self.caption, self.file_name, self.scale]
 
 
+_SnapshotAfterTools = after_tools(_Snapshot)
+
+
 def snapshot_control(assets: AssetUrls, caption: str, file_name: str) -> MacroElement:
     """Return a map button, "PNG", that saves the map as a picture with ``caption`` under it.
 
@@ -129,5 +132,7 @@ def snapshot_control(assets: AssetUrls, caption: str, file_name: str) -> MacroEl
     file_name : str
         Name the browser saves the picture under.
     """
-    return _Snapshot(scripts_of(assets, "html_to_image", f"{assets.plugins}/{SNAPSHOT_FOLDER}/html-to-image.js"),
-                     caption, file_name)
+    scripts = scripts_of(assets, "html_to_image", f"{assets.plugins}/{SNAPSHOT_FOLDER}/html-to-image.js")
+    snapshot = _SnapshotAfterTools(scripts, caption, file_name)
+    snapshot.tools_url = assets.tools_script  # the button comes with html-to-image, from the tools' file
+    return snapshot

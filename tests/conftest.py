@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -37,3 +38,24 @@ def zipped(members: dict[str, bytes]) -> bytes:
         for name, content in members.items():
             archive.writestr(name, content)
     return buffer.getvalue()
+
+
+def tool_scripts(page: str) -> list[tuple[str, str]]:
+    """The (tools' file, script) pairs a served map runs once its tools have loaded, decoded.
+
+    ``layers.maphelpers.after_tools`` writes each as ``daMap.afterTools("<url>", "<script>");``
+    (the function itself in place of ``daMap.afterTools`` where the map does not load the
+    helpers file), with both as JSON strings.
+    """
+    from layers.maphelpers import AFTER_TOOLS_JS
+
+    decoder = json.JSONDecoder()
+    calls = []
+    for call in ("daMap.afterTools(", f"({AFTER_TOOLS_JS})("):
+        start = 0
+        while (start := page.find(call, start)) >= 0:
+            url, end = decoder.raw_decode(page, start + len(call))
+            script, end = decoder.raw_decode(page, end + len(", "))
+            calls.append((url, script))
+            start = end
+    return calls

@@ -28,14 +28,16 @@ def test_app_runs_on_test_data(app_factory):
 
 def test_map_is_served_locally_and_returns_only_drawings(app_factory):
     args = map_args(app_factory().run())
-    # One script: Leaflet with the draw, measure and picture plugins and the map's own constant
-    # JavaScript (layers.maphelpers): one round trip, not five.
-    from layers.assets import map_script, map_script_name
+    # One script before the map draws: Leaflet and the map's own constant JavaScript (layers.maphelpers),
+    # one round trip. The draw, measure and picture tools come after it, from one more file.
+    from layers.assets import map_script, map_script_name, tools_script_name
     from layers.maphelpers import helpers_script
+    from tests.conftest import tool_scripts
 
     assert args["js_links"] == [f"/app/static/{map_script_name()}"]
-    assert map_script_name().startswith("leaflet-1.9.3-with-plugins/map-")
+    assert map_script_name().startswith("leaflet-1.9.3-map/map-")
     assert map_script().endswith(helpers_script())
+    assert {url for url, _ in tool_scripts(args["script"])} == {f"/app/static/{tools_script_name()}"}
     assert args["css_links"] == [
         "/app/static/leaflet-1.9.3/leaflet.css",
         "/app/static/plugins/leaflet-draw-1.0.4/leaflet.draw.css",

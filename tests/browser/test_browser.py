@@ -287,6 +287,31 @@ def test_draw_and_measure_tools_work_offline(page, serve, blocked_requests):
     expect(page.get_by_text(re.compile(r"[\d,]+ km²")).first).to_be_visible()
 
 
+def test_the_map_draws_its_outlines_before_it_loads_its_tools(page, serve, blocked_requests):
+    # layers.maphelpers.after_tools: the draw, measure and picture tools come from one file, asked
+    # for only after the outlines have been painted, once, and they work (test above).
+    # The map frame's window is its first, blank document's, kept when it navigates: a timer set
+    # then still runs (an observer of that document would not).
+    page.add_init_script("""
+        var outlinesTimer = setInterval(function () {
+            if (document.querySelector("path.da-region")) {
+                window.__outlinesAt = performance.now();
+                clearInterval(outlinesTimer);
+            }
+        }, 1);
+    """)
+    open_app(page, serve(SMALL_DATA))
+    expect(regions_drawn(page)).to_have_count(4, timeout=TIMEOUT)
+    expect(map_frame(page).locator(".leaflet-draw-draw-rectangle")).to_be_visible(timeout=TIMEOUT)
+    expect(map_frame(page).locator(".da-snapshot")).to_be_visible()
+    outlines_at, tools = map_frame(page).locator("body").evaluate(
+        "() => [window.__outlinesAt, performance.getEntriesByType('resource')"
+        "  .filter(e => e.name.includes('/app/static/plugins/tools-')).map(e => [e.name, e.startTime])]"
+    )
+    assert len(tools) == 1 and tools[0][0].endswith(".js"), tools
+    assert tools[0][1] > outlines_at, (outlines_at, tools)
+
+
 def test_uploaded_layer_is_drawn_and_measured(page, serve, blocked_requests, tmp_path):
     import json
 

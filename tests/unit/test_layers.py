@@ -15,6 +15,7 @@ from layers import asset_urls, base_map, land_layer, legend, region_geometries, 
 from layers.basemap import region_boxes, show_all_control
 from layers.popups import date_range_text, exercise_html, region_popup_html, source_links
 from layers.styles import GROUP_COLOURS, fill_opacity
+from tests.conftest import tool_scripts
 
 ASSETS = asset_urls("land/land-abc.geojson")
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -50,7 +51,8 @@ def test_base_map_with_tiles_offers_two_base_layers():
 def test_asset_urls_follow_the_base_url_path():
     assets = asset_urls("land/x.geojson", "/atlas/")
     assert assets.leaflet_js == "/atlas/app/static/leaflet-1.9.3/leaflet.js"
-    assert assets.map_script.startswith("/atlas/app/static/leaflet-1.9.3-with-plugins/map-")
+    assert assets.map_script.startswith("/atlas/app/static/leaflet-1.9.3-map/map-")
+    assert assets.tools_script.startswith("/atlas/app/static/plugins/tools-")
     assert assets.land_geojson == "/atlas/app/static/land/x.geojson"
     assert asset_urls(None).land_geojson is None
 
@@ -315,35 +317,53 @@ def test_regions_given_by_the_caller_give_the_same_map(small_dataset):
     assert build(used_regions=regions_for(small_dataset.regions, shown)) == build()
 
 
-def test_the_map_script_holds_leaflet_and_the_plugins_in_order_and_is_published(tmp_path):
+def test_the_map_script_holds_leaflet_the_tools_script_the_plugins_in_order_and_both_are_published(tmp_path):
     from geodata.schema import DATA_DIR
     from layers.assets import (
         MAP_SCRIPT_PARTS,
         SOURCE_MAP_COMMENT,
+        TOOLS_SCRIPT_PARTS,
         AssetUrls,
         map_script,
         map_script_name,
         publish_static_assets,
         scripts_of,
+        tools_script,
+        tools_script_name,
     )
+    from layers.maphelpers import helpers_script
 
-    script = map_script().decode("utf-8")
-    starts = [script.index(SOURCE_MAP_COMMENT.sub("\n", part.read_text(encoding="utf-8"))[:200])
-              for part in MAP_SCRIPT_PARTS]
-    assert starts == sorted(starts) and starts[0] == 0  # Leaflet first: the plugins extend L
-    assert "sourceMappingURL" not in script  # no part names a map file that is not served
+    def starts(script: bytes, parts) -> list[int]:
+        text = script.decode("utf-8")
+        return [text.index(SOURCE_MAP_COMMENT.sub("\n", part.read_text(encoding="utf-8"))[:200]) for part in parts]
+
+    assert starts(map_script(), MAP_SCRIPT_PARTS) == [0] and map_script().endswith(helpers_script())
+    assert [part.name for part in TOOLS_SCRIPT_PARTS] == ["leaflet.draw.js", "leaflet-measure.min.js",
+                                                          "html-to-image.js"]
+    assert starts(tools_script(), TOOLS_SCRIPT_PARTS) == sorted(starts(tools_script(), TOOLS_SCRIPT_PARTS))
+    assert b"L.Control.Draw" not in map_script() and b"sourceMappingURL" not in map_script() + tools_script()
     publish_static_assets(tmp_path, DATA_DIR / "land.geojson")
     assert (tmp_path / map_script_name()).read_bytes() == map_script()
+    assert (tmp_path / tools_script_name()).read_bytes() == tools_script()
     served = asset_urls("land/x.json")
-    assert scripts_of(served, "x", "/x.js") == []  # the plugins come with the map's one script
+    assert served.tools_script == f"/app/static/{tools_script_name()}"
+    assert scripts_of(served, "x", "/x.js") == []  # the plugins come with the tools' script
     assert scripts_of(AssetUrls("/l.js", "/l.css", None), "x", "/x.js") == [("x", "/x.js")]
 
 
 def test_a_served_map_with_its_tools_loads_one_script():
     from layers.snapshot import snapshot_control
-    from layers.tools import draw_control, measure_control
+    from layers.tools import draw_control, drawings_layer, measure_control
 
     m = base_map(ASSETS, tiles=False)
-    for control in (draw_control(ASSETS), measure_control(ASSETS), snapshot_control(ASSETS, "Drill Atlas", "m.png")):
+    drawings = drawings_layer().add_to(m)
+    for control in (draw_control(ASSETS, drawings), measure_control(ASSETS),
+                    snapshot_control(ASSETS, "Drill Atlas", "m.png")):
         control.add_to(m)
-    assert re.findall(r'<script src="([^"]+)"', render(m)) == [ASSETS.map_script]
+    page = render(m)
+    assert re.findall(r'<script src="([^"]+)"', page) == [ASSETS.map_script]
+    # the tools come from one more file, once the map is drawn (layers.maphelpers.after_tools)
+    calls = tool_scripts(page)
+    assert [url for url, _ in calls] == [ASSETS.tools_script] * 3
+    assert ["new L.Control.Draw" in calls[0][1], "new L.Control.Measure" in calls[1][1],
+            "Save the map as a picture" in calls[2][1]] == [True] * 3

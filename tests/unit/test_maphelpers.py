@@ -13,8 +13,10 @@ from layers.compose import dashboard_map
 from layers.maphelpers import _HELPERS, HelperCall, _registered, helper, helpers_path, helpers_script
 from layers.regions import region_geometries
 from layers.standalone import inline_asset_urls
+from tests.conftest import tool_scripts
 
-CALLS = ("focusWithoutScrolling", "focusLinks", "showAll", "installDecoder", "labels", "outlineDetail", "snapshot")
+CALLS = ("focusWithoutScrolling", "focusLinks", "showAll", "installDecoder", "labels", "outlineDetail", "snapshot",
+         "afterTools")
 
 
 def _map(small_dataset, assets):
@@ -46,7 +48,7 @@ def test_a_served_map_calls_the_helpers_file_and_loads_it(small_dataset):
         assert f"daMap.{name}(" in page
     # the functions themselves are in the file only
     assert "function pageLink()" not in page and "L.GeoJSON.include" not in page and "function overlaps(" not in page
-    assert '"Drill Atlas, dataset version x", "x.map.png", 2)' in page
+    assert any('"Drill Atlas, dataset version x", "x.map.png", 2)' in code for _, code in tool_scripts(page))
 
 
 def test_a_map_without_served_helpers_carries_them(small_dataset):
@@ -100,3 +102,26 @@ def test_a_helper_call_writes_its_arguments_as_json_safe_in_html(echo_helper):
     assert call.script_text().strip() == 'daMap.testEcho("\\u003c/script\\u003e\\u003cb\\u003e", map_x);'
     with pytest.raises(ValueError, match="already registered"):
         helper("testEcho", "function () {}")
+
+
+def test_a_tool_waits_for_the_tools_file_only_where_the_map_loads_one():
+    import folium
+    from folium.plugins import MeasureControl
+
+    from layers.maphelpers import AFTER_TOOLS_JS, after_tools
+
+    def page(control) -> str:
+        m = folium.Map(tiles=None)
+        control.add_to(m)
+        return re.sub(r"_[0-9a-f]{32}", "_ID", m.get_root().render())
+
+    plain, deferred = MeasureControl(position="topleft"), after_tools(MeasureControl)(position="topleft")
+    assert page(deferred) == page(plain)  # no tools' file: the script as folium writes it
+    waiting = after_tools(MeasureControl)(position="topleft")
+    waiting.tools_url = "/app/static/plugins/tools-x.js"
+    text = page(waiting)
+    assert "daMap." not in text and f"({AFTER_TOOLS_JS})(" in text  # no helpers file: the function itself
+    [(url, code)] = tool_scripts(text)
+    assert url == "/app/static/plugins/tools-x.js" and "new L.Control.Measure" in code
+    assert code.strip() in page(plain) and code.strip() not in text  # folium's script, only as a JSON string
+    assert type(waiting).__name__ == "MeasureControlAfterTools"

@@ -11,6 +11,7 @@ import pytest
 
 from geodata.query import Catalog, ViewState
 from layers.timeline import chart_specs, picture_spec
+from tests.conftest import tool_scripts
 from view.pictures import chart_downloads, citation_line, page_link, render_chart
 
 TODAY = datetime.date(2026, 12, 2)
@@ -100,12 +101,14 @@ def test_the_map_carries_a_save_as_png_button_with_the_citation_escaped(specs):
     m = dashboard_map(dataset.regions, region_geometries(dataset.regions, dataset.exercises), dataset.exercises,
                       assets, tiles=False, snapshot=(caption, "drill-atlas_test-1.map.png"))
     html = m.get_root().render()
-    assert f'src="{assets.map_script}"' in html  # Leaflet with the plugins, html-to-image among them
-    assert "daMap.snapshot(" in html and "drill-atlas_test-1.map.png" in html  # the button's code: served helpers
+    assert f'src="{assets.map_script}"' in html  # Leaflet and the helpers
+    # The button comes with html-to-image, from the tools' file, once the map is drawn; it calls the served helpers
+    [(url, button)] = [(url, code) for url, code in tool_scripts(html) if "daMap.snapshot(" in code]
+    assert url == assets.tools_script and "drill-atlas_test-1.map.png" in button
     from layers.maphelpers import helpers_script
 
     assert "Save the map as a picture (PNG)" in helpers_script().decode()
-    assert "<script>alert(1)</script>" not in html and "\\u003cscript\\u003ealert(1)" in html
+    assert "<script>alert(1)</script>" not in html and "\\u003cscript\\u003ealert(1)" in button
     plain = dashboard_map(dataset.regions, region_geometries(dataset.regions, dataset.exercises),
                           dataset.exercises, assets, tiles=False).get_root().render()
     assert "html-to-image" not in plain

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import geopandas as gpd
 import shapely
 
@@ -11,6 +13,7 @@ from layers import asset_urls, region_geometries
 from layers.compose import dashboard_map
 from layers.share import share_panel_html
 from layers.user_layers import upload_layer
+from tests.conftest import tool_scripts
 from view import share
 
 SQUARE = {"type": "Feature", "properties": {},
@@ -65,10 +68,15 @@ def test_drawings_are_put_back_into_the_draw_tools_layer(small_dataset, monkeypa
     monkeypatch.setattr(streamlit_folium, "_component_func", lambda **args: sent.update(args))
     streamlit_folium.st_folium(m, key="map", returned_objects=[share.RETURNED], render=False)
     script = sent["script"]
-    # streamlit-folium lists window.drawnItems as all_drawings: the drawings must go into that layer.
-    assert "drawnItems.addLayer(layer)" in script and "[190.5, 52.0]" in script and '"radius": 5000.0' in script
-    assert script.index("new L.Control.Draw") < script.index("drawnItems.addLayer(layer); });")
-    assert "addLayer(layer); });" not in app_map(small_dataset).get_root().render()
+    # The drawings show with the map, in the layer the draw tool (which comes once the tools' file has
+    # loaded, layers.maphelpers.after_tools) makes window.drawnItems: streamlit-folium lists it as all_drawings.
+    assert "[190.5, 52.0]" in script and '"radius": 5000.0' in script
+    layer = re.search(r"var (drawings_\w+) = L\.featureGroup\(\)\.addTo\(map_div\);", script).group(1)
+    [draw] = [code for _, code in tool_scripts(script) if "new L.Control.Draw" in code]
+    assert f"var drawnItems =\n{layer};" in re.sub(r"=\s+", "=\n", draw)
+    # it takes each new shape before streamlit-folium's handler, added when the map's script has run, reads it
+    assert 'map.on("draw:created", function (event) { drawings.addLayer(event.layer); });' in script
+    assert "eachLayer" not in app_map(small_dataset).get_root().render()
 
 
 def test_the_page_keeps_the_drawings_the_map_returns():
