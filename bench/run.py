@@ -164,7 +164,10 @@ def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> 
             try:
                 ours, empty = first_paints([(app_server, APP_POLYGONS, expected_polygons(data_dir)[1]),
                                             (floor, FLOOR_MAP, 1)], repeats=args.first_paint_repeats)
-                figures |= {"first_paint_s": ours, "floor_page_to_map_s": empty, "first_paint_vs_floor": ours / empty}
+                figures |= {"first_paint_s": ours.in_page_s, "floor_page_to_map_s": empty.in_page_s,
+                            "first_paint_vs_floor": ours.in_page_s / empty.in_page_s,
+                            "first_paint_polled_s": ours.polled_s, "floor_page_to_map_polled_s": empty.polled_s,
+                            "first_paint_polled_vs_floor": ours.polled_s / empty.polled_s}
             except TimeoutError as error:
                 figures["first_paint_failed"] = str(error)
             finally:
@@ -267,6 +270,10 @@ def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> li
         rows.append(_row("first paint / floor (bundled)", extra["first_paint_vs_floor"],
                          f"{extra['first_paint_s']:.2f} / {extra['floor_page_to_map_s']:.2f} s = "
                          f"{extra['first_paint_vs_floor']:.2f}x", FLOOR_RATIO_TARGET, f"<= {FLOOR_RATIO_TARGET}x"))
+    if "first_paint_polled_vs_floor" in extra:
+        rows.append(("first paint / floor, as Playwright polls it", f"{extra['first_paint_polled_s']:.2f} / "
+                     f"{extra['floor_page_to_map_polled_s']:.2f} s = {extra['first_paint_polled_vs_floor']:.2f}x",
+                     "", "", None))
     for suffix, how in (("", "direct"), ("_nginx", "nginx")):
         if f"phone_app{suffix}_s" in extra:
             rows.append(_row(f"phone 4x CPU 1.6 Mbps ({how})", extra[f"phone_app{suffix}_s"],

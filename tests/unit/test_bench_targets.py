@@ -103,12 +103,16 @@ def test_target_rows_give_ratio_and_met():
              "coast_outline_to_coast_worst_region": "bering_sea", "phone_app_s": 19.2,
              "phone_floor_s": 8.6, "phone_app_landing_map_bytes": 900_000, "sessions_held_1": 50,
              "server_cpu_ms_per_rerun_1": 200.0, "floor_sessions_held_1": 80, "floor_server_cpu_ms_per_rerun_1": 9.5,
-             "floor_sessions_held_p95_1s_1": 120}
+             "floor_sessions_held_p95_1s_1": 120, "first_paint_s": 1.3, "floor_page_to_map_s": 1.0,
+             "first_paint_vs_floor": 1.3, "first_paint_polled_s": 1.45, "floor_page_to_map_polled_s": 1.16,
+             "first_paint_polled_vs_floor": 1.25}
     rows = {row[0]: row for row in target_rows(results, extra)}
     assert rows["first map, all years (bundled)"][1:] == ("600 KB", "<= 300 KB", "2.00", False)
     assert rows["first map, ?years=2024"][3:] == ("0.50", True)
     assert rows["coast at zoom 10, worst: baltic_sea"][1:] == ("150 m", "<= 200 m", "0.75", True)
     assert rows["phone 4x CPU 1.6 Mbps (direct)"][3:] == ("3.84", False)
+    assert rows["first paint / floor (bundled)"][1:] == ("1.30 / 1.00 s = 1.30x", "<= 1.25x", "1.04", False)
+    assert rows["first paint / floor, as Playwright polls it"][1:] == ("1.45 / 1.16 s = 1.25x", "", "", None)
     assert rows["phone, the floor (direct)"][4] is None
     assert rows["landing map, backdrop incl. (direct)"][3:] == ("2.00", False)
     assert rows["sessions held, 1 server, p95 <= 0.3 s"][3:] == ("0.50", False)  # at least: met when >= 1
