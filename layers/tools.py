@@ -21,6 +21,7 @@ class _Drawings(MacroElement):
         """
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.featureGroup().addTo({{ this._parent.get_name() }});
+            window.drawnItems = {{ this.get_name() }};
             (function (drawings, map) {
                 {%- if this.features %}
                 var style = {{ this.style|tojson }};
@@ -52,10 +53,12 @@ def drawings_layer(features: tuple[dict, ...] = ()) -> MacroElement:
     They look like fresh drawings and the draw tool's bin deletes them.
 
     The layer is in the map's first script, so a link's drawings show with the outlines, before
-    the draw tool has loaded (:func:`layers.maphelpers.after_tools`), and it takes each new shape
-    (Leaflet.draw's ``draw:created``) in a handler added before streamlit-folium's own: that one
-    reads the drawings (``all_drawings``, from ``window.drawnItems``, which the draw tool makes
-    this layer) as soon as a shape is made, and must find the new shape among them.
+    the draw tool has loaded (:func:`layers.maphelpers.after_tools`). streamlit-folium reads the
+    drawings it returns (``all_drawings``) from ``window.drawnItems`` as soon as a shape is made
+    (Leaflet.draw's ``draw:created``), in a handler it adds once the map's first script has run:
+    the layer is ``window.drawnItems`` from the start (the draw tool's script, which
+    streamlit-folium rewrites to name its layer so, sets the same later), and it takes each new
+    shape in a handler added before that one.
     """
     return _Drawings(features)
 

@@ -32,6 +32,8 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 SMALL_DATA_REGIONS = 4
 TIMEOUT = 30_000
 PREFIX = "atlas"
+CLIENT_CLOSED = "499"
+"""nginx's status for a request the browser gave up on (it left the page before the answer came)."""
 LOG_LINE = re.compile(
     r'"(?P<method>\S+) (?P<path>\S+) [^"]*" (?P<status>\d+) \d+ replica=(?P<replica>.*?) key=(?P<key>\S+)'
 )
@@ -220,7 +222,10 @@ def test_two_browsers_on_two_replicas_each_stick_to_theirs(cluster, new_context)
         mine = [r for r in logged if r["key"] == key]
         assert sum(is_websocket(r) for r in mine) >= loads, mine
         assert {r["replica"] for r in mine} == {replica}
-    assert not [r for r in logged if r["key"] in {first_key, second_key} and int(r["status"]) >= 400]
+    # 499 is nginx's "client closed request": a page opened again while its own files were still
+    # coming (the rest of the page loads once the map is drawn, view/after_map.py), not a failure.
+    assert not [r for r in logged if r["key"] in {first_key, second_key} and int(r["status"]) >= 400
+                and r["status"] != CLIENT_CLOSED]
     assert not any("Traceback" in replica.log() for replica in replicas)
 
 

@@ -74,6 +74,7 @@ def test_drawings_are_put_back_into_the_draw_tools_layer(small_dataset, monkeypa
     layer = re.search(r"var (drawings_\w+) = L\.featureGroup\(\)\.addTo\(map_div\);", script).group(1)
     [draw] = [code for _, code in tool_scripts(script) if "new L.Control.Draw" in code]
     assert f"var drawnItems =\n{layer};" in re.sub(r"=\s+", "=\n", draw)
+    assert f"window.drawnItems = {layer};" in script  # from the first script: a shape drawn at once is returned
     # it takes each new shape before streamlit-folium's handler, added when the map's script has run, reads it
     assert 'map.on("draw:created", function (event) { drawings.addLayer(event.layer); });' in script
     assert "eachLayer" not in app_map(small_dataset).get_root().render()
