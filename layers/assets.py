@@ -103,10 +103,10 @@ def tools_script() -> bytes:
     """Return the draw, measure and picture plugins as one script, in :data:`TOOLS_SCRIPT_PARTS` order.
 
     They are half of the bytes Leaflet and they would be together (53 of 95 KB compressed) and
-    are not needed to draw the map, so a served map loads them once its outlines are drawn
-    (:func:`layers.maphelpers.after_tools`): the laptop's first paint gained about 0.1 s (12 loads
-    each, interleaved, 2026-12-04). Each part is a self-contained UMD or browserify bundle, so
-    running them in one script is running them in turn.
+    are not needed to draw the map, so a served map loads them once its outlines are painted
+    (:func:`layers.maphelpers.after_tools`): the emulated phone drew them 0.3 s sooner through
+    nginx (bench/README.md, "The tools after the map"). Each part is a self-contained UMD or
+    browserify bundle, so running them in one script is running them in turn.
     """
     return "\n;\n".join(_script_parts(TOOLS_SCRIPT_PARTS)).encode("utf-8")
 

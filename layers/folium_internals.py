@@ -1,6 +1,6 @@
 """Every use of folium, branca and Leaflet internals in Drill Atlas, in one module, pinned.
 
-Five pieces rely on names the libraries do not promise to keep. Each exists for a measured
+Seven pieces rely on names the libraries do not promise to keep. Each exists for a measured
 reason, and each would go if the upstream change named below landed. Import fails (ImportError)
 on any folium, branca or streamlit-folium other than the versions tested here (``TESTED``, the
 pins of requirements.in): check the parity tests in tests/unit/test_folium_internals.py, then
@@ -77,6 +77,30 @@ update the pins.
     https://github.com/randyzwitch/streamlit-folium/issues — no issue or PR offers a public way to
     render a map's frame once and show it again (``render=False`` skips only the page's render;
     the script is generated anew).
+
+:func:`script_rewritten` (reads another element class's private ``_template`` and its macros)
+    The draw, measure and picture tools are not needed to draw the map, and their plugins were half
+    of the map's one script (53 of 100 KB compressed); a served map loads them after its outlines
+    (:func:`layers.maphelpers.after_tools`), so each tool's script must wait for them. folium
+    writes an element's script from its class's ``_template`` macros (``header``, ``html``,
+    ``script``, rendered by branca's ``MacroElement.render``); :func:`script_rewritten` makes a
+    subclass that writes the same header and HTML and passes the script through a function. A
+    parity test renders ``Draw`` and ``MeasureControl`` through it unchanged. Measured on the
+    emulated phone through nginx: 10.3-10.6 s against 10.6-10.7 s to the landing map's outlines
+    (bench/README.md, "The tools after the map"). Upstream: none. No folium issue or PR asking
+    to defer a plugin's script or load plugins after the map turned up (searched GitHub issues
+    for lazy or deferred folium plugin scripts).
+
+``window.drawnItems`` (streamlit-folium's name for the draw tool's layer; :func:`layers.tools.drawings_layer`)
+    streamlit-folium returns ``all_drawings`` from ``window.drawnItems``, which its Python makes
+    of folium's ``drawnItems_<draw control>`` by a regular expression, and reads it in a
+    ``draw:created`` handler it adds once the map's script has run. With the draw tool's script
+    waiting for the tools, the reader's drawings are a layer of the map's first script that is
+    ``window.drawnItems`` from the start and takes each new shape before that handler runs
+    (``Draw(feature_group=...)``, folium's public parameter, makes the draw tool use it).
+    Upstream: https://github.com/randyzwitch/streamlit-folium/issues/129 ("Programmatically
+    adjusting Draw layer on map", open) shows the same use of a feature group for the draw tool;
+    no public way to name the layer ``all_drawings`` reads was found.
 
 :data:`KEYBOARD_FOCUS_WITHOUT_SCROLL_JS` (replaces Leaflet's private ``Map.Keyboard._onMouseDown``)
     Leaflet's keyboard handler focuses the map container on its first mousedown; in an iframe
@@ -299,6 +323,29 @@ focuses the map on its first mousedown; in an iframe that focus scrolls the page
 pointer (see the module docstring). The handler is disabled, its ``_onMouseDown`` replaced and
 enabled again, so the new listener is the one bound.
 """
+
+
+def script_rewritten(base: type[MacroElement], rewrite) -> type[MacroElement]:
+    """Return a subclass of ``base`` writing ``base``'s header and HTML and ``rewrite(element, script)`` as its script.
+
+    See the module docstring.
+    """
+    macros = base._template.module.__dict__
+    kept = [name for name in ("header", "html") if name in macros]
+    source = "".join(f"{{% macro {name}(this, kwargs) %}}{{{{ this.base_macro({name!r}, kwargs) }}}}{{% endmacro %}}"
+                     for name in kept)
+    source += "{% macro script(this, kwargs) %}{{ this.rewritten_script(kwargs) }}{% endmacro %}"
+
+    class Rewritten(base):
+        _template = Template(source)
+
+        def base_macro(self, name: str, kwargs: dict) -> str:
+            return str(getattr(base._template.module, name)(self, kwargs))
+
+        def rewritten_script(self, kwargs: dict) -> str:
+            return rewrite(self, self.base_macro("script", kwargs))
+
+    return Rewritten
 
 
 def _links(folium_map: folium.Map) -> tuple[list[str], list[str]]:

@@ -22,6 +22,8 @@ from folium.utilities import JsCode
 from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
 
+from layers.folium_internals import script_rewritten
+
 HELPERS_FOLDER = "drill-atlas"
 """Folder of the helpers file below Streamlit's static folder."""
 _HELPERS: dict[str, str] = {}
@@ -164,6 +166,12 @@ Each script runs as a script element of its own, as the map's script does, so it
 AFTER_TOOLS = helper("afterTools", AFTER_TOOLS_JS)
 
 
+def _after_tools_script(element, script: str) -> str:
+    if element.tools_url is None:
+        return script
+    return helper_call(AFTER_TOOLS, (element.tools_url, script), element.served)
+
+
 def after_tools(base: type[MacroElement]) -> type[MacroElement]:
     """Return a subclass of the map element ``base`` whose script waits for the tools' file, where the map loads one.
 
@@ -172,25 +180,9 @@ def after_tools(base: type[MacroElement]) -> type[MacroElement]:
     elements' scripts (``new L.Control.Draw(...)`` and the like) then run once that file has
     loaded: an instance with ``tools_url`` set writes its script as a string handed to the helper
     :data:`AFTER_TOOLS`. Without ``tools_url`` (a map that loads each plugin itself) it writes
-    it as ``base`` does. ``base``'s header and HTML are written as ``base`` writes them.
+    it as ``base`` does. ``base``'s header and HTML are written as ``base`` writes them
+    (:func:`layers.folium_internals.script_rewritten`).
     """
-    kept = [name for name in ("header", "html") if name in base._template.module.__dict__]
-    source = "".join(f"{{% macro {name}(this, kwargs) %}}{{{{ this.base_macro({name!r}, kwargs) }}}}{{% endmacro %}}"
-                     for name in kept)
-    source += "{% macro script(this, kwargs) %}{{ this.tool_script(kwargs) }}{% endmacro %}"
-
-    class AfterTools(base, CallsHelpers):
-        _template = Template(source)
-        tools_url: str | None = None
-
-        def base_macro(self, name: str, kwargs: dict) -> str:
-            return str(getattr(base._template.module, name)(self, kwargs))
-
-        def tool_script(self, kwargs: dict) -> str:
-            script = self.base_macro("script", kwargs)
-            if self.tools_url is None:
-                return script
-            return helper_call(AFTER_TOOLS, (self.tools_url, script), self.served)
-
-    AfterTools.__name__ = AfterTools.__qualname__ = f"{base.__name__}AfterTools"
-    return AfterTools
+    name = f"{base.__name__}AfterTools"
+    return type(name, (script_rewritten(base, _after_tools_script), CallsHelpers),
+                {"tools_url": None, "__qualname__": name, "__module__": base.__module__})

@@ -332,3 +332,26 @@ def test_st_folium_sends_the_same_map_with_templates_kept_or_compiled_each_time(
     fresh = _st_folium_args(monkeypatch, _app_map(small_dataset))
     for part in ("script", "header", "html", "css_links", "js_links"):
         assert kept[part] == fresh[part], part
+
+
+@pytest.mark.parametrize("make", [
+    lambda cls: cls(position="topleft", draw_options={"marker": False}, edit_options={"edit": False}),
+    lambda cls: cls(export=True, filename="shapes.geojson"),
+], ids=["draw", "draw with its export button"])
+def test_a_rewritten_script_keeps_folium_s_header_html_and_script(make):
+    from folium.plugins import Draw, MeasureControl
+
+    from layers.folium_internals import script_rewritten
+
+    def page(element) -> str:
+        m = folium.Map(tiles=None)
+        element.add_to(m)
+        return re.sub(r"_[0-9a-f]{32}", "_ID", m.get_root().render())
+
+    kept = page(make(script_rewritten(Draw, lambda element, script: script)))
+    assert kept == page(make(Draw))
+    assert ("<a href='#' id='export'>Export</a>" in kept) == make(Draw).export  # the HTML macro too
+    marked = page(make(script_rewritten(Draw, lambda element, script: f"/* {element.get_name()} */")))
+    assert "new L.Control.Draw" not in marked and re.search(r"/\* draw_control_ID \*/", marked)
+    measure = script_rewritten(MeasureControl, lambda element, script: script)(position="topleft")
+    assert page(measure) == page(MeasureControl(position="topleft"))
