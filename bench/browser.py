@@ -270,9 +270,11 @@ from it just after). A timer, not an observer: the frame's window is that of its
 document, kept when the frame navigates to the map's page, and so are its timers."""
 
 
-PAINTED_AT = ("() => new Promise(done => { const read = () => window.__daPaintedAt"
-              " ? done(window.__daPaintedAt) : setTimeout(read, 10); read(); })")
-"""Read :data:`DRAWN_CLOCK`'s moment in the map's frame, once it is set (Playwright may see the polygons first)."""
+PAINTED_AT = ("() => new Promise((done, fail) => { const started = performance.now(); const read = () =>"
+              " window.__daPaintedAt ? done(window.__daPaintedAt) : performance.now() - started > 10000"
+              " ? fail(new Error('the map frame never recorded its first paint')) : setTimeout(read, 10); read(); })")
+"""Read :data:`DRAWN_CLOCK`'s moment in the map's frame, once it is set (Playwright may see the polygons first);
+fail after 10 s rather than wait for ever."""
 
 
 @dataclass(frozen=True)
