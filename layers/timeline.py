@@ -63,6 +63,13 @@ ROW_HEIGHT = 24
 AXIS_LABEL_WIDTH = 170
 """Pixels reserved for the left axis of both charts, so that their time axes line up."""
 
+NARROW_AXIS_LABEL_WIDTH = 130
+"""The same on a narrow page (a phone): enough for every series name of the bundled data at the
+axis' 10 px type ("Joint strategic air patrol" is 120 px), and 40 px more for the years."""
+
+NARROW_CHART_PX = 600
+"""A chart whose container is narrower than this many pixels has the narrow left axis."""
+
 MIN_BAR_PIXELS = 5
 """Drawn width of the shortest bar: a one-day exercise is 0.1 px wide at 20 years per 800 px."""
 
@@ -81,6 +88,10 @@ COUNTS_HEIGHT = 140
 FIT_WIDTH = alt.AutoSizeParams(type="fit-x", contains="padding")
 """Stretch to the container's width but keep the given plot height: Streamlit's default ("fit")
 would squeeze the title, legend and axis into that height."""
+
+RIGHT_PADDING_PX = 24
+"""Room right of the plot for the last year's label, which starts at its new-year line and runs
+right (Streamlit pads a chart only below, so without it a phone cut "2025" to "202")."""
 
 
 def _year_bounds(shown: pd.DataFrame) -> tuple[int, int]:
@@ -114,6 +125,22 @@ def _time_x(field: str) -> alt.X:
     )
 
 
+def _by_chart_width(wide: int, narrow: int) -> alt.ExprRef:
+    """Return a size in pixels that is ``narrow`` in a container narrower than :data:`NARROW_CHART_PX`.
+
+    Vega's ``containerSize()`` is the chart's element in the page; a renderer without a page
+    (vl-convert, :func:`picture_spec`) has none, and gets ``wide``.
+    """
+    width = "containerSize()[0]"
+    return alt.ExprRef(expr=f"isFinite({width}) && {width} < {NARROW_CHART_PX} ? {narrow} : {wide}")
+
+
+def _left_axis(**more: object) -> alt.Axis:
+    """Return the left axis of both charts: one width in both, so that their years line up."""
+    extent = _by_chart_width(AXIS_LABEL_WIDTH, NARROW_AXIS_LABEL_WIDTH)
+    return alt.Axis(title=None, minExtent=extent, maxExtent=extent, **more)
+
+
 def _fill_time_x(x: dict, shown: pd.DataFrame) -> None:
     """Set the view's whole years on a copy of :func:`_time_x`'s spec (a bare axis if none shown)."""
     if shown.empty:
@@ -143,7 +170,8 @@ def _domain_scale(domains: list[str]) -> dict:
 
 def _domain_colour(channel: type[alt.Color] | type[alt.Stroke]) -> alt.Color | alt.Stroke:
     """Colour by domain label; :func:`_domain_scale` gives the view's labels and colours."""
-    legend = alt.Legend(title=LEGEND_TITLE, orient="top", direction="horizontal")
+    legend = alt.Legend(title=LEGEND_TITLE, orient="top", direction="horizontal",
+                        columns=_by_chart_width(0, 2))
     return channel(field="domain_label", type="nominal", legend=legend)
 
 
@@ -153,7 +181,8 @@ def _tooltip(*fields: tuple[str, str, str]) -> list[alt.Tooltip]:
 
 def _chart(title: str, dataset: str) -> alt.Chart:
     """Start a chart whose rows are inline under the name ``dataset`` (filled in per view)."""
-    return alt.Chart(alt.Data(name=dataset)).properties(title=title, autosize=FIT_WIDTH)
+    return alt.Chart(alt.Data(name=dataset)).properties(
+        title=title, autosize=FIT_WIDTH, padding={"right": RIGHT_PADDING_PX})
 
 
 def _template(chart: alt.Chart) -> dict:
@@ -285,11 +314,8 @@ def _timeline_template() -> dict:
             y=alt.Y(
                 field="series",
                 type="nominal",
-                axis=alt.Axis(
-                    title=None,
-                    minExtent=AXIS_LABEL_WIDTH,
-                    maxExtent=AXIS_LABEL_WIDTH,
-                    labelLimit=AXIS_LABEL_WIDTH - 20,
+                axis=_left_axis(
+                    labelLimit=_by_chart_width(AXIS_LABEL_WIDTH - 20, NARROW_AXIS_LABEL_WIDTH - 6),
                 ),
             ),
             yOffset=alt.YOffset(field="lane", type="ordinal", scale=alt.Scale(paddingInner=0.15)),
@@ -435,13 +461,7 @@ def _counts_template() -> dict:
                 type="quantitative",
                 # The domain must reach the top of the highest stack (y2), not only its base (y).
                 scale=alt.Scale(nice=True),
-                axis=alt.Axis(
-                    title=None,
-                    tickMinStep=1,
-                    format="d",
-                    minExtent=AXIS_LABEL_WIDTH,
-                    maxExtent=AXIS_LABEL_WIDTH,
-                ),
+                axis=_left_axis(tickMinStep=1, format="d"),
             ),
             y2=alt.Y2(field="stack_high"),
             color=_domain_colour(alt.Color),
@@ -572,7 +592,8 @@ def picture_spec(spec: dict, caption: str, *, width: int = PICTURE_WIDTH) -> dic
         A Vega-Lite ``vconcat`` of the chart and its caption, its rows inline, for a renderer
         without a page (vl-convert).
     """
-    chart = {key: value for key, value in copy.deepcopy(spec).items() if key not in ("$schema", "datasets", "autosize")}
+    page_only = ("$schema", "datasets", "autosize", "padding")
+    chart = {key: value for key, value in copy.deepcopy(spec).items() if key not in page_only}
     chart["width"] = width
     lines = textwrap.wrap(caption, CAPTION_CHARACTERS) or [""]
     caption_chart = {

@@ -325,3 +325,37 @@ def test_zooming_in_fetches_finer_outlines_for_the_regions_in_view(page, bundled
     after = len(zhanjiang.get_attribute("d"))
     assert after > 2 * before
     assert blocked_requests == []  # nothing left the machine
+
+
+@pytest.mark.parametrize(("viewport", "query"), [(LAPTOP, ""), (PHONE, ""), (PHONE, "?years=2024")],
+                         ids=["1280x720", "390x844", "390x844-months"])
+def test_every_word_of_both_charts_is_inside_the_chart(page, bundled, blocked_requests, viewport, query, screenshot):
+    """On a phone the last year ("2025" cut to "202") and the legend's last domain ran off the right edge.
+
+    Every shown text of the timeline and the chart per year (series names, years, counts, the legend)
+    lies within its chart's box; labels Vega hides where they would overlap (opacity 0) are left out.
+    A year's view has a tick each month, named "Jan 2024" at January.
+    """
+    open_at(page, bundled, viewport, query)
+    charts = page.get_by_test_id("stVegaLiteChart")
+    expect(charts).to_have_count(2, timeout=TIMEOUT)
+    for chart in (charts.first, charts.last):
+        expect(chart.locator("svg text", has_text="Drills by domain")).to_be_attached(timeout=TIMEOUT)
+    charts.last.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    words = charts.evaluate_all(
+        """(charts) => charts.map((chart) => {
+            const box = chart.getBoundingClientRect();
+            const shown = [...chart.querySelectorAll('svg text')].filter((text) =>
+                text.textContent.trim() && +getComputedStyle(text).opacity > 0);
+            return {left: box.left, right: box.right, count: shown.length,
+                    outside: shown.map((text) => [text.textContent, text.getBoundingClientRect()])
+                        .filter(([, r]) => r.left < box.left - 1 || r.right > box.right + 1)
+                        .map(([text, r]) => `${text}: ${Math.round(r.left)}-${Math.round(r.right)}`)};
+        })"""
+    )
+    screenshot(f"charts-{viewport['width']}{query and '-year'}")
+    for chart in words:
+        assert chart["count"] >= 10  # title, legend, axes
+        assert chart["outside"] == [], (chart["left"], chart["right"], chart["outside"])
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]

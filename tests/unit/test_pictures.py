@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from geodata.query import Catalog, ViewState
-from layers.timeline import chart_specs, picture_spec
+from layers.timeline import AXIS_LABEL_WIDTH, chart_specs, picture_spec
 from tests.conftest import tool_scripts
 from view.pictures import chart_downloads, citation_line, page_link, render_chart
 
@@ -67,6 +67,13 @@ def test_charts_draw_as_svg_with_the_citation_as_text(specs, chart):
     text = svg_text(svg)
     assert caption in text and ("Exercises by series" in text or "Exercises per year" in text)
     assert b"<script" not in svg
+
+
+@pytest.mark.parametrize("chart", [0, 1])
+def test_a_picture_has_the_wide_left_axis_whatever_the_page_had(specs, chart):
+    # The page's charts narrow their left axis in a phone's container; vl-convert draws with none.
+    width = float(ET.fromstring(render_chart(specs[1][chart], "Drill Atlas", "svg")).get("width"))
+    assert width >= 12 + AXIS_LABEL_WIDTH + 960 + 12
 
 
 def test_charts_draw_as_png(specs):

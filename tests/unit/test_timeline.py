@@ -201,6 +201,22 @@ def test_charts_need_no_network(exercises, build):
     assert remote == [spec["$schema"]], "only the schema id, which Vega never fetches"
 
 
+def test_both_charts_share_a_left_axis_that_narrows_in_a_phones_container(exercises):
+    from layers.timeline import AXIS_LABEL_WIDTH, NARROW_AXIS_LABEL_WIDTH, NARROW_CHART_PX, RIGHT_PADDING_PX
+
+    timeline, counts = (spec_of(spec) for spec in chart_specs(exercises))
+    axes = [spec["encoding"]["y"]["axis"] for spec in (timeline, counts)]
+    extent = axes[0]["minExtent"]
+    assert all(axis["minExtent"] == axis["maxExtent"] == extent for axis in axes)  # their years line up
+    assert extent == {"expr": f"isFinite(containerSize()[0]) && containerSize()[0] < {NARROW_CHART_PX}"
+                              f" ? {NARROW_AXIS_LABEL_WIDTH} : {AXIS_LABEL_WIDTH}"}
+    assert axes[0]["labelLimit"]["expr"].endswith(f"? {NARROW_AXIS_LABEL_WIDTH - 6} : {AXIS_LABEL_WIDTH - 20}")
+    for spec in (timeline, counts):
+        legend = spec["encoding"]["color"]["legend"]
+        assert legend["columns"]["expr"].endswith("? 2 : 0")  # two columns on a phone, one row otherwise
+        assert spec["padding"] == {"right": RIGHT_PADDING_PX}  # room for the last year's label
+
+
 def test_counts_by_year_counts_an_exercise_in_every_year_it_ran(exercises):
     counts = counts_by_year(exercises)
     by_year = counts.groupby("year")["count"].sum().to_dict()
