@@ -151,26 +151,42 @@ def status_badge(record: Mapping[str, object]) -> str:
             f'border-radius:3px;padding:0 3px;font-size:90%;white-space:nowrap">{_e(REPORTED_BADGE)}</span>')
 
 
+EXERCISE_PART_STYLE = "margin:0.5em 0 0"
+"""Space above each part of an exercise's details (what happened, who, forces, doubts, sources)."""
+
+SOURCES_DIFFER_STYLE = f"{EXERCISE_PART_STYLE};padding:0.1em 0 0.1em 0.6em;border-left:3px solid #d97706"
+"""Where sources disagree: set apart by an amber rule, the colour of the "reported" badge."""
+
+
 def exercise_html(record: Mapping[str, object]) -> str:
-    """One exercise as an HTML block: name, dates, who, forces, what happened, doubts, sources."""
+    """One exercise as an HTML block: name, when, what happened, who, forces, doubts, sources.
+
+    Each part is a paragraph of its own under a bold label, what happened first after the dates,
+    so that a reader finds a part at a glance instead of reading one run of text.
+    """
     precision = str(record.get("date_precision") or "day")
     dates = date_range_text(str(record["start_date"]), str(record["end_date"]), precision)
+
+    def part(label: str, html: str, css_class: str, style: str = EXERCISE_PART_STYLE) -> str:
+        return f'<p class="{css_class}" style="{style}"><b>{label}</b> {html}</p>'
+
     parts = [
         f'<div class="da-exercise"><b>{_e(record["name"])}</b>{status_badge(record)}',
         f'<br><span class="da-meta">{_e(dates)} · {_e(record["series"])} · {_e(record["domain"])}</span>',
-        f"<br>Participants: {_e(country_names(record['participant_codes']))}",
+        f'<p class="da-summary" style="{EXERCISE_PART_STYLE}">{_e(record["summary"])}</p>',
+        part("Participants:", _e(country_names(record["participant_codes"])), "da-participants"),
     ]
     if record.get("forces"):
-        parts.append(f"<br>Forces: {_e(record['forces'])}")
-    parts.append(f"<br>{_e(record['summary'])}")
+        parts.append(part("Forces:", _e(record["forces"]), "da-forces"))
     if record.get("notes"):
-        parts.append(f"<br><i>Sources differ:</i> {_e(record['notes'])}")
+        parts.append(part("Sources differ:", _e(record["notes"]), "da-differ", SOURCES_DIFFER_STYLE))
     labels = record.get("source_labels")
     if labels is None:
-        parts.append(f"<br>Sources: {source_links(record['source_urls'])}")
+        parts.append(part("Sources:", source_links(record["source_urls"]), "da-sources-head"))
     else:
         titles, dates = record.get("source_title_items") or (), record.get("source_date_items") or ()
-        parts.append(f"<br>Sources:{source_list_html(record['source_urls'], labels, titles, dates)}")
+        parts.append(f'<p class="da-sources-head" style="{EXERCISE_PART_STYLE}"><b>Sources:</b></p>'
+                     + source_list_html(record["source_urls"], labels, titles, dates))
     parts.append(crossings_html(record.get(CROSSING_LINES_COLUMN)))
     return "".join(parts) + "</div>"
 

@@ -157,6 +157,47 @@ def test_exercise_html_escapes_every_field():
     assert "[1] https://example.org/&quot;&gt;&lt;script&gt;" in text  # quotes in a URL: shown, not linked
 
 
+def paragraphs(html: str) -> list[tuple[str, str, str]]:
+    """Each ``<p>`` of ``html``: its class, its style and its text (markup left out)."""
+    from html.parser import HTMLParser
+
+    found: list[list[str]] = []
+
+    class Paragraphs(HTMLParser):
+        inside = False
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "p":
+                self.inside = True
+                found.append([dict(attrs).get("class", ""), dict(attrs).get("style", ""), ""])
+
+        def handle_endtag(self, tag):
+            if tag == "p":
+                self.inside = False
+
+        def handle_data(self, data):
+            if self.inside:
+                found[-1][2] += data
+
+    Paragraphs().feed(html)
+    return [(css, style, text.strip()) for css, style, text in found]
+
+
+def test_exercise_details_are_parts_under_labels_what_happened_first(small_dataset):
+    record = small_dataset.exercises.set_index("exercise_id").loc["bravo_2019"].to_dict()
+    parts = paragraphs(exercise_html(record))
+    assert [(css, text) for css, _, text in parts] == [
+        ("da-summary", "Bravo drill across the new year."),
+        ("da-participants", "Participants: China, Russia, Iran"),
+        ("da-forces", "Forces: 5 ships"),
+        ("da-differ", "Sources differ: Sources differ on the end date."),
+        ("da-sources-head", "Sources:"),
+    ]
+    assert "border-left" in parts[3][1]  # where sources disagree is set apart
+    bare = exercise_html(record | {"forces": "", "notes": ""})
+    assert [css for css, _, _ in paragraphs(bare)] == ["da-summary", "da-participants", "da-sources-head"]
+
+
 def test_region_popup_escapes_the_region_name_and_the_focus_link():
     text = region_popup_html({"name": HOSTILE, "area_km2": 10}, [hostile_record()])
     assert "<script>" not in text and "<img" not in text
