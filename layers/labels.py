@@ -95,9 +95,14 @@ LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom) {
                 function overlaps(a, b) {
                     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
                 }
+                function inside(box, view) {
+                    return box.left >= view.left && box.right <= view.right &&
+                           box.top >= view.top && box.bottom <= view.bottom;
+                }
                 function place() {
-                    var zoom = map.getZoom(), kept = [];
-                    map.getContainer().classList.toggle("da-zoomed-out", zoom < referenceFrom);
+                    var zoom = map.getZoom(), kept = [], container = map.getContainer();
+                    var view = container.getBoundingClientRect();
+                    container.classList.toggle("da-zoomed-out", zoom < referenceFrom);
                     markers.forEach(function (marker) {
                         if (zoom < marker.daLabel.minZoom) { marker.remove(); return; }
                         marker.addTo(map);
@@ -105,13 +110,13 @@ LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom) {
                         element.style.marginLeft = -(element.offsetWidth / 2) + "px";
                         element.style.marginTop = -(element.offsetHeight / 2) + "px";
                         var box = element.getBoundingClientRect();
-                        var free = kept.every(function (other) { return !overlaps(box, other); });
+                        var free = inside(box, view) && kept.every(function (other) { return !overlaps(box, other); });
                         if (free) { kept.push(box); } else { marker.remove(); }
                     });
                 }
-                map.whenReady(function () { place(); map.on("zoomend", place); });
+                map.whenReady(function () { place(); map.on("moveend", place); });
             }"""
-"""Put the place names on a map and thin them after every zoom; see :func:`labels_layer`."""
+"""Put the place names on a map and thin them after every move or zoom; see :func:`labels_layer`."""
 
 
 class _Labels(HelperCall):
@@ -153,7 +158,9 @@ def labels_layer(regions: gpd.GeoDataFrame, labels: Mapping[str, dict] | None = 
     """Name the shown regions on the map, thinned by zoom.
 
     Each name sits at its region's label point from the zoom at which the region is wide enough;
-    where two would overlap on screen (checked after every zoom), the larger region's stays.
+    where two would overlap on screen, the larger region's stays, and a name that would not fit
+    wholly inside the map is left out (it was cut at the map's edge: "…ssi (not disclosed)").
+    Both are checked after every move and zoom.
     ``labels`` are the dataset's :func:`region_labels` when the caller has them; computed here
     for ``regions`` when not.
     """

@@ -136,6 +136,28 @@ def test_place_names_are_on_the_map_and_never_overlap(page, bundled, blocked_req
             assert apart, (a, b)
 
 
+def label_boxes_outside_the_map(frame) -> list[str]:
+    return frame.locator("body").evaluate(
+        "() => { const view = document.querySelector('.leaflet-container').getBoundingClientRect();"
+        " return [...document.querySelectorAll('.da-label')].map((label) => [label.textContent,"
+        "   label.getBoundingClientRect()]).filter(([, b]) => b.left < view.left || b.right > view.right ||"
+        "   b.top < view.top || b.bottom > view.bottom).map(([text, b]) => `${text} ${Math.round(b.left)}`); }"
+    )
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280x720", "390x844"])
+def test_no_place_name_is_cut_at_the_maps_edge(page, bundled, blocked_requests, viewport):
+    # At 1280 px the landing map showed "…ssi (not disclosed)" and "…tonomous Region" at its left edge.
+    frame = open_at(page, bundled, viewport)
+    expect(frame.locator(".da-label").first).to_be_attached(timeout=TIMEOUT)
+    assert label_boxes_outside_the_map(frame) == []
+    names = frame.locator(".da-label").count()
+    frame.locator("body").evaluate(f"() => {LEAFLET_MAP}.panBy([-150, 60], {{animate: false}})")
+    page.wait_for_timeout(500)
+    assert label_boxes_outside_the_map(frame) == []  # names are placed again after a pan
+    assert frame.locator(".da-label").count() >= 3 and names >= 3
+
+
 def test_a_region_popup_fits_a_phone_map_clear_of_its_controls(page, bundled, blocked_requests, screenshot):
     frame = open_at(page, bundled, PHONE)
     frame.locator('path.da-region[data-region="sea_of_okhotsk"]').click(force=True)
