@@ -17,8 +17,10 @@ from layers.maphelpers import HelperCall, helper
 from layers.popups import escape_html
 
 LABELS_PANE = "labels"
-LABELS_PANE_Z = 450
-"""Above the regions (overlay 400, areas 420) and below markers and popups; takes no clicks."""
+LABELS_PANE_Z = 610
+"""Above the regions (overlay 400, areas 420) and the observed positions (Leaflet's marker pane, 600),
+below tooltips (650) and popups (700). It takes no clicks, so a point under a name still opens; at
+450, under the points, "Sea of Japan" was hidden by the sightings along its coast."""
 LABEL_MIN_WIDTH_PX = 70
 """A region is named once its outline is at least this wide on screen."""
 MAX_LABEL_ZOOM = 9

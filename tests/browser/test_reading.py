@@ -158,6 +158,26 @@ def test_no_place_name_is_cut_at_the_maps_edge(page, bundled, blocked_requests, 
     assert frame.locator(".da-label").count() >= 3 and names >= 3
 
 
+def test_names_lie_above_the_observed_positions_and_let_their_clicks_through(page, bundled, blocked_requests):
+    # "Sea of Japan" was drawn under the sightings along its coast, half hidden on the landing map.
+    frame = open_at(page, bundled, LAPTOP)
+    name = frame.locator(".da-label", has_text="Sea of Japan")
+    expect(name).to_have_count(1, timeout=TIMEOUT)
+    under = frame.locator("body").evaluate(
+        "() => { const label = [...document.querySelectorAll('.da-label')].find((l) => l.textContent === 'Sea of Japan');"
+        " const b = label.getBoundingClientRect(); const z = (e) => +getComputedStyle(e.closest('.leaflet-pane')).zIndex;"
+        " const points = [...document.querySelectorAll('path.da-observation')];"
+        " const hit = points.map((p) => p.getBoundingClientRect()).find((r) =>"
+        "   r.left < b.right && b.left < r.right && r.top < b.bottom && b.top < r.bottom);"
+        " return {above: z(label) > z(points[0]), x: hit && (hit.left + hit.right) / 2, y: hit && (hit.top + hit.bottom) / 2}; }"
+    )
+    assert under["above"]
+    assert under["x"] is not None  # a point under the name, on the landing map at 1280x720
+    box = page.locator(MAP_FRAME).first.bounding_box()
+    page.mouse.click(box["x"] + under["x"], box["y"] + under["y"])
+    expect(frame.locator(".leaflet-popup .da-observation")).to_be_visible(timeout=TIMEOUT)
+
+
 def test_a_region_popup_fits_a_phone_map_clear_of_its_controls(page, bundled, blocked_requests, screenshot):
     frame = open_at(page, bundled, PHONE)
     frame.locator('path.da-region[data-region="sea_of_okhotsk"]').click(force=True)

@@ -8,7 +8,7 @@ import folium
 import geopandas as gpd
 import shapely
 
-from layers.labels import LABEL_CLASSES, label_rows, labels_layer, region_labels
+from layers.labels import LABEL_CLASSES, LABELS_PANE_Z, label_rows, labels_layer, region_labels
 
 
 def _regions() -> gpd.GeoDataFrame:
@@ -36,7 +36,7 @@ def test_the_script_sends_rows_and_the_class_list_once():
     m = folium.Map(location=[40, 130], zoom_start=4)
     labels_layer(regions, region_labels(regions)).add_to(m)
     script = m.get_root().render()
-    call = script.split("labels\", 450, ", 1)[1].split(");", 1)[0]
+    call = script.split(f"labels\", {LABELS_PANE_Z}, ", 1)[1].split(");", 1)[0]
     rows, classes = json.loads("[" + call.rsplit(", ", 1)[0] + "]")
     assert rows == label_rows(labels_layer(regions, region_labels(regions)).labels)
     assert classes == list(LABEL_CLASSES)
