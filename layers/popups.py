@@ -185,8 +185,8 @@ def exercise_html(record: Mapping[str, object]) -> str:
         parts.append(part("Sources:", source_links(record["source_urls"]), "da-sources-head"))
     else:
         titles, dates = record.get("source_title_items") or (), record.get("source_date_items") or ()
-        parts.append(f'<p class="da-sources-head" style="{EXERCISE_PART_STYLE}"><b>Sources:</b></p>'
-                     + source_list_html(record["source_urls"], labels, titles, dates))
+        sources = source_list_html(record["source_urls"], labels, titles, dates)
+        parts.append(part("Sources:", "", "da-sources-head") + sources)
     parts.append(crossings_html(record.get(CROSSING_LINES_COLUMN)))
     return "".join(parts) + "</div>"
 
