@@ -36,7 +36,7 @@ from layers.timeline import (
 from view import after_map, exercise_list, follow, share, tools
 from view.caches import page_caches
 from view.export import downloads
-from view.page_style import MAP_SLOT, PAGE_CSS, PLAY_MODE_LABELS, map_frame_css
+from view.page_style import DOWNLOAD_ROW, MAP_SLOT, PAGE_CSS, PLAY_MODE_LABELS, map_frame_css
 from view.pictures import chart_downloads, page_link
 from view.prepared import Prepared
 from view.scene import details_html
@@ -244,6 +244,14 @@ def render_playback(prepared: Prepared, scene, assets, catalog: query.Catalog) -
     playback_step()
 
 
+def download_buttons(files, prefix: str, disabled: bool = False) -> None:
+    """One button per file, in a row that wraps: side by side on a laptop, two to a line on a phone."""
+    with st.container(horizontal=True, gap="small", key=f"{DOWNLOAD_ROW}{prefix}"):
+        for file in files:
+            st.download_button(file.label, data=file.make, file_name=file.file_name, mime=file.media_type,
+                               key=f"{prefix}_{file.key}", on_click="ignore", disabled=disabled, width="stretch")
+
+
 @st.fragment
 def render_timeline(scene, prepared: Prepared, signature: tuple) -> None:
     """Draw the shown exercises' timeline and year counts, with their pictures, as a fragment of its own.
@@ -265,9 +273,7 @@ def render_timeline(scene, prepared: Prepared, signature: tuple) -> None:
                        selection_mode=BRUSH, width="stretch")
     pictures = chart_downloads((timeline, counts), dataset.version, view, catalog,
                                link=page_link(st.context.url, view, catalog))
-    for column, file in zip(st.columns(len(pictures)), pictures, strict=True):
-        column.download_button(file.label, data=file.make, file_name=file.file_name, mime=file.media_type,
-                               key=f"picture_{file.key}", on_click="ignore", width="stretch")
+    download_buttons(pictures, "picture")
 
 
 def render_record(scene, prepared: Prepared, signature: tuple) -> None:
@@ -281,10 +287,11 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
             render_timeline(scene, prepared, signature)
     if table_tab.open:
         with table_tab:
-            st.session_state["table_ids"] = list(shown["exercise_id"])
+            table = table_frame(shown, dataset.regions)
+            st.session_state["table_ids"] = list(table.index)
             config = {c: st.column_config.LinkColumn(TABLE_COLUMNS[c]) for c in LINK_COLUMNS}
             config |= {c: st.column_config.TextColumn(TABLE_COLUMNS[c], pinned=True) for c in PINNED_COLUMNS}
-            st.dataframe(table_frame(shown, dataset.regions).rename(columns=TABLE_COLUMNS | {c: c for c in config}),
+            st.dataframe(table.rename(columns=TABLE_COLUMNS | {c: c for c in config}),
                          key="table", selection_mode="single-row", hide_index=True, width="stretch",
                          column_config=config,
                          on_select=partial(select, "table", lambda s: st.session_state["table_ids"][s.selection.rows[0]]
@@ -292,9 +299,7 @@ def render_record(scene, prepared: Prepared, signature: tuple) -> None:
     st.markdown("**Export what you see** — every file carries the dataset version and the filters.")
     files = downloads(dataset, shown, view, catalog, land_file=DATA_DIR / schema.LAND_FILE, tiles=SHOW_TILES,
                       geometries=prepared.geometries, reference=prepared.reference)
-    for column, file in zip(st.columns(len(files)), files, strict=True):
-        column.download_button(file.label, data=file.make, file_name=file.file_name, mime=file.media_type,
-                               key=f"download_{file.key}", on_click="ignore", disabled=shown.empty, width="stretch")
+    download_buttons(files, "download", disabled=shown.empty)
 
 
 def main() -> None:

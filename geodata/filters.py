@@ -12,7 +12,7 @@ import pandas as pd
 import shapely
 
 from geodata.query import ViewState
-from geodata.search import ranked
+from geodata.search import RANK_COLUMN, ranked
 
 SEVERAL_DOMAINS = "several"
 """Style group of a region whose shown exercises span more than one domain."""
@@ -138,6 +138,17 @@ def exercises_at(exercises: pd.DataFrame, region_id: str) -> pd.DataFrame:
     """Return the exercises held (at least partly) in one region, in date order."""
     held = exercises["region_id_list"].map(lambda ids: region_id in ids)
     return exercises.loc[held].sort_values(["start", "end", "exercise_id"])
+
+
+def in_list_order(exercises: pd.DataFrame) -> pd.DataFrame:
+    """Return exercises in the order the list beside the map and the table read.
+
+    Best match first while a search ranks them (:data:`geodata.search.RANK_COLUMN`), else newest
+    first (by start, then id): a reader looks for the latest, and the list's title says which.
+    """
+    if RANK_COLUMN in exercises:
+        return exercises.sort_values(RANK_COLUMN)
+    return exercises.sort_values(["start", "exercise_id"], ascending=[False, True])
 
 
 def domain_group(domains: Iterable[str]) -> str:

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from geodata.filters import in_list_order
 from geodata.schema import country_names
+from geodata.search import RANK_COLUMN
 from geodata.sources import host_of
 from layers.popups import date_range_text
 from layers.styles import GROUP_COLOURS, GROUP_LABELS
@@ -46,7 +48,7 @@ def outlet_count(record: Mapping[str, object]) -> int:
 
 
 def list_rows(shown: pd.DataFrame, selected: str | None = None) -> list[dict]:
-    """Return the list's rows, newest first: plain JSON values the script writes as text.
+    """Return the list's rows in its order (newest first, best match first while searching): plain JSON values.
 
     Each row has ``id``, ``name``, ``dates``, ``domain`` (its label) and ``colour`` (the map's),
     ``participants`` (country names), ``outlets`` (:func:`outlet_count`), ``reported`` (True
@@ -56,8 +58,7 @@ def list_rows(shown: pd.DataFrame, selected: str | None = None) -> list[dict]:
     rows = []
     used = ["exercise_id", "name", "start", "start_date", "end_date", "date_precision", "domain", "participant_codes",
             "source_urls", "source_publishers", "status", "region_id_list"]
-    ordered = shown[[column for column in used if column in shown]].sort_values(["start", "exercise_id"],
-                                                                                ascending=[False, True])
+    ordered = in_list_order(shown[[column for column in used + [RANK_COLUMN] if column in shown]])
     for record in ordered.to_dict("records"):
         precision = str(record.get("date_precision") or "day")
         domain = str(record["domain"])
@@ -83,15 +84,20 @@ def list_data(shown: pd.DataFrame, selected: str | None, height_px: int,
     """Return what the component draws: a title, the rows and the height of the map beside it.
 
     ``every_row`` is :func:`list_rows` of the whole dataset, built once (``view.prepared``): the
-    view's rows are then picked from it, in its order, instead of being built again.
+    view's rows are then picked from it, in the list's order, instead of being built again.
     """
+    searched = RANK_COLUMN in shown
     if every_row is None:
         rows = list_rows(shown, selected)
+    elif searched:  # every_row is newest first: take the rows in the search's order
+        by_id = {row["id"]: row for row in every_row}
+        order = in_list_order(shown[["exercise_id", RANK_COLUMN]])["exercise_id"]
+        rows = [{**by_id[i], "selected": i == selected} for i in order]
     else:
         ids = set(shown["exercise_id"])
         rows = [{**row, "selected": row["id"] == selected} for row in every_row if row["id"] in ids]
     return {
-        "title": f"{plural(len(shown), 'exercise')}, newest first",
+        "title": f"{plural(len(shown), 'exercise')}, {'best match' if searched else 'newest'} first",
         "rows": rows,
         "height": int(height_px),
         "narrow": NARROW_PX,

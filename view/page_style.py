@@ -7,6 +7,9 @@ from types import MappingProxyType
 from geodata.playback import CUMULATIVE, WINDOW
 from view import exercise_list
 
+DOWNLOAD_ROW = "buttons_"
+"""Start of the keys of the rows of download buttons (Streamlit gives each the class ``st-key-<key>``)."""
+
 PAGE_CSS = """
 /* Map first: Streamlit's 6rem top padding and big title would push the map half below the fold.
    The heading is st.html, not Markdown with HTML (whose renderer, rehype-raw, is 57 KB gzipped a
@@ -22,8 +25,10 @@ PAGE_CSS = """
   /* The list under the map is one closed summary line (13 px at 1.35, 10 px padding), drawn by its
      script after the first paint: keep its line so the page under it does not move down. */
   .st-key-%s { min-height: 28px; }
+  /* Download buttons two to a line (st.container(horizontal=True) wraps them three and one). */
+  [class*="st-key-%s"] > .stElementContainer { flex: 1 1 calc(50%% - 0.5rem); }
 }
-""" % exercise_list.KEY
+""" % (exercise_list.KEY, DOWNLOAD_ROW)
 """CSS of the Streamlit page (not the map, whose styles are :data:`layers.basemap.MAP_CSS`)."""
 
 MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'

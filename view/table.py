@@ -6,7 +6,7 @@ from types import MappingProxyType
 
 import pandas as pd
 
-from geodata.filters import region_names
+from geodata.filters import in_list_order, region_names
 from geodata.schema import country_names
 from geodata.search import MATCH_COLUMN
 
@@ -34,11 +34,14 @@ PINNED_COLUMNS = ("name",)
 
 
 def table_frame(shown: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
-    """Rows of the exercise table: one per shown exercise, in the order shown, people's words not codes.
+    """Rows of the exercise table: one per shown exercise, in the list's order, people's words not codes.
 
+    Newest first, as the list beside the map reads (:func:`geodata.filters.in_list_order`); with
+    search text, the rows come best match first and say why each matched. The index is the
+    rows' ``exercise_id`` (hidden on the page), so a selected row's position names its exercise.
     Participants are country names and regions their names; the exports keep ISO codes and ids.
-    With search text, the rows come best match first and say why each matched.
     """
+    shown = in_list_order(shown)
     names = region_names(regions)
     table = shown.assign(
         matched=shown[MATCH_COLUMN] if MATCH_COLUMN in shown else None,
@@ -49,4 +52,4 @@ def table_frame(shown: pd.DataFrame, regions: pd.DataFrame) -> pd.DataFrame:
         more_sources=shown["source_urls"].map(lambda urls: " ".join(urls[1:])),
     )
     columns = [column for column in TABLE_COLUMNS if column != "matched" or MATCH_COLUMN in shown]
-    return table[columns].reset_index(drop=True)
+    return table[columns].set_axis(pd.Index(shown["exercise_id"], name="exercise_id"))

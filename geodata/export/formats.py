@@ -20,7 +20,7 @@ FORMATS = MappingProxyType(
         "csv": ExportFormat("Table (CSV)", "csv", "text/csv"),
         "geojson": ExportFormat("Map data (GeoJSON)", "geojson", "application/geo+json"),
         "kml": ExportFormat("Map data (KML)", "kml", "application/vnd.google-earth.kml+xml"),
-        "html": ExportFormat("Map (HTML, works offline)", "html", "text/html"),
+        "html": ExportFormat("Offline map (HTML)", "html", "text/html"),
     }
 )
 """Export formats by the name ``--format`` takes."""

@@ -239,7 +239,7 @@ def test_downloads_match_the_screen(page, serve, blocked_requests, tmp_path):
     open_app(page, serve(SMALL_DATA), "?years=2019-2024&domain=naval")
     expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
     files = {}
-    for label in ("Table (CSV)", "Map data (GeoJSON)", "Map (HTML, works offline)"):
+    for label in ("Table (CSV)", "Map data (GeoJSON)", "Offline map (HTML)"):
         download = download_from(page, label)
         files[label] = tmp_path / download.suggested_filename
         download.save_as(files[label])
@@ -249,7 +249,7 @@ def test_downloads_match_the_screen(page, serve, blocked_requests, tmp_path):
     features = gpd.read_file(files["Map data (GeoJSON)"])
     assert set(features["exercise_id"]) == {"bravo_2019", "delta_2024"}
     assert files["Table (CSV)"].name.startswith("drill-atlas_test-1_2019-2024")
-    html = files["Map (HTML, works offline)"].read_text()
+    html = files["Offline map (HTML)"].read_text()
     assert "cdn.jsdelivr" not in html and "/app/static/" not in html
 
 
@@ -374,7 +374,7 @@ def test_the_command_and_the_download_buttons_give_the_same_bytes(page, serve, b
     open_app(page, serve(SMALL_DATA), link)
     expect(regions_drawn(page)).to_have_count(2, timeout=TIMEOUT)
     labels = {"csv": "Table (CSV)", "geojson": "Map data (GeoJSON)", "kml": "Map data (KML)",
-              "html": "Map (HTML, works offline)"}
+              "html": "Offline map (HTML)"}
     for file_format, label in labels.items():
         downloaded = tmp_path / f"button.{file_format}"
         download_from(page, label).save_as(downloaded)
@@ -385,6 +385,10 @@ def test_the_command_and_the_download_buttons_give_the_same_bytes(page, serve, b
         # folium names the page caption's element with a random id; nothing else differs.
         same = [re.sub(rb"_[0-9a-f]{32}\b", b"_ID", path.read_bytes()) for path in (downloaded, written)]
         assert same[0] == same[1], file_format
+
+
+TABLE_ROW_PX = 35
+"""Height of a row of Streamlit's table, its heading row included (the glide-data-grid default it sets)."""
 
 
 def test_the_table_is_built_when_its_tab_opens(page, serve, blocked_requests):
@@ -400,6 +404,11 @@ def test_the_table_is_built_when_its_tab_opens(page, serve, blocked_requests):
     expect(page.get_by_test_id("stDataFrame")).to_be_visible(timeout=TIMEOUT)
     expect(page.get_by_test_id("stDataFrame")).to_contain_text("Delta-2024", timeout=TIMEOUT)
     assert [url for url in fetched if "DataFrame" in url]  # the table code came with the table
+    # Newest first, as the list reads: the first row's box (drawn on a canvas) picks Delta-2024.
+    grid = page.get_by_test_id("stDataFrame").bounding_box()
+    page.mouse.click(grid["x"] + 16, grid["y"] + TABLE_ROW_PX * 1.5)
+    page.wait_for_function("() => location.search.includes('selected=delta_2024')", timeout=TIMEOUT)
+    expect(page.get_by_test_id("stHtml").filter(has_text="Delta drill in the north box")).to_be_visible(timeout=TIMEOUT)
 
 
 FIRST_OUTLINE_CLOCK = """() => {

@@ -401,3 +401,31 @@ def test_every_word_of_both_charts_is_inside_the_chart(page, bundled, blocked_re
         assert chart["count"] >= 10  # title, legend, axes
         assert chart["outside"] == [], (chart["left"], chart["right"], chart["outside"])
     assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280x720", "390x844"])
+def test_download_buttons_sit_side_by_side_and_show_their_whole_names(page, bundled, blocked_requests, viewport,
+                                                                       screenshot):
+    """On a phone the eight download buttons stood one under another, 450 px of buttons to scroll past.
+
+    A laptop has each row of four on one line; a phone two to a line, none of their names cut.
+    """
+    open_at(page, bundled, viewport)
+    buttons = page.get_by_test_id("stDownloadButton")
+    expect(buttons).to_have_count(8, timeout=TIMEOUT)
+    buttons.last.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    screenshot(f"downloads-{viewport['width']}")
+    boxes = buttons.evaluate_all(
+        """(buttons) => buttons.map((button) => {
+            const box = button.getBoundingClientRect(), name = button.querySelector('p');
+            return {top: Math.round(box.top), left: box.left, right: box.right, cut: name.scrollWidth > name.clientWidth,
+                    name: name.textContent};
+        })"""
+    )
+    assert not [box["name"] for box in boxes if box["cut"]]
+    assert all(box["left"] >= 0 and box["right"] <= viewport["width"] for box in boxes)
+    per_line = 4 if viewport is LAPTOP else 2
+    lines = [boxes[start:start + per_line] for start in range(0, 8, per_line)]
+    assert [len({box["top"] for box in line}) for line in lines] == [1] * len(lines), boxes
+    assert len({line[0]["top"] for line in lines}) == len(lines)

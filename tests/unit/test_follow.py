@@ -10,11 +10,13 @@ import pandas as pd
 import pytest
 
 from geodata.query import PARAM_SELECTED, PARAM_YEARS, PLAYBACK_KEY, Catalog, ViewState, view_from_widget_state
+from geodata.search import MATCH_COLUMN, RANK_COLUMN
 from layers.popups import bind_feature_html
 from layers.timeline import BRUSH, PICK
 from tests.conftest import ROOT
 from view.exercise_list import FOCUS, focused_id, list_data, list_rows, outlet_count
 from view.follow import chart_event, chart_key, cleared_state, is_cleared, step_line, year_overview
+from view.table import table_frame
 
 CATALOG = Catalog(2016, 2024, ("alpha_2016", "bravo_2019", "charlie_2024", "delta_2024"), ("Alpha",))
 HOSTILE = "</script><img src=x onerror=alert(1)>"
@@ -36,6 +38,22 @@ def test_the_list_is_newest_first_with_what_a_row_shows(small_dataset):
     assert rows[0]["dates"] == "2024-09", "a month-precise exercise shows its month"
     assert all(row["outlets"].endswith(("outlet", "outlets")) for row in rows)
     json.dumps(list_data(small_dataset.exercises, None, 560))  # plain JSON for the component
+
+
+def test_the_table_reads_in_the_lists_order_and_its_rows_name_their_exercises(small_dataset):
+    rows = [row["id"] for row in list_rows(small_dataset.exercises)]
+    table = table_frame(small_dataset.exercises, small_dataset.regions)
+    assert list(table.index) == rows  # a selected row's position names its exercise
+    assert list(table["name"]) == [small_dataset.exercises.set_index("exercise_id").at[i, "name"] for i in rows]
+    # A search's rows, in both, come best match first (here a ranking that puts the oldest first).
+    found = small_dataset.exercises.assign(**{MATCH_COLUMN: "English name", RANK_COLUMN: [1, 2, 3, 4]})
+    best_first = list(found["exercise_id"])
+    assert list(table_frame(found, small_dataset.regions).index) == best_first != rows
+    every_row = list_rows(small_dataset.exercises)
+    for listed in (list_data(found, None, 560), list_data(found, None, 560, every_row)):
+        assert [row["id"] for row in listed["rows"]] == best_first
+        assert listed["title"] == "4 exercises, best match first"
+    assert list_data(small_dataset.exercises, None, 560, every_row)["title"] == "4 exercises, newest first"
 
 
 def test_rows_built_once_are_picked_as_a_view_would_build_them(small_dataset):
