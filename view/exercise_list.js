@@ -116,7 +116,9 @@ export default function (component) {
   };
   const click = (event) => {
     const row = rowOf(event);
-    if (row) setTriggerValue("focus", row.id);
+    if (!row) return;
+    event.target.closest("button.da-row").classList.remove("da-off-view");  // the focus brings it into view
+    setTriggerValue("focus", row.id);
   };
   const keys = (event) => {  // arrows, Home and End move between rows
     const buttons = [...list.querySelectorAll("button.da-row")];

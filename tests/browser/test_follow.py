@@ -88,6 +88,20 @@ def test_clicking_a_row_focuses_its_exercise(page, small, blocked_requests):
     expect(page.locator(".da-exercise")).to_contain_text("Delta-2024", timeout=TIMEOUT)
 
 
+def test_a_row_out_of_the_maps_view_says_so_until_its_click_brings_it_into_view(page, small, blocked_requests):
+    frame = open_at(page, small)
+    expect(row(page, "delta_2024")).to_be_visible(timeout=TIMEOUT)
+    frame.locator("body").evaluate(
+        "() => Object.values(window).find(v => v && v._leaflet_id && v.setView).setView([-60, -30], 8, {animate: false})")
+    row(page, "delta_2024").hover()
+    expect(row(page, "delta_2024")).to_have_class(re.compile(r"\bda-off-view\b"))
+    box = row(page, "delta_2024").bounding_box()  # (a locator's click here reached no element of the page)
+    page.mouse.click(box["x"] + 20, box["y"] + 20)  # the focus zooms the map to it: the note would be wrong
+    expect(row(page, "delta_2024")).not_to_have_class(re.compile(r"\bda-off-view\b"))
+    expect(row(page, "delta_2024")).to_have_attribute("aria-current", "true", timeout=TIMEOUT)
+    expect(row(page, "delta_2024")).not_to_have_class(re.compile(r"\bda-off-view\b"))
+
+
 def test_on_a_phone_the_list_is_under_the_map_and_folded(page, small, blocked_requests, screenshot):
     open_at(page, small, viewport=PHONE)
     summary = page.locator(".da-list summary")
