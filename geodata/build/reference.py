@@ -351,18 +351,32 @@ STRAITS = (
         ("https://primidi.com/bering_strait",),
     ),
 )
-BUSSOL = (
-    "bussol_strait", "Bussol Strait", ("Bussol Strait", "Boussole Strait"),
-    "shortest line between Chirpoy (west side) and Simushir (east side), the islands the source says "
-    "the strait separates",
-    "both end points are the nearest points of the two islands' Natural Earth 1:10m outlines (simplified "
-    "to 0.05°), computed by the build; the gate is longer than the source's 'nearly 58 km' because "
-    "Natural Earth has no Broutona Island",
-    ("https://en.wikipedia.org/wiki/Bussol_Strait", WORLD_ATLAS_URL),
+ISLAND_GATES = (
+    (
+        "bussol_strait", "Bussol Strait", ("Bussol Strait", "Boussole Strait"),
+        "shortest line between Chirpoy (west side) and Simushir (east side), the islands the source says "
+        "the strait separates",
+        "both end points are the nearest points of the two islands' Natural Earth 1:10m outlines (simplified "
+        "to 0.05°), computed by the build; the gate is longer than the source's 'nearly 58 km' because "
+        "Natural Earth has no Broutona Island",
+        ("https://en.wikipedia.org/wiki/Bussol_Strait", WORLD_ATLAS_URL),
+        box(150.7, 46.35, 151.0, 46.6),  # Chirpoy
+        box(151.7, 46.8, 152.3, 47.2),  # Simushir
+    ),
+    (
+        "friza_strait", "Friza (Vries) Strait",
+        ("Etorofu (Friza) Strait", "Friza Strait", "Vries Strait", "Etorofu Strait"),
+        "shortest line between Iturup (west side) and Urup (east side), the islands the source says the "
+        "strait separates (Japanese 択捉水道, Etorofu Strait)",
+        "both end points are the nearest points of the two islands' Natural Earth 1:10m outlines (simplified "
+        "to 0.05°), computed by the build; the source gives the strait as about 40 km wide",
+        ("https://it.wikipedia.org/wiki/Stretto_di_Vries", WORLD_ATLAS_URL),
+        box(147.6, 44.9, 148.0, 45.1),  # Iturup
+        box(149.8, 45.8, 150.2, 46.0),  # Urup
+    ),
 )
-SIMUSHIR_PROBE = box(151.7, 46.8, 152.3, 47.2)
-CHIRPOY_PROBE = box(150.7, 46.35, 151.0, 46.6)
-"""Boxes that pick out Simushir and Chirpoy among Russia's island polygons."""
+"""Straits between two Kuril islands: the spec's text, then boxes that pick out the west and the east
+island among Russia's island polygons; the gate is the shortest line between the two."""
 
 
 def max_great_circle_departure_km(points: list[tuple[float, float]]) -> float:
@@ -404,21 +418,23 @@ def zone_polygon(points: list[tuple[float, float]], land: BaseGeometry) -> Polyg
     return pieces[0]
 
 
-def _bussol_gate(russia: BaseGeometry) -> tuple[tuple[float, float], ...]:
+def _gate_between(russia: BaseGeometry, west_probe: Polygon, east_probe: Polygon) -> tuple[tuple[float, float], ...]:
     parts = shapely.get_parts(russia)
-    simushir = next(part for part in parts if part.intersects(SIMUSHIR_PROBE))
-    chirpoy = next(part for part in parts if part.intersects(CHIRPOY_PROBE))
-    west, east = nearest_points(chirpoy, simushir)
-    return ((round(west.x, 3), round(west.y, 3)), (round(east.x, 3), round(east.y, 3)))
+    west = next(part for part in parts if part.intersects(west_probe))
+    east = next(part for part in parts if part.intersects(east_probe))
+    west_end, east_end = nearest_points(west, east)
+    return ((round(west_end.x, 3), round(west_end.y, 3)), (round(east_end.x, 3), round(east_end.y, 3)))
 
 
 def straits() -> tuple[StraitSpec, ...]:
-    """Return every strait gate, the Bussol Strait computed from the Natural Earth islands."""
+    """Return every strait gate, those between two Kuril islands computed from the Natural Earth islands."""
     countries = read_countries()
     russia = countries.loc[countries["iso_a3"] == "RUS"].geometry.iloc[0]
-    strait_id, name, aliases, basis, precision, sources = BUSSOL
-    bussol = StraitSpec(strait_id, name, aliases, _bussol_gate(russia), basis, precision, sources)
-    return (*STRAITS, bussol)
+    between = tuple(
+        StraitSpec(strait_id, name, aliases, _gate_between(russia, west, east), basis, precision, sources)
+        for strait_id, name, aliases, basis, precision, sources, west, east in ISLAND_GATES
+    )
+    return (*STRAITS, *between)
 
 
 def zone_features() -> list[tuple[dict, BaseGeometry]]:
