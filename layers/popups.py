@@ -18,6 +18,7 @@ from geodata import schema
 from geodata.crossings import CROSSING_LINES_COLUMN
 from geodata.filters import event_of
 from geodata.schema import country_names
+from layers.styles import domain_label
 
 MAX_POPUP_HEIGHT_PX = 300
 POPUP_MAX_WIDTH = 440
@@ -172,7 +173,7 @@ def exercise_html(record: Mapping[str, object]) -> str:
 
     parts = [
         f'<div class="da-exercise"><b>{_e(record["name"])}</b>{status_badge(record)}',
-        f'<br><span class="da-meta">{_e(dates)} · {_e(record["series"])} · {_e(record["domain"])}</span>',
+        f'<br><span class="da-meta">{_e(dates)} · {_e(record["series"])} · {_e(domain_label(record["domain"]))}</span>',
         f'<p class="da-summary" style="{EXERCISE_PART_STYLE}">{_e(record["summary"])}</p>',
         part("Participants:", _e(country_names(record["participant_codes"])), "da-participants"),
     ]
@@ -237,7 +238,7 @@ def exercise_line_html(record: Mapping[str, object], href: str = "#") -> str:
         f'<li><a href="{_e(href)}" target="_self" class="da-focus" data-focus="{_e(record["exercise_id"])}">'
         f'{_e(record["name"])}</a>'
         f'{status_badge(record)} <span class="da-meta">{_e(dates)} · '
-        f'{_e(str(record["domain"]).capitalize())}</span></li>'
+        f'{_e(domain_label(record["domain"]))}</span></li>'
     )
 
 

@@ -41,6 +41,12 @@ GROUP_LABELS = MappingProxyType(
     }
 )
 
+
+def domain_label(domain: object) -> str:
+    """Return how the page writes a domain ("Naval", "Several domains"): the legend's, list's and popups' word."""
+    return GROUP_LABELS.get(str(domain), str(domain).capitalize())
+
+
 GROUP_LAYER_NAMES = MappingProxyType(
     {group: ("Drills in several domains" if group == "several" else f"{label} drills")
      for group, label in GROUP_LABELS.items()}

@@ -22,7 +22,7 @@ from geodata.schema import country_names
 from geodata.search import RANK_COLUMN
 from geodata.sources import host_of
 from layers.popups import date_range_text
-from layers.styles import GROUP_COLOURS, GROUP_LABELS
+from layers.styles import GROUP_COLOURS, domain_label
 from view.text import plural
 
 NAME = "drill_atlas.exercise_list"
@@ -67,7 +67,7 @@ def list_rows(shown: pd.DataFrame, selected: str | None = None) -> list[dict]:
                 "id": str(record["exercise_id"]),
                 "name": str(record["name"]),
                 "dates": date_range_text(str(record["start_date"]), str(record["end_date"]), precision),
-                "domain": GROUP_LABELS.get(domain, domain.capitalize()),
+                "domain": domain_label(domain),
                 "colour": GROUP_COLOURS.get(domain, "#666666"),
                 "participants": country_names(record["participant_codes"]),
                 "outlets": plural(outlet_count(record), "outlet"),

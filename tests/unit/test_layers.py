@@ -194,6 +194,7 @@ def test_exercise_details_are_parts_under_labels_what_happened_first(small_datas
         ("da-sources-head", "Sources:"),
     ]
     assert "border-left" in parts[3][1]  # where sources disagree is set apart
+    assert "· Test Series · Naval</span>" in exercise_html(record)  # the domain as the list and legend write it
     bare = exercise_html(record | {"forces": "", "notes": ""})
     assert [css for css, _, _ in paragraphs(bare)] == ["da-summary", "da-participants", "da-sources-head"]
 
