@@ -36,7 +36,7 @@ from layers.timeline import (
 from view import after_map, exercise_list, follow, share, tools
 from view.caches import page_caches
 from view.export import downloads
-from view.page_style import DOWNLOAD_ROW, MAP_SLOT, PAGE_CSS, PLAY_MODE_LABELS, map_frame_css
+from view.page_style import DOWNLOAD_ROW, MAP_SLOT, PAGE_CSS, PLAY_MODE_LABELS, PLAYBACK_SLOT, map_frame_css
 from view.pictures import chart_downloads, page_link
 from view.prepared import Prepared
 from view.scene import details_html
@@ -47,7 +47,7 @@ from view.text import S23_NOTE, headline, too_many_bars
 STATIC_DIR = Path(os.environ.get("DRILL_ATLAS_STATIC_DIR", Path(__file__).resolve().parent / "static"))
 DATA_DIR = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 SHOW_TILES = os.environ.get("DRILL_ATLAS_TILES", "on").lower() != "off"
-MAP_HEIGHT, MAP_ONLY_HEIGHT, LIST_BESIDE_MAP = 560, 720, (0.72, 0.28)
+MAP_HEIGHT, MAP_ONLY_HEIGHT, PLAYBACK_MAP_HEIGHT, LIST_BESIDE_MAP = 560, 720, 440, (0.72, 0.28)
 RECORD_TAB_KEY = "record_tab"
 EXERCISE_LIST = st.components.v2.component(exercise_list.NAME, css=exercise_list.STYLE, js=exercise_list.SCRIPT)
 MAP_WATCH = st.components.v2.component(after_map.NAME, js=after_map.SCRIPT)
@@ -216,11 +216,13 @@ def render_playback(prepared: Prepared, scene, assets, catalog: query.Catalog) -
         st.info("No exercise to play back: widen the filters.")
         return
     st.session_state.update(playback.start_month(months, st.session_state, st.session_state.get(query.PARAM_PLAY)))
-    cols = st.columns([2, 3, 3])
-    cols[0].toggle("▶ Play", key="playing",
-                   on_change=lambda: st.session_state.update(playback.restart_if_at_end(months, st.session_state)))
-    cols[1].toggle("Skip empty months", key="play_skip", help="Step only through months with an exercise")
-    cols[2].select_slider("Speed", playback.SPEEDS, key="play_speed", format_func=lambda s: f"{s:g} s a month")
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):  # one line of controls
+        st.toggle("▶ Play", key="playing", width="content",
+                  on_change=lambda: st.session_state.update(playback.restart_if_at_end(months, st.session_state)))
+        st.toggle("Skip empty months", key="play_skip", help="Step only through months with an exercise",
+                  width="content")
+        st.radio("Speed", playback.SPEEDS, key="play_speed", horizontal=True, label_visibility="collapsed",
+                 format_func=lambda s: f"{s:g} s a month", width="content")
     step_s = st.session_state["play_speed"]
 
     @st.fragment(run_every=step_s if st.session_state.get("playing") else None)
@@ -229,17 +231,19 @@ def render_playback(prepared: Prepared, scene, assets, catalog: query.Catalog) -
         st.session_state.update(changes)
         if changes.get("playing") is False:
             st.rerun(scope="app")
-        cols = st.columns([3, 2])
+        cols = st.columns([1, 1], vertical_alignment="bottom")
         cols[0].select_slider("Month", options=months, format_func=lambda p: p.strftime("%b %Y"), key="play_month")
         cols[1].radio("Show", playback.MODES, key="play_mode", horizontal=True, format_func=PLAY_MODE_LABELS.get)
         month, mode = st.session_state["play_month"], st.session_state["play_mode"]
         st.session_state[query.PARAM_PLAY] = playback.month_text(month)
         write_link(replace(scene.view, play=playback.month_text(month)), catalog)
         active = playback.exercises_active_in(shown, month, mode=mode)
+        # What the month shows, above its map, so a reader sees it change while the map plays.
+        st.markdown(f"**{markdown_escape(follow.step_line(shown, month, mode, count_events(active)))}**")
         base, month_layers = tools.playback_map(prepared, shown, active, assets, tiles=SHOW_TILES)
-        st_folium(base, key="playback_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=[],
-                  feature_group_to_add=month_layers)
-        st.caption(markdown_escape(follow.step_line(shown, month, mode, count_events(active))))
+        with st.container(key=PLAYBACK_SLOT):
+            st_folium(base, key="playback_map", height=PLAYBACK_MAP_HEIGHT, use_container_width=True,
+                      returned_objects=[], feature_group_to_add=month_layers)
 
     playback_step()
 
@@ -306,7 +310,8 @@ def main() -> None:
     map_only = query.is_map_only(st.query_params)
     st.set_page_config(page_title="Drill Atlas", page_icon="🗺️", layout="wide",
                        initial_sidebar_state="collapsed" if map_only else "auto")
-    st.html(f"<style>{PAGE_CSS}{map_frame_css(MAP_ONLY_HEIGHT if map_only else MAP_HEIGHT)}</style>")
+    frame_css = map_frame_css(MAP_ONLY_HEIGHT if map_only else MAP_HEIGHT, PLAYBACK_MAP_HEIGHT)
+    st.html(f"<style>{PAGE_CSS}{frame_css}</style>")
     try:
         signature = data_signature(DATA_DIR)
         prepared = cached_prepared(str(DATA_DIR), signature)

@@ -35,10 +35,15 @@ MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
 """The map's frame: Streamlit titles a component's iframe with the component's name."""
 MAP_SLOT = "map_slot"
 """Key of the container the page's map is drawn in (Streamlit gives it the class ``st-key-map_slot``)."""
+PLAYBACK_SLOT = "playback_slot"
+"""Key of the container playback's map is drawn in."""
 
 
-def map_frame_css(height: int) -> str:
+def map_frame_css(height: int, playback_height: int | None = None) -> str:
     """Return CSS that keeps the map's place (``height`` pixels) from the first paint.
+
+    Playback's map (in :data:`PLAYBACK_SLOT`) is ``playback_height`` pixels: shorter, so that on a
+    laptop its controls, the month's line and the whole map fit on one screen.
 
     A component's frame is 0 px high until its script reports its height, so for a few hundred
     milliseconds of every page load the toggle and the timeline under the map stood 430 px higher
@@ -51,8 +56,11 @@ def map_frame_css(height: int) -> str:
     the map's container (:data:`MAP_SLOT`) holds the height too.
     """
     height = int(height)
-    return (f"{MAP_FRAME} {{ vertical-align: top; min-height: {height}px; }}"
-            f" .st-key-{MAP_SLOT} {{ min-height: {height}px; }}")
+    css = (f"{MAP_FRAME} {{ vertical-align: top; min-height: {height}px; }}"
+           f" .st-key-{MAP_SLOT} {{ min-height: {height}px; }}")
+    if playback_height is not None:
+        css += f" .st-key-{PLAYBACK_SLOT} {MAP_FRAME} {{ min-height: {int(playback_height)}px; }}"
+    return css
 
 
 PLAY_MODE_LABELS = MappingProxyType({WINDOW: "Active that month", CUMULATIVE: "Everything up to that month"})

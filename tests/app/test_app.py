@@ -278,7 +278,7 @@ def test_playback_steps_through_months_on_one_map(app_factory):
     at.toggle(key="playback").set_value(True).run()
     assert not at.exception
     assert at.select_slider(key="play_month").value.strftime("%Y-%m") == "2024-07"
-    assert any("July 2024" in c.value for c in at.caption)
+    assert any("July 2024" in m.value for m in at.markdown)  # the month's line, above its map
     args = map_args(at)
     assert '"region_id"' not in args["script"] and "north_sea_box" not in args["script"]
     assert "dateline_box" in args["feature_group"]
@@ -342,7 +342,7 @@ def test_a_play_link_opens_playback_on_its_month_and_steps_write_it(app_factory)
     assert not at.exception
     assert at.toggle(key="playback").value is True
     assert at.select_slider(key="play_month").value.strftime("%Y-%m") == "2024-09"
-    assert any("September 2024: 1 exercise active — Delta-2024" in c.value.replace("\\", "") for c in at.caption)
+    assert any("September 2024: 1 exercise active — Delta-2024" in c.value.replace("\\", "") for c in at.markdown)
     assert at.query_params["play"] == "2024-09"
     at.toggle(key="play_skip").set_value(False).run()
     at.select_slider(key="play_month").set_value(pd.Period("2024-08", "M")).run()

@@ -429,3 +429,22 @@ def test_download_buttons_sit_side_by_side_and_show_their_whole_names(page, bund
     lines = [boxes[start:start + per_line] for start in range(0, 8, per_line)]
     assert [len({box["top"] for box in line}) for line in lines] == [1] * len(lines), boxes
     assert len({line[0]["top"] for line in lines}) == len(lines)
+
+
+def test_playback_its_months_line_and_its_whole_map_fit_a_laptop_screen(page, bundled, blocked_requests, screenshot):
+    """Playback's controls took four rows and its map ran 100 px under a 720 px screen, the line saying
+    what the month shows under it: a reader pressing Play saw neither the map's foot nor that line."""
+    open_at(page, bundled, LAPTOP)
+    page.get_by_text("Playback by month").click()
+    line = page.get_by_text(re.compile(r"^August 2005: 1 exercise active"))
+    expect(line).to_be_visible(timeout=TIMEOUT)
+    page.evaluate("() => (document.querySelector('[data-testid=stMain]') || document.scrollingElement).scrollTo(0, 0)")
+    frame = page.locator(".st-key-playback_slot " + MAP_FRAME)
+    expect(frame).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_timeout(500)
+    screenshot("playback-1280")
+    box, line_box = frame.bounding_box(), line.bounding_box()
+    assert line_box["y"] + line_box["height"] <= box["y"]  # the month's line above its map
+    assert box["y"] + box["height"] <= LAPTOP["height"], box
+    assert box["height"] >= 400
+    assert page.get_by_role("switch", name="▶ Play").bounding_box()["y"] < 130  # the controls in one line under the heading
