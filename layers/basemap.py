@@ -250,3 +250,45 @@ def show_all_control(bounds: list[list[float]], boxes: list[list[float]]) -> Mac
     under "All"), so a reader knows the heading's regions are not all in sight.
     """
     return _ShowAll(bounds, boxes)
+
+
+WIDEN_TO_SHOW_JS = """function (map, bounds) {
+                var wanted = L.latLngBounds(bounds), controls = [60, 20], edge = [20, 20];
+                setTimeout(function () {  // once the month's layers are on the map
+                    var size = map.getSize(), centre = map.latLngToContainerPoint(wanted.getCenter());
+                    var seen = centre.x >= controls[0] && centre.x <= size.x - edge[0] &&
+                               centre.y >= controls[1] && centre.y <= size.y - edge[1];
+                    if (!seen) {
+                        map.flyToBounds(map.getBounds().extend(wanted),
+                                        {paddingTopLeft: controls, paddingBottomRight: edge, duration: 0.6});
+                    }
+                }, 0);
+            }"""
+"""Widen the view to take in ``bounds`` too when their centre is out of sight: outside the map, or
+under the buttons down its left side (Peace Mission 2012 lay 5 px wide under the zoom buttons)."""
+
+
+class _WidenToShow(HelperCall):
+    helper_name = helper("widenToShow", WIDEN_TO_SHOW_JS)
+
+    def __init__(self, bounds: list[list[float]]) -> None:
+        super().__init__()
+        self._name = "WidenToShow"
+        self.bounds = bounds
+
+    def arguments(self) -> list[object]:
+        return [JsCode(self._parent._parent.get_name()), self.bounds]
+
+
+def widen_to_show(group: folium.FeatureGroup, bounds: list[list[float]]) -> folium.FeatureGroup:
+    """Make ``group``, once on a map, widen the map's view to ``bounds`` too when they are out of sight.
+
+    Playback swaps each month's layers into a map the reader may have panned or zoomed: a month
+    whose exercises were all out of sight (Peace Mission 2012 in Tajikistan, under a map of the East
+    Asian seas, 5 px wide under the zoom buttons) showed an empty map under "1 exercise active". When
+    the centre of ``bounds`` is outside the map or under its buttons, the view grows to take them in;
+    any other month leaves the reader's view as it is. ``group`` must be added to
+    the map (as streamlit-folium's ``feature_group_to_add`` is) before it is rendered.
+    """
+    _WidenToShow(bounds).add_to(group)
+    return group

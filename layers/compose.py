@@ -177,7 +177,7 @@ def dashboard_map(
     if points_fg is not None:
         points_fg.add_to(m)
     overlays = [*region_groups, routes_fg, points_fg, *extra_layers]
-    if with_regions and not used.empty:
+    if not used.empty:  # playback names every shown region's place while the months light them up
         labels_layer(used, geometries.labels or None).add_to(m)
     if outline_label is not None:
         selection_layer(focus, geometries, outline_label, tolerance).add_to(m)

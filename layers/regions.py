@@ -260,3 +260,30 @@ def selection_layer(
         pane=AREAS_PANE,
     ).add_to(fg)
     return fg
+
+
+SMALL_REGION_DEG = 1.5
+"""A region narrower and shorter than this (about 8 px at the landing zoom 3) gets a ring in playback."""
+SMALL_REGION_RING_PX = 10
+
+
+def small_region_rings(regions: gpd.GeoDataFrame, labels: Mapping[str, dict], group: folium.FeatureGroup) -> None:
+    """Ring each small region of ``regions`` (a range, a base, a port's waters) on ``group``, in its domain's colour.
+
+    At the zoom a month opens on, Peace Mission 2012's range in Tajikistan was a 5 px dot under
+    "1 exercise active": the ring, a fixed size on screen, says where to look. It sits on the
+    region's place-name point (``labels``, :func:`layers.labels.region_labels`) and takes no clicks
+    (a marker with a drawn icon: folium's circle markers drop Leaflet's ``interactive`` option).
+    """
+    west, south, east, north = shapely.bounds(regions.geometry.values).T
+    small = np.maximum(east - west, north - south) < SMALL_REGION_DEG
+    for region_id, style_group in zip(regions["region_id"][small], regions["style_group"][small], strict=True):
+        label = labels.get(region_id)
+        if label is None:
+            continue
+        size = 2 * SMALL_REGION_RING_PX
+        ring = (f'<div style="width:{size}px;height:{size}px;border:2.5px solid {GROUP_COLOURS[style_group]};'
+                'border-radius:50%;box-sizing:border-box"></div>')
+        icon = folium.DivIcon(html=ring, icon_size=(size, size), icon_anchor=(size // 2, size // 2),
+                              class_name="da-ring")
+        folium.Marker((label["lat"], label["lon"]), icon=icon, interactive=False, keyboard=False).add_to(group)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from geodata.export import citation_prefix, describe_view, export_file_name
-from geodata.filters import landing_bounds, region_names, regions_for
+from geodata.filters import bounds_of, landing_bounds, region_names, regions_for
 from geodata.notices import NoticeArea, ParsedNotice, area_title
 from geodata.problems import ERROR
 from geodata.query import (
@@ -25,9 +25,10 @@ from geodata.query import (
 from geodata.schema import country_names
 from geodata.uploads import UploadResult
 from geodata.user_shapes import ExerciseOverlap, drawing_title, notice_region, read_drawing
+from layers.basemap import widen_to_show
 from layers.compose import dashboard_map, outline_level_of
 from layers.reference import reference_kinds_shown, reference_layers_of
-from layers.regions import region_layers
+from layers.regions import region_layers, small_region_rings
 from layers.user_layers import notice_layer, upload_layer
 from view.scene import details_series
 from view.text import KM_PER_NAUTICAL_MILE, link_notice, plural
@@ -328,12 +329,19 @@ def playback_map(prepared, shown: pd.DataFrame, active: pd.DataFrame, assets, *,
     """Return playback's map without its regions, and the month's region layers swapped into it.
 
     streamlit-folium swaps ``feature_group_to_add`` without remounting the map, so the user's
-    zoom and pan stay while the months change.
+    zoom and pan stay while the months change, unless none of the month's regions is in sight:
+    the view then widens to take them in (:func:`layers.basemap.widen_to_show`).
     """
     regions = prepared.dataset.regions
     base = dashboard_map(regions, prepared.geometries, shown, assets, tiles=tiles, with_regions=False)
     tolerance = outline_level_of(assets, landing_bounds(regions_for(regions, shown)))  # as the base map opens
-    return base, region_layers(regions_for(regions, active), active, prepared.geometries, tolerance)
+    month_regions = regions_for(regions, active)
+    groups = region_layers(month_regions, active, prepared.geometries, tolerance)
+    bounds = bounds_of(month_regions)
+    if groups and bounds is not None:  # a month out of sight widens the view; a small area gets a ring
+        widen_to_show(groups[0], bounds)
+        small_region_rings(month_regions, prepared.geometries.labels, groups[0])
+    return base, groups
 
 
 def page_blocks(problems, *, land_missing: str, nothing_shown: bool) -> list[Block]:

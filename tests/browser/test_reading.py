@@ -448,3 +448,20 @@ def test_playback_its_months_line_and_its_whole_map_fit_a_laptop_screen(page, bu
     assert box["y"] + box["height"] <= LAPTOP["height"], box
     assert box["height"] >= 400
     assert page.get_by_role("switch", name="▶ Play").bounding_box()["y"] < 130  # the controls in one line under the heading
+
+
+def test_a_playback_month_out_of_sight_widens_the_map_and_rings_its_small_area(page, bundled, blocked_requests,
+                                                                               screenshot):
+    """June 2012's one exercise, Peace Mission 2012 in Tajikistan, lay 5 px wide under the zoom buttons."""
+    open_at(page, bundled, LAPTOP, "?play=2012-06")
+    frame = page.frame_locator(".st-key-playback_slot " + MAP_FRAME)
+    region = frame.locator("path.da-region")
+    expect(region).to_have_count(1, timeout=TIMEOUT)
+    expect(frame.locator(".da-ring")).to_have_count(1)
+    page.wait_for_timeout(1500)  # the map flies to take it in
+    screenshot("playback-widened")
+    box = region.bounding_box()
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    view = page.locator(".st-key-playback_slot " + MAP_FRAME).bounding_box()
+    assert view["x"] + 60 <= centre[0] <= view["x"] + view["width"] and view["y"] <= centre[1] <= view["y"] + view[
+        "height"], (centre, view)

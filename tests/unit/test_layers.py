@@ -409,3 +409,26 @@ def test_a_served_map_with_its_tools_loads_one_script():
     assert [url for url, _ in calls] == [ASSETS.tools_script] * 3
     assert ["new L.Control.Draw" in calls[0][1], "new L.Control.Measure" in calls[1][1],
             "Save the map as a picture" in calls[2][1]] == [True] * 3
+
+
+def test_a_month_out_of_sight_widens_the_view_and_a_small_area_gets_a_ring():
+    from streamlit_folium import _get_feature_group_string
+
+    from geodata.loaders import load_dataset
+    from layers.basemap import widen_to_show
+    from layers.regions import small_region_rings
+
+    dataset = load_dataset()
+    regions = regions_for(dataset.regions, dataset.exercises)
+    geometries = region_geometries(regions)
+    month = regions_for(dataset.regions, dataset.exercises[dataset.exercises["exercise_id"] == "peace_mission_2012"])
+    [group] = region_layers(month, dataset.exercises, geometries)
+    widen_to_show(group, [[39.89, 69.03], [40.61, 69.97]])
+    small_region_rings(month, geometries.labels, group)
+    script = _get_feature_group_string(group, folium.Map())  # as streamlit-folium swaps a month in
+    assert "(map_div, [[39.89, 69.03], [40.61, 69.97]]);" in script and "flyToBounds" in script
+    assert script.count("L.marker(") == 1 and '"interactive": false' in script and '"className": "da-ring"' in script
+    seas = regions_for(dataset.regions, dataset.exercises[dataset.exercises["exercise_id"] == "joint_air_patrol_2026_jun"])
+    [sea_group] = region_layers(seas, dataset.exercises, geometries)
+    small_region_rings(seas, geometries.labels, sea_group)  # seas are large: no ring
+    assert "L.marker(" not in _get_feature_group_string(sea_group, folium.Map())
