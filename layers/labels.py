@@ -39,6 +39,11 @@ LABEL_CSS = (
     " text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; pointer-events: none; }"
     " .da-label.da-sea { font-style: italic; font-weight: 500; letter-spacing: 0.02em; color: #24496b; }"
     " .da-label.da-coarse { font-weight: 400; color: #6b6f7b; }"
+    # A small region's ring (layers.regions.small_region_rings) goes once its name shows: the
+    # script below marks the map "da-z<n>" for every zoom n it has reached.
+    + "".join(f" .da-z{zoom} .da-until-{zoom}" + ("," if zoom < MAX_LABEL_ZOOM else "")
+              for zoom in range(MAX_LABEL_ZOOM + 1))
+    + " { visibility: hidden; }"
 )
 
 
@@ -80,7 +85,7 @@ def region_labels(regions: gpd.GeoDataFrame) -> dict[str, dict]:
     return labels
 
 
-LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom) {
+LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom, maxZoom) {
                 var pane = map.createPane(paneName);
                 pane.style.zIndex = z;
                 pane.style.pointerEvents = "none";
@@ -105,6 +110,9 @@ LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom) {
                     var zoom = map.getZoom(), kept = [], container = map.getContainer();
                     var view = container.getBoundingClientRect();
                     container.classList.toggle("da-zoomed-out", zoom < referenceFrom);
+                    for (var reached = 0; reached <= maxZoom; reached++) {
+                        container.classList.toggle("da-z" + reached, zoom >= reached);
+                    }
                     markers.forEach(function (marker) {
                         if (zoom < marker.daLabel.minZoom) { marker.remove(); return; }
                         marker.addTo(map);
@@ -139,7 +147,7 @@ class _Labels(HelperCall):
 
     def arguments(self) -> list[object]:
         return [JsCode(self._parent.get_name()), self.pane, self.z, label_rows(self.labels), list(LABEL_CLASSES),
-                self.reference_from]
+                self.reference_from, MAX_LABEL_ZOOM]
 
 
 LABEL_CLASSES = ("da-label da-sea", "da-label da-area", "da-label da-coarse")

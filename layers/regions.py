@@ -206,13 +206,15 @@ def region_layers(
     list of folium.FeatureGroup
         In the order of :data:`layers.styles.GROUP_COLOURS`, only groups that have regions.
         Each holds at most two GeoJson layers: seas, and ``area`` regions in a pane above
-        them so that a bay inside a sea stays clickable. Larger regions come first.
+        them so that a bay inside a sea stays clickable. Larger regions come first. A small
+        region also gets a ring (:func:`small_region_rings`) while there are few of them.
     """
     if shown.empty:
         return []
     features, styles = _features(shown, exercises, geometries, tolerance, blocks)
     boxes = dict(zip(shown["region_id"].tolist(), shapely.bounds(shown.geometry.values).tolist(), strict=True))
     groups = []
+    rings = small_region_count(shown) <= MAX_RINGS
     for group in GROUP_COLOURS:
         members = [f for f in features if styles[f["properties"]["region_id"]].style_group == group]
         if not members:
@@ -225,6 +227,8 @@ def region_layers(
             if of_kind:
                 bounds = _bounds([boxes[f["properties"]["region_id"]] for f in of_kind])
                 _geojson(of_kind, styles, pane, bounds).add_to(fg)
+        if rings:
+            small_region_rings(shown[shown["style_group"] == group], geometries.labels, fg)
         groups.append(fg)
     return groups
 
@@ -263,18 +267,26 @@ def selection_layer(
 
 
 SMALL_REGION_DEG = 1.5
-"""A region narrower and shorter than this (about 8 px at the landing zoom 3) gets a ring in playback."""
+"""A region narrower and shorter than this (about 8 px at the landing zoom 3) gets a ring."""
 SMALL_REGION_RING_PX = 10
+MAX_RINGS = 60
+"""Rings are drawn while a map has at most this many small regions: past that they would crowd it
+(and each ring is an element of its own, built on every rerun)."""
 
 
 def small_region_rings(regions: gpd.GeoDataFrame, labels: Mapping[str, dict], group: folium.FeatureGroup) -> None:
     """Ring each small region of ``regions`` (a range, a base, a port's waters) on ``group``, in its domain's colour.
 
-    At the zoom a month opens on, Peace Mission 2012's range in Tajikistan was a 5 px dot under
-    "1 exercise active": the ring, a fixed size on screen, says where to look. It sits on the
-    region's place-name point (``labels``, :func:`layers.labels.region_labels`) and takes no clicks
-    (a marker with a drawn icon: folium's circle markers drop Leaflet's ``interactive`` option).
+    At the landing zoom the waters off Zhanjiang are 7 px across and a base 4 px; at the zoom a
+    playback month opened on, Peace Mission 2012's range in Tajikistan was a 5 px dot under
+    "1 exercise active". The ring, a fixed size on screen, says where to look. It sits on the
+    region's place-name point (``labels``, :func:`layers.labels.region_labels`) and is hidden from
+    the zoom its name shows at (class ``da-until-<zoom>``, :data:`layers.labels.LABEL_CSS`), when the
+    region itself is wide enough to see. It takes no clicks (a marker with a drawn icon: folium's
+    circle markers drop Leaflet's ``interactive`` option).
     """
+    if regions.empty:
+        return
     west, south, east, north = shapely.bounds(regions.geometry.values).T
     small = np.maximum(east - west, north - south) < SMALL_REGION_DEG
     for region_id, style_group in zip(regions["region_id"][small], regions["style_group"][small], strict=True):
@@ -285,5 +297,13 @@ def small_region_rings(regions: gpd.GeoDataFrame, labels: Mapping[str, dict], gr
         ring = (f'<div style="width:{size}px;height:{size}px;border:2.5px solid {GROUP_COLOURS[style_group]};'
                 'border-radius:50%;box-sizing:border-box"></div>')
         icon = folium.DivIcon(html=ring, icon_size=(size, size), icon_anchor=(size // 2, size // 2),
-                              class_name="da-ring")
+                              class_name=f"da-ring da-until-{int(label['minZoom'])}")
         folium.Marker((label["lat"], label["lon"]), icon=icon, interactive=False, keyboard=False).add_to(group)
+
+
+def small_region_count(regions: gpd.GeoDataFrame) -> int:
+    """Return how many of ``regions`` are small enough to get a ring (:data:`SMALL_REGION_DEG`)."""
+    if regions.empty:
+        return 0
+    west, south, east, north = shapely.bounds(regions.geometry.values).T
+    return int((np.maximum(east - west, north - south) < SMALL_REGION_DEG).sum())

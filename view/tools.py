@@ -28,7 +28,7 @@ from geodata.user_shapes import ExerciseOverlap, drawing_title, notice_region, r
 from layers.basemap import widen_to_show
 from layers.compose import dashboard_map, outline_level_of
 from layers.reference import reference_kinds_shown, reference_layers_of
-from layers.regions import region_layers, small_region_rings
+from layers.regions import region_layers
 from layers.user_layers import notice_layer, upload_layer
 from view.scene import details_series
 from view.text import KM_PER_NAUTICAL_MILE, link_notice, plural
@@ -338,9 +338,8 @@ def playback_map(prepared, shown: pd.DataFrame, active: pd.DataFrame, assets, *,
     month_regions = regions_for(regions, active)
     groups = region_layers(month_regions, active, prepared.geometries, tolerance)
     bounds = bounds_of(month_regions)
-    if groups and bounds is not None:  # a month out of sight widens the view; a small area gets a ring
+    if groups and bounds is not None:  # a month out of sight widens the view to take it in
         widen_to_show(groups[0], bounds)
-        small_region_rings(month_regions, prepared.geometries.labels, groups[0])
     return base, groups
 
 

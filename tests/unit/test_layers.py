@@ -9,6 +9,7 @@ import sys
 
 import folium
 import pytest
+import shapely
 
 from geodata.filters import regions_for
 from layers import asset_urls, base_map, land_layer, legend, region_geometries, region_layers, selection_layer
@@ -416,19 +417,40 @@ def test_a_month_out_of_sight_widens_the_view_and_a_small_area_gets_a_ring():
 
     from geodata.loaders import load_dataset
     from layers.basemap import widen_to_show
-    from layers.regions import small_region_rings
 
     dataset = load_dataset()
-    regions = regions_for(dataset.regions, dataset.exercises)
-    geometries = region_geometries(regions)
-    month = regions_for(dataset.regions, dataset.exercises[dataset.exercises["exercise_id"] == "peace_mission_2012"])
-    [group] = region_layers(month, dataset.exercises, geometries)
+    geometries = region_geometries(regions_for(dataset.regions, dataset.exercises))
+
+    def month_of(exercise_id):
+        shown = dataset.exercises[dataset.exercises["exercise_id"] == exercise_id]
+        return region_layers(regions_for(dataset.regions, shown), shown, geometries)
+
+    [group] = month_of("peace_mission_2012")  # a range in Tajikistan, 0.9° across
     widen_to_show(group, [[39.89, 69.03], [40.61, 69.97]])
-    small_region_rings(month, geometries.labels, group)
     script = _get_feature_group_string(group, folium.Map())  # as streamlit-folium swaps a month in
     assert "(map_div, [[39.89, 69.03], [40.61, 69.97]]);" in script and "flyToBounds" in script
-    assert script.count("L.marker(") == 1 and '"interactive": false' in script and '"className": "da-ring"' in script
-    seas = regions_for(dataset.regions, dataset.exercises[dataset.exercises["exercise_id"] == "joint_air_patrol_2026_jun"])
-    [sea_group] = region_layers(seas, dataset.exercises, geometries)
-    small_region_rings(seas, geometries.labels, sea_group)  # seas are large: no ring
-    assert "L.marker(" not in _get_feature_group_string(sea_group, folium.Map())
+    assert script.count("L.marker(") == 1 and '"interactive": false' in script
+    until = geometries.labels["matybulak_range"]["minZoom"]
+    assert f'"className": "da-ring da-until-{until}"' in script and until >= 7  # hidden once its name shows
+    [seas] = month_of("joint_air_patrol_2026_jun")  # the Sea of Japan and the East China Sea: no ring
+    assert "L.marker(" not in _get_feature_group_string(seas, folium.Map())
+
+
+def test_rings_are_left_out_of_a_map_crowded_with_small_regions(small_dataset):
+    from layers.regions import MAX_RINGS, SMALL_REGION_DEG
+
+    tiny = small_dataset.regions.iloc[[0]].copy()
+    many = tiny.loc[tiny.index.repeat(MAX_RINGS + 1)].reset_index(drop=True)
+    many["region_id"] = [f"r{i}" for i in range(len(many))]
+    many["geometry"] = [shapely.box(i, 0, i + SMALL_REGION_DEG / 2, 0.5) for i in range(len(many))]
+    shown = small_dataset.exercises.assign(region_id_list=[tuple(many["region_id"])] * len(small_dataset.exercises))
+    used = regions_for(many, shown)
+
+    def markers(regions) -> int:
+        m = folium.Map()
+        for group in region_layers(regions, shown, region_geometries(regions)):
+            group.add_to(m)
+        return m.get_root().render().count("L.marker(")
+
+    assert markers(used) == 0
+    assert markers(used.iloc[:3]) == 3
