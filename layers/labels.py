@@ -39,8 +39,10 @@ LABEL_CSS = (
     " text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; pointer-events: none; }"
     " .da-label.da-sea { font-style: italic; font-weight: 500; letter-spacing: 0.02em; color: #24496b; }"
     " .da-label.da-coarse { font-weight: 400; color: #6b6f7b; }"
-    # A small region's ring (layers.regions.small_region_rings) goes once its name shows: the
+    # A small region's ring (layers.regions.small_region_rings) is round to the pointer too (a click
+    # in its square's corners reaches what lies under it), and goes once its name shows: the
     # script below marks the map "da-z<n>" for every zoom n it has reached.
+    + " .da-ring { border-radius: 50%; }"
     + "".join(f" .da-z{zoom} .da-until-{zoom}" + ("," if zoom < MAX_LABEL_ZOOM else "")
               for zoom in range(MAX_LABEL_ZOOM + 1))
     + " { visibility: hidden; }"
@@ -125,8 +127,21 @@ LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom, maxZ
                     });
                 }
                 map.whenReady(function () { place(); map.on("moveend", place); });
+                // A small area's ring (layers.regions.small_region_rings) passes its click on to the area.
+                map.getContainer().addEventListener("click", function (event) {
+                    var marker = event.target.closest ? event.target.closest(".da-ring") : null;
+                    var ring = marker ? marker.querySelector("[data-region]") : null;
+                    if (!ring) { return; }
+                    var area = map.getContainer().querySelector(
+                        'path.da-region[data-region="' + CSS.escape(ring.dataset.region) + '"]');
+                    if (!area) { return; }
+                    var box = area.getBoundingClientRect();
+                    area.dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true, view: window,
+                        clientX: box.left + box.width / 2, clientY: box.top + box.height / 2}));
+                });
             }"""
-"""Put the place names on a map and thin them after every move or zoom; see :func:`labels_layer`."""
+"""Put the place names on a map and thin them after every move or zoom (see :func:`labels_layer`); mark the
+map with the zooms reached, which hide small areas' rings, and pass a ring's click on to its area."""
 
 
 class _Labels(HelperCall):

@@ -282,23 +282,25 @@ def small_region_rings(regions: gpd.GeoDataFrame, labels: Mapping[str, dict], gr
     "1 exercise active". The ring, a fixed size on screen, says where to look. It sits on the
     region's place-name point (``labels``, :func:`layers.labels.region_labels`) and is hidden from
     the zoom its name shows at (class ``da-until-<zoom>``, :data:`layers.labels.LABEL_CSS`), when the
-    region itself is wide enough to see. It takes no clicks (a marker with a drawn icon: folium's
-    circle markers drop Leaflet's ``interactive`` option).
+    region itself is wide enough to see. A click on it opens the region's popup, as a click on the
+    region would (the labels' script passes it on): a 20 px target for a 7 px area.
     """
     if regions.empty:
         return
     west, south, east, north = shapely.bounds(regions.geometry.values).T
     small = np.maximum(east - west, north - south) < SMALL_REGION_DEG
-    for region_id, style_group in zip(regions["region_id"][small], regions["style_group"][small], strict=True):
+    for region_id, name, style_group in zip(regions["region_id"][small], regions["name"][small],
+                                            regions["style_group"][small], strict=True):
         label = labels.get(region_id)
         if label is None:
             continue
         size = 2 * SMALL_REGION_RING_PX
-        ring = (f'<div style="width:{size}px;height:{size}px;border:2.5px solid {GROUP_COLOURS[style_group]};'
-                'border-radius:50%;box-sizing:border-box"></div>')
+        ring = (f'<div data-region="{escape_html(region_id)}" title="{escape_html(name)}" style="width:{size}px;'
+                f'height:{size}px;border:2.5px solid {GROUP_COLOURS[style_group]};border-radius:50%;'
+                'box-sizing:border-box"></div>')
         icon = folium.DivIcon(html=ring, icon_size=(size, size), icon_anchor=(size // 2, size // 2),
                               class_name=f"da-ring da-until-{int(label['minZoom'])}")
-        folium.Marker((label["lat"], label["lon"]), icon=icon, interactive=False, keyboard=False).add_to(group)
+        folium.Marker((label["lat"], label["lon"]), icon=icon, keyboard=False).add_to(group)
 
 
 def small_region_count(regions: gpd.GeoDataFrame) -> int:

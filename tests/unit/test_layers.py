@@ -429,8 +429,8 @@ def test_a_month_out_of_sight_widens_the_view_and_a_small_area_gets_a_ring():
     widen_to_show(group, [[39.89, 69.03], [40.61, 69.97]])
     script = _get_feature_group_string(group, folium.Map())  # as streamlit-folium swaps a month in
     assert "(map_div, [[39.89, 69.03], [40.61, 69.97]]);" in script and "flyToBounds" in script
-    assert script.count("L.marker(") == 1 and '"interactive": false' in script
-    until = geometries.labels["matybulak_range"]["minZoom"]
+    assert script.count("L.marker(") == 1 and 'data-region=\\"chorukh_dairon_range\\"' in script
+    until = geometries.labels["chorukh_dairon_range"]["minZoom"]
     assert f'"className": "da-ring da-until-{until}"' in script and until >= 7  # hidden once its name shows
     [seas] = month_of("joint_air_patrol_2026_jun")  # the Sea of Japan and the East China Sea: no ring
     assert "L.marker(" not in _get_feature_group_string(seas, folium.Map())
