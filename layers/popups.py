@@ -278,7 +278,9 @@ def region_popup_of_blocks(region: Mapping[str, object], lines: list[str], *, ev
 
     Short by design: a sea that held 26 exercises gets 26 lines, not 26 write-ups. ``events`` is
     the number of events among them (:func:`geodata.filters.count_events`); one per line when
-    not given.
+    not given. What happened there comes first, under the name; the nearest coasts and how the
+    outline was drawn follow (on a phone the waters off Zhanjiang's 80-word location filled the
+    popup, and its two exercises lay below its fold).
     """
     count = len(lines) if events is None else events
     facts = [shown_count_text(count, len(lines)), f'{int(region["area_km2"]):,} km²']
@@ -287,9 +289,10 @@ def region_popup_of_blocks(region: Mapping[str, object], lines: list[str], *, ev
     return (
         f'<div class="da-popup"><div class="da-title">{_e(region["name"])}</div>'
         f'<div class="da-meta">{" · ".join(facts)}</div>'
+        f'<ul class="da-lines">{"".join(reversed(lines))}</ul>'
         + (f'<div class="da-meta">Nearest coasts: {_e(coast)}</div>' if coast else "")
         + where
-        + f'<ul class="da-lines">{"".join(reversed(lines))}</ul></div>'
+        + "</div>"
     )
 
 

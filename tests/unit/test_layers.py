@@ -275,9 +275,14 @@ def test_region_style_shows_how_precise_the_place_is(precision, dashed, nearly_e
     assert (style["fillOpacity"] < 0.1) is nearly_empty
 
 
-def test_popup_states_the_location_precision():
-    text = region_popup_html({"name": "Tsugol", "area_km2": 11305, "precision": "approximate: <estimated>"}, [])
+def test_popup_states_the_location_precision_after_what_happened_there(small_dataset):
+    records = small_dataset.exercises.to_dict("records")
+    region = {"name": "Tsugol", "area_km2": 11305, "precision": "approximate: <estimated>",
+              "coast_km": "JPN:10;KOR:20;TWN:30;USA:40"}
+    text = region_popup_html(region, records)
     assert "Location: approximate: &lt;estimated&gt;" in text
+    assert text.index("Tsugol") < text.index("Delta-2024") < text.index("Alpha-2016") < text.index(
+        "Nearest coasts") < text.index("Location:")  # the exercises, newest first, then where and how drawn
 
 
 def test_coast_distances_read_in_words():
