@@ -214,7 +214,7 @@ def region_layers(
     features, styles = _features(shown, exercises, geometries, tolerance, blocks)
     boxes = dict(zip(shown["region_id"].tolist(), shapely.bounds(shown.geometry.values).tolist(), strict=True))
     groups = []
-    rings = small_region_count(shown) <= MAX_RINGS
+    rings = int(_small(shown).sum()) <= MAX_RINGS
     for group in GROUP_COLOURS:
         members = [f for f in features if styles[f["properties"]["region_id"]].style_group == group]
         if not members:
@@ -285,10 +285,7 @@ def small_region_rings(regions: gpd.GeoDataFrame, labels: Mapping[str, dict], gr
     region itself is wide enough to see. A click on it opens the region's popup, as a click on the
     region would (the labels' script passes it on): a 20 px target for a 7 px area.
     """
-    if regions.empty:
-        return
-    west, south, east, north = shapely.bounds(regions.geometry.values).T
-    small = np.maximum(east - west, north - south) < SMALL_REGION_DEG
+    small = _small(regions)
     for region_id, name, style_group in zip(regions["region_id"][small], regions["name"][small],
                                             regions["style_group"][small], strict=True):
         label = labels.get(region_id)
@@ -303,9 +300,9 @@ def small_region_rings(regions: gpd.GeoDataFrame, labels: Mapping[str, dict], gr
         folium.Marker((label["lat"], label["lon"]), icon=icon, keyboard=False).add_to(group)
 
 
-def small_region_count(regions: gpd.GeoDataFrame) -> int:
-    """Return how many of ``regions`` are small enough to get a ring (:data:`SMALL_REGION_DEG`)."""
+def _small(regions: gpd.GeoDataFrame) -> np.ndarray:
+    """Return which of ``regions`` are small enough to get a ring (:data:`SMALL_REGION_DEG`), as a mask."""
     if regions.empty:
-        return 0
+        return np.zeros(0, dtype=bool)
     west, south, east, north = shapely.bounds(regions.geometry.values).T
-    return int((np.maximum(east - west, north - south) < SMALL_REGION_DEG).sum())
+    return np.maximum(east - west, north - south) < SMALL_REGION_DEG
