@@ -212,9 +212,11 @@ def region_layers(
     if shown.empty:
         return []
     features, styles = _features(shown, exercises, geometries, tolerance, blocks)
-    boxes = dict(zip(shown["region_id"].tolist(), shapely.bounds(shown.geometry.values).tolist(), strict=True))
+    bounds = shapely.bounds(shown.geometry.values)
+    boxes = dict(zip(shown["region_id"].tolist(), bounds.tolist(), strict=True))
+    small = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) < SMALL_REGION_DEG
+    rings = int(small.sum()) <= MAX_RINGS
     groups = []
-    rings = int(_small(shown).sum()) <= MAX_RINGS
     for group in GROUP_COLOURS:
         members = [f for f in features if styles[f["properties"]["region_id"]].style_group == group]
         if not members:
@@ -228,7 +230,7 @@ def region_layers(
                 bounds = _bounds([boxes[f["properties"]["region_id"]] for f in of_kind])
                 _geojson(of_kind, styles, pane, bounds).add_to(fg)
         if rings:
-            small_region_rings(shown[shown["style_group"] == group], geometries.labels, fg)
+            small_region_rings(shown[small & (shown["style_group"] == group).to_numpy()], geometries.labels, fg)
         groups.append(fg)
     return groups
 
@@ -275,7 +277,7 @@ MAX_RINGS = 60
 
 
 def small_region_rings(regions: gpd.GeoDataFrame, labels: Mapping[str, dict], group: folium.FeatureGroup) -> None:
-    """Ring each small region of ``regions`` (a range, a base, a port's waters) on ``group``, in its domain's colour.
+    """Ring each of ``regions`` (small ones, :data:`SMALL_REGION_DEG`: a range, a base, a port's waters) on ``group``.
 
     At the landing zoom the waters off Zhanjiang are 7 px across and a base 4 px; at the zoom a
     playback month opened on, Peace Mission 2012's range in Tajikistan was a 5 px dot under
@@ -283,11 +285,11 @@ def small_region_rings(regions: gpd.GeoDataFrame, labels: Mapping[str, dict], gr
     region's place-name point (``labels``, :func:`layers.labels.region_labels`) and is hidden from
     the zoom its name shows at (class ``da-until-<zoom>``, :data:`layers.labels.LABEL_CSS`), when the
     region itself is wide enough to see. A click on it opens the region's popup, as a click on the
-    region would (the labels' script passes it on): a 20 px target for a 7 px area.
+    region would (the labels' script passes it on): a 20 px target for a 7 px area. The ring is in
+    the region's domain colour; :func:`region_layers` picks the small regions.
     """
-    small = _small(regions)
-    for region_id, name, style_group in zip(regions["region_id"][small], regions["name"][small],
-                                            regions["style_group"][small], strict=True):
+    for region_id, name, style_group in zip(regions["region_id"], regions["name"], regions["style_group"],
+                                            strict=True):
         label = labels.get(region_id)
         if label is None:
             continue
@@ -298,11 +300,3 @@ def small_region_rings(regions: gpd.GeoDataFrame, labels: Mapping[str, dict], gr
         icon = folium.DivIcon(html=ring, icon_size=(size, size), icon_anchor=(size // 2, size // 2),
                               class_name=f"da-ring da-until-{int(label['minZoom'])}")
         folium.Marker((label["lat"], label["lon"]), icon=icon, keyboard=False).add_to(group)
-
-
-def _small(regions: gpd.GeoDataFrame) -> np.ndarray:
-    """Return which of ``regions`` are small enough to get a ring (:data:`SMALL_REGION_DEG`), as a mask."""
-    if regions.empty:
-        return np.zeros(0, dtype=bool)
-    west, south, east, north = shapely.bounds(regions.geometry.values).T
-    return np.maximum(east - west, north - south) < SMALL_REGION_DEG
