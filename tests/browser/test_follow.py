@@ -91,8 +91,12 @@ def test_clicking_a_row_focuses_its_exercise(page, small, blocked_requests):
 def test_a_row_out_of_the_maps_view_says_so_until_its_click_brings_it_into_view(page, small, blocked_requests):
     frame = open_at(page, small)
     expect(row(page, "delta_2024")).to_be_visible(timeout=TIMEOUT)
+    # The rest of the page comes once the map is drawn (view/after_map.py): pan after it, not before.
+    expect(page.get_by_text("Playback by month")).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_timeout(500)
     frame.locator("body").evaluate(
         "() => Object.values(window).find(v => v && v._leaflet_id && v.setView).setView([-60, -30], 8, {animate: false})")
+    page.mouse.move(5, 700)
     row(page, "delta_2024").hover()
     expect(row(page, "delta_2024")).to_have_class(re.compile(r"\bda-off-view\b"))
     box = row(page, "delta_2024").bounding_box()  # (a locator's click here reached no element of the page)
