@@ -7,12 +7,14 @@ clicks, headings and notices.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from bench.server import APP, StreamlitServer
+from geodata.loaders import load_dataset
 from geodata.schema import DATA_DIR
 from tests.conftest import SMALL_DATA
 from view.after_map import WAITING_NOTE
@@ -401,6 +403,32 @@ def test_every_word_of_both_charts_is_inside_the_chart(page, bundled, blocked_re
         assert chart["count"] >= 10  # title, legend, axes
         assert chart["outside"] == [], (chart["left"], chart["right"], chart["outside"])
     assert page.evaluate("() => document.documentElement.scrollWidth") <= viewport["width"]
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280x720", "390x844"])
+def test_both_charts_name_the_newest_year_without_overlapping_years(page, bundled, blocked_requests, viewport):
+    """On a phone Vega kept every fourth year counting from 2005, so the axis ended at "2025" under
+    the 2026 bars and the record looked a year older than it is. Years are now named counting back
+    from the newest: every year on a laptop, every third on a phone."""
+    newest = str(load_dataset(DATA_DIR).exercises["end"].max().year)
+    open_at(page, bundled, viewport)
+    charts = page.get_by_test_id("stVegaLiteChart")
+    expect(charts).to_have_count(2, timeout=TIMEOUT)
+    for chart in (charts.first, charts.last):
+        expect(chart.locator("svg text", has_text=newest)).to_be_attached(timeout=TIMEOUT)
+    years = charts.evaluate_all(
+        """(charts) => charts.map((chart) => [...chart.querySelectorAll('svg text')]
+            .filter((text) => /^\\d{4}$/.test(text.textContent) && +getComputedStyle(text).opacity > 0)
+            .map((text) => { const r = text.getBoundingClientRect(); return [text.textContent, r.left, r.right]; })
+            .sort((a, b) => a[1] - b[1]))"""
+    )
+    for shown in years:
+        names = [name for name, _, _ in shown]
+        assert names[-1] == newest, names
+        pairs = list(itertools.pairwise(shown))
+        assert all(right <= next_left for (_, _, right), (_, next_left, _) in pairs), shown
+        steps = {int(b) - int(a) for (a, _, _), (b, _, _) in pairs}
+        assert steps == ({1} if viewport is LAPTOP else {3}), names
 
 
 @pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280x720", "390x844"])

@@ -129,3 +129,12 @@ def test_vendored_html_to_image_matches_the_manifest():
     lines = {line.split("  ")[1]: line.split("  ")[0] for line in MANIFEST.read_text().splitlines()}
     for name in ("html-to-image-1.11.13/html-to-image.js", "html-to-image-1.11.13/LICENSE"):
         assert hashlib.sha256((VENDOR_DIR / name).read_bytes()).hexdigest() == lines[name]
+
+
+@pytest.mark.parametrize("chart", [0, 1])
+def test_a_picture_names_every_year(specs, chart):
+    # The page's charts thin their years to the container's width; a picture has no container.
+    dataset, charts = specs
+    first, last = dataset.exercises["start"].min().year, dataset.exercises["end"].max().year
+    words = svg_text(render_chart(charts[chart], "Drill Atlas", "svg")).split()
+    assert [int(word) for word in words if word.isdigit() and len(word) == 4] == list(range(first, last + 1))
