@@ -41,6 +41,24 @@ function mark(row) {
   return seen;
 }
 
+// A focus chosen below the map (a row here, in the table, a bar in the timeline) zooms the map to
+// it: scroll the page up to the map when its top is out of sight, as on a phone, where the list
+// is under the map and the zoom happened off screen. A map in sight is left alone. The focus
+// reruns the page, which lays the map's frame out again: wait (up to ``tries`` × 100 ms) for it.
+function bringMapIntoView(tries = 30) {
+  const frame = [...document.querySelectorAll(MAP_FRAMES)].find((element) => element.getBoundingClientRect().height > 0);
+  if (!frame) {
+    if (tries > 0) setTimeout(() => bringMapIntoView(tries - 1), 100);
+    return;
+  }
+  const header = document.querySelector('[data-testid="stHeader"]');
+  const clear = header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  if (frame.getBoundingClientRect().top >= clear) return;
+  frame.style.scrollMarginTop = `${clear + 8}px`;
+  const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  frame.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+}
+
 function text(tag, className, value) {
   const element = document.createElement(tag);
   element.className = className;
@@ -96,7 +114,10 @@ export default function (component) {
   const current = list.querySelector('[aria-current="true"]');
   if (current && root.dataset.scrolledTo !== current.dataset.exercise) {  // once per new focus
     list.scrollTop = current.parentElement.offsetTop - list.offsetTop;
+    if (root.dataset.scrolledTo !== undefined) bringMapIntoView();  // not on opening a link
     root.dataset.scrolledTo = current.dataset.exercise;
+  } else if (!current) {
+    root.dataset.scrolledTo = "";
   }
 
   const rowOf = (event) => {

@@ -209,6 +209,49 @@ def test_a_click_on_a_timeline_bar_still_focuses_it(page, small, blocked_request
     expect(timeline).to_contain_text("Exercises by series", timeout=TIMEOUT)
     timeline.scroll_into_view_if_needed()
     bar = timeline.locator("g.mark-rect.role-mark.marks path").first  # the oldest: Alpha-2016
+    page.emulate_media(reduced_motion="reduce")
     bar.click(force=True)
     expect(page).to_have_url(re.compile(r"selected=alpha_2016"), timeout=TIMEOUT)
     assert "years" not in params(page), "a click is not a brush"
+    wait_for_the_map_in_sight(page)  # the charts are under the map: the page goes up to it
+
+
+def wait_for_the_map_in_sight(page) -> None:
+    header = page.get_by_test_id("stHeader").bounding_box()
+    clear = header["y"] + header["height"]
+    for _ in range(50):
+        if map_top(page) >= clear:
+            break
+        page.wait_for_timeout(100)
+    assert clear <= map_top(page) <= clear + 40
+
+
+def map_top(page) -> float:
+    return page.locator(MAP_FRAME).first.bounding_box()["y"]
+
+
+def test_on_a_phone_a_row_tapped_under_the_map_brings_the_map_into_sight(page, small, blocked_requests, screenshot):
+    """The list is under the map on a phone: a tap zoomed the map off screen, and the reader saw nothing move."""
+    page.emulate_media(reduced_motion="reduce")
+    open_at(page, small, viewport=PHONE)
+    page.locator(".da-list summary").click()
+    page.locator("[data-testid=stMain]").evaluate("(main) => main.scrollBy(0, 450)")
+    page.wait_for_timeout(300)
+    assert map_top(page) < 0
+    row(page, "bravo_2019").click()
+    expect(page).to_have_url(re.compile(r"selected=bravo_2019"), timeout=TIMEOUT)
+    wait_for_the_map_in_sight(page)
+    screenshot("follow-row-phone-map-in-sight")
+
+
+def test_a_row_chosen_with_the_map_in_sight_leaves_the_page_where_it_is(page, small, blocked_requests):
+    open_at(page, small)
+    main = page.locator("[data-testid=stMain]")
+    main.evaluate("(main) => main.scrollBy(0, 10)")  # the map's top stays clear of the header
+    before = main.evaluate("(main) => main.scrollTop")
+    row(page, "bravo_2019").click()
+    expect(page).to_have_url(re.compile(r"selected=bravo_2019"), timeout=TIMEOUT)
+    expect(row(page, "bravo_2019")).to_have_attribute("aria-current", "true", timeout=TIMEOUT)
+    page.wait_for_timeout(800)
+    assert main.evaluate("(main) => main.scrollTop") == before
+
