@@ -169,10 +169,10 @@ def dashboard_map(
     region_groups = region_layers(used, shown, geometries, tolerance, lines) if with_regions else []
     for fg in region_groups:
         fg.add_to(m)
-    routes_fg = route_layer(routes, shown) if routes is not None and with_regions else None
+    routes_fg = route_layer(routes, shown, selected) if routes is not None and with_regions else None
     if routes_fg is not None:
         routes_fg.add_to(m)
-    points_fg = (observation_layer(observations, shown, observation_popups)
+    points_fg = (observation_layer(observations, shown, observation_popups, selected)
                  if observations is not None and with_regions else None)
     if points_fg is not None:
         points_fg.add_to(m)

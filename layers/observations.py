@@ -22,6 +22,9 @@ pane, which would otherwise take the click on a point drawn at a gate's middle. 
 ``CircleMarker`` drops a ``pane`` option, so the style carries it into ``pointToLayer``.)"""
 OBSERVATION_STYLE = {"color": "#ffffff", "weight": 1.5, "fill": True, "fillColor": OBSERVATION_COLOUR,
                      "fillOpacity": 0.9, "radius": OBSERVATION_RADIUS, "pane": POINT_PANE}
+OTHER_POINT_STYLE = OBSERVATION_STYLE | {"opacity": 0.35, "fillOpacity": 0.3}
+"""The other exercises' points while one with observed positions is selected (see
+:data:`layers.routes.OTHER_ROUTE_OPACITY`)."""
 POINT_CLASS = "da-observation"
 """CSS class of the points' paths (browser tests find them by it)."""
 LEGEND_LABEL = "observed by a defence ministry"
@@ -73,7 +76,8 @@ def observation_popups(observations: pd.DataFrame, exercises: pd.DataFrame) -> d
 
 
 def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
-                      popups: Mapping[object, str] | None = None) -> folium.FeatureGroup | None:
+                      popups: Mapping[object, str] | None = None,
+                      selected: str | None = None) -> folium.FeatureGroup | None:
     """Draw the placed observations of the shown exercises as one GeoJson layer of points.
 
     Observations at the same position (several passages of one strait) share one point, whose
@@ -87,6 +91,9 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
         The exercises in the view (``exercise_id``, ``name``).
     popups : mapping, optional
         :func:`observation_popups` of these observations, when the caller built them already.
+    selected : str, optional
+        The selected exercise: when it has a placed observation, points without one of its
+        observations are drawn faded (:data:`OTHER_POINT_STYLE`).
 
     Returns
     -------
@@ -107,9 +114,11 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
     for index, record in zip(placed.index, placed.to_dict("records"), strict=True):
         key = (round(record["position_lat"], 5), round(record["position_lon"], 5))
         points.setdefault(key, []).append((index, record))
+    picked_out = any(record["exercise_id"] == selected for record in placed.to_dict("records"))
     features = []
     for (lat, lon), pairs in points.items():
         records = [record for _, record in pairs]
+        faded = picked_out and all(record["exercise_id"] != selected for record in records)
         blocks = "<hr style='margin:4px 0'>".join(popups[index] for index, _ in pairs)
         first = records[0]
         more = f" (+{len(records) - 1} more here)" if len(records) > 1 else ""
@@ -121,6 +130,7 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
                               f" · {first['observer']}{more}"),
                 "popup": f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto">{blocks}'
                          "</div>",
+                **({"faded": True} if faded else {}),
             },
         })
     fg = folium.FeatureGroup(name=f"Observed positions ({len(placed)})")
@@ -130,7 +140,7 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
         {"type": "FeatureCollection", "features": features},
         # The points' own extent: shapely would make a Point of each to find it (2.7 ms a rerun).
         bounds=[[min(latitudes), min(longitudes)], [max(latitudes), max(longitudes)]],
-        style_function=lambda feature: OBSERVATION_STYLE,
+        style_function=lambda feature: OTHER_POINT_STYLE if feature["properties"].get("faded") else OBSERVATION_STYLE,
         marker=folium.CircleMarker(radius=OBSERVATION_RADIUS, fill=True, bubbling_mouse_events=False,
                                    class_name=POINT_CLASS),
         on_each_feature=bind_feature_html(),

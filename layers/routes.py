@@ -20,6 +20,12 @@ ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "ai
 ROUTE_DASHES = {"patrol": None, "transit": "10 7", "air_patrol": "1 6"}
 """Leaflet ``dashArray`` per route kind: patrols solid, transits dashed, air patrols dotted."""
 ROUTE_WEIGHT = 2.5
+SELECTED_ROUTE = {"weight": ROUTE_WEIGHT + 2.5, "opacity": 1.0}
+"""A selected exercise's routes: twice as wide in their own dark colour, drawn over the others
+(amber, the colour of its regions' outline, ran into that outline along the coasts)."""
+OTHER_ROUTE_OPACITY = 0.35
+"""The other routes' opacity while an exercise with a route is selected: among 20 routes its own
+line was lost (the selection outlined only its regions)."""
 ROUTE_DECIMALS = 5
 """Decimal places a route's coordinates keep on the map (about a metre; routes are schematic)."""
 
@@ -104,7 +110,8 @@ def _records(frame: pd.DataFrame, fields: tuple[str, ...], rows: np.ndarray | No
     return [dict(zip(fields, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
-def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> folium.FeatureGroup | None:
+def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame,
+                selected: str | None = None) -> folium.FeatureGroup | None:
     """Draw the routes of the shown exercises as one GeoJson layer.
 
     Parameters
@@ -114,12 +121,16 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
     shown_exercises : pandas.DataFrame
         The exercises in the view, with ``exercise_id``, ``name``, ``domain``,
         ``start_date``, ``end_date`` and ``date_precision``.
+    selected : str, optional
+        The selected exercise: its routes are drawn last in :data:`SELECTED_ROUTE`, the others
+        at :data:`OTHER_ROUTE_OPACITY` (unchanged when it has no route).
 
     Returns
     -------
     folium.FeatureGroup or None
         Named ``Routes (N)``, holding one GeoJson layer in the areas pane (above the region
-        polygons, so lines stay visible and clickable), routes in date order; None when no
+        polygons, so lines stay visible and clickable), routes in date order (a selected
+        exercise's last); None when no
         shown exercise has a route. Each line is an encoded polyline (:func:`layers.outlines.encode_lines`,
         :data:`ROUTE_DECIMALS`), which the map's :class:`layers.outlines.OutlineDecoder` decodes.
     """
@@ -130,7 +141,9 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
     if not len(picked):
         return None
     found = _records(routes, ROUTE_FIELDS, picked)
+    picked_out = any(route["exercise_id"] == selected for route in found)
     order = sorted(range(len(found)), key=lambda i: (
+        picked_out and found[i]["exercise_id"] == selected,
         exercises[found[i]["exercise_id"]]["start_date"], found[i]["exercise_id"], found[i]["route_id"]))
     features, styles = [], {}
     lines = routes.geometry.values[picked]
@@ -150,7 +163,10 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame) -> foli
             }
         )
         # kept out of the features: folium sends each distinct style once, in the layer's switch
-        styles[route["route_id"]] = route_style(str(route["route_kind"]), str(exercise["domain"]))
+        style = route_style(str(route["route_kind"]), str(exercise["domain"]))
+        if picked_out:
+            style |= SELECTED_ROUTE if route["exercise_id"] == selected else {"opacity": OTHER_ROUTE_OPACITY}
+        styles[route["route_id"]] = style
     west, south, east, north = shapely.total_bounds(lines)
     fg = folium.FeatureGroup(name=f"Routes ({len(features)})")
     fg.layer_id = "routes"

@@ -26,7 +26,13 @@ from geodata.reference import REFERENCE_DIR, STRAITS_FILE
 from geodata.schema import DATA_DIR
 from geodata.validate import main as validate_main
 from layers.folium_internals import geojson_bounds
-from layers.observations import observation_layer, observation_popups, observations_panel_html
+from layers.observations import (
+    OBSERVATION_STYLE,
+    OTHER_POINT_STYLE,
+    observation_layer,
+    observation_popups,
+    observations_panel_html,
+)
 from view.scene import details_html, scene_for
 
 ANCHORS = "anchor_id,name,lat,lon,source\ntest_rock,Test Rock,45.0,135.0,https://example.org/rock\n"
@@ -199,6 +205,22 @@ def test_the_layer_knows_the_extent_shapely_finds_for_its_points():
     (layer,) = [child for child in fg._children.values() if isinstance(child, folium.GeoJson)]
     assert len(layer.data["features"]) > 10
     assert layer.get_bounds() == geojson_bounds(layer.data)
+
+
+def test_a_selected_exercise_keeps_its_points_and_fades_the_others():
+    dataset = load_dataset(DATA_DIR)
+
+    def styles(selected):
+        fg = observation_layer(dataset.observations, dataset.exercises, selected=selected)
+        (layer,) = [child for child in fg._children.values() if isinstance(child, folium.GeoJson)]
+        return [(f["properties"]["tooltip"], layer.style_function(f)) for f in layer.data["features"]]
+
+    picked = styles("joint_naval_patrol_2021")
+    own = [style for tooltip, style in picked if tooltip.startswith("1st China-Russia joint maritime patrol")]
+    assert own and all(style == OBSERVATION_STYLE for style in own)
+    assert sum(style == OTHER_POINT_STYLE for _, style in picked) == len(picked) - len(own) > 10
+    # none selected, or one without observed positions: every point as before
+    assert all(style == OBSERVATION_STYLE for _, style in styles(None) + styles("peace_mission_2005"))
 
 
 def test_csv_export_carries_each_exercises_observations(obs_data):

@@ -22,7 +22,16 @@ from layers.assets import asset_urls
 from layers.compose import dashboard_map
 from layers.outlines import encode_lines
 from layers.regions import region_geometries
-from layers.routes import ROUTE_CLASS, ROUTE_DASHES, ROUTE_DECIMALS, route_layer
+from layers.routes import (
+    OTHER_ROUTE_OPACITY,
+    ROUTE_CLASS,
+    ROUTE_DASHES,
+    ROUTE_DECIMALS,
+    ROUTE_WEIGHT,
+    SELECTED_ROUTE,
+    route_layer,
+    route_style,
+)
 from layers.styles import GROUP_COLOURS, ROUTE_COLOURS, darker
 
 HOSTILE = '<img src=x onerror="alert(1)">'
@@ -240,6 +249,28 @@ def test_route_style_follows_kind_and_domain(small_dataset):
     assert styles["charlie_2024_air"]["color"] == ROUTE_COLOURS["air"] == "#774818"  # #d9822b with each channel at 55 %
     assert styles["charlie_2024_air"]["dashArray"] == ROUTE_DASHES["air_patrol"]
     assert ROUTE_DASHES["transit"] not in (None, ROUTE_DASHES["air_patrol"])
+
+
+def test_a_selected_exercises_routes_are_wide_on_top_and_the_others_dimmed(small_dataset):
+    geojson = next(iter(route_layer(small_dataset.routes, small_dataset.exercises, "bravo_2019")._children.values()))
+    features = geojson.data["features"]
+    styles = {f["properties"]["route_id"]: geojson.style_function(f) for f in features}
+    assert features[-1]["properties"]["exercise_id"] == "bravo_2019"  # drawn last: over the others
+    assert styles["bravo_2019_patrol"] | SELECTED_ROUTE == styles["bravo_2019_patrol"]
+    assert styles["bravo_2019_patrol"]["weight"] == 2 * ROUTE_WEIGHT
+    assert styles["charlie_2024_air"]["opacity"] == OTHER_ROUTE_OPACITY
+    assert styles["charlie_2024_air"]["dashArray"] == ROUTE_DASHES["air_patrol"]
+    # an exercise without a route (or none selected) leaves every route as it was
+    for selected in ("alpha_2016", None):
+        layer = next(iter(route_layer(small_dataset.routes, small_dataset.exercises, selected)._children.values()))
+        assert {f["properties"]["route_id"]: layer.style_function(f) for f in layer.data["features"]} == {
+            route_id: route_style_of(small_dataset, route_id) for route_id in styles}
+
+
+def route_style_of(dataset, route_id: str) -> dict:
+    route = dataset.routes.set_index("route_id").loc[route_id]
+    domain = dataset.exercises.set_index("exercise_id").loc[route["exercise_id"], "domain"]
+    return route_style(route["route_kind"], domain)
 
 
 def test_route_tooltip_and_popup_escape_hostile_text(small_dataset):
