@@ -341,6 +341,11 @@ def test_bundled_routes_crossings(zones, straits, countries):
     bering = by_route["coast_guard_joint_patrol_2024"]
     assert [p.strait_id for p in bering.straits] == ["bering_strait"]
     assert bering.coast_km["USA"] < 100
+    # The first joint naval patrol went out through the Tsugaru Strait and south along Japan's
+    # Pacific side: its line crossed Honshu and missed the Tsugaru gate until that leg was drawn
+    first_patrol = by_route["joint_naval_patrol_2021"]
+    assert [p.strait_id for p in first_patrol.straits] == ["tsugaru_strait", "osumi_strait"]
+    assert first_patrol.named_not_crossed == () and first_patrol.coast_km["JPN"] > 0  # 0: across its land
     frame = crossings_frame(crossings)
     assert frame.index.is_unique and set(frame.index) <= set(dataset.exercises["exercise_id"])
 
