@@ -36,6 +36,7 @@ from geodata.measure import (
     regions_containing,
     shape_spread_km,
 )
+from geodata.routes import route_parts
 
 if TYPE_CHECKING:
     from geodata.loaders import Dataset
@@ -60,7 +61,8 @@ CROSSING_LINES_COLUMN = "crossing_lines"
 SCHEMATIC_NOTE = (
     "Routes are schematic: straight segments between the places sources name, not tracks. Zone entry and "
     "exit points are where those segments cross the zone's published limit, and a strait counts as passed "
-    "where a segment crosses its gate; the record's sources, not this geometry, say what was entered or passed."
+    "where a segment crosses its gate; the record's sources, not this geometry, say what was entered or passed. "
+    "A leg whose way no source gives is drawn dotted and left out of these measures."
 )
 FRAME_OFFSETS = (-360.0, 0.0, 360.0)
 MAX_ZONE_REACH_KM = 9_000.0
@@ -298,16 +300,18 @@ def route_crossings(
     """
     results = []
     for record in routes.to_dict("records"):
-        line = record["geometry"]
+        # A leg whose way no source gives is left out: its straight line may cross land and zones.
+        runs, _ = route_parts(record["geometry"], tuple(record.get("unreported_list") or ()))
         stretches: list[ZoneEntry] = []
         touched: list[str] = []
         for zone_id, name, zone in zip(zones["zone_id"], zones["name"], zones.geometry, strict=True):
-            inside, only_touched = zone_stretches(line, zone_id, name, zone)
-            stretches.extend(inside)
-            if only_touched:
+            inside = [zone_stretches(run, zone_id, name, zone) for run in runs]
+            stretches.extend(entry for entries, _ in inside for entry in entries)
+            if not any(entries for entries, _ in inside) and any(only_touched for _, only_touched in inside):
                 touched.append(zone_id)
-        passes = strait_passes(line, straits)
-        coasts = nearest_coasts(line, countries, codes, max_km=None)
+        passes = [crossing for run in runs for crossing in strait_passes(run, straits)]
+        coasts = nearest_coasts(shapely.MultiLineString(runs) if len(runs) > 1 else runs[0], countries, codes,
+                                max_km=None)
         results.append(
             RouteCrossings(
                 route_id=str(record["route_id"]),

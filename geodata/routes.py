@@ -28,8 +28,9 @@ MAX_LONGITUDE_STEP = 180.0
 
 def empty_routes() -> gpd.GeoDataFrame:
     """Return a routes frame with no rows: the columns of a valid one, in EPSG:4326."""
-    columns = {name: pd.Series(dtype=object) for name in (*schema.ROUTE_PROPERTIES, "waypoint_list",
-                                                         "strait_list", "source_urls")}
+    columns = {name: pd.Series(dtype=object) for name in (*schema.ROUTE_PROPERTIES, schema.UNREPORTED_LEGS,
+                                                         "waypoint_list", "strait_list", "source_urls",
+                                                         "unreported_list")}
     return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries([], crs="EPSG:4326"), crs="EPSG:4326")
 
 
@@ -57,7 +58,65 @@ def read_routes(path: Path) -> gpd.GeoDataFrame:
     if not path.exists():
         return empty_routes()
     routes = read_geojson_layer(path, schema.ROUTE_PROPERTIES, MAX_ROUTES_FILE_BYTES)
-    return empty_routes() if routes.empty else routes
+    if routes.empty:
+        return empty_routes()
+    if schema.UNREPORTED_LEGS not in routes.columns:  # optional: a file without it has none
+        routes[schema.UNREPORTED_LEGS] = ""
+    return routes
+
+
+def unreported_legs(cell: str, points: int) -> tuple[tuple[int, ...], list[str]]:
+    """Parse :data:`geodata.schema.UNREPORTED_LEGS` for a line of ``points`` points.
+
+    Returns
+    -------
+    legs : tuple of int
+        The valid leg numbers (1 .. points - 1), sorted, once each.
+    bad : list of str
+        The items that are not such a number.
+    """
+    legs, bad = set(), []
+    for item in split_list(cell):
+        if item.isdigit() and 1 <= int(item) <= points - 1:
+            legs.add(int(item))
+        else:
+            bad.append(item)
+    return tuple(sorted(legs)), bad
+
+
+def route_parts(line: shapely.LineString, legs: tuple[int, ...]) -> tuple[list[shapely.LineString],
+                                                                          list[tuple[int, shapely.LineString]]]:
+    """Split a route at its unreported legs.
+
+    Parameters
+    ----------
+    line : shapely.LineString
+        The route as the map draws it (one point per waypoint).
+    legs : tuple of int
+        Its unreported legs (:func:`unreported_legs`); leg k runs from point k - 1 to point k.
+
+    Returns
+    -------
+    reported : list of shapely.LineString
+        The runs of reported legs, in route order (the whole line when no leg is unreported).
+    unreported : list of (int, shapely.LineString)
+        Each unreported leg and its straight line.
+    """
+    if not legs:
+        return [line], []
+    coords = shapely.get_coordinates(line)
+    reported, unreported, run = [], [], [0]
+    for leg in range(1, len(coords)):
+        if leg in legs:
+            unreported.append((leg, shapely.LineString(coords[leg - 1:leg + 1])))
+            if len(run) > 1:
+                reported.append(shapely.LineString(coords[run]))
+            run = [leg]
+        else:
+            run.append(leg)
+    if len(run) > 1:
+        reported.append(shapely.LineString(coords[run]))
+    return reported, unreported
 
 
 def _text(value: object) -> str:
@@ -135,6 +194,11 @@ def _route_problems(
         points = len(shapely.get_coordinates(pacific_frame(geometry)))
         if points != len(waypoints):
             found.append(("waypoints", f"names {len(waypoints)} places but the line has {points} points", WARNING))
+        _, bad = unreported_legs(text.get(schema.UNREPORTED_LEGS, ""), points)
+        if bad:
+            found.append((schema.UNREPORTED_LEGS, f"{', '.join(quote(item) for item in bad[:5])} "
+                          f"{'is not a leg' if len(bad) == 1 else 'are not legs'} of a line of {points} points "
+                          "(1 to points - 1); drawn as reported", WARNING))
     return found
 
 
@@ -156,7 +220,8 @@ def validate_routes(
     -------
     valid : geopandas.GeoDataFrame
         Good routes in file order, text properties stripped (``straits`` ``""`` when
-        empty), plus ``waypoint_list``, ``strait_list`` and ``source_urls`` (tuples of str);
+        empty), plus ``waypoint_list``, ``strait_list`` and ``source_urls`` (tuples of str)
+        and ``unreported_list`` (:func:`unreported_legs`, tuple of int);
         each line as the map draws it, one LineString in the Pacific frame.
     problems : list of Problem
         Errors (route dropped): a route_id that is not a slug or is repeated, an unknown
@@ -174,7 +239,7 @@ def validate_routes(
     keep: list[int] = []
     seen: dict[str, str] = {}
     for index, record in enumerate(routes.to_dict("records")):
-        text = {name: _text(record.get(name)) for name in schema.ROUTE_PROPERTIES}
+        text = {name: _text(record.get(name)) for name in (*schema.ROUTE_PROPERTIES, schema.UNREPORTED_LEGS)}
         row = _feature_label(index, text["route_id"])
         found = [
             Problem(file, row, field, message, severity)
@@ -190,8 +255,10 @@ def validate_routes(
 
     valid = routes.iloc[keep].copy()
     valid = valid.set_geometry([pacific_frame(g) for g in valid.geometry], crs=routes.crs)
-    for name in schema.ROUTE_PROPERTIES:
-        valid[name] = valid[name].map(_text)
+    for name in (*schema.ROUTE_PROPERTIES, schema.UNREPORTED_LEGS):
+        valid[name] = valid[name].map(_text) if name in valid else ""
+    valid["unreported_list"] = [unreported_legs(cell, len(shapely.get_coordinates(line)))[0]
+                                for cell, line in zip(valid[schema.UNREPORTED_LEGS], valid.geometry, strict=True)]
     valid["waypoint_list"] = valid["waypoints"].map(split_list)
     valid["strait_list"] = valid["straits"].map(split_list)
     valid["source_urls"] = valid["source"].map(split_list)

@@ -132,6 +132,10 @@ OPTIONAL_REGION_PROPERTIES = ("published_area_km2", "basis", "precision", "coast
 (``"JPN:0;KOR:120;TWN:612;USA:2950"``, whole km, 0 where the region touches that coast)."""
 
 ROUTE_PROPERTIES = ("route_id", "exercise_id", "route_kind", "waypoints", "straits", "source", "precision")
+UNREPORTED_LEGS = "unreported_legs"
+"""Optional route property: the legs (``;``-joined numbers, leg 1 from the first waypoint to the
+second) whose way no source gives; the straight line there is drawn apart and left out of the
+zones, straits and coasts the route is measured against."""
 """Properties every feature of routes.geojson must have (``straits`` may be empty)."""
 
 ROUTE_KINDS = ("patrol", "transit", "air_patrol")

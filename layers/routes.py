@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geodata.routes import route_parts
 from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
 from layers.outlines import encode_lines
@@ -20,6 +21,9 @@ ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "ai
 ROUTE_DASHES = {"patrol": None, "transit": "10 7", "air_patrol": "1 6"}
 """Leaflet ``dashArray`` per route kind: patrols solid, transits dashed, air patrols dotted."""
 ROUTE_WEIGHT = 2.5
+UNREPORTED_LEG = {"dashArray": "2 8", "opacity": 0.6, "weight": ROUTE_WEIGHT - 0.5}
+"""A leg whose way no source gives: a faint dotted straight line, apart from the route's own
+(a ship's straight line home from the East China Sea to Vladivostok crossed Korea)."""
 SELECTED_ROUTE = {"weight": ROUTE_WEIGHT + 2.5, "opacity": 1.0}
 """A selected exercise's routes: twice as wide in their own dark colour, drawn over the others
 (amber, the colour of its regions' outline, ran into that outline along the coasts)."""
@@ -60,9 +64,14 @@ def route_style(route_kind: str, domain: str) -> dict[str, object]:
     }
 
 
-def route_tooltip_html(route: Mapping[str, object], exercise: Mapping[str, object]) -> str:
-    """Hover text of a route: ``exercise name · kind``, escaped."""
-    return f"{_e(exercise['name'])} · {_e(ROUTE_KIND_LABELS[str(route['route_kind'])])}"
+def route_tooltip_html(route: Mapping[str, object], exercise: Mapping[str, object], leg: int | None = None) -> str:
+    """Hover text of a route: ``exercise name · kind``, escaped; for an unreported leg, its two ends."""
+    text = f"{_e(exercise['name'])} · {_e(ROUTE_KIND_LABELS[str(route['route_kind'])])}"
+    if leg is None:
+        return text
+    places = route["waypoint_list"]
+    ends = f" from {places[leg - 1]} to {places[leg]}" if leg < len(places) else ""
+    return f"{text}<br>way{_e(ends)} not reported: drawn straight"
 
 
 def route_popup_html(route: Mapping[str, object], exercise: Mapping[str, object]) -> str:
@@ -84,7 +93,9 @@ def route_popup_html(route: Mapping[str, object], exercise: Mapping[str, object]
     dates = date_range_text(
         str(exercise["start_date"]), str(exercise["end_date"]), str(exercise.get("date_precision") or "day")
     )
-    stops = "".join(f"<li>{_e(place)}</li>" for place in route["waypoint_list"])
+    unreported = set(route.get("unreported_list") or ())
+    stops = "".join(f"<li>{_e(place)}{' <i>(way here not reported)</i>' if leg in unreported else ''}</li>"
+                    for leg, place in enumerate(route["waypoint_list"]))
     parts = [
         '<div class="da-popup da-route">',
         f'<b>{_e(exercise["name"])}</b>',
@@ -100,7 +111,8 @@ def route_popup_html(route: Mapping[str, object], exercise: Mapping[str, object]
 
 ROUTE_EXERCISE_FIELDS = ("name", "domain", "start_date", "end_date", "date_precision")
 """What a route's tooltip, popup and style read of its exercise."""
-ROUTE_FIELDS = ("route_id", "exercise_id", "route_kind", "waypoint_list", "strait_list", "precision", "source_urls")
+ROUTE_FIELDS = ("route_id", "exercise_id", "route_kind", "waypoint_list", "strait_list", "precision", "source_urls",
+                "unreported_list")
 """What its tooltip, popup and style read of a route."""
 
 
@@ -147,26 +159,35 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame,
         exercises[found[i]["exercise_id"]]["start_date"], found[i]["exercise_id"], found[i]["route_id"]))
     features, styles = [], {}
     lines = routes.geometry.values[picked]
-    geometries = encode_lines(lines[order], ROUTE_DECIMALS)
-    for geometry, route in zip(geometries, (found[i] for i in order), strict=True):
+    # One feature per route (its reported legs), then one per unreported leg, drawn apart.
+    pieces: list[tuple[dict, int | None, object]] = []
+    for route, line in zip((found[i] for i in order), lines[order], strict=True):
+        runs, legs = route_parts(line, tuple(route["unreported_list"] or ()))
+        pieces.append((route, None, runs[0] if len(runs) == 1 else shapely.MultiLineString(runs) if runs else None))
+        pieces.extend((route, leg, leg_line) for leg, leg_line in legs)
+    geometries = encode_lines([geometry for _, _, geometry in pieces], ROUTE_DECIMALS)
+    for geometry, (route, leg, _) in zip(geometries, pieces, strict=True):
+        if geometry is None:  # every leg unreported: only the legs are drawn
+            continue
         exercise = exercises[route["exercise_id"]]
+        key = route["route_id"] if leg is None else f"{route['route_id']} leg {leg}"
         features.append(
             {
                 "type": "Feature",
                 "geometry": geometry,
                 "properties": {
-                    "route_id": route["route_id"],
+                    "route_id": key,
                     "exercise_id": route["exercise_id"],
-                    "tooltip": route_tooltip_html(route, exercise),
+                    "tooltip": route_tooltip_html(route, exercise, leg),
                     "popup": route_popup_html(route, exercise),
                 },
             }
         )
         # kept out of the features: folium sends each distinct style once, in the layer's switch
-        style = route_style(str(route["route_kind"]), str(exercise["domain"]))
+        style = route_style(str(route["route_kind"]), str(exercise["domain"])) | (UNREPORTED_LEG if leg else {})
         if picked_out:
             style |= SELECTED_ROUTE if route["exercise_id"] == selected else {"opacity": OTHER_ROUTE_OPACITY}
-        styles[route["route_id"]] = style
+        styles[key] = style
     west, south, east, north = shapely.total_bounds(lines)
     fg = folium.FeatureGroup(name=f"Routes ({len(features)})")
     fg.layer_id = "routes"

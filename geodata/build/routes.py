@@ -29,8 +29,11 @@ from geodata.problems import DataError, Problem, quote
 
 ROUTES_CSV = schema.DATA_DIR / "routes.csv"
 ROUTES_GEOJSON = schema.DATA_DIR / schema.ROUTES_FILE
-WAYPOINT_COLUMNS = ("route_id", "exercise_id", "route_kind", "seq", "lon", "lat", "place", "strait", "source")
-"""Columns of routes.csv; ``strait`` names the strait passed at that waypoint, or is empty."""
+WAYPOINT_COLUMNS = ("route_id", "exercise_id", "route_kind", "seq", "lon", "lat", "place", "strait", "source", "way")
+"""Columns of routes.csv; ``strait`` names the strait passed at that waypoint, or is empty;
+``way`` (optional) is :data:`WAY_NOT_REPORTED` when no source gives the way from the waypoint
+before to this one (a ship's straight line there would cross land), else empty."""
+WAY_NOT_REPORTED = "not reported"
 ROUTE_DECIMALS = 3
 ROUTE_PRECISION = (
     "schematic: straight segments between the places sources name, in the order reported; "
@@ -95,6 +98,8 @@ def _row_problems(record: dict[str, str], file: str, row: str) -> list[Problem]:
             bad(field, f"{quote(record[field])} contains {schema.LIST_SEPARATOR!r}, which separates places")
     if not schema.URL_PATTERN.match(record["source"]):
         bad("source", f"{quote(record['source'])} is not an http(s) URL")
+    if record["way"] not in ("", WAY_NOT_REPORTED):
+        bad("way", f"{quote(record['way'])} is neither empty nor {WAY_NOT_REPORTED!r}")
     return problems
 
 
@@ -124,7 +129,7 @@ def read_waypoints(path: Path = ROUTES_CSV) -> dict[str, list[dict[str, str]]]:
     except (OSError, UnicodeDecodeError) as error:
         raise DataError([Problem(file, "", "", f"cannot be read as UTF-8 text: {error}")]) from error
     reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in WAYPOINT_COLUMNS if c not in (reader.fieldnames or [])]
+    missing = [c for c in WAYPOINT_COLUMNS if c not in (reader.fieldnames or []) and c != "way"]  # way: optional
     if missing:
         raise DataError([Problem(file, "line 1", c, "required column is missing") for c in missing])
     problems: list[Problem] = []
@@ -132,7 +137,7 @@ def read_waypoints(path: Path = ROUTES_CSV) -> dict[str, list[dict[str, str]]]:
     first_line: dict[str, str] = {}
     for record in reader:
         row = f"line {reader.line_num}"
-        record = {c: (record[c] or "").strip() for c in WAYPOINT_COLUMNS}
+        record = {c: (record.get(c) or "").strip() for c in WAYPOINT_COLUMNS}
         row_problems = _row_problems(record, file, row)
         problems.extend(row_problems)
         route = routes.setdefault(record["route_id"], [])
@@ -148,6 +153,10 @@ def read_waypoints(path: Path = ROUTES_CSV) -> dict[str, list[dict[str, str]]]:
     for route_id, route in routes.items():
         if len(route) < 2:
             problems.append(Problem(file, first_line[route_id], "route_id", f"{quote(route_id)} has only one waypoint"))
+        first = min(route, key=lambda r: int(r["seq"]) if r["seq"].isdigit() else 0)
+        if first["way"]:
+            problems.append(Problem(file, first_line[route_id], "way",
+                                    f"{quote(route_id)}'s first waypoint has no way to it; leave 'way' empty there"))
     if problems:
         raise DataError(problems)
     return {rid: sorted(route, key=lambda r: int(r["seq"])) for rid, route in routes.items()}
@@ -164,7 +173,8 @@ def route_features(routes: dict[str, list[dict[str, str]]]) -> list[tuple[dict, 
     Returns
     -------
     list of (dict, shapely.geometry.LineString)
-        Properties :data:`geodata.schema.ROUTE_PROPERTIES` and the line in EPSG:4326,
+        Properties :data:`geodata.schema.ROUTE_PROPERTIES` and
+        :data:`geodata.schema.UNREPORTED_LEGS`, and the line in EPSG:4326,
         Pacific frame (see :func:`pacific_longitudes`), in ``route_id`` order.
     """
     features = []
@@ -180,6 +190,8 @@ def route_features(routes: dict[str, list[dict[str, str]]]) -> list[tuple[dict, 
             "straits": schema.LIST_SEPARATOR.join(dict.fromkeys(straits)),
             "source": schema.LIST_SEPARATOR.join(dict.fromkeys(r["source"] for r in route)),
             "precision": ROUTE_PRECISION,
+            schema.UNREPORTED_LEGS: schema.LIST_SEPARATOR.join(
+                str(leg) for leg, r in enumerate(route) if r["way"] == WAY_NOT_REPORTED),
         }
         features.append((props, LineString(zip(lons, (float(r["lat"]) for r in route), strict=True))))
     return features

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import folium
 import geopandas as gpd
 import numpy as np
 import polyline
+import pyproj
 import pytest
 import shapely
 from shapely.geometry import LineString, MultiLineString
@@ -17,7 +19,7 @@ from geodata import schema
 from geodata.build.routes import ROUTES_CSV, ROUTES_GEOJSON, build_routes, pacific_longitudes, read_waypoints
 from geodata.loaders import load_dataset
 from geodata.problems import ERROR, WARNING, DataError
-from geodata.routes import empty_routes, read_routes, validate_routes
+from geodata.routes import empty_routes, read_routes, route_parts, unreported_legs, validate_routes
 from layers.assets import asset_urls
 from layers.compose import dashboard_map
 from layers.outlines import encode_lines
@@ -29,6 +31,7 @@ from layers.routes import (
     ROUTE_DECIMALS,
     ROUTE_WEIGHT,
     SELECTED_ROUTE,
+    UNREPORTED_LEG,
     route_layer,
     route_style,
 )
@@ -192,6 +195,81 @@ def test_build_routes_writes_lines_the_loader_accepts(tmp_path):
     assert route["waypoints"] == "West;East" and route["straits"] == "Test Strait"
     assert route["source"] == "https://example.org/a;https://example.org/b"
     assert route["precision"].startswith("schematic")
+
+
+WAY_HEADER = WAYPOINT_HEADER + ",way"
+
+
+def test_a_leg_whose_way_is_not_reported_is_built_loaded_and_drawn_apart(tmp_path, small_dataset):
+    path = tmp_path / "routes.csv"
+    path.write_text("\n".join([
+        WAY_HEADER,
+        "r_1,bravo_2019,patrol,1,130.0,30.0,Sea,,https://example.org/a,",
+        "r_1,bravo_2019,patrol,2,131.0,31.0,Strait,,https://example.org/a,",
+        "r_1,bravo_2019,patrol,3,132.0,40.0,<b>Home</b>,,https://example.org/b,not reported",
+        "r_1,bravo_2019,patrol,4,133.0,41.0,Bay,,https://example.org/b,",
+    ]) + "\n", encoding="utf-8")
+    out = tmp_path / "routes.geojson"
+    build_routes(path, out)
+    routes, problems = validate_routes(read_routes(out), frozenset({"bravo_2019"}))
+    assert problems == [] and routes.iloc[0][schema.UNREPORTED_LEGS] == "2"
+    assert routes.iloc[0]["unreported_list"] == (2,)
+    runs, legs = route_parts(routes.iloc[0].geometry, (2,))
+    assert [list(run.coords) for run in runs] == [[(130.0, 30.0), (131.0, 31.0)], [(132.0, 40.0), (133.0, 41.0)]]
+    assert [(leg, list(line.coords)) for leg, line in legs] == [(2, [(131.0, 31.0), (132.0, 40.0)])]
+    shown = small_dataset.exercises.loc[small_dataset.exercises["exercise_id"] == "bravo_2019"]
+    layer = next(iter(route_layer(routes, shown)._children.values()))
+    features = layer.data["features"]
+    assert [f["properties"]["route_id"] for f in features] == ["r_1", "r_1 leg 2"]
+    assert features[0]["geometry"]["type"] == "MultiLineString"
+    dotted = layer.style_function(features[1])
+    assert dotted | UNREPORTED_LEG == dotted and layer.style_function(features[0])["dashArray"] is None
+    tooltip = features[1]["properties"]["tooltip"]
+    assert "way from Strait to &lt;b&gt;Home&lt;/b&gt; not reported" in tooltip and "<b>Home" not in tooltip
+    assert "(way here not reported)" in features[0]["properties"]["popup"]
+
+
+@pytest.mark.parametrize(
+    ("rows", "field", "words"),
+    [
+        (("r_1,bravo_2019,patrol,1,130.0,30.0,A,,https://example.org/a,not reported",
+          "r_1,bravo_2019,patrol,2,131.0,31.0,B,,https://example.org/a,"), "way", "first waypoint"),
+        (("r_1,bravo_2019,patrol,1,130.0,30.0,A,,https://example.org/a,",
+          "r_1,bravo_2019,patrol,2,131.0,31.0,B,,https://example.org/a,unknown"), "way", "neither empty nor"),
+    ],
+)
+def test_a_bad_way_is_named_by_line_and_field(tmp_path, rows, field, words):
+    path = tmp_path / "routes.csv"
+    path.write_text("\n".join([WAY_HEADER, *rows]) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        read_waypoints(path)
+    assert [p.field for p in caught.value.problems] == [field] and words in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize(("cell", "legs", "bad"), [("", (), []), ("3;1;3", (1, 3), []), ("0;4;x;2", (2,), ["0", "4", "x"])])
+def test_unreported_legs_are_numbers_of_legs_of_the_line(cell, legs, bad):
+    assert unreported_legs(cell, 4) == (legs, bad)
+
+
+def test_no_ship_route_is_drawn_across_more_than_40_km_of_land_where_its_way_is_reported():
+    """A ship's straight line over land cannot be its way: it goes by the sea its sources name,
+    or the leg says its way is not reported (and is drawn dotted, left out of the measures)."""
+    land = shapely.union_all(gpd.read_file(schema.DATA_DIR / "land.geojson", engine="pyogrio").geometry.values)
+    land = shapely.union_all([land, shapely.transform(land, lambda c: c + [360.0, 0.0])])
+    geod = pyproj.Geod(ellps="WGS84")
+    dataset = load_dataset()
+    over = []
+    for route in dataset.routes.to_dict("records"):
+        if route["route_kind"] == "air_patrol":
+            continue
+        runs, _ = route_parts(route["geometry"], route["unreported_list"])
+        for run in runs:
+            coords = shapely.get_coordinates(run)
+            for a, b in itertools.pairwise(coords):
+                km = geod.geometry_length(LineString([a, b]).intersection(land)) / 1000
+                if km > 40:
+                    over.append((route["route_id"], round(km)))
+    assert over == []
 
 
 @pytest.mark.parametrize(
