@@ -48,6 +48,7 @@ ROUTE_FIELDS = MappingProxyType(
         "straits": "route_straits",
         "source": "route_source",
         "precision": "route_precision",
+        "unreported_legs": "route_unreported_legs",
     }
 )
 """Column of a routes frame -> attribute of its feature (every route attribute starts ``route_``)."""

@@ -102,6 +102,7 @@ def routes_frame() -> gpd.GeoDataFrame:
             "straits": ["Bering Strait", None],
             "source": ["https://example.org/route", "https://example.org/alpha-route"],
             "precision": ["approximate", "exact"],
+            "unreported_legs": ["2", ""],
         },
         geometry=[LineString([(170, 58), (190, 60), (195, 61)]), LineString([(112, 18), (118, 22)])],
         crs="EPSG:4326",
@@ -329,6 +330,7 @@ def test_routes_of_shown_exercises_become_route_features(small_dataset):
     assert route["exercise_id"] == "charlie_2024" and route["name"] == "Charlie-2024"
     assert route["route_waypoints"] == "Anadyr;Bering Strait" and route["route_straits"] == "Bering Strait"
     assert route["route_source"] == "https://example.org/route" and route["route_precision"] == "approximate"
+    assert route["route_unreported_legs"] == "2"  # the leg from Bering Strait on: its way is not reported
     assert route["region_id"] == "" and route["sources"] == "https://example.org/charlie"
     assert route.geometry.geom_type == "MultiLineString" and route.geometry.bounds[0] == -180.0
     assert list(features["feature_kind"]) == ["region", "route", "region"]  # charlie's region, its route, then delta
