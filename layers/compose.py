@@ -200,6 +200,7 @@ def dashboard_map(
             "Routes are schematic." + (f" {REFERENCE_NOTE}" if references else ""),
             scale=fill_scale(int(used["exercise_count"].max())) if groups else (),
             outlines=[*(PLACE_OUTLINES if groups else ()), *references],
+            strokes=getattr(routes_fg, "legend_lines", []),
         ).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
     tagged = {layer.layer_id: layer for layer in (land, *overlays) if getattr(layer, "layer_id", None)}

@@ -49,6 +49,14 @@ _SWATCH = "display:inline-block;width:12px;height:12px;margin-right:6px;vertical
 _LINE = "display:inline-block;width:22px;height:0;margin-right:6px;vertical-align:3px;"
 
 
+def _stroke_svg(dashes: str | None, opacity: float) -> str:
+    """Return a 22 px line in the legend's ink, with the route's dash array and opacity."""
+    dash = f' stroke-dasharray="{escape_html(dashes)}"' if dashes else ""
+    return ('<svg width="22" height="6" style="margin-right:6px;vertical-align:1px" aria-hidden="true">'
+            f'<line x1="1" y1="3" x2="21" y2="3" stroke="#444444" stroke-width="2.5" stroke-linecap="round"{dash}'
+            f' opacity="{opacity:.2f}"/></svg>')
+
+
 def legend(
     title: str,
     items: list[tuple[str, str]],
@@ -56,6 +64,7 @@ def legend(
     *,
     scale: list[tuple[str, float]] = (),
     scale_colour: str = "#555555",
+    strokes: list[tuple[str, str | None, float]] = (),
     outlines: list[tuple[str, str]] = (),
 ) -> MacroElement:
     """Return a legend control, folded on narrow maps.
@@ -74,6 +83,8 @@ def legend(
         Colour the scale's shades are drawn in.
     outlines : list of (label, CSS border)
         Outline styles and what they mean (e.g. ``"1px dashed #333"``).
+    strokes : list of (label, SVG dash array or None, opacity)
+        Line styles drawn as a short SVG line (a dash-dot has no CSS border).
 
     Every text is escaped; colours and borders come from the code, never from data.
     """
@@ -94,5 +105,7 @@ def legend(
         f'<div><span style="{_LINE}border-top:{escape_html(border)}"></span>{escape_html(label)}</div>'
         for label, border in outlines
     )
+    rows += "".join(f"<div>{_stroke_svg(dashes, opacity)}{escape_html(label)}</div>"
+                    for label, dashes, opacity in strokes)
     footer = f'<div style="color:#555;max-width:210px;margin-top:2px">{escape_html(note)}</div>' if note else ""
     return _Legend(f'<summary style="cursor:pointer"><b>{escape_html(title)}</b></summary>{rows}{footer}')

@@ -21,9 +21,17 @@ ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "ai
 ROUTE_DASHES = {"patrol": None, "transit": "10 7", "air_patrol": "1 6"}
 """Leaflet ``dashArray`` per route kind: patrols solid, transits dashed, air patrols dotted."""
 ROUTE_WEIGHT = 2.5
-UNREPORTED_LEG = {"dashArray": "2 8", "opacity": 0.6, "weight": ROUTE_WEIGHT - 0.5}
-"""A leg whose way no source gives: a faint dotted straight line, apart from the route's own
+UNREPORTED_LEG = {"dashArray": "10 5 2 5", "opacity": 0.6}
+"""A leg whose way no source gives: a faint dash-dot straight line, unlike any route kind's
 (a ship's straight line home from the East China Sea to Vladivostok crossed Korea)."""
+ROUTE_KIND_LEGEND = {"patrol": "patrol route", "transit": "transit", "air_patrol": "air patrol"}
+UNREPORTED_LEGEND = "way not reported (drawn straight)"
+
+
+def route_legend(kinds: set[str], unreported: bool) -> list[tuple[str, str | None, float]]:
+    """Legend lines (label, dash array, opacity) of the route kinds drawn, in :data:`ROUTE_DASHES` order."""
+    lines = [(ROUTE_KIND_LEGEND[kind], ROUTE_DASHES[kind], 1.0) for kind in ROUTE_DASHES if kind in kinds]
+    return lines + ([(UNREPORTED_LEGEND, UNREPORTED_LEG["dashArray"], UNREPORTED_LEG["opacity"])] if unreported else [])
 SELECTED_ROUTE = {"weight": ROUTE_WEIGHT + 2.5, "opacity": 1.0}
 """A selected exercise's routes: twice as wide in their own dark colour, drawn over the others
 (amber, the colour of its regions' outline, ran into that outline along the coasts)."""
@@ -189,8 +197,10 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame,
             style |= SELECTED_ROUTE if route["exercise_id"] == selected else {"opacity": OTHER_ROUTE_OPACITY}
         styles[key] = style
     west, south, east, north = shapely.total_bounds(lines)
-    fg = folium.FeatureGroup(name=f"Routes ({len(features)})")
+    fg = folium.FeatureGroup(name=f"Routes ({len(found)})")
     fg.layer_id = "routes"
+    fg.legend_lines = route_legend({str(route["route_kind"]) for route in found},
+                                   any(leg is not None for _, leg, _ in pieces))
     FastGeoJson(
         {"type": "FeatureCollection", "features": features},
         bounds=[[float(south), float(west)], [float(north), float(east)]],

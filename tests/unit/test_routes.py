@@ -32,6 +32,7 @@ from layers.routes import (
     ROUTE_WEIGHT,
     SELECTED_ROUTE,
     UNREPORTED_LEG,
+    UNREPORTED_LEGEND,
     route_layer,
     route_style,
 )
@@ -227,6 +228,15 @@ def test_a_leg_whose_way_is_not_reported_is_built_loaded_and_drawn_apart(tmp_pat
     tooltip = features[1]["properties"]["tooltip"]
     assert "way from Strait to &lt;b&gt;Home&lt;/b&gt; not reported" in tooltip and "<b>Home" not in tooltip
     assert "(way here not reported)" in features[0]["properties"]["popup"]
+    assert route_layer(routes, shown).legend_lines == [("patrol route", None, 1.0), (UNREPORTED_LEGEND, "10 5 2 5", 0.6)]
+
+
+def test_the_legend_draws_the_route_kinds_shown(small_dataset):
+    m = dashboard_map(small_dataset.regions, region_geometries(small_dataset.regions), small_dataset.exercises,
+                      asset_urls(None), routes=small_dataset.routes, tiles=False)
+    (legend_html,) = [child.html for child in m._children.values() if type(child).__name__ == "_Legend"]
+    assert "patrol route" in legend_html and "air patrol" in legend_html and 'stroke-dasharray="1 6"' in legend_html
+    assert "transit" not in legend_html and UNREPORTED_LEGEND not in legend_html  # neither drawn here
 
 
 @pytest.mark.parametrize(
