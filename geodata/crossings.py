@@ -62,7 +62,7 @@ SCHEMATIC_NOTE = (
     "Routes are schematic: straight segments between the places sources name, not tracks. Zone entry and "
     "exit points are where those segments cross the zone's published limit, and a strait counts as passed "
     "where a segment crosses its gate; the record's sources, not this geometry, say what was entered or passed. "
-    "A leg whose way no source gives is drawn dotted and left out of these measures."
+    "A leg whose way no source gives is drawn dash-dot and left out of these measures."
 )
 FRAME_OFFSETS = (-360.0, 0.0, 360.0)
 MAX_ZONE_REACH_KM = 9_000.0

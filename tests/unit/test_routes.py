@@ -223,8 +223,8 @@ def test_a_leg_whose_way_is_not_reported_is_built_loaded_and_drawn_apart(tmp_pat
     features = layer.data["features"]
     assert [f["properties"]["route_id"] for f in features] == ["r_1", "r_1 leg 2"]
     assert features[0]["geometry"]["type"] == "MultiLineString"
-    dotted = layer.style_function(features[1])
-    assert dotted | UNREPORTED_LEG == dotted and layer.style_function(features[0])["dashArray"] is None
+    unreported = layer.style_function(features[1])
+    assert unreported | UNREPORTED_LEG == unreported and layer.style_function(features[0])["dashArray"] is None
     tooltip = features[1]["properties"]["tooltip"]
     assert "way from Strait to &lt;b&gt;Home&lt;/b&gt; not reported" in tooltip and "<b>Home" not in tooltip
     assert "(way here not reported)" in features[0]["properties"]["popup"]
@@ -268,7 +268,7 @@ def pacific(shape):
 def test_no_route_is_drawn_across_land_it_did_not_cross_where_its_way_is_reported():
     """A ship's straight line over land cannot be its way, nor a bomber's over a third country
     (South Korea, Japan: no source reports an airspace violation). A leg goes by the sea its
-    sources name, or says its way is not reported (drawn dotted, left out of the measures).
+    sources name, or says its way is not reported (drawn dash-dot, left out of the measures).
     Schematic lines may clip islands and capes: up to 40 km for ships, 50 km for aircraft."""
     land = pacific(shapely.union_all(gpd.read_file(schema.DATA_DIR / "land.geojson", engine="pyogrio").geometry.values))
     countries = gpd.read_file(schema.DATA_DIR / "countries.geojson", engine="pyogrio")
