@@ -60,6 +60,9 @@ MAP_CSS = (
     " .da-show-all { background: #fff; font: 600 12px/26px sans-serif; padding: 0 8px; cursor: pointer;"
     "   border: 2px solid rgba(0,0,0,0.2); background-clip: padding-box; }"
     " .da-show-all-more { display: block; font-size: 11px; line-height: 11px; margin: -6px 0 4px; color: #8a4b00; }"
+    # The legend's route lines (layers.legend._stroke_svg).
+    " .da-stroke { margin-right: 6px; vertical-align: 1px; }"
+    " .da-stroke line { stroke: #444; stroke-width: 2.5px; stroke-linecap: round; }"
 )
 
 

@@ -50,11 +50,15 @@ _LINE = "display:inline-block;width:22px;height:0;margin-right:6px;vertical-alig
 
 
 def _stroke_svg(dashes: str | None, opacity: float) -> str:
-    """Return a 22 px line in the legend's ink, with the route's dash array and opacity."""
+    """Return a 22 px line in the legend's ink, with the route's dash array and opacity.
+
+    The markup is kept short, styled by the map's ``.da-stroke`` rule: the legend travels
+    JSON-escaped in every map.
+    """
     dash = f' stroke-dasharray="{escape_html(dashes)}"' if dashes else ""
-    return ('<svg width="22" height="6" style="margin-right:6px;vertical-align:1px" aria-hidden="true">'
-            f'<line x1="1" y1="3" x2="21" y2="3" stroke="#444444" stroke-width="2.5" stroke-linecap="round"{dash}'
-            f' opacity="{opacity:.2f}"/></svg>')
+    faint = f' opacity="{opacity:g}"' if opacity < 1 else ""
+    return (f'<svg width="22" height="6" class="da-stroke"><line x1="1" y1="3" x2="21" y2="3"{dash}{faint}/>'
+            "</svg>")
 
 
 def legend(

@@ -187,7 +187,9 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame,
                     "route_id": key,
                     "exercise_id": route["exercise_id"],
                     "tooltip": route_tooltip_html(route, exercise, leg),
-                    "popup": route_popup_html(route, exercise),
+                    # a leg's popup says what its hover says: the route's own popup lists the waypoints
+                    "popup": (route_popup_html(route, exercise) if leg is None
+                              else f'<div class="da-popup da-route">{route_tooltip_html(route, exercise, leg)}</div>'),
                 },
             }
         )
