@@ -114,7 +114,7 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
     for index, record in zip(placed.index, placed.to_dict("records"), strict=True):
         key = (round(record["position_lat"], 5), round(record["position_lon"], 5))
         points.setdefault(key, []).append((index, record))
-    picked_out = any(record["exercise_id"] == selected for record in placed.to_dict("records"))
+    picked_out = selected is not None and bool((placed["exercise_id"] == selected).any())
     features = []
     for (lat, lon), pairs in points.items():
         records = [record for _, record in pairs]

@@ -26,12 +26,6 @@ UNREPORTED_LEG = {"dashArray": "10 5 2 5", "opacity": 0.6}
 (a ship's straight line home from the East China Sea to Vladivostok crossed Korea)."""
 ROUTE_KIND_LEGEND = {"patrol": "patrol route", "transit": "transit", "air_patrol": "air patrol"}
 UNREPORTED_LEGEND = "way not reported (drawn straight)"
-
-
-def route_legend(kinds: set[str], unreported: bool) -> list[tuple[str, str | None, float]]:
-    """Legend lines (label, dash array, opacity) of the route kinds drawn, in :data:`ROUTE_DASHES` order."""
-    lines = [(ROUTE_KIND_LEGEND[kind], ROUTE_DASHES[kind], 1.0) for kind in ROUTE_DASHES if kind in kinds]
-    return lines + ([(UNREPORTED_LEGEND, UNREPORTED_LEG["dashArray"], UNREPORTED_LEG["opacity"])] if unreported else [])
 SELECTED_ROUTE = {"weight": ROUTE_WEIGHT + 2.5, "opacity": 1.0}
 """A selected exercise's routes: twice as wide in their own dark colour, drawn over the others
 (amber, the colour of its regions' outline, ran into that outline along the coasts)."""
@@ -46,6 +40,12 @@ _e = escape_html
 
 ROUTE_CLASS = "da-route"
 """CSS class of every route's path: what the page's styles and the browser tests find routes by."""
+
+
+def route_legend(kinds: set[str], unreported: bool) -> list[tuple[str, str | None, float]]:
+    """Return the legend lines (label, dash array, opacity) of the route kinds drawn, in :data:`ROUTE_DASHES` order."""
+    lines = [(ROUTE_KIND_LEGEND[kind], ROUTE_DASHES[kind], 1.0) for kind in ROUTE_DASHES if kind in kinds]
+    return lines + ([(UNREPORTED_LEGEND, UNREPORTED_LEG["dashArray"], UNREPORTED_LEG["opacity"])] if unreported else [])
 
 
 def route_style(route_kind: str, domain: str) -> dict[str, object]:
@@ -150,9 +150,10 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame,
     folium.FeatureGroup or None
         Named ``Routes (N)``, holding one GeoJson layer in the areas pane (above the region
         polygons, so lines stay visible and clickable), routes in date order (a selected
-        exercise's last); None when no
-        shown exercise has a route. Each line is an encoded polyline (:func:`layers.outlines.encode_lines`,
-        :data:`ROUTE_DECIMALS`), which the map's :class:`layers.outlines.OutlineDecoder` decodes.
+        exercise's last), each followed by its unreported legs (:func:`geodata.routes.route_parts`);
+        None when no shown exercise has a route. ``legend_lines`` holds its :func:`route_legend`.
+        Each line is an encoded polyline (:func:`layers.outlines.encode_lines`, :data:`ROUTE_DECIMALS`),
+        which the map's :class:`layers.outlines.OutlineDecoder` decodes.
     """
     # Plain records over the few fields used: the same selection with pandas operations cost 11 ms a view.
     exercises = {record["exercise_id"]: record

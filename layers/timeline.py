@@ -170,7 +170,7 @@ YEAR_LABEL_PX = 28
 
 
 def _year_label_expr(first: int, last: int) -> str:
-    """Vega expression naming every ``step``-th year counted back from ``last``, so the newest is named.
+    """Return a Vega expression naming every ``step``-th year counted back from ``last``, the newest first.
 
     Where the plot has room for every year, ``step`` is 1. On a phone 22 years share about 220 px:
     Vega's own overlap rule kept every fourth label counting from the first year, so the axis
