@@ -454,7 +454,8 @@ def test_details_say_what_the_route_crossed_and_that_routes_are_schematic(crosse
     html = exercise_html(by_id.loc["joint_air_patrol_2019_jul"].to_dict())
     assert "What the route crosses on the map" in html
     assert "Entered China: East China Sea ADIZ: in at 31.50°N 127.57°E" in html
-    assert "Korea / Tsushima Strait" in html and "South Korea 51 km (27 NM)" in html
+    assert "Korea / Tsushima Strait" in html and "South Korea 4 km (2 NM)" in html
+    assert "KADIZ: in at 32.53°N 124.00°E, out at 31.68°N 126.37°E" in html  # JCS: in north-west of Ieodo, out east
     assert "Routes are schematic" in html
     no_route = dataset.exercises.loc[dataset.exercises["route_note"] == ""].iloc[0].to_dict()
     assert "What the route crosses" not in exercise_html(no_route)
@@ -471,7 +472,8 @@ def test_exports_carry_the_crossings(crossed, tmp_path):
                         keep_default_na=False, encoding="utf-8-sig").set_index("exercise_id")
     patrol = table.loc["joint_air_patrol_2019_jul"]
     assert patrol["adiz_entered"] == "CN_ECS_ADIZ;KR_KADIZ"
-    assert patrol["adiz_entry_exit"].startswith("CN_ECS_ADIZ in 31.50°N") and ";KR_KADIZ " in patrol["adiz_entry_exit"]
+    assert patrol["adiz_entry_exit"].startswith("CN_ECS_ADIZ starts inside, ends inside;CN_ECS_ADIZ in 31.50°N")
+    assert ";KR_KADIZ in 32.53°N 124.00°E, out 31.68°N 126.37°E;" in patrol["adiz_entry_exit"]
     assert float(patrol["min_km_KOR"]) == pytest.approx(float(patrol["min_nm_KOR"]) * 1.852, abs=0.2)
     assert patrol["route_note"] == SCHEMATIC_NOTE
     assert (table.loc[no_route, list(CROSSING_COLUMNS)] == "").all()
