@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from geodata.filters import in_list_order
+from geodata.filters import count_events, in_list_order
 from geodata.schema import country_names
 from geodata.search import RANK_COLUMN
 from geodata.sources import host_of
 from layers.popups import date_range_text
 from layers.styles import GROUP_COLOURS, domain_label
-from view.text import plural
+from view.text import exercise_count_text, plural
 
 NAME = "drill_atlas.exercise_list"
 """The component's name (unique in the app)."""
@@ -96,8 +96,9 @@ def list_data(shown: pd.DataFrame, selected: str | None, height_px: int,
     else:
         ids = set(shown["exercise_id"])
         rows = [{**row, "selected": row["id"] == selected} for row in every_row if row["id"] in ids]
+    counted = exercise_count_text(count_events(shown), len(shown))
     return {
-        "title": f"{plural(len(shown), 'exercise')}, {'best match' if searched else 'newest'} first",
+        "title": f"{counted}, {'best match' if searched else 'newest'} first",
         "rows": rows,
         "height": int(height_px),
         "narrow": NARROW_PX,

@@ -28,6 +28,15 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
     return f"{count:,} {noun if count == 1 else (many or noun + 's')}"
 
 
+def exercise_count_text(events: int, rows: int) -> str:
+    """``"4 exercises"``; with the rows when an event has several: ``"73 exercises (77 entries)"``.
+
+    The heading and the list beside the map say the count in these same words, so a reader never
+    meets "73 exercises" in one and "77 exercises" in the other.
+    """
+    return plural(events, "exercise") + (f" ({plural(rows, 'entry', 'entries')})" if events != rows else "")
+
+
 def distance_text(km: float) -> str:
     """Write a distance in kilometres and nautical miles side by side: ``1,234 km (666 NM)``."""
     return f"{km:,.0f} km ({km / KM_PER_NAUTICAL_MILE:,.0f} NM)"
@@ -86,9 +95,7 @@ class Headline:
         """
         if not self.exercises:
             return f"No exercise matches these filters · {self.span}"
-        counted = self.names or plural(self.events, "exercise") + (
-            f" ({plural(self.exercises, 'entry', 'entries')})" if self.events != self.exercises else ""
-        )
+        counted = self.names or exercise_count_text(self.events, self.exercises)
         return " · ".join([counted, *self.filters, self.span, plural(self.regions, "region")])
 
 

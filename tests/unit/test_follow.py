@@ -9,6 +9,7 @@ import sys
 import pandas as pd
 import pytest
 
+from geodata.filters import count_events
 from geodata.query import PARAM_SELECTED, PARAM_YEARS, PLAYBACK_KEY, Catalog, ViewState, view_from_widget_state
 from geodata.search import MATCH_COLUMN, RANK_COLUMN
 from layers.popups import bind_feature_html
@@ -17,6 +18,7 @@ from tests.conftest import ROOT
 from view.exercise_list import FOCUS, focused_id, list_data, list_rows, outlet_count
 from view.follow import chart_event, chart_key, cleared_state, is_cleared, step_line, year_overview
 from view.table import table_frame
+from view.text import headline
 
 CATALOG = Catalog(2016, 2024, ("alpha_2016", "bravo_2019", "charlie_2024", "delta_2024"), ("Alpha",))
 HOSTILE = "</script><img src=x onerror=alert(1)>"
@@ -54,6 +56,14 @@ def test_the_table_reads_in_the_lists_order_and_its_rows_name_their_exercises(sm
         assert [row["id"] for row in listed["rows"]] == best_first
         assert listed["title"] == "4 exercises, best match first"
     assert list_data(small_dataset.exercises, None, 560, every_row)["title"] == "4 exercises, newest first"
+
+
+def test_the_list_counts_in_the_headings_words(small_dataset):
+    # Two rows of one event: the heading said "3 exercises (4 entries)" while the list said "4 exercises".
+    phased = small_dataset.exercises.assign(event_group=["one", "one", None, None])
+    assert list_data(phased, None, 560)["title"] == "3 exercises (4 entries), newest first"
+    assert headline(phased, small_dataset.regions, count_events(phased), (2000, 2030)).text().startswith(
+        "3 exercises (4 entries) · ")
 
 
 def test_rows_built_once_are_picked_as_a_view_would_build_them(small_dataset):
