@@ -213,6 +213,31 @@ LANDING_MAX_SPAN_DEG = (75.0, 50.0)
 which a laptop map shows at zoom 3 or more."""
 
 
+MIN_FIT_SPAN_DEG = (2.5, 2.0)
+"""Smallest longitude and latitude span a view fits: a region smaller than this is shown amid its
+surroundings (zoom 8 on a laptop's map), not blown up to fill the map with no coast in sight."""
+
+
+def with_context(bounds: list[list[float]] | None) -> list[list[float]] | None:
+    """Return ``bounds`` widened about their centre to at least :data:`MIN_FIT_SPAN_DEG`.
+
+    The 37 km box of an announced exercise area, or a 40 km circle around a base, would
+    otherwise fill the map at zoom 10, and the reader would see a blue square with no land to
+    say where it is.
+    """
+    if bounds is None:
+        return None
+    (south, west), (north, east) = bounds
+    min_lon, min_lat = MIN_FIT_SPAN_DEG
+    if east - west < min_lon:
+        middle = (west + east) / 2
+        west, east = middle - min_lon / 2, middle + min_lon / 2
+    if north - south < min_lat:
+        middle = (south + north) / 2
+        south, north = max(middle - min_lat / 2, -85.0), min(middle + min_lat / 2, 85.0)
+    return [[south, west], [north, east]]
+
+
 def precision_class(precision: object) -> str:
     """Return the kind of a region's ``precision`` text: the words before its first colon, lower-cased.
 

@@ -73,6 +73,13 @@ MOSI_2023_AREA_URLS = (
     "https://sputniknews.com/20230119/south-africa-to-host-second-joint-naval-military-exercises-with-russia-china-near-its-coast-1106484593.html",
 )
 
+PEACE_BLUE_SHIELD_2009_AREA = bbox(44 + 23 / 60, 12 + 5 / 60, 44 + 44 / 60, 12 + 25 / 60)
+"""The exercise area Xinhua gives for Peace Blue Shield 2009: 12°05'-12°25'N, 44°23'-44°44'E."""
+PEACE_BLUE_SHIELD_2009_AREA_URLS = (
+    "http://news.cctv.com/china/20090917/104587.shtml",
+    "http://www.hycfw.com/Article/31148",
+)
+
 REGIONS: tuple[RegionSpec, ...] = (
     RegionSpec(
         region_id="sea_of_japan",
@@ -307,6 +314,21 @@ REGIONS: tuple[RegionSpec, ...] = (
         cuts=(L.BAB_EL_MANDEB,),
         seeds=((48.0, 13.0),),
         sources=(L.S23_GULF_OF_ADEN_URL,),
+    ),
+    RegionSpec(
+        region_id="gulf_of_aden_2009_area",
+        name="Agreed exercise area, western Gulf of Aden (2009)",
+        kind="area",
+        basis="the four-point area Xinhua gives, 12°05'-12°25'N 44°23'-44°44'E, as a box",
+        precision=(
+            "published: the area the two navies' escort forces agreed for Peace Blue Shield 2009, as Xinhua "
+            "gives it (12°05'-12°25'N, 44°23'-44°44'E, 'the sea area between the lines joining four points'); "
+            "drawn as the box those corners make"
+        ),
+        envelope=PEACE_BLUE_SHIELD_2009_AREA,
+        seeds=((44.5917, 12.25),),
+        sources=PEACE_BLUE_SHIELD_2009_AREA_URLS,
+        parent="gulf_of_aden",
     ),
     RegionSpec(
         region_id="baltic_sea",
