@@ -8,7 +8,7 @@ import folium
 import geopandas as gpd
 import pandas as pd
 
-from geodata.filters import bounds_of, landing_bounds, regions_for
+from geodata.filters import bounds_of, landing_bounds, regions_for, with_context
 from geodata.query import map_params
 from layers.assets import AssetUrls, scripts_of
 from layers.basemap import DEFAULT_BOUNDS, base_map, region_boxes, show_all_control
@@ -155,9 +155,9 @@ def dashboard_map(
     elif region is not None:
         focus = regions.loc[regions["region_id"] == region]
         outline_label = f"Selected: {focus.iloc[0]['name']}"
-    bounds = fit or (bounds_of(focus) if focus is not None else landing_bounds(used))
+    bounds = with_context(fit or (bounds_of(focus) if focus is not None else landing_bounds(used)))
     m = base_map(assets, bounds=bounds, view=map_view, tiles=tiles)
-    everything = bounds_of(used)
+    everything = with_context(bounds_of(used))
     if everything is not None and everything != bounds:
         show_all_control(everything, region_boxes(used)).add_to(m)
     OutlineDecoder().add_to(m)

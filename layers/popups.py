@@ -206,10 +206,16 @@ def crossings_html(lines: object) -> str:
             f'<span class="da-meta">{_e(note)}</span></div>')
 
 
+NEAR_COAST_KM = 2_500
+"""Coasts farther than this are left out of a region's popup: Japan 8,272 km from the Gulf of
+Aden, or the US 12,152 km from Cape Town, tell a reader nothing about the region."""
+
+
 def coast_text(coast_km: object) -> str:
     """``"Japan: touches · South Korea 120 km (65 NM) · …"`` from ``"JPN:0;KOR:120;…"``.
 
-    Unreadable parts are left out; an empty or missing value gives ``""``.
+    Coasts beyond :data:`NEAR_COAST_KM` and unreadable parts are left out; an empty or missing
+    value, or one with no coast that near, gives ``""`` (the popup then has no such line).
     """
     if not isinstance(coast_km, str):
         return ""
@@ -220,6 +226,8 @@ def coast_text(coast_km: object) -> str:
             continue
         name = "US" if code.strip() == "USA" else schema.COUNTRY_NAMES.get(code.strip(), code.strip())
         distance = int(km)
+        if distance > NEAR_COAST_KM:
+            continue
         parts.append(f"{name}: touches" if distance == 0 else f"{name} {distance:,} km ({distance / 1.852:,.0f} NM)")
     return " · ".join(parts)
 

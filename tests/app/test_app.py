@@ -290,7 +290,9 @@ def test_playback_steps_through_months_on_one_map(app_factory):
 def test_map_fits_a_freshly_pasted_notice(app_factory):
     at = app_factory().run()
     at.text_area(key="notice").set_value(NOTICE).run()
-    assert "[[41.5, 131.25], [43.0, 132.75]]" in map_args(at)["script"]
+    # The notice's 1.5° box (41.5-43.0°N, 131.25-132.75°E), widened about its middle to 2.5° by 2° so
+    # that the coast around it shows (geodata.filters.with_context).
+    assert "[[41.25, 130.75], [43.25, 133.25]]" in map_args(at)["script"]
 
 
 def test_a_linked_exercise_outside_the_filtered_years_gets_a_notice(app_factory):

@@ -12,6 +12,7 @@ from geodata.filters import (
     exercises_in_years,
     exercises_matching,
     regions_for,
+    with_context,
 )
 from geodata.query import ViewState
 
@@ -107,3 +108,17 @@ def test_search_matches_any_script(small_dataset, text, expected):
     exercises = small_dataset.exercises.copy()
     exercises.loc[exercises["exercise_id"] == "alpha_2016", ["name_ru", "name_zh"]] = ["Морское взаимодействие-2016", "海上联合-2016"]
     assert ids(exercises_matching(exercises, text)) == expected
+
+
+def test_a_small_region_is_fitted_amid_its_surroundings():
+    # The 37 km box of Peace Blue Shield 2009's announced area filled the map at zoom 11, with no coast in sight.
+    box = [[12.0833, 44.3833], [12.4167, 44.7333]]
+    (south, west), (north, east) = with_context(box)
+    assert (east - west, north - south) == pytest.approx((2.5, 2.0))
+    assert ((south + north) / 2, (west + east) / 2) == pytest.approx((12.25, 44.5583))
+    from layers.regions import opening_zoom
+    assert opening_zoom(box, (580, 560)) == 11 and opening_zoom(with_context(box), (580, 560)) == 8
+    # A region wider than that, or none, is left as it is; a box at the pole stays on the map.
+    assert with_context([[55.0, 175.0], [62.0, 195.0]]) == [[55.0, 175.0], [62.0, 195.0]]
+    assert with_context(None) is None
+    assert with_context([[84.5, 0.0], [84.9, 10.0]])[1][0] == 85.0

@@ -288,9 +288,13 @@ def test_popup_states_the_location_precision_after_what_happened_there(small_dat
 def test_coast_distances_read_in_words():
     from layers.popups import coast_text
 
-    assert coast_text("JPN:0;KOR:1274;TWN:2881;USA:1028") == (
-        "Japan: touches · South Korea 1,274 km (688 NM) · Taiwan 2,881 km (1,556 NM) · US 1,028 km (555 NM)"
+    assert coast_text("JPN:0;KOR:1274;TWN:2500;USA:1028") == (
+        "Japan: touches · South Korea 1,274 km (688 NM) · Taiwan 2,500 km (1,350 NM) · US 1,028 km (555 NM)"
     )
+    # Far coasts say nothing: the Sea of Okhotsk's Taiwan, and all four of the Gulf of Aden's.
+    assert coast_text("JPN:0;KOR:1274;TWN:2881;USA:1028") == (
+        "Japan: touches · South Korea 1,274 km (688 NM) · US 1,028 km (555 NM)")
+    assert coast_text("JPN:8272;KOR:8291;TWN:7802;USA:10569") == ""
     assert coast_text("JPN:x;KOR:12") == "South Korea 12 km (6 NM)"
     assert coast_text(None) == ""
 
