@@ -159,6 +159,62 @@ SOURCES_DIFFER_STYLE = f"{EXERCISE_PART_STYLE};padding:0.1em 0 0.1em 0.6em;borde
 """Where sources disagree: set apart by an amber rule, the colour of the "reported" badge."""
 
 
+NOTE_LABEL_MAX_CHARS = 40
+NOTE_LABEL_MAX_WORDS = 5
+
+
+def note_label(sentence: str) -> str | None:
+    """Return the topic a notes sentence opens with (``"Dates"`` of ``"Dates: 9-13 Aug (Xinhua) …"``), or None.
+
+    A topic is at most :data:`NOTE_LABEL_MAX_WORDS` words and :data:`NOTE_LABEL_MAX_CHARS`
+    characters before the sentence's first ``": "``, and starts with a capital letter. Plain
+    string searches, no regular expression: linear in the sentence's length.
+    """
+    end = sentence.find(": ", 0, NOTE_LABEL_MAX_CHARS + 2)
+    if end <= 0 or not sentence[0].isupper():
+        return None
+    label = sentence[:end]
+    return label if len(label.split()) <= NOTE_LABEL_MAX_WORDS else None
+
+
+def note_items(notes: str) -> list[tuple[str | None, str]]:
+    """Split an exercise's ``notes`` into its topics: ``[(label or None, text after the label), …]``.
+
+    Notes are written as sentences opening with their topic (``"Dates: … Place: …"``); a Joint
+    Sea-2012 reader met five topics in one 900-character paragraph. A new item starts at each
+    sentence (after ``". "``) that opens with a topic (:func:`note_label`); a sentence without
+    one stays with the item before it. Nothing is dropped or reworded: the items' texts joined
+    with their labels give back the notes. Linear time: one ``split`` and a bounded search per
+    sentence.
+    """
+    items: list[tuple[str | None, list[str]]] = []
+    for sentence in notes.split(". "):
+        label = note_label(sentence)
+        if label is not None or not items:
+            items.append((label, [sentence[len(label) + 2:] if label is not None else sentence]))
+        else:
+            items[-1][1].append(sentence)
+    return [(label, ". ".join(sentences)) for label, sentences in items]
+
+
+def notes_html(notes: str, style: str) -> str:
+    """Where sources disagree, set apart: one paragraph, or a list with a line per topic (:func:`note_items`)."""
+    items = note_items(notes)
+    if len(items) < 2:
+        return f'<p class="da-differ" style="{style}"><b>Sources differ:</b> {_e(notes)}</p>'
+    last = len(items) - 1
+    lines = "".join(  # the split took the full stop of every item but the last
+        f"<li>{f'<b>{_e(label)}:</b> ' if label is not None else ''}{_e(text)}{'.' if i < last else ''}</li>"
+        for i, (label, text) in enumerate(items)
+    )
+    return (f'<div class="da-differ" style="{style}"><b>Sources differ:</b>'
+            f'<ul style="{NOTE_LIST_STYLE}">{lines}</ul></div>')
+
+
+NOTE_LIST_STYLE = "margin:0.2em 0 0;padding-left:1.2em"
+"""The topics of where sources differ: a short indented list under its label."""
+
+
 def exercise_html(record: Mapping[str, object]) -> str:
     """One exercise as an HTML block: name, when, what happened, who, forces, doubts, sources.
 
@@ -180,7 +236,7 @@ def exercise_html(record: Mapping[str, object]) -> str:
     if record.get("forces"):
         parts.append(part("Forces:", _e(record["forces"]), "da-forces"))
     if record.get("notes"):
-        parts.append(part("Sources differ:", _e(record["notes"]), "da-differ", SOURCES_DIFFER_STYLE))
+        parts.append(notes_html(str(record["notes"]), SOURCES_DIFFER_STYLE))
     labels = record.get("source_labels")
     if labels is None:
         parts.append(part("Sources:", source_links(record["source_urls"]), "da-sources-head"))

@@ -6,15 +6,18 @@ import json
 import re
 import subprocess
 import sys
+import time
 
 import folium
 import pytest
 import shapely
+from hypothesis import given
+from hypothesis import strategies as st
 
 from geodata.filters import regions_for
 from layers import asset_urls, base_map, land_layer, legend, region_geometries, region_layers, selection_layer
 from layers.basemap import region_boxes, show_all_control
-from layers.popups import date_range_text, exercise_html, region_popup_html, source_links
+from layers.popups import date_range_text, exercise_html, note_items, region_popup_html, source_links
 from layers.styles import GROUP_COLOURS, fill_opacity
 from tests.conftest import tool_scripts
 
@@ -198,6 +201,50 @@ def test_exercise_details_are_parts_under_labels_what_happened_first(small_datas
     assert "· Test Series · Naval</span>" in exercise_html(record)  # the domain as the list and legend write it
     bare = exercise_html(record | {"forces": "", "notes": ""})
     assert [css for css, _, _ in paragraphs(bare)] == ["da-summary", "da-participants", "da-sources-head"]
+
+
+JOINT_SEA_2012_NOTES = (
+    "Russian names vary: 'Sea Cooperation-2012' (ITAR-TASS). ITAR-TASS describes Admiral Tributs as a Northern "
+    "Fleet ship. Ships: Xinhua names Admiral Panteleyev. End date: TASS says 27 Apr. Place: 'near Qingdao'."
+)
+
+
+def test_where_sources_differ_is_a_line_per_topic():
+    # Joint Sea-2012's notes were one 900-character paragraph of five topics.
+    assert note_items(JOINT_SEA_2012_NOTES) == [
+        ("Russian names vary", "'Sea Cooperation-2012' (ITAR-TASS). ITAR-TASS describes Admiral Tributs as a "
+                               "Northern Fleet ship"),  # a sentence without a topic stays with the one before
+        ("Ships", "Xinhua names Admiral Panteleyev"),
+        ("End date", "TASS says 27 Apr"),
+        ("Place", "'near Qingdao'."),
+    ]
+    html = exercise_html({**hostile_record(), "notes": JOINT_SEA_2012_NOTES})
+    assert html.count("<li><b>") == 4 and "<li><b>Ships:</b> Xinhua names Admiral Panteleyev.</li>" in html
+    assert "<li><b>Place:</b> &#x27;near Qingdao&#x27;.</li>" in html  # the last keeps its own full stop
+    # One topic, or none, stays a paragraph; a long opening or a lower-case one is no topic.
+    assert note_items("Sources differ on the end date.") == [(None, "Sources differ on the end date.")]
+    assert note_items("Dates: 9-13 Aug.") == [("Dates", "9-13 Aug.")]
+    assert note_items("x. The ship that China's navy named in its first report: Harbin.") == [
+        (None, "x. The ship that China's navy named in its first report: Harbin.")]
+    assert note_items("x. dates: y") == [(None, "x. dates: y")]
+
+
+def test_the_topics_of_hostile_notes_are_escaped():
+    html = exercise_html({**hostile_record(), "notes": f"A: {HOSTILE}. <b>B</b>: {HOSTILE}"})
+    assert "<script>" not in html and "<b>B</b>" not in html and "&lt;b&gt;B&lt;/b&gt;" in html
+
+
+@given(st.lists(st.sampled_from(["A", "a", ":", " ", ".", ": ", ". ", "Place", "x"]), max_size=120).map("".join))
+def test_notes_split_into_topics_lose_nothing(notes):
+    items = note_items(notes)
+    assert ". ".join(f"{label}: {text}" if label is not None else text for label, text in items) == notes
+
+
+@pytest.mark.parametrize("notes", ["A: " * 100_000, ". " * 150_000, "Ab: x. " * 40_000, "A" * 300_000 + ": x"])
+def test_long_hostile_notes_are_split_in_linear_time(notes):
+    started = time.perf_counter()
+    note_items(notes)
+    assert time.perf_counter() - started < 2.0
 
 
 def test_region_popup_escapes_the_region_name_and_the_focus_link():
