@@ -32,6 +32,7 @@ from layers.observations import (
     observation_layer,
     observation_popups,
     observations_panel_html,
+    place_if_unsaid,
 )
 from view.scene import details_html, scene_for
 
@@ -170,6 +171,19 @@ def test_details_panel_lists_observations_and_unshown_entries(obs_data):
     assert "somewhere far" in panel and "not on the map" in panel
     assert "2019-12-28 06:44 (+09:00; 21:44 UTC on 2019-12-27)" in panel
     assert observations_panel_html("alpha_2016", dataset.observations) == ""
+
+
+def test_a_place_the_text_already_says_is_not_said_again(obs_data):
+    # "heading west about 50 km south-south-east of Sumisu-jima (about 50 km south-south-east of Sumisu-jima)"
+    said = "3 ships heading west about 50 km SSE of Sumisu-jima"
+    write(obs_data, row(what=said, place="about 50 km SSE of sumisu-jima"), row(observed="2019-12-29"))
+    dataset = load_dataset(obs_data)
+    panel = observations_panel_html("bravo_2019", dataset.observations)
+    assert panel.count("Sumisu-jima") + panel.count("sumisu-jima") == 1
+    popups = observation_popups(dataset.observations, dataset.exercises)
+    first, second = (popups[i] for i in dataset.observations.index)
+    assert [("Where:" in first), ("Where:" in second)] == [False, True]  # the second's text does not name it
+    assert place_if_unsaid("near Ieodo", "") == "" and place_if_unsaid(None, "Ieodo") == "Ieodo"
 
 
 def test_layer_is_one_geojson_of_points_with_escaped_popups(obs_data):
