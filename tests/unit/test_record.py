@@ -353,6 +353,15 @@ def test_every_bundled_row_has_a_status_and_described_sources(bundled):
     assert set(bundled.sources["kind"]) <= set(schema.SOURCE_KINDS)
     reported = bundled.exercises.loc[bundled.exercises["status"] == "reported"]
     assert all("Status reported" in notes for notes in reported["notes"])
+    confirmed = bundled.exercises.loc[bundled.exercises["status"] == "confirmed"]
+    assert not any("Status reported" in notes for notes in confirmed["notes"])  # a row raised says so no longer
+    # Raised in 2026-12-05.4, each by a participant's own word: China Military Online, Xinhua or TASS.
+    sources = bundled.sources.set_index("exercise_id")
+    for exercise_id, publisher in [("northern_joint_2024", "TASS"), ("joint_air_patrol_2022_may", "China Military Online"),
+                                   ("vostok_2022_naval", "China Military Online"), ("msb_2023", "TASS"),
+                                   ("cooperation_2013", "Chinese government portal (relaying Xinhua)")]:
+        assert confirmed["exercise_id"].eq(exercise_id).any()
+        assert publisher in set(sources.loc[[exercise_id], "publisher"])
 
 
 def test_changelog_goes_with_the_older_version_notice():
