@@ -76,8 +76,10 @@ def date_range_text(start: str, end: str, precision: str = "day") -> str:
     return f"{start} – {end}"
 
 
-REPORTED_BADGE = "reported — secondary sources only"
-"""Shown next to the name of an exercise whose ``status`` is ``reported``."""
+REPORTED_BADGE = "reported — not confirmed"
+"""Shown next to the name of an exercise whose ``status`` is ``reported``: only secondary sources,
+or only one side's word (a submarine patrol only Russia announced). "Secondary sources only" was
+true of none of the three reported rows of 2026-12-05.4; each row's notes say which it is."""
 
 
 def source_links(urls: Iterable[str], labels: Iterable[str] | None = None) -> str:

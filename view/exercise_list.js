@@ -78,7 +78,9 @@ function rowButton(row) {
   const meta = text("span", "da-meta", "");
   meta.append(swatch, `${row.dates} · ${row.domain} · ${row.participants} · ${row.outlets}`);
   button.append(name, meta);
-  button.title = row.reported ? "Reported: secondary sources only. Click to focus." : "Click to focus.";
+  button.title = row.reported
+    ? "Reported, not confirmed: only secondary sources, or only one side's word (the details say which). Click to focus."
+    : "Click to focus.";
   return button;
 }
 
