@@ -222,7 +222,7 @@ def with_context(bounds: list[list[float]] | None) -> list[list[float]] | None:
     """Return ``bounds`` widened about their centre to at least :data:`MIN_FIT_SPAN_DEG`.
 
     The 37 km box of an announced exercise area, or a 40 km circle around a base, would
-    otherwise fill the map at zoom 10, and the reader would see a blue square with no land to
+    otherwise fill the map at zoom 11, and the reader would see a blue square with no land to
     say where it is.
     """
     if bounds is None:

@@ -163,6 +163,9 @@ SOURCES_DIFFER_STYLE = f"{EXERCISE_PART_STYLE};padding:0.1em 0 0.1em 0.6em;borde
 
 NOTE_LABEL_MAX_CHARS = 40
 NOTE_LABEL_MAX_WORDS = 5
+"""A notes sentence's topic is this short at most (:func:`note_label`): "Russian names vary", not a claim."""
+NOTE_LIST_STYLE = "margin:0.2em 0 0;padding-left:1.2em"
+"""The topics of where sources differ: a short indented list under its label."""
 
 
 def note_label(sentence: str) -> str | None:
@@ -211,10 +214,6 @@ def notes_html(notes: str, style: str) -> str:
     )
     return (f'<div class="da-differ" style="{style}"><b>Sources differ:</b>'
             f'<ul style="{NOTE_LIST_STYLE}">{lines}</ul></div>')
-
-
-NOTE_LIST_STYLE = "margin:0.2em 0 0;padding-left:1.2em"
-"""The topics of where sources differ: a short indented list under its label."""
 
 
 def exercise_html(record: Mapping[str, object]) -> str:
