@@ -366,7 +366,8 @@ def main() -> None:
                            returned=(share.RETURNED,))
         left_out = " ".join(filter(None, (share.take_drawings(st.session_state, out), write_link(view, catalog))))
         with list_column:
-            rows = exercise_list.list_data(scene.shown, view.selected, MAP_HEIGHT, prepared.list_rows)
+            rows = exercise_list.list_data(scene.shown, view.selected, MAP_HEIGHT, prepared.list_rows,
+                                           events=heading.events)
             EXERCISE_LIST(key=exercise_list.KEY, data=rows,
                           on_focus_change=partial(select, exercise_list.KEY, exercise_list.focused_id))
     if not whole_page:

@@ -80,11 +80,13 @@ def list_rows(shown: pd.DataFrame, selected: str | None = None) -> list[dict]:
 
 
 def list_data(shown: pd.DataFrame, selected: str | None, height_px: int,
-              every_row: Sequence[dict] | None = None) -> dict:
+              every_row: Sequence[dict] | None = None, events: int | None = None) -> dict:
     """Return what the component draws: a title, the rows and the height of the map beside it.
 
     ``every_row`` is :func:`list_rows` of the whole dataset, built once (``view.prepared``): the
     view's rows are then picked from it, in the list's order, instead of being built again.
+    ``events`` is :func:`geodata.filters.count_events` of ``shown`` when the page has counted
+    them already for its heading; it is counted here otherwise.
     """
     searched = RANK_COLUMN in shown
     if every_row is None:
@@ -96,7 +98,7 @@ def list_data(shown: pd.DataFrame, selected: str | None, height_px: int,
     else:
         ids = set(shown["exercise_id"])
         rows = [{**row, "selected": row["id"] == selected} for row in every_row if row["id"] in ids]
-    counted = exercise_count_text(count_events(shown), len(shown))
+    counted = exercise_count_text(count_events(shown) if events is None else events, len(shown))
     return {
         "title": f"{counted}, {'best match' if searched else 'newest'} first",
         "rows": rows,
