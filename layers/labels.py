@@ -126,7 +126,16 @@ LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom, maxZ
                         if (free) { kept.push(box); } else { marker.remove(); }
                     });
                 }
-                map.whenReady(function () { place(); map.on("moveend", place); });
+                map.whenReady(function () {
+                    place();
+                    map.on("moveend", place);
+                    // The component adds Leaflet's stylesheets and runs this script without waiting for
+                    // them. Unstyled, a name is a full-width line below the map, judged outside it and
+                    // removed: a view opened on one exercise showed no name until the reader moved it.
+                    Array.prototype.forEach.call(document.querySelectorAll('link[rel="stylesheet"]'), function (link) {
+                        if (!link.sheet) { link.addEventListener("load", place); }
+                    });
+                });
                 // A small area's ring (layers.regions.small_region_rings) passes its click on to the area.
                 map.getContainer().addEventListener("click", function (event) {
                     var marker = event.target.closest ? event.target.closest(".da-ring") : null;

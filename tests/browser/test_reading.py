@@ -160,6 +160,16 @@ def test_no_place_name_is_cut_at_the_maps_edge(page, bundled, blocked_requests, 
     assert frame.locator(".da-label").count() >= 3 and names >= 3
 
 
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280x720", "390x844"])
+def test_a_view_opened_on_one_exercise_names_its_area_without_a_move(page, bundled, blocked_requests, viewport):
+    # Tsentr-2026 opened on a circle in blank land with no name: the names were placed before
+    # Leaflet's stylesheet had loaded, judged outside the map, and placed again only on a move.
+    frame = open_at(page, bundled, viewport, "?selected=tsentr_2026")
+    name = frame.locator(".da-label", has_text="Chebarkul training ground (Chelyabinsk Oblast)")
+    expect(name).to_be_visible(timeout=5_000)
+    assert label_boxes_outside_the_map(frame) == []
+
+
 def test_names_lie_above_the_observed_positions_and_let_their_clicks_through(page, bundled, blocked_requests):
     # "Sea of Japan" was drawn under the sightings along its coast, half hidden on the landing map.
     frame = open_at(page, bundled, LAPTOP)
