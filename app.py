@@ -24,6 +24,7 @@ from geodata.filters import count_events
 from geodata.loaders import data_signature
 from geodata.notices import parse_notice
 from geodata.problems import DataError
+from geodata.towns import towns_file
 from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_shares
 from layers import folium_internals
 from layers.popups import markdown_escape
@@ -51,8 +52,8 @@ MAP_HEIGHT, MAP_ONLY_HEIGHT, PLAYBACK_MAP_HEIGHT, LIST_BESIDE_MAP = 560, 720, 44
 RECORD_TAB_KEY = "record_tab"
 EXERCISE_LIST = st.components.v2.component(exercise_list.NAME, css=exercise_list.STYLE, js=exercise_list.SCRIPT)
 MAP_WATCH = st.components.v2.component(after_map.NAME, js=after_map.SCRIPT)
-(cached_prepared, published_land, published_outlines, shared_scene, shared_charts, cached_measures,
- cached_upload) = page_caches(st.cache_resource, st.cache_data)
+(cached_prepared, published_land, published_outlines, published_towns, shared_scene, shared_charts,
+ cached_measures, cached_upload) = page_caches(st.cache_resource, st.cache_data)
 
 
 def show_map(the_map, view: query.ViewState, signature: tuple, assets: layers.AssetUrls, *, own_layers: bool,
@@ -336,7 +337,8 @@ def main() -> None:
         st.sidebar.caption(after_map.SIDEBAR_NOTE)
     view = scene.view
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "",
-                               published_outlines(str(STATIC_DIR), str(DATA_DIR), signature))
+                               published_outlines(str(STATIC_DIR), str(DATA_DIR), signature),
+                               published_towns(str(STATIC_DIR), str(towns_file(DATA_DIR))))
 
     drawings = share.map_drawings(st.session_state)
     own_layers = parsed is not None or upload is not None or bool(drawings)

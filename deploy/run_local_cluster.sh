@@ -65,16 +65,18 @@ EOF
   fi
 }
 
-# Publish Leaflet and the land layer once, so the replicas (which share ./static) never copy at the same time.
+# Publish Leaflet, the land layer and the towns once, so the replicas (which share ./static) never copy at the same time.
 "$PY" - <<'EOF'
 import os
 from pathlib import Path
 
 from geodata import schema
-from layers import publish_static_assets
+from geodata.towns import towns_file
+from layers import publish_static_assets, publish_towns
 
 data_dir = Path(os.environ.get("DRILL_ATLAS_DATA_DIR", str(schema.DATA_DIR)))
 publish_static_assets(Path("static"), data_dir / schema.LAND_FILE)
+publish_towns(Path("static"), towns_file(data_dir))
 EOF
 
 START="$(now)"

@@ -16,6 +16,7 @@ from geodata import schema
 from geodata.loaders import load_dataset
 from geodata.problems import DataError
 from geodata.reference import ADIZ_FILE, STRAITS_FILE, read_straits, read_zones
+from geodata.towns import TOWNS_FILE, read_towns
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,11 +39,18 @@ def main(argv: list[str] | None = None) -> int:
         zones = straits = ()
         zone_problems, strait_problems = list(error.problems), []
     problems += zone_problems + strait_problems
+    towns: list = []
+    if (reference / TOWNS_FILE).is_file():
+        try:
+            towns, town_problems = read_towns(reference / TOWNS_FILE)
+        except DataError as error:
+            town_problems = list(error.problems)
+        problems += town_problems
     for problem in problems:
         print(f"{problem.severity}: {problem}", file=sys.stderr)
     print(
         f"{args.data_dir}: {len(dataset.exercises)} exercises, {len(dataset.regions)} regions, "
-        f"{len(zones)} air defence identification zones, {len(straits)} strait gates, "
+        f"{len(zones)} air defence identification zones, {len(straits)} strait gates, {len(towns)} towns, "
         f"dataset version {dataset.version}: {len(problems)} problem(s)"
     )
     return 1 if problems else 0

@@ -1,6 +1,6 @@
 """Pure builders from Drill Atlas frames to Folium maps and layers (no Streamlit here)."""
 
-from layers.assets import AssetUrls, asset_urls, publish_outlines, publish_static_assets
+from layers.assets import AssetUrls, asset_urls, publish_outlines, publish_static_assets, publish_towns
 from layers.basemap import base_map
 from layers.compose import dashboard_map
 from layers.land import land_layer
@@ -17,6 +17,7 @@ __all__ = [
     "land_layer",
     "legend",
     "publish_outlines",
+    "publish_towns",
     "publish_static_assets",
     "region_geometries",
     "region_layers",

@@ -21,13 +21,16 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 
 from geodata.files import read_geojson_layer
 from geodata.problems import DataError
+from geodata.towns import read_towns
 from layers.maphelpers import helpers_path, helpers_script
 from layers.outlines import encode_polygons
+from layers.popups import escape_html
 
 LEAFLET_DIR = Path(xstatic_leaflet.BASE_DIR)
 LEAFLET_VERSION = xstatic_leaflet.VERSION
 LEAFLET_FOLDER = f"leaflet-{LEAFLET_VERSION}"
 LAND_FOLDER = "land"
+TOWNS_FOLDER = "towns"
 LAND_DECIMALS = 3
 OUTLINES_FOLDER = "outlines"
 VENDOR_DIR = Path(__file__).resolve().parent / "vendor"
@@ -74,6 +77,9 @@ class AssetUrls:
     tools_script: str | None = None
     """URL of the draw, measure and picture plugins as one script (:func:`tools_script`), which a map
     loads once its outlines are drawn (:func:`layers.maphelpers.after_tools`). Set with ``map_script``."""
+    towns: str | None = None
+    """URL of the town and city names (:func:`encoded_towns`) a map shows where no tiles load; None
+    where they are not served: the map then names only its regions."""
 
 
 def scripts_of(assets: AssetUrls, name: str, url: str) -> list[tuple[str, str]]:
@@ -193,6 +199,41 @@ def encoded_land(land_file: Path) -> bytes:
     return json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":")).encode()
 
 
+def encoded_towns(towns_file: Path) -> bytes:
+    """Return the towns as the browser fetches them: ``[lat, lon, minZoom, name]`` rows, largest first.
+
+    Names are HTML-escaped here, once: the page puts each into a label as markup. 88 KB (40 KB
+    gzipped) for the bundled 2,961 towns, which a map fetches only once zoomed in far enough to
+    name one (:data:`geodata.towns.TOWNS_FROM_ZOOM`): the landing map costs nothing more.
+
+    Raises
+    ------
+    DataError
+        If the file is unusable (:func:`geodata.towns.read_towns`); bad rows are left out.
+    """
+    towns, _ = read_towns(towns_file)
+    rows = [[round(town.lat, 3), round(town.lon, 3), town.min_zoom, escape_html(town.name)] for town in towns]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def publish_towns(static_dir: Path, towns_file: Path) -> str | None:
+    """Write :func:`encoded_towns` into Streamlit's static folder under a content-hashed name; return it.
+
+    None if the file is missing or unusable (maps then name only their regions) or static/
+    cannot be written.
+    """
+    try:
+        body = encoded_towns(towns_file)
+    except DataError:
+        return None
+    name = f"{TOWNS_FOLDER}/towns-{hashlib.sha256(body).hexdigest()[:12]}.json"
+    try:
+        _write_if_changed(body, static_dir / name)
+    except OSError:
+        return None
+    return name
+
+
 def publish_outlines(static_dir: Path, files: Mapping[str, bytes]) -> str | None:
     """Write the regions' outline files into Streamlit's static folder; return their folder below it.
 
@@ -218,7 +259,8 @@ def publish_outlines(static_dir: Path, files: Mapping[str, bytes]) -> str | None
     return folder
 
 
-def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: str | None = None) -> AssetUrls:
+def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: str | None = None,
+               towns_name: str | None = None) -> AssetUrls:
     """Return the URLs under which Streamlit serves the published assets.
 
     Parameters
@@ -229,6 +271,8 @@ def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: 
         Streamlit's ``server.baseUrlPath`` when the app is served below a prefix.
     outlines_folder : str, optional
         What :func:`publish_outlines` returned; without it maps carry the detail outlines.
+    towns_name : str, optional
+        What :func:`publish_towns` returned; without it maps name no towns.
     """
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
     static = f"{prefix}/app/static"
@@ -241,4 +285,5 @@ def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: 
         map_script=f"{static}/{map_script_name()}",
         tools_script=f"{static}/{tools_script_name()}",
         helpers=f"{static}/{helpers_path()}",
+        towns=f"{static}/{towns_name}" if towns_name else None,
     )

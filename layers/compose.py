@@ -178,7 +178,7 @@ def dashboard_map(
         points_fg.add_to(m)
     overlays = [*region_groups, routes_fg, points_fg, *extra_layers]
     if not used.empty:  # playback names every shown region's place while the months light them up
-        labels_layer(used, geometries.labels or None).add_to(m)
+        labels_layer(used, geometries.labels or None, assets.towns).add_to(m)
     if outline_label is not None:
         selection_layer(focus, geometries, outline_label, tolerance).add_to(m)
     if assets.outlines:

@@ -13,6 +13,7 @@ from jinja2 import Template
 from shapely.ops import polylabel
 
 from geodata.filters import REGION_ONLY, precision_class
+from geodata.towns import TOWNS_FROM_ZOOM
 from layers.maphelpers import HelperCall, helper
 from layers.popups import escape_html
 
@@ -21,6 +22,10 @@ LABELS_PANE_Z = 610
 """Above the regions (overlay 400, areas 420) and the observed positions (Leaflet's marker pane, 600),
 below tooltips (650) and popups (700). It takes no clicks, so a point under a name still opens; at
 450, under the points, "Sea of Japan" was hidden by the sightings along its coast."""
+TOWN_DOT_HALF_PX = 2
+"""Half a town's dot: the label is shifted left by this much so the dot, not the name, is on the town."""
+TOWN_CLASS = "da-label da-town"
+TOWNS_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a>'
 LABEL_MIN_WIDTH_PX = 70
 """A region is named once its outline is at least this wide on screen."""
 MAX_LABEL_ZOOM = 9
@@ -39,6 +44,11 @@ LABEL_CSS = (
     " text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; pointer-events: none; }"
     " .da-label.da-sea { font-style: italic; font-weight: 500; letter-spacing: 0.02em; color: #24496b; }"
     " .da-label.da-coarse { font-weight: 400; color: #6b6f7b; }"
+    # A town (geodata.towns): a dot on the town and its name beside it, lighter than a region's.
+    " .da-label.da-town { font: 400 11px/1.2 sans-serif; color: #3b3f46; text-align: left; }"
+    f" .da-label.da-town::before {{ content: ''; display: inline-block; width: {2 * TOWN_DOT_HALF_PX}px;"
+    f" height: {2 * TOWN_DOT_HALF_PX}px; margin-right: 3px; border-radius: 50%; background: #3b3f46;"
+    " vertical-align: 1px; }"
     # A small region's ring (layers.regions.small_region_rings) is round to the pointer too (a click
     # in its square's corners reaches what lies under it), and goes once its name shows: the
     # script below marks the map "da-z<n>" for every zoom n it has reached.
@@ -87,19 +97,51 @@ def region_labels(regions: gpd.GeoDataFrame) -> dict[str, dict]:
     return labels
 
 
-LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom, maxZoom) {
+LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom, maxZoom, towns) {
                 var pane = map.createPane(paneName);
                 pane.style.zIndex = z;
                 pane.style.pointerEvents = "none";
-                var markers = rows.map(function (row) {
-                    var label = {lat: row[0], lon: row[1], minZoom: row[2],
-                                 className: classNames[row[3]], html: row[4]};
+                function markerOf(label) {
                     var marker = L.marker([label.lat, label.lon], {
                         pane: paneName, interactive: false, keyboard: false,
                         icon: L.divIcon({className: label.className, html: label.html, iconSize: null})
                     });
                     marker.daLabel = label;
                     return marker;
+                }
+                var markers = rows.map(function (row) {
+                    return markerOf({lat: row[0], lon: row[1], minZoom: row[2], className: classNames[row[3]],
+                                     html: row[4]});
+                });
+                // Towns, after every region's name (a region's name wins a collision), fetched once the
+                // map is zoomed in far enough to name one, and not shown while tiles (which name towns
+                // themselves) are loading.
+                var townsAsked = false, tilesShown = false;
+                function loadTowns() {
+                    if (!towns || townsAsked || map.getZoom() < towns.fromZoom) { return; }
+                    townsAsked = true;
+                    fetch(towns.url)
+                        .then(function (response) { return response.json(); })
+                        .then(function (data) {
+                            data.forEach(function (row) {
+                                markers.push(markerOf({lat: row[0], lon: row[1], minZoom: row[2],
+                                                       className: towns.className, html: row[3], town: true}));
+                            });
+                            if (map.attributionControl && !tilesShown) {
+                                map.attributionControl.addAttribution(towns.attribution);
+                            }
+                            place();
+                        })
+                        .catch(function (error) { console.warn("town names not loaded", error); });
+                }
+                map.eachLayer(function (layer) {
+                    if (!towns || !(layer instanceof L.TileLayer)) { return; }
+                    layer.on("tileload", function () {
+                        if (tilesShown) { return; }
+                        tilesShown = true;
+                        if (map.attributionControl) { map.attributionControl.removeAttribution(towns.attribution); }
+                        place();
+                    });
                 });
                 function overlaps(a, b) {
                     return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
@@ -109,26 +151,36 @@ LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom, maxZ
                            box.top >= view.top && box.bottom <= view.bottom;
                 }
                 function place() {
-                    var zoom = map.getZoom(), kept = [], container = map.getContainer();
+                    var zoom = map.getZoom(), kept = [], controls = null, container = map.getContainer();
                     var view = container.getBoundingClientRect();
                     container.classList.toggle("da-zoomed-out", zoom < referenceFrom);
                     for (var reached = 0; reached <= maxZoom; reached++) {
                         container.classList.toggle("da-z" + reached, zoom >= reached);
                     }
                     markers.forEach(function (marker) {
-                        if (zoom < marker.daLabel.minZoom) { marker.remove(); return; }
+                        var label = marker.daLabel;
+                        if (zoom < label.minZoom || (label.town && tilesShown)) { marker.remove(); return; }
                         marker.addTo(map);
                         var element = marker.getElement();
-                        element.style.marginLeft = -(element.offsetWidth / 2) + "px";
+                        // A town's dot sits on the town, its name to the right; a region's name is centred.
+                        element.style.marginLeft = (label.town ? -towns.dotHalf : -(element.offsetWidth / 2)) + "px";
                         element.style.marginTop = -(element.offsetHeight / 2) + "px";
                         var box = element.getBoundingClientRect();
                         var free = inside(box, view) && kept.every(function (other) { return !overlaps(box, other); });
+                        // A town is only context: it never lies under the map's buttons or scale.
+                        if (free && label.town) {
+                            controls = controls || Array.prototype.map.call(
+                                container.querySelectorAll(".leaflet-control"),
+                                function (control) { return control.getBoundingClientRect(); });
+                            free = controls.every(function (other) { return !overlaps(box, other); });
+                        }
                         if (free) { kept.push(box); } else { marker.remove(); }
                     });
                 }
                 map.whenReady(function () {
                     place();
-                    map.on("moveend", place);
+                    loadTowns();
+                    map.on("moveend", function () { place(); loadTowns(); });
                     // The component adds Leaflet's stylesheets and runs this script without waiting for
                     // them. Unstyled, a name is a full-width line below the map, judged outside it and
                     // removed: a view opened on one exercise showed no name until the reader moved it.
@@ -160,10 +212,14 @@ class _Labels(HelperCall):
     )
     helper_name = helper("labels", LABELS_JS)
 
-    def __init__(self, labels: list[dict]) -> None:
+    def __init__(self, labels: list[dict], towns_url: str | None = None) -> None:
         super().__init__()
         self._name = "Labels"
         self.labels = labels
+        self.towns = None if towns_url is None else {
+            "url": towns_url, "fromZoom": TOWNS_FROM_ZOOM, "className": TOWN_CLASS,
+            "attribution": TOWNS_ATTRIBUTION, "dotHalf": TOWN_DOT_HALF_PX,
+        }
         self.pane = LABELS_PANE
         self.z = LABELS_PANE_Z
         self.css = LABEL_CSS
@@ -171,7 +227,7 @@ class _Labels(HelperCall):
 
     def arguments(self) -> list[object]:
         return [JsCode(self._parent.get_name()), self.pane, self.z, label_rows(self.labels), list(LABEL_CLASSES),
-                self.reference_from, MAX_LABEL_ZOOM]
+                self.reference_from, MAX_LABEL_ZOOM, self.towns]
 
 
 LABEL_CLASSES = ("da-label da-sea", "da-label da-area", "da-label da-coarse")
@@ -188,7 +244,8 @@ def label_rows(labels: list[dict]) -> list[list]:
             for label in labels]
 
 
-def labels_layer(regions: gpd.GeoDataFrame, labels: Mapping[str, dict] | None = None) -> MacroElement:
+def labels_layer(regions: gpd.GeoDataFrame, labels: Mapping[str, dict] | None = None,
+                 towns_url: str | None = None) -> MacroElement:
     """Name the shown regions on the map, thinned by zoom.
 
     Each name sits at its region's label point from the zoom at which the region is wide enough;
@@ -196,8 +253,10 @@ def labels_layer(regions: gpd.GeoDataFrame, labels: Mapping[str, dict] | None = 
     wholly inside the map is left out (it was cut at the map's edge: "…ssi (not disclosed)").
     Both are checked after every move and zoom.
     ``labels`` are the dataset's :func:`region_labels` when the caller has them; computed here
-    for ``regions`` when not.
+    for ``regions`` when not. With ``towns_url`` (:func:`layers.assets.encoded_towns`) towns are
+    named too, after the regions, from :data:`geodata.towns.TOWNS_FROM_ZOOM`, while no tile has
+    loaded: offline the bundled land names nothing, and tiles name towns themselves.
     """
     labels = region_labels(regions) if labels is None else labels
     shown = [labels[region_id] for region_id in regions["region_id"] if region_id in labels]
-    return _Labels(sorted(shown, key=lambda label: -label["priority"]))
+    return _Labels(sorted(shown, key=lambda label: -label["priority"]), towns_url)

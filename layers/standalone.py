@@ -18,14 +18,17 @@ from jinja2 import Template
 from jinja2.utils import htmlsafe_json_dumps
 
 from geodata.problems import DataError
-from layers.assets import LEAFLET_DIR, SOURCE_MAP_COMMENT, AssetUrls, encoded_land
+from layers.assets import LEAFLET_DIR, SOURCE_MAP_COMMENT, AssetUrls, encoded_land, encoded_towns
 from layers.popups import escape_html
 
 _CSS_IMAGE = re.compile(r"url\((['\"]?)images/([A-Za-z0-9_.-]+\.png)\1\)")
 _EXTERNAL_LOAD = re.compile(
-    r"<(?:script|link)\b[^>]*?\b(?:src|href)=[\"'](?!data:)([^\"']*)|\bfetch\(\s*\"(?!data:)([^\"]*)\"", re.IGNORECASE
+    r"<(?:script|link)\b[^>]*?\b(?:src|href)=[\"'](?!data:)([^\"']*)|\bfetch\(\s*\"(?!data:)([^\"]*)\""
+    r"|\"url\":\s*\"(?!data:)([^\"]*)\"",
+    re.IGNORECASE,
 )
-"""A script, stylesheet or fetched layer (the land) that does not come from inside the page."""
+"""A script, stylesheet or fetched layer (the land; the towns, whose ``url`` the labels fetch) that does not
+come from inside the page."""
 
 
 def data_url(content: bytes, media_type: str) -> str:
@@ -47,7 +50,7 @@ def _leaflet_js() -> bytes:
     return SOURCE_MAP_COMMENT.sub("\n", (LEAFLET_DIR / "leaflet.js").read_text(encoding="utf-8")).encode("utf-8")
 
 
-def inline_asset_urls(land_file: Path | None) -> AssetUrls:
+def inline_asset_urls(land_file: Path | None, towns_file: Path | None = None) -> AssetUrls:
     """Return asset URLs that hold Leaflet and the land layer themselves, for a map saved to a file.
 
     Pass the result to :func:`layers.compose.dashboard_map` instead of
@@ -58,6 +61,9 @@ def inline_asset_urls(land_file: Path | None) -> AssetUrls:
     land_file : pathlib.Path or None
         The land GeoJSON to embed; None, or a path that does not exist, leaves the land
         layer out (the map still draws, on the sea colour).
+    towns_file : pathlib.Path or None
+        The towns to embed (:func:`layers.assets.encoded_towns`, about 120 KB as a data URL); None,
+        or an unusable file, leaves them out.
 
     Returns
     -------
@@ -71,10 +77,17 @@ def inline_asset_urls(land_file: Path | None) -> AssetUrls:
             land = data_url(encoded_land(Path(land_file)), "application/json")
         except DataError:
             land = None
+    towns = None
+    if towns_file is not None:
+        try:
+            towns = data_url(encoded_towns(Path(towns_file)), "application/json")
+        except DataError:
+            towns = None
     return AssetUrls(
         leaflet_js=data_url(_leaflet_js(), "text/javascript"),
         leaflet_css=data_url(_leaflet_css(), "text/css"),
         land_geojson=land,
+        towns=towns,
     )
 
 
@@ -156,7 +169,7 @@ def standalone_html(m: folium.Map, *, title: str, caption_text: str, below_html:
         _BelowMap(below_html).add_to(m)
     m.get_root().title = escape_html(title)
     page = m.get_root().render()
-    external = sorted({tag or fetched for tag, fetched in _EXTERNAL_LOAD.findall(page)})
+    external = sorted({tag or fetched or named for tag, fetched, named in _EXTERNAL_LOAD.findall(page)})
     if external:
         raise ValueError(
             "the page would load " + ", ".join(external[:3]) + " from outside the file; build the map with "

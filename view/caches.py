@@ -40,6 +40,7 @@ class PageCaches(NamedTuple):
     cached_prepared: Any
     published_land: Any
     published_outlines: Any
+    published_towns: Any
     shared_scene: Any
     shared_charts: Any
     cached_measures: Any
@@ -73,6 +74,10 @@ def page_caches(cache_resource, cache_data) -> PageCaches:
     @cache_resource(show_spinner=False)
     def published_land(static_dir: str, land_file: str) -> str | None:
         return layers.publish_static_assets(Path(static_dir), Path(land_file))
+
+    @cache_resource(show_spinner=False)
+    def published_towns(static_dir: str, towns_file: str) -> str | None:
+        return layers.publish_towns(Path(static_dir), Path(towns_file))
 
     @cache_resource(show_spinner=False, max_entries=4)
     def published_outlines(static_dir: str, data_dir: str, signature: tuple) -> str | None:
@@ -117,5 +122,5 @@ def page_caches(cache_resource, cache_data) -> PageCaches:
         """Read an uploaded layer once per file; a few recent ones kept for an hour, so uploads cannot fill memory."""
         return read_upload(name, data, max_bytes=max_bytes)
 
-    return PageCaches(cached_prepared, published_land, published_outlines, shared_scene, shared_charts,
-                      cached_measures, cached_upload)
+    return PageCaches(cached_prepared, published_land, published_outlines, published_towns, shared_scene,
+                      shared_charts, cached_measures, cached_upload)

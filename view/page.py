@@ -10,6 +10,7 @@ import pandas as pd
 from geodata import query
 from geodata.loaders import Dataset
 from geodata.reference import read_straits, read_zones
+from geodata.towns import towns_file
 from layers.compose import dashboard_map
 from layers.popups import escape_html, exercise_html
 from layers.reference import reference_features, reference_kinds_shown, reference_layers_of
@@ -112,7 +113,7 @@ def view_map_html_bytes(
         dataset.regions,
         geometries or region_geometries(dataset.regions),
         shown,
-        inline_asset_urls(land_file),
+        inline_asset_urls(land_file, towns_file(land_file.parent)),
         selected=view.selected,
         region=view.region,
         map_view=view.map_view,

@@ -225,6 +225,57 @@ def test_the_map_credits_never_cover_the_scale_bar(page, with_tiles, blocked_req
     assert attribution["x"] + attribution["width"] <= map_box["x"] + map_box["width"] + 1  # all of it in view
 
 
+PLACE = ".da-label.da-town"
+TILE_PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
+)
+"""A 1x1 picture, answered for every tile request where a test needs tiles that load."""
+
+
+@pytest.mark.parametrize("viewport", [LAPTOP, PHONE], ids=["1280x720", "390x844"])
+def test_an_inland_range_is_shown_among_its_towns_offline(page, bundled, blocked_requests, viewport, screenshot):
+    # Offline, Tsentr-2026 opened on one circle in blank land: the bundled land names nothing.
+    frame = open_at(page, bundled, viewport, "?selected=tsentr_2026")
+    expect(frame.locator(PLACE, has_text="Chelyabinsk")).to_be_visible(timeout=TIMEOUT)
+    expect(frame.locator(".leaflet-control-attribution")).to_contain_text("Places: GeoNames")
+    screenshot(f"towns-chebarkul-{viewport['width']}")
+    crossing = frame.locator("body").evaluate(
+        "() => { const over = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;"
+        " const controls = [...document.querySelectorAll('.leaflet-control')].map((c) => c.getBoundingClientRect());"
+        " const names = [...document.querySelectorAll('.da-label')];"
+        " return names.filter((n) => n.matches('.da-town')).flatMap((n) => names.filter((m) => m !== n)"
+        "   .map((m) => m.getBoundingClientRect()).concat(controls)"
+        "   .filter((b) => over(n.getBoundingClientRect(), b)).map(() => n.textContent)); }"
+    )
+    assert crossing == []  # no town under another name, a button or the scale
+    assert label_boxes_outside_the_map(frame) == []
+
+
+def test_the_landing_map_fetches_no_towns_until_zoomed_in(page, bundled, blocked_requests):
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "/towns/" in request.url else None)
+    frame = open_at(page, bundled, LAPTOP)
+    expect(frame.locator(".da-label", has_text="Sea of Japan")).to_have_count(1, timeout=TIMEOUT)
+    assert frame.locator(PLACE).count() == 0 and asked == []  # zoom 3: nothing more on the first paint
+    frame.locator("body").evaluate(f"() => {LEAFLET_MAP}.setView([43.1, 131.9], 6, {{animate: false}})")
+    expect(frame.locator(PLACE, has_text="Vladivostok")).to_be_visible(timeout=TIMEOUT)
+    frame.locator("body").evaluate(f"() => {LEAFLET_MAP}.setView([35.0, 135.0], 6, {{animate: false}})")
+    expect(frame.locator(PLACE, has_text="Osaka")).to_be_visible(timeout=TIMEOUT)
+    assert len(asked) == 1  # fetched once, then cached in the page
+
+
+def test_towns_give_way_to_tiles_that_load(page, with_tiles, context):
+    # Tiles (as hosted, online) name towns themselves: the bundled names would print twice.
+    context.route(re.compile(r"^https://[a-z]\.basemaps\.cartocdn\.com/"),
+                  lambda route: route.fulfill(status=200, content_type="image/png", body=TILE_PNG))
+    frame = open_at(page, with_tiles, LAPTOP, "?selected=alpha_2016")
+    frame.locator("body").evaluate(f"() => {LEAFLET_MAP}.setView([43.1, 131.9], 7, {{animate: false}})")
+    page.wait_for_timeout(1500)
+    assert frame.locator(PLACE).count() == 0
+    expect(frame.locator(".leaflet-control-attribution")).not_to_contain_text("GeoNames")
+
+
 def test_a_clicked_region_gets_no_focus_rectangle(page, serve, blocked_requests):
     frame = open_at(page, serve(SMALL_DATA), LAPTOP, "?years=2016")
     region = frame.locator("path.da-region").first

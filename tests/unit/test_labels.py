@@ -8,7 +8,8 @@ import folium
 import geopandas as gpd
 import shapely
 
-from layers.labels import LABEL_CLASSES, LABELS_PANE_Z, label_rows, labels_layer, region_labels
+from geodata.towns import TOWNS_FROM_ZOOM
+from layers.labels import LABEL_CLASSES, LABELS_PANE_Z, TOWN_CLASS, label_rows, labels_layer, region_labels
 
 
 def _regions() -> gpd.GeoDataFrame:
@@ -37,7 +38,20 @@ def test_the_script_sends_rows_and_the_class_list_once():
     labels_layer(regions, region_labels(regions)).add_to(m)
     script = m.get_root().render()
     call = script.split(f"labels\", {LABELS_PANE_Z}, ", 1)[1].split(");", 1)[0]
-    rows, classes = json.loads("[" + call.rsplit(", ", 2)[0] + "]")  # then the two zooms
+    head, _, _, towns = call.rsplit(", ", 3)  # then the two zooms and the towns
+    rows, classes = json.loads("[" + head + "]")
+    assert towns == "null"  # no towns file served: the page names no towns
     assert rows == label_rows(labels_layer(regions, region_labels(regions)).labels)
     assert classes == list(LABEL_CLASSES)
     assert "priority" not in call and "big_sea" not in call  # what only the server uses stays there
+
+
+def test_towns_come_from_the_served_file_after_the_regions():
+    regions = _regions()
+    m = folium.Map(location=[40, 130], zoom_start=4)
+    labels_layer(regions, region_labels(regions), "/app/static/towns/towns-abc.json").add_to(m)
+    call = m.get_root().render().split(f"labels\", {LABELS_PANE_Z}, ", 1)[1].split(");", 1)[0]
+    towns = json.loads(call[call.rindex(", {\"") + 2:])
+    assert towns["url"] == "/app/static/towns/towns-abc.json"
+    assert towns["fromZoom"] == TOWNS_FROM_ZOOM == 4 and towns["className"] == TOWN_CLASS
+    assert "GeoNames" in towns["attribution"]

