@@ -25,6 +25,12 @@ below tooltips (650) and popups (700). It takes no clicks, so a point under a na
 TOWN_DOT_HALF_PX = 2
 """Half a town's dot: the label is shifted left by this much so the dot, not the name, is on the town."""
 TOWN_CLASS = "da-label da-town"
+PX_PER_TOWN = 20_000
+"""A map names at most one town per this many square pixels (16 on a laptop's 582 × 560 map, 10 on a
+phone's 370 × 560): around Qingdao at zoom 8, every town of Shandong that fitted, 40 of them, buried
+the drill area."""
+TOWN_GAP_PX = 8
+"""Room kept around a town's name, so names stay apart enough to read as separate places."""
 TOWNS_ATTRIBUTION = 'Places: <a href="https://www.geonames.org/">GeoNames</a>'
 LABEL_MIN_WIDTH_PX = 70
 """A region is named once its outline is at least this wide on screen."""
@@ -152,21 +158,28 @@ LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom, maxZ
                 }
                 function place() {
                     var zoom = map.getZoom(), kept = [], controls = null, container = map.getContainer();
-                    var view = container.getBoundingClientRect();
+                    var view = container.getBoundingClientRect(), bounds = map.getBounds(), townsShown = 0;
+                    var mostTowns = towns ? Math.max(3, Math.round(view.width * view.height / towns.pxPerTown)) : 0;
                     container.classList.toggle("da-zoomed-out", zoom < referenceFrom);
                     for (var reached = 0; reached <= maxZoom; reached++) {
                         container.classList.toggle("da-z" + reached, zoom >= reached);
                     }
                     markers.forEach(function (marker) {
                         var label = marker.daLabel;
-                        if (zoom < label.minZoom || (label.town && tilesShown)) { marker.remove(); return; }
+                        if (zoom < label.minZoom) { marker.remove(); return; }
+                        // Towns are context, a few and apart: the largest in view, up to a number the map's
+                        // size allows, none added to the page only to be measured off screen.
+                        if (label.town && (tilesShown || townsShown >= mostTowns ||
+                                           !bounds.contains([label.lat, label.lon]))) { marker.remove(); return; }
                         marker.addTo(map);
                         var element = marker.getElement();
                         // A town's dot sits on the town, its name to the right; a region's name is centred.
                         element.style.marginLeft = (label.town ? -towns.dotHalf : -(element.offsetWidth / 2)) + "px";
                         element.style.marginTop = -(element.offsetHeight / 2) + "px";
                         var box = element.getBoundingClientRect();
-                        var free = inside(box, view) && kept.every(function (other) { return !overlaps(box, other); });
+                        var room = label.town ? {left: box.left - towns.gapPx, right: box.right + towns.gapPx,
+                                                 top: box.top - towns.gapPx, bottom: box.bottom + towns.gapPx} : box;
+                        var free = inside(box, view) && kept.every(function (other) { return !overlaps(room, other); });
                         // A town is only context: it never lies under the map's buttons or scale.
                         if (free && label.town) {
                             controls = controls || Array.prototype.map.call(
@@ -174,7 +187,7 @@ LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom, maxZ
                                 function (control) { return control.getBoundingClientRect(); });
                             free = controls.every(function (other) { return !overlaps(box, other); });
                         }
-                        if (free) { kept.push(box); } else { marker.remove(); }
+                        if (free) { kept.push(room); townsShown += label.town ? 1 : 0; } else { marker.remove(); }
                     });
                 }
                 map.whenReady(function () {
@@ -218,7 +231,8 @@ class _Labels(HelperCall):
         self.labels = labels
         self.towns = None if towns_url is None else {
             "url": towns_url, "fromZoom": TOWNS_FROM_ZOOM, "className": TOWN_CLASS,
-            "attribution": TOWNS_ATTRIBUTION, "dotHalf": TOWN_DOT_HALF_PX,
+            "attribution": TOWNS_ATTRIBUTION, "dotHalf": TOWN_DOT_HALF_PX, "pxPerTown": PX_PER_TOWN,
+            "gapPx": TOWN_GAP_PX,
         }
         self.pane = LABELS_PANE
         self.z = LABELS_PANE_Z

@@ -16,6 +16,7 @@ from playwright.sync_api import expect
 from bench.server import APP, StreamlitServer
 from geodata.loaders import load_dataset
 from geodata.schema import DATA_DIR
+from layers.labels import PX_PER_TOWN, TOWN_GAP_PX
 from tests.conftest import SMALL_DATA
 from view.after_map import WAITING_NOTE
 
@@ -252,6 +253,20 @@ def test_an_inland_range_is_shown_among_its_towns_offline(page, bundled, blocked
     assert label_boxes_outside_the_map(frame) == []
 
 
+def test_a_town_crowded_coast_names_only_a_few_towns_apart(page, bundled, blocked_requests):
+    # Around Qingdao at zoom 8 every town of Shandong that fitted was named, 40 of them.
+    frame = open_at(page, bundled, LAPTOP, "?selected=joint_sea_2012")
+    expect(frame.locator(PLACE, has_text="Qingdao")).to_be_visible(timeout=TIMEOUT)
+    size = frame.locator(".leaflet-container").bounding_box()
+    assert 3 <= frame.locator(PLACE).count() <= round(size["width"] * size["height"] / PX_PER_TOWN)
+    gaps = frame.locator("body").evaluate(
+        "() => { const boxes = [...document.querySelectorAll('.da-town')].map((t) => t.getBoundingClientRect());"
+        " return Math.min(...boxes.flatMap((a, i) => boxes.slice(i + 1).map((b) => Math.max("
+        "   b.left - a.right, a.left - b.right, b.top - a.bottom, a.top - b.bottom)))); }"
+    )
+    assert gaps >= 2 * TOWN_GAP_PX - 1  # every two towns' names at least this far apart
+
+
 def test_the_landing_map_fetches_no_towns_until_zoomed_in(page, bundled, blocked_requests):
     asked: list[str] = []
     page.on("request", lambda request: asked.append(request.url) if "/towns/" in request.url else None)
@@ -259,7 +274,7 @@ def test_the_landing_map_fetches_no_towns_until_zoomed_in(page, bundled, blocked
     expect(frame.locator(".da-label", has_text="Sea of Japan")).to_have_count(1, timeout=TIMEOUT)
     assert frame.locator(PLACE).count() == 0 and asked == []  # zoom 3: nothing more on the first paint
     frame.locator("body").evaluate(f"() => {LEAFLET_MAP}.setView([43.1, 131.9], 6, {{animate: false}})")
-    expect(frame.locator(PLACE, has_text="Vladivostok")).to_be_visible(timeout=TIMEOUT)
+    expect(frame.locator(PLACE, has_text="Harbin")).to_be_visible(timeout=TIMEOUT)
     frame.locator("body").evaluate(f"() => {LEAFLET_MAP}.setView([35.0, 135.0], 6, {{animate: false}})")
     expect(frame.locator(PLACE, has_text="Osaka")).to_be_visible(timeout=TIMEOUT)
     assert len(asked) == 1  # fetched once, then cached in the page

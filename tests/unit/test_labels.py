@@ -9,7 +9,17 @@ import geopandas as gpd
 import shapely
 
 from geodata.towns import TOWNS_FROM_ZOOM
-from layers.labels import LABEL_CLASSES, LABELS_PANE_Z, TOWN_CLASS, label_rows, labels_layer, region_labels
+from layers.labels import (
+    LABEL_CLASSES,
+    LABELS_PANE_Z,
+    PX_PER_TOWN,
+    TOWN_CLASS,
+    TOWN_DOT_HALF_PX,
+    TOWN_GAP_PX,
+    label_rows,
+    labels_layer,
+    region_labels,
+)
 
 
 def _regions() -> gpd.GeoDataFrame:
@@ -55,3 +65,4 @@ def test_towns_come_from_the_served_file_after_the_regions():
     assert towns["url"] == "/app/static/towns/towns-abc.json"
     assert towns["fromZoom"] == TOWNS_FROM_ZOOM == 4 and towns["className"] == TOWN_CLASS
     assert "GeoNames" in towns["attribution"]
+    assert (towns["pxPerTown"], towns["gapPx"], towns["dotHalf"]) == (PX_PER_TOWN, TOWN_GAP_PX, TOWN_DOT_HALF_PX)
