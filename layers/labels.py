@@ -120,8 +120,8 @@ LABELS_JS = """function (map, paneName, z, rows, classNames, referenceFrom, maxZ
                                      html: row[4]});
                 });
                 // Towns, after every region's name (a region's name wins a collision), fetched once the
-                // map is zoomed in far enough to name one, and not shown while tiles (which name towns
-                // themselves) are loading.
+                // map is zoomed in far enough to name one, and gone once a tile has loaded: tiles name
+                // towns themselves.
                 var townsAsked = false, tilesShown = false;
                 function loadTowns() {
                     if (!towns || townsAsked || map.getZoom() < towns.fromZoom) { return; }

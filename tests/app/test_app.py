@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -45,6 +47,18 @@ def test_map_is_served_locally_and_returns_only_drawings(app_factory):
     ]
     assert args["returned_objects"] == ["all_drawings"]
     assert "L.tileLayer" not in args["script"]
+
+
+def test_the_towns_are_published_beside_the_map_and_named_in_its_script(app_factory):
+    from geodata.towns import towns_file
+    from layers.assets import encoded_towns
+    from tests.conftest import SMALL_DATA
+
+    script = map_args(app_factory().run())["script"]
+    found = re.search(r'"url": ?"/app/static/(towns/towns-[0-9a-f]{12}\.json)"', script)
+    assert found, "the map's labels are given the towns file"
+    static = Path(os.environ["DRILL_ATLAS_STATIC_DIR"])
+    assert (static / found.group(1)).read_bytes() == encoded_towns(towns_file(SMALL_DATA))  # the bundled towns
 
 
 def test_sessions_showing_the_same_view_share_one_map_frame_and_a_readers_own_notice_does_not(app_factory):
