@@ -51,7 +51,7 @@ def _leaflet_js() -> bytes:
 
 
 def inline_asset_urls(land_file: Path | None, towns_file: Path | None = None) -> AssetUrls:
-    """Return asset URLs that hold Leaflet and the land layer themselves, for a map saved to a file.
+    """Return asset URLs that hold Leaflet, the land layer and the towns themselves, for a map saved to a file.
 
     Pass the result to :func:`layers.compose.dashboard_map` instead of
     :func:`layers.assets.asset_urls`; the app's served mode is unchanged.
