@@ -37,7 +37,9 @@ NEAR_CITY_POPULATION = 100_000
 NEAR_CITY_KM = 300.0
 SITE_TOWN_POPULATION = 15_000
 SITE_TOWN_KM = 60.0
-SMALL_AREA_KM2 = 10_000.0
+SMALL_AREA_KM2 = 20_000.0
+"""Tsugol's and Matybulak's 60 km circles (11,305 km²) and the waters off Zhanjiang are small areas too:
+at 10,000 km² Vostok-2018 opened on Tsugol with no town in sight."""
 COORDINATE_DECIMALS = 3
 """About 100 m: a town's dot, not its outline."""
 

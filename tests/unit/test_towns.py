@@ -105,7 +105,7 @@ def test_the_bundled_towns_name_every_drill_sites_surroundings():
     names = {town.name for town in towns}
     # Chebarkul (Tsentr-2026), Taonan (Peace Mission 2009), Zhanjiang (Joint Sea-2024), Vladivostok, the capitals.
     assert {"Chelyabinsk", "Chebarkul’", "Taonan", "Baicheng", "Zhanjiang", "Vladivostok", "Beijing", "Moscow",
-            "Bishkek", "Dushanbe", "Tehran", "Pretoria"} <= names
+            "Bishkek", "Dushanbe", "Tehran", "Pretoria", "Borzya"} <= names  # Borzya: Tsugol (Vostok-2018)
 
 
 def test_the_selection_keeps_big_cities_capitals_and_the_towns_near_the_regions():
