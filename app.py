@@ -24,7 +24,6 @@ from geodata.filters import count_events
 from geodata.loaders import data_signature
 from geodata.notices import parse_notice
 from geodata.problems import DataError
-from geodata.towns import towns_file
 from geodata.user_shapes import ShapeMeasures, checked_shape, exercises_in_shares
 from layers import folium_internals
 from layers.popups import markdown_escape
@@ -338,7 +337,7 @@ def main() -> None:
     view = scene.view
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "",
                                published_outlines(str(STATIC_DIR), str(DATA_DIR), signature),
-                               published_towns(str(STATIC_DIR), str(towns_file(DATA_DIR))))
+                               published_towns(str(STATIC_DIR), str(DATA_DIR)))
 
     drawings = share.map_drawings(st.session_state)
     own_layers = parsed is not None or upload is not None or bool(drawings)

@@ -13,6 +13,7 @@ import pandas as pd
 import pyogrio.errors
 import shapely
 
+from geodata import schema
 from geodata.problems import DataError, Problem, quote
 
 MAX_DATA_FILE_BYTES = 50 * 1024 * 1024
@@ -126,3 +127,21 @@ def cell_text(value: object) -> str:
     if isinstance(value, bytes):
         return value.decode("utf-8", errors="replace")
     return str(value)
+
+
+def finite_number(text: str) -> float | None:
+    """Return ``text`` as a finite float, or None (not a number, NaN or infinite)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def coordinate_problem(lat: float | None, lon: float | None) -> str:
+    """Return what is wrong with a file's coordinate (RFC 7946 range), or ``""``."""
+    if lat is None or lon is None:
+        return "is not a number"
+    if not (-90.0 <= lat <= 90.0 and schema.FILE_LON_RANGE[0] <= lon <= schema.FILE_LON_RANGE[1]):
+        return f"{lat:g}, {lon:g} lies outside latitude ±90° and longitude ±180°"
+    return ""

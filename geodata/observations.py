@@ -23,7 +23,7 @@ import pyproj
 
 from geodata import schema
 from geodata.crossings import zone_stretches
-from geodata.files import read_csv_table
+from geodata.files import coordinate_problem, finite_number, read_csv_table
 from geodata.problems import ERROR, WARNING, Problem, quote
 from geodata.rules import CSV_FIRST_DATA_LINE, formula_warning, identifier_warning, identifiers_in, parse_iso_date
 
@@ -73,22 +73,6 @@ def read_anchors(path: Path) -> tuple[pd.DataFrame, pd.Series] | None:
     return read_csv_table(Path(path), schema.ANCHOR_COLUMNS) if Path(path).exists() else None
 
 
-def _number(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def _coordinate_problem(lat: float | None, lon: float | None) -> str:
-    if lat is None or lon is None:
-        return "is not a number"
-    if not (-90.0 <= lat <= 90.0 and schema.FILE_LON_RANGE[0] <= lon <= schema.FILE_LON_RANGE[1]):
-        return f"{lat:g}, {lon:g} lies outside latitude ±90° and longitude ±180°"
-    return ""
-
-
 def validate_anchors(
     frame: pd.DataFrame, line_numbers: pd.Series | None = None, file: str = schema.ANCHORS_FILE
 ) -> tuple[dict[str, Anchor], list[Problem]]:
@@ -113,8 +97,8 @@ def validate_anchors(
             found.append(Problem(file, row, "anchor_id", f"{quote(record['anchor_id'])} is already used"))
         if not record["name"]:
             found.append(Problem(file, row, "name", "is empty"))
-        lat, lon = _number(record["lat"]), _number(record["lon"])
-        message = _coordinate_problem(lat, lon)
+        lat, lon = finite_number(record["lat"]), finite_number(record["lon"])
+        message = coordinate_problem(lat, lon)
         if message:
             found.append(Problem(file, row, "lat", message))
         if not schema.URL_PATTERN.match(record["source"]):
@@ -170,8 +154,8 @@ def _position(record: dict[str, str], anchors: Mapping[str, Anchor], gates: Mapp
         bad("lat", "give either lat and lon or anchor_id, bearing and distance_km, not both")
         return nowhere
     if any(given):
-        lat, lon = _number(record["lat"]), _number(record["lon"])
-        message = _coordinate_problem(lat, lon)
+        lat, lon = finite_number(record["lat"]), finite_number(record["lon"])
+        message = coordinate_problem(lat, lon)
         if message:
             bad("lat", message)
             return nowhere
@@ -181,7 +165,7 @@ def _position(record: dict[str, str], anchors: Mapping[str, Anchor], gates: Mapp
             bad("anchor_id", "a position from a named place needs anchor_id, bearing and distance_km")
             return nowhere
         anchor = anchors.get(record["anchor_id"])
-        distance = _number(record["distance_km"])
+        distance = finite_number(record["distance_km"])
         if anchor is None:
             bad("anchor_id", f"{quote(record['anchor_id'])} is not an anchor_id in {schema.ANCHORS_FILE}")
         if record["bearing"] not in schema.COMPASS_POINTS:

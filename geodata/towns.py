@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from geodata import schema
-from geodata.files import read_csv_table
+from geodata.files import coordinate_problem, finite_number, read_csv_table
 from geodata.problems import DataError, Problem, quote
 
 TOWNS_FILE = "towns.csv"
@@ -54,14 +54,6 @@ def town_min_zoom(population: int, capital: bool) -> int:
     return min(zoom, CAPITAL_ZOOM) if capital else zoom
 
 
-def _number(text: str) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if value == value and abs(value) != float("inf") else None
-
-
 def _name_problem(name: str) -> str:
     if not name:
         return "is empty"
@@ -94,10 +86,10 @@ def read_towns(path: Path) -> tuple[list[Town], list[Problem]]:
         message = _name_problem(record["name"])
         if message:
             found.append(Problem(file, row, "name", message))
-        lat, lon = _number(record["lat"]), _number(record["lon"])
-        if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            found.append(Problem(file, row, "lat", f"{quote(record['lat'])}, {quote(record['lon'])} is not a "
-                                 "latitude within ±90° and a longitude within ±180°"))
+        lat, lon = finite_number(record["lat"]), finite_number(record["lon"])
+        message = coordinate_problem(lat, lon)
+        if message:
+            found.append(Problem(file, row, "lat", message))
         population = record["population"]
         if not (population.isascii() and population.isdigit() and len(population) <= 10):
             found.append(Problem(file, row, "population", f"{quote(population)} is not a whole number"))

@@ -19,6 +19,7 @@ import shapely
 import layers
 from geodata import query, schema
 from geodata.measure import read_countries
+from geodata.towns import towns_file
 from geodata.uploads import read_upload
 from geodata.user_shapes import ShapeMeasures, measure_shape_isolated
 from layers.timeline import MAX_TIMELINE_BARS, counts_overview_spec, timeline_spec, with_tables, with_years_brush
@@ -76,8 +77,8 @@ def page_caches(cache_resource, cache_data) -> PageCaches:
         return layers.publish_static_assets(Path(static_dir), Path(land_file))
 
     @cache_resource(show_spinner=False)
-    def published_towns(static_dir: str, towns_file: str) -> str | None:
-        return layers.publish_towns(Path(static_dir), Path(towns_file))
+    def published_towns(static_dir: str, data_dir: str) -> str | None:
+        return layers.publish_towns(Path(static_dir), towns_file(Path(data_dir)))
 
     @cache_resource(show_spinner=False, max_entries=4)
     def published_outlines(static_dir: str, data_dir: str, signature: tuple) -> str | None:
