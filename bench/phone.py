@@ -6,7 +6,9 @@ blocked (:func:`bench.browser.route_offline`), and Chrome DevTools Protocol emul
 ``Emulation.setCPUThrottlingRate`` (rate 4) and ``Network.emulateNetworkConditions`` (200,000
 bytes/s down and up, 150 ms latency). The app and the floor app (``bench/floor_app.py``) are
 loaded in turn, straight from ``streamlit run`` and through nginx (:class:`bench.proxy.NginxProxy`,
-which compresses) when nginx is installed.
+which compresses) when nginx is installed, then through nginx serving Streamlit's frontend from a
+copy :func:`deploy.frontend.prepare_frontend` made (pre-compressed, its icon font cut down) when
+``fonttools`` and ``brotli`` are installed.
 
 Bytes are counted from the protocol's ``Network.loadingFinished`` (``encodedDataLength``: what
 went over the wire, headers included) and the WebSocket frames the page received, sorted by what
@@ -338,12 +340,18 @@ def phone_figures(pages: dict[str, tuple[str, str, int]], *, repeats: int = 1, t
     return figures
 
 
+WAYS = (("", "direct"), ("_nginx", "nginx"), ("_frontend", "nginx, frontend prepared"))
+"""How a page is served: the suffix of its figures' names, and the words the printout uses."""
+
+
 def measure_phone(data_dir: Path, workdir: Path, *, expected: int, repeats: int = 1, nginx: bool = True,
-                  direct: bool = True, without_fonts: bool = False, log=print) -> dict:
+                  direct: bool = True, frontend: bool = True, without_fonts: bool = False, log=print) -> dict:
     """Start the app and the floor app on ``data_dir`` (and nginx in front of each) and measure them on the phone.
 
     ``direct=False`` loads them only through nginx (straight from Streamlit where nginx is missing);
-    ``without_fonts`` refuses every font (:func:`phone_load`).
+    ``frontend=False`` leaves out the loads through nginx serving a prepared frontend (they also
+    need ``fonttools`` and ``brotli``: :mod:`deploy.frontend`); ``without_fonts`` refuses every
+    font (:func:`phone_load`).
     """
     from bench.browser import APP_POLYGONS, FLOOR_MAP
     from bench.proxy import NGINX, NginxProxy
@@ -358,11 +366,24 @@ def measure_phone(data_dir: Path, workdir: Path, *, expected: int, repeats: int 
         direct_pages = {"app": (app.url, APP_POLYGONS, expected), "floor": (floor.url, FLOOR_MAP, 1)}
         through_nginx = nginx and Path(NGINX).exists()
         pages = dict(direct_pages) if direct or not through_nginx else {}
+        prepared = None
+        if through_nginx and frontend:
+            from deploy.frontend import prepare_frontend
+
+            try:
+                workdir.chmod(0o755)  # nginx's workers (nobody, when it starts as root) read the copy
+                prepare_frontend(workdir / "frontend")
+                prepared = workdir / "frontend"
+            except ImportError as error:
+                log(f"phone: no prepared frontend ({error.name} is missing: pip install -r requirements-build.txt)")
         if through_nginx:
             for name, server in (("app", app), ("floor", floor)):
-                proxy = NginxProxy([server.port], workdir / f"phone-nginx-{name}")
-                proxies.append(proxy)
-                pages[f"{name}_nginx"] = (proxy.url, *direct_pages[name][1:])
+                for suffix, folder in (("_nginx", None), ("_frontend", prepared)):
+                    if suffix == "_frontend" and folder is None:
+                        continue
+                    proxy = NginxProxy([server.port], workdir / f"phone{suffix}-{name}", frontend=folder)
+                    proxies.append(proxy)
+                    pages[f"{name}{suffix}"] = (proxy.url, *direct_pages[name][1:])
         return phone_figures(pages, repeats=repeats, without_fonts=without_fonts, log=log)
     finally:
         for proxy in proxies:
@@ -390,10 +411,13 @@ if __name__ == "__main__":
     parser.add_argument("--repeats", type=int, default=1)
     parser.add_argument("--no-nginx", action="store_true", help="load the pages only straight from Streamlit")
     parser.add_argument("--no-direct", action="store_true", help="load the pages only through nginx")
+    parser.add_argument("--no-frontend", action="store_true",
+                        help="leave out nginx serving a prepared frontend (deploy/frontend.py)")
     parser.add_argument("--without-fonts", action="store_true",
                         help="refuse every font request: a bound on what fewer font bytes could save")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="drill-atlas-phone-") as folder:
         found = measure_phone(DATA_DIR, Path(folder), expected=expected_polygons(DATA_DIR)[1], repeats=args.repeats,
-                              nginx=not args.no_nginx, direct=not args.no_direct, without_fonts=args.without_fonts)
+                              nginx=not args.no_nginx, direct=not args.no_direct, frontend=not args.no_frontend,
+                              without_fonts=args.without_fonts)
     print(json.dumps(found, indent=1))

@@ -7,7 +7,9 @@ as ``deploy/run_local_cluster.sh`` and the hosting tests run it.
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import subprocess
 import time
 import urllib.request
@@ -31,6 +33,8 @@ class NginxProxy:
         nginx started as root runs its workers as nobody).
     prefix : str
         The path the site is served under (``/`` or e.g. ``/atlas``), as the replicas' ``server.baseUrlPath``.
+    frontend : pathlib.Path, optional
+        A folder :func:`deploy.frontend.prepare_frontend` wrote: nginx serves Streamlit's frontend from it.
 
     Raises
     ------
@@ -39,7 +43,8 @@ class NginxProxy:
         (the message quotes its error log).
     """
 
-    def __init__(self, ports: list[int], run_dir: Path, timeout: float = 20, prefix: str = "/"):
+    def __init__(self, ports: list[int], run_dir: Path, timeout: float = 20, prefix: str = "/",
+                 frontend: Path | None = None):
         if not Path(NGINX).exists():
             raise RuntimeError("nginx is not installed (apt-get install -y nginx)")
         self.port = free_port()
@@ -47,8 +52,13 @@ class NginxProxy:
         self.run_dir = run_dir
         run_dir.mkdir(parents=True, exist_ok=True)
         run_dir.chmod(0o755)
+        if frontend is not None and os.geteuid() == 0:
+            hidden = [str(folder) for folder in (frontend.resolve(), *frontend.resolve().parents)
+                      if not folder.stat().st_mode & stat.S_IXOTH]
+            if hidden:
+                raise RuntimeError(f"nginx's workers (nobody) cannot enter {', '.join(hidden)}: chmod o+x")
         site = site_config([f"127.0.0.1:{port}" for port in ports], f"127.0.0.1:{self.port}", prefix,
-                           show_upstream=True)
+                           show_upstream=True, frontend=frontend)
         (run_dir / "nginx.conf").write_text(standalone_config(site, run_dir))
         self.process = subprocess.Popen(
             [NGINX, "-p", str(run_dir), "-c", str(run_dir / "nginx.conf"), "-e", str(run_dir / "error.log"),

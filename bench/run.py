@@ -243,7 +243,7 @@ Row = tuple[str, str, str, str, "bool | None"]
 def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> list[Row]:
     """Return issue 17's figures as rows ``(figure, measured, target, measured/target, met)``; None: no target."""
     from bench.coast import COAST_TARGET_M
-    from bench.phone import LANDING_MAP_TARGET_BYTES, PHONE_TARGET_S
+    from bench.phone import LANDING_MAP_TARGET_BYTES, PHONE_TARGET_S, WAYS
     from bench.server_time import TARGET_YEAR
 
     rows: list[Row] = []
@@ -256,7 +256,7 @@ def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> li
         size = bundled[f"map_bytes_{TARGET_YEAR}"]
         rows.append(_row(f"first map, ?years={TARGET_YEAR}", size, f"{size / 1000:,.0f} KB",
                          MAP_BYTES_ONE_YEAR_TARGET, f"<= {MAP_BYTES_ONE_YEAR_TARGET // 1000} KB"))
-    for suffix, how in (("", "direct"), ("_nginx", "nginx")):
+    for suffix, how in WAYS:
         if f"phone_app{suffix}_landing_map_bytes" in extra:
             size = extra[f"phone_app{suffix}_landing_map_bytes"]
             rows.append(_row(f"landing map, backdrop incl. ({how})", size, f"{size / 1000:,.0f} KB",
@@ -274,7 +274,7 @@ def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> li
         rows.append(("first paint / floor, as Playwright polls it", f"{extra['first_paint_polled_s']:.2f} / "
                      f"{extra['floor_page_to_map_polled_s']:.2f} s = {extra['first_paint_polled_vs_floor']:.2f}x",
                      "", "", None))
-    for suffix, how in (("", "direct"), ("_nginx", "nginx")):
+    for suffix, how in WAYS:
         if f"phone_app{suffix}_s" in extra:
             rows.append(_row(f"phone 4x CPU 1.6 Mbps ({how})", extra[f"phone_app{suffix}_s"],
                              f"{extra[f'phone_app{suffix}_s']:.1f} s", PHONE_TARGET_S, f"<= {PHONE_TARGET_S:.0f} s"))
@@ -335,9 +335,9 @@ def print_targets(results: list[tuple[str, dict, dict | None]], extra: dict) -> 
         return
     print("\n== issue 17: bytes, coast, first paint, phone, capacity, memory per session")
     print(format_targets(rows))
-    from bench.phone import format_breakdown
+    from bench.phone import WAYS, format_breakdown
 
-    for name in ("app", "app_nginx", "floor", "floor_nginx"):
+    for name in (f"{page}{suffix}" for page in ("app", "floor") for suffix, _ in WAYS):
         if f"phone_{name}_bytes_before_first" in extra:
             print(f"phone {name}, KB before the first polygon: "
                   f"{format_breakdown(extra[f'phone_{name}_bytes_before_first'])}")

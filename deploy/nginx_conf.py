@@ -19,6 +19,11 @@ Two replicas below ``/atlas/``, as a file for ``/etc/nginx/conf.d/``::
 A complete configuration that runs without root from a folder (``nginx -p DIR -c DIR/nginx.conf``)::
 
     python -m deploy.nginx_conf --replica 127.0.0.1:8501 --listen 127.0.0.1:8080 --standalone DIR
+
+Streamlit's frontend served by nginx from a copy ``python -m deploy.frontend FRONTEND`` prepared
+(pre-compressed, the icon font cut down; see :mod:`deploy.frontend`)::
+
+    python -m deploy.nginx_conf --replica 127.0.0.1:8501 --frontend FRONTEND
 """
 
 from __future__ import annotations
@@ -45,6 +50,9 @@ GZIP_TYPES = (
 # less at 1.6 Mbps. Level 5 compresses 4.5 MB of Streamlit's scripts in 99 ms, 6 in 135 ms, 9 in
 # 190 ms (measured 2026-12-03 with Python's zlib, which nginx's gzip also uses).
 GZIP_LEVEL = 5
+
+BROTLI_STATIC_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
+"""Debian's ``libnginx-mod-http-brotli-static``: with it, nginx sends the frontend's ``.br`` copies."""
 
 TEMPLATE = Path(__file__).with_name("nginx.conf.j2")
 """The configuration text: one Jinja2 macro for the site, one for the standalone wrapper."""
@@ -114,6 +122,8 @@ def site_config(
     prefix: str = "/",
     server_name: str = "_",
     show_upstream: bool = False,
+    frontend: Path | None = None,
+    brotli: bool | None = None,
 ) -> str:
     """Return the http-level nginx configuration for Drill Atlas replicas: maps, upstream, server.
 
@@ -131,6 +141,12 @@ def site_config(
     show_upstream : bool, default False
         Add an ``X-Upstream`` response header naming the replica that answered (for tests and
         debugging; it shows internal addresses, so leave it off in production).
+    frontend : pathlib.Path, optional
+        A folder :func:`deploy.frontend.prepare_frontend` wrote: nginx then serves Streamlit's
+        scripts, styles and fonts from its ``static/`` instead of asking a replica.
+    brotli : bool, optional
+        Send the frontend's ``.br`` copies (nginx's ``brotli_static``). Default: when
+        :data:`BROTLI_STATIC_MODULE` is installed on this machine. Only used with ``frontend``.
 
     Returns
     -------
@@ -141,8 +157,8 @@ def site_config(
     Raises
     ------
     ValueError
-        If there is no replica, or a replica, the listen value, the server name or the prefix is
-        malformed (a port outside 1-65535 included).
+        If there is no replica, or a replica, the listen value, the server name, the prefix or the
+        frontend's path is malformed (a port outside 1-65535 included).
     """
     if not replicas:
         raise ValueError("at least one replica is needed")
@@ -151,7 +167,12 @@ def site_config(
     location = normalise_prefix(prefix)
     _check(listen, _LISTEN, "listen", "a port or host:port")
     _check(server_name, _SERVER_NAME, "server name", "host names separated by spaces")
-    return _TEMPLATE.module.site(replicas, listen, location, server_name, show_upstream)
+    if frontend is not None:
+        frontend = frontend.resolve()
+        _check(str(frontend), _RUNTIME_DIR, "frontend folder", "a path without spaces, quotes, backslashes or ;{}#$")
+    if brotli is None:
+        brotli = BROTLI_STATIC_MODULE.is_file()
+    return _TEMPLATE.module.site(replicas, listen, location, server_name, show_upstream, frontend, brotli)
 
 
 def standalone_config(site: str, runtime_dir: Path) -> str:
@@ -169,7 +190,9 @@ def standalone_config(site: str, runtime_dir: Path) -> str:
     -------
     str
         Configuration for ``nginx -p runtime_dir -c runtime_dir/nginx.conf -e runtime_dir/error.log``.
-        The access log ``access.log`` names the replica and sticky key of every request.
+        The access log ``access.log`` names the replica and sticky key of every request. A site
+        that sends Brotli copies loads :data:`BROTLI_STATIC_MODULE` (a host's own nginx loads it
+        from ``/etc/nginx/modules-enabled``).
 
     Raises
     ------
@@ -178,7 +201,8 @@ def standalone_config(site: str, runtime_dir: Path) -> str:
     """
     root = runtime_dir.resolve()
     _check(str(root), _RUNTIME_DIR, "runtime folder", "a path without spaces, quotes, backslashes or ;{}#$")
-    return _TEMPLATE.module.standalone(root, site)
+    modules = [BROTLI_STATIC_MODULE] if "brotli_static on;" in site else []
+    return _TEMPLATE.module.standalone(root, site, modules)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -190,9 +214,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--server-name", default="_")
     parser.add_argument("--show-upstream", action="store_true", help=f"add the {UPSTREAM_HEADER} response header")
     parser.add_argument("--standalone", type=Path, metavar="DIR", help="write DIR/nginx.conf, a complete config")
+    parser.add_argument("--frontend", type=Path, metavar="DIR",
+                        help="serve Streamlit's frontend from DIR/static, as python -m deploy.frontend DIR wrote it")
     args = parser.parse_args(argv)
     try:
-        site = site_config(args.replica, args.listen, args.prefix, args.server_name, args.show_upstream)
+        site = site_config(args.replica, args.listen, args.prefix, args.server_name, args.show_upstream,
+                           args.frontend)
         config = None if args.standalone is None else standalone_config(site, args.standalone)
     except ValueError as error:
         parser.error(str(error))

@@ -79,6 +79,19 @@ publish_static_assets(Path("static"), data_dir / schema.LAND_FILE)
 publish_towns(Path("static"), towns_file(data_dir))
 EOF
 
+# Streamlit's frontend for nginx to serve, pre-compressed with its icon font cut down (deploy/frontend.py):
+# prepared once into .cache/ (about 20 s), again only when Streamlit or the app's icons change.
+FRONTEND=()
+if "$PY" -c 'import brotli, fontTools' 2>/dev/null; then
+  FRONTEND_DIR="$RUN_DIR/frontend"
+  mkdir -p .cache
+  "$PY" -m deploy.frontend .cache/frontend >/dev/null
+  cp -r .cache/frontend "$FRONTEND_DIR" && chmod -R a+rX "$FRONTEND_DIR"
+  FRONTEND=(--frontend "$FRONTEND_DIR")
+else
+  echo "nginx asks the replicas for Streamlit's frontend; to prepare it for nginx: pip install -r requirements-build.txt"
+fi
+
 START="$(now)"
 REPLICAS=()
 for port in "${REPLICA_PORTS[@]}"; do
@@ -92,7 +105,7 @@ for port in "${REPLICA_PORTS[@]}"; do wait_ok "http://127.0.0.1:$port${URL_PATH}
 REPLICAS_UP="$(now)"
 
 "$PY" -m deploy.nginx_conf "${REPLICAS[@]}" --listen "127.0.0.1:$NGINX_PORT" --prefix "$URL_PATH" \
-  --show-upstream --standalone "$RUN_DIR" >/dev/null
+  --show-upstream --standalone "$RUN_DIR" "${FRONTEND[@]}" >/dev/null
 "$NGINX" -p "$RUN_DIR" -c "$RUN_DIR/nginx.conf" -e "$RUN_DIR/error.log" -g 'daemon off;' </dev/null &
 PIDS+=("$!")
 URL="http://127.0.0.1:$NGINX_PORT$URL_PATH"

@@ -16,6 +16,8 @@ fi
 missing=""
 [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$missing nginx"
+# nginx's Brotli for the frontend deploy/frontend.py prepares (tests/browser/test_hosting.py).
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || missing="$missing libnginx-mod-http-brotli-static"
 if [ "${CI:-}" = true ] || [ "${DRILL_ATLAS_CONTAINER_TESTS:-}" = 1 ]; then
   # The container tests build deploy/Dockerfile with podman on a Debian base made by debootstrap.
   command -v podman >/dev/null || missing="$missing podman"

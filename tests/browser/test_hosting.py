@@ -23,8 +23,9 @@ from playwright.sync_api import expect
 
 from bench.proxy import NGINX, NginxProxy
 from bench.server import APP, StreamlitServer
+from deploy.frontend import prepare_frontend
 from deploy.healthcheck import health_url
-from deploy.nginx_conf import STICKY_COOKIE, UPSTREAM_HEADER, normalise_prefix, site_config
+from deploy.nginx_conf import BROTLI_STATIC_MODULE, STICKY_COOKIE, UPSTREAM_HEADER, normalise_prefix, site_config
 from tests.browser.conftest import EXTERNAL
 from tests.conftest import ROOT, SMALL_DATA
 
@@ -42,10 +43,10 @@ LOG_LINE = re.compile(
 class Proxy(NginxProxy):
     """nginx in front of replicas, run from a temporary folder with the configuration the README gives."""
 
-    def __init__(self, replicas: list[StreamlitServer], prefix: str = "/"):
+    def __init__(self, replicas: list[StreamlitServer], prefix: str = "/", frontend: Path | None = None):
         try:
             super().__init__([replica.port for replica in replicas],
-                             Path(tempfile.mkdtemp(prefix="drill-atlas-nginx-")), prefix=prefix)
+                             Path(tempfile.mkdtemp(prefix="drill-atlas-nginx-")), prefix=prefix, frontend=frontend)
         except RuntimeError as error:
             pytest.fail(str(error))
 
@@ -59,7 +60,8 @@ class Proxy(NginxProxy):
         shutil.rmtree(self.run_dir, ignore_errors=True)
 
 
-def _start_cluster(tmp_path_factory, count: int, prefix: str | None = None) -> tuple[list[StreamlitServer], Proxy]:
+def _start_cluster(tmp_path_factory, count: int, prefix: str | None = None,
+                   frontend: Path | None = None) -> tuple[list[StreamlitServer], Proxy]:
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (tests/run.sh installs it: apt-get install -y nginx)")
     # Each replica runs the app from its own folder (bench.server), so each publishes its own
@@ -71,7 +73,7 @@ def _start_cluster(tmp_path_factory, count: int, prefix: str | None = None) -> t
 
     with ThreadPoolExecutor(count) as pool:
         replicas = list(pool.map(start, range(count)))
-    return replicas, Proxy(replicas, prefix or "/")
+    return replicas, Proxy(replicas, prefix or "/", frontend)
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +94,28 @@ def prefixed_cluster(tmp_path_factory):
     proxy.stop()
     for replica in replicas:
         replica.stop()
+
+
+@pytest.fixture(scope="module")
+def frontend_cluster(tmp_path_factory):
+    """One replica below ``/atlas/`` behind nginx serving Streamlit's frontend from a prepared copy.
+
+    The copy lacks one script the page loads (Streamlit's Markdown), which a replica must answer.
+    Brotli at quality 5, not 11, to prepare in seconds: the files nginx picks are the same.
+    """
+    if not Path(NGINX).exists():
+        pytest.skip("nginx is not installed (tests/run.sh installs it: apt-get install -y nginx)")
+    folder = Path(tempfile.mkdtemp(prefix="drill-atlas-frontend-"))
+    folder.chmod(0o755)  # nginx's workers (nobody, when it starts as root) read the copy
+    prepared = prepare_frontend(folder, quality=5)
+    for missing in (folder / "static" / "js").glob("StreamlitMarkdown.*"):
+        missing.unlink()
+    replicas, proxy = _start_cluster(tmp_path_factory, 1, PREFIX, folder)
+    yield proxy, replicas, prepared
+    proxy.stop()
+    for replica in replicas:
+        replica.stop()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def offline_context(new_context, cookie: str | None = None, url: str = ""):
@@ -242,5 +266,60 @@ def test_app_below_a_base_url_path_loads_leaflet_from_the_prefix(prefixed_cluste
     paths = [(urllib.parse.urlparse(url).path, status) for url, status in responses]
     assert any(path.startswith(f"/{PREFIX}/app/static/leaflet-") and status == 200 for path, status in paths), paths
     assert [path for path, _ in paths if not path.startswith(f"/{PREFIX}/")] == [f"/{PREFIX}"]
+    assert blocked_requests == []
+    assert "Traceback" not in replicas[0].log()
+
+
+@pytest.mark.browser
+def test_nginx_sends_the_prepared_frontend_compressed_with_its_cut_icon_font(frontend_cluster, page,
+                                                                              blocked_requests):
+    proxy, replicas, prepared = frontend_cluster
+    if BROTLI_STATIC_MODULE.is_file():
+        encoding = "br"
+    else:  # tests/run.sh installs the module; another host may lack it and still gets gzip
+        encoding = "gzip"
+    responses = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(proxy.url)
+    expect(regions_drawn(page)).to_have_count(SMALL_DATA_REGIONS, timeout=TIMEOUT)
+    clear = page.get_by_role("button", name="Clear all filters")
+    expect(clear).to_be_visible(timeout=TIMEOUT)
+    page.wait_for_timeout(500)
+    frontend = {urllib.parse.urlparse(r.url).path: r for r in responses
+                if urllib.parse.urlparse(r.url).path.startswith(f"/{PREFIX}/static/")}
+    scripts = {path: r for path, r in frontend.items() if path.endswith(".js")}
+    assert len(scripts) >= 3, sorted(frontend)
+    assert all(r.status == 200 for r in frontend.values()), [(p, r.status) for p, r in frontend.items()]
+    from_copy = {path: r.all_headers().get("content-encoding") for path, r in scripts.items()
+                 if "StreamlitMarkdown" not in path}
+    assert set(from_copy.values()) == {encoding}, from_copy
+    font = next(r for path, r in frontend.items() if path.endswith(prepared.icon_font))
+    assert len(font.body()) == prepared.icon_font_bytes < prepared.icon_font_original_bytes / 4
+    # Every icon on the page is drawn as an icon: its name, set in the cut font, is one glyph about
+    # as wide as it is high, not the word "filter_alt_off" in letters. An icon's own box is clipped
+    # to a square, so each name is measured again in a free copy with the icon's font.
+    expect(clear.locator('[data-testid="stIconMaterial"]')).to_be_visible(timeout=TIMEOUT)
+    page.evaluate("document.fonts.ready.then(() => true)")
+    shapes = page.locator('[data-testid="stIconMaterial"]').evaluate_all("""icons => icons.map(icon => {
+        const probe = document.createElement("span");
+        const style = getComputedStyle(icon);
+        probe.style.cssText = "position:absolute;left:0;top:0;white-space:nowrap;visibility:hidden";
+        probe.style.font = style.font;
+        probe.style.fontFeatureSettings = style.fontFeatureSettings;
+        probe.textContent = icon.textContent;
+        document.body.append(probe);
+        const box = probe.getBoundingClientRect();
+        probe.remove();
+        return [icon.textContent, box.width, box.height];
+    })""")
+    names = {name for name, _, _ in shapes}
+    assert "filter_alt_off" in names, shapes
+    assert all(0 < width <= 1.5 * height for _, width, height in shapes), shapes
+    # What the copy lacks comes from the replica; what it has, from nginx alone.
+    logged = proxy.requests()
+    markdown = [r for r in logged if "/static/js/StreamlitMarkdown." in r["path"]]
+    assert markdown and all(r["replica"] != "-" and r["status"] == "200" for r in markdown), markdown
+    served = [r for r in logged if r["path"].startswith(f"/{PREFIX}/static/js/index.")]
+    assert served and all(r["replica"] == "-" for r in served), served
     assert blocked_requests == []
     assert "Traceback" not in replicas[0].log()

@@ -125,6 +125,16 @@ def test_target_rows_give_ratio_and_met():
     assert table[1].endswith("NO") and any(line.endswith("yes") for line in table)
 
 
+def test_the_phone_through_nginx_serving_the_prepared_frontend_has_rows_of_its_own():
+    extra = {"phone_app_nginx_s": 10.6, "phone_floor_nginx_s": 7.7, "phone_app_frontend_s": 8.6,
+             "phone_floor_frontend_s": 7.0, "phone_app_frontend_landing_map_bytes": 350_000}
+    rows = {row[0]: row for row in target_rows([], extra)}
+    assert rows["phone 4x CPU 1.6 Mbps (nginx)"][1:4] == ("10.6 s", "<= 5 s", "2.12")
+    assert rows["phone 4x CPU 1.6 Mbps (nginx, frontend prepared)"][1:] == ("8.6 s", "<= 5 s", "1.72", False)
+    assert rows["phone, the floor (nginx, frontend prepared)"][1] == "7.0 s"
+    assert rows["landing map, backdrop incl. (nginx, frontend prepared)"][3:] == ("0.78", True)
+
+
 def test_a_capacity_run_ended_by_its_time_budget_says_so():
     """The held figure of a run the budget stopped is a floor, not the server's limit: the table says which."""
     extra = {"sessions_held_1": 30, "server_cpu_ms_per_rerun_1": 45.0, "capacity_budget_spent_1": True,

@@ -100,3 +100,30 @@ def test_cli_reports_a_malformed_value():
     result = run_cli("--replica", "127.0.0.1:8501", "--listen", "80;")
     assert result.returncode == 2
     assert b"listen '80;' is not a port or host:port" in result.stderr
+
+
+def test_a_prepared_frontend_is_served_from_its_folder_with_its_compressed_copies(tmp_path):
+    site = site_config(["127.0.0.1:8501"], prefix="/atlas/", frontend=tmp_path, brotli=True)
+    block = site.split("location ^~ /atlas/static/ {", 1)[1].split("\n    }\n", 1)[0]
+    assert f"alias {tmp_path.resolve()}/static/;" in block
+    assert "brotli_static on;" in block and "gzip_static on;" in block
+    assert "application/javascript js;" in block and "font/woff2 woff2;" in block
+    assert "error_page 404 = @atlas_frontend_from_replica;" in block
+    assert "location @atlas_frontend_from_replica {\n        proxy_pass http://atlas_replicas;" in site
+    assert "load_module /usr/lib/nginx/modules/ngx_http_brotli_static_module.so;" in standalone_config(site, tmp_path)
+
+
+def test_without_the_brotli_module_the_frontend_is_sent_gzipped_and_no_module_is_loaded(tmp_path):
+    site = site_config(["127.0.0.1:8501"], frontend=tmp_path, brotli=False)
+    assert "gzip_static on;" in site and "brotli_static" not in site
+    assert "load_module" not in standalone_config(site, tmp_path)
+
+
+def test_without_a_frontend_nothing_changes(tmp_path):
+    assert site_config(["127.0.0.1:8501", "127.0.0.1:8502"], brotli=True) == (FIXTURES / "default.conf").read_text()
+
+
+@pytest.mark.parametrize("folder", ["with space", "semi;colon", "brace{", "quote'", "dollar$x"])
+def test_a_frontend_folder_that_could_add_a_directive_is_refused(tmp_path, folder):
+    with pytest.raises(ValueError, match="frontend folder"):
+        site_config(["127.0.0.1:8501"], frontend=tmp_path / folder)

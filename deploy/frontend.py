@@ -1,0 +1,312 @@
+"""Prepare Streamlit's frontend for nginx to serve: pre-compressed, with its icon font cut down.
+
+Behind nginx, a phone on a 1.6 Mbps link spends most of its first paint fetching Streamlit's own
+frontend: 1,153 KB before the landing map's first outline (``bench.phone``, 2026-12-04), of which
+546 KB are two fonts and 607 KB scripts that nginx gzips on the fly at level 5. This module writes
+a copy of that frontend (``streamlit/static/static/``, which the page loads from ``<prefix>static/``)
+that nginx serves from disk (``deploy/nginx_conf.py``, ``frontend=``):
+
+- every script, style sheet and other text file beside a ``.br`` (Brotli, quality 11) and a ``.gz``
+  (gzip, level 9) copy, for nginx's ``brotli_static`` and ``gzip_static``: the three largest
+  scripts a phone fetches are 324 KB at gzip level 5 and 252 KB in Brotli;
+- the icon font (Material Symbols Rounded, 375 KB, 4,309 icons) cut to the icons the page can
+  name. Streamlit draws an icon by writing its name (``keyboard_double_arrow_right``) in that font,
+  whose ligatures turn the name into the glyph, so a name is all the page needs. The icons kept
+  are every name the frontend's scripts hold as a string (``:material/menu:`` or ``"menu"``),
+  every ``:material/…:`` name in Streamlit's Python package and in Drill Atlas's own code. What
+  is left, about 650 icons, is a few tens of KB.
+
+Nothing here changes what Streamlit serves itself; a file this copy lacks (another Streamlit
+version's scripts) falls through to the replicas (the nginx configuration's ``error_page``).
+
+``python -m deploy.frontend DIR`` writes ``DIR/static/`` and ``DIR/prepared.json`` (what was made,
+for which Streamlit); run again, it does nothing when both still match. It needs ``fonttools`` and
+``brotli`` (``requirements-build.txt``), which the app itself does not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import importlib.metadata
+import importlib.util
+import json
+import os
+import re
+import shutil
+import sys
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+ICON_FONT_GLOB = "MaterialSymbols-Rounded.*.woff2"
+"""The icon font's file in ``static/media``; the part between the dots is Streamlit's content hash."""
+APP_SOURCES = ("app.py", "view", "layers", "geodata")
+"""Drill Atlas's own code, searched for the ``:material/…:`` icons it names."""
+COMPRESSED_SUFFIXES = frozenset({".js", ".css", ".svg", ".json", ".txt", ".html", ".map", ".ttf", ".otf"})
+"""Files worth a ``.br`` and ``.gz`` copy: text, and fonts not already compressed (woff2, png, gif are)."""
+BROTLI_QUALITY = 11
+GZIP_LEVEL = 9
+MARKER = "prepared.json"
+
+_MATERIAL_NAME = re.compile(r":material/([a-z0-9_]{1,64}):")
+# A quoted lowercase word in a script: a name the frontend may pass to its icon component.
+_QUOTED_NAME = re.compile(r"""["'`]([a-z0-9_]{1,64})["'`]""")
+
+
+@dataclass(frozen=True)
+class PreparedFrontend:
+    """What :func:`prepare_frontend` wrote, and for which Streamlit.
+
+    Attributes
+    ----------
+    streamlit_version : str
+        The installed Streamlit whose frontend was copied.
+    icon_font : str
+        The icon font's file name (as the frontend's style sheet asks for it).
+    icons_kept, icons_in_font : int
+        Icons in the cut font, and in Streamlit's.
+    icon_font_bytes, icon_font_original_bytes : int
+        The cut font's size, and the original's.
+    compressed_files : int
+        Files given a ``.br`` and ``.gz`` copy.
+    names_digest : str
+        SHA-256 of the sorted icon names asked for; a change (a new icon in the app) prepares again.
+    """
+
+    streamlit_version: str
+    icon_font: str
+    icons_kept: int
+    icons_in_font: int
+    icon_font_bytes: int
+    icon_font_original_bytes: int
+    compressed_files: int
+    names_digest: str
+
+
+def streamlit_package() -> Path:
+    """Return the installed Streamlit's package folder (found, not imported: only app.py imports it)."""
+    return Path(importlib.util.find_spec("streamlit").origin).parent
+
+
+def streamlit_version() -> str:
+    """Return the installed Streamlit's version."""
+    return importlib.metadata.version("streamlit")
+
+
+def streamlit_frontend() -> Path:
+    """Return the installed Streamlit's ``static/static`` folder: what the page loads from ``static/``."""
+    return streamlit_package() / "static" / "static"
+
+
+def _texts(paths: Iterable[Path], suffix: str) -> Iterable[str]:
+    for path in paths:
+        files = sorted(path.rglob(f"*{suffix}")) if path.is_dir() else [path]
+        for file in files:
+            if file.suffix == suffix:
+                yield file.read_text(encoding="utf-8", errors="replace")
+
+
+def icon_names(frontend: Path, python_sources: Sequence[Path]) -> set[str]:
+    """Return every icon name the page could ask the icon font for.
+
+    Parameters
+    ----------
+    frontend : pathlib.Path
+        Streamlit's ``static/static`` folder; its scripts are read for ``:material/name:`` and for
+        quoted lowercase words (a superset: most are not icons, and :func:`cut_icon_font` keeps only
+        the words that name one).
+    python_sources : sequence of pathlib.Path
+        Files or folders of Python code (Streamlit's package, the app) read for ``:material/name:``.
+
+    Returns
+    -------
+    set of str
+    """
+    names: set[str] = set()
+    for text in _texts([frontend / "js"], ".js"):
+        names.update(_MATERIAL_NAME.findall(text))
+        names.update(_QUOTED_NAME.findall(text))
+    for text in _texts(python_sources, ".py"):
+        names.update(_MATERIAL_NAME.findall(text))
+    return names
+
+
+def ligatures(font) -> dict[str, str]:
+    """Return the font's ligatures as ``{text: glyph name}`` (``"menu": "menu"``, ``"123": "_123"``).
+
+    Parameters
+    ----------
+    font : fontTools.ttLib.TTFont
+        A font whose GSUB table holds ligature substitutions (lookup type 4, or 7 wrapping 4).
+    """
+    characters = {glyph: chr(code) for code, glyph in font.getBestCmap().items()}
+    found: dict[str, str] = {}
+    for lookup in font["GSUB"].table.LookupList.Lookup:
+        for table in lookup.SubTable:
+            table = getattr(table, "ExtSubTable", table)
+            for first, entries in getattr(table, "ligatures", {}).items():
+                for entry in entries:
+                    parts = [first, *entry.Component]
+                    if all(part in characters for part in parts):
+                        found.setdefault("".join(characters[part] for part in parts), entry.LigGlyph)
+    return found
+
+
+def cut_icon_font(source: Path, target: Path, names: Iterable[str]) -> tuple[int, int]:
+    """Write ``source`` (a ligature icon font) to ``target`` with only the icons ``names`` name.
+
+    The letters, digits and ``_`` stay, and so do the ligatures whose result is kept; no other
+    glyph is added by following the font's substitutions (``layout_closure`` off), or every icon
+    would come back, since every icon's name is made of letters the font keeps.
+
+    Returns
+    -------
+    tuple of int
+        Icons kept, icons in ``source``.
+    """
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source)
+    by_name = ligatures(font)
+    kept = sorted({by_name[name] for name in names if name in by_name})
+    options = subset.Options()
+    options.layout_closure = False
+    options.layout_features = ["*"]
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    options.flavor = "woff2"
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(glyphs=kept, text="".join(sorted(set("".join(by_name)))))
+    subsetter.subset(font)
+    font.flavor = "woff2"
+    font.save(target)
+    return len(kept), len(set(by_name.values()))
+
+
+def _compress_one(path: str, quality: int, level: int) -> bool:
+    import brotli
+
+    data = Path(path).read_bytes()
+    written = False
+    for suffix, packed in ((".br", brotli.compress(data, quality=quality)),
+                           (".gz", gzip.compress(data, compresslevel=level, mtime=0))):
+        if len(packed) < len(data):
+            Path(path + suffix).write_bytes(packed)
+            written = True
+    return written
+
+
+def precompress(folder: Path, quality: int = BROTLI_QUALITY, level: int = GZIP_LEVEL,
+                workers: int | None = None) -> int:
+    """Write a ``.br`` and ``.gz`` copy beside every compressible file under ``folder``; return how many.
+
+    A copy no smaller than its file is not written. The files are shared among ``workers``
+    processes (default: the machine's cores); Brotli's quality 11 takes about 1.5 s a megabyte.
+    """
+    files = sorted(str(path) for path in folder.rglob("*") if path.is_file() and path.suffix in COMPRESSED_SUFFIXES)
+    if not files:
+        return 0
+    workers = workers or os.cpu_count() or 1
+    if workers == 1:
+        return sum(_compress_one(path, quality, level) for path in files)
+    with ProcessPoolExecutor(workers) as pool:
+        return sum(pool.map(_compress_one, files, [quality] * len(files), [level] * len(files), chunksize=8))
+
+
+def _digest(names: Iterable[str]) -> str:
+    return hashlib.sha256("\n".join(sorted(names)).encode()).hexdigest()
+
+
+def read_prepared(target: Path) -> PreparedFrontend | None:
+    """Return what ``target/prepared.json`` records, or None when it is missing or unreadable."""
+    try:
+        return PreparedFrontend(**json.loads((target / MARKER).read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def prepare_frontend(target: Path, *, frontend: Path | None = None,
+                     python_sources: Sequence[Path] | None = None,
+                     quality: int = BROTLI_QUALITY, workers: int | None = None) -> PreparedFrontend:
+    """Write Streamlit's frontend, ready for nginx, to ``target/static``; return what was made.
+
+    Parameters
+    ----------
+    target : pathlib.Path
+        Folder to write (created). When ``target/prepared.json`` already records this Streamlit
+        version and the same icon names, nothing is written again.
+    frontend : pathlib.Path, optional
+        The frontend to copy; default :func:`streamlit_frontend`.
+    python_sources : sequence of pathlib.Path, optional
+        Code read for icon names; default Streamlit's package and Drill Atlas's ``APP_SOURCES``.
+    quality : int, default 11
+        Brotli quality of the ``.br`` copies.
+    workers : int, optional
+        Processes compressing; default the machine's cores.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the frontend has no icon font (a Streamlit whose frontend is laid out differently).
+    ImportError
+        If ``fonttools`` or ``brotli`` is not installed.
+    """
+    import brotli  # noqa: F401  (fail before copying anything when it is missing)
+    import fontTools  # noqa: F401
+
+    frontend = frontend or streamlit_frontend()
+    if python_sources is None:
+        python_sources = [streamlit_package(), *(REPO / name for name in APP_SOURCES)]
+    fonts = sorted((frontend / "media").glob(ICON_FONT_GLOB))
+    if len(fonts) != 1:
+        raise FileNotFoundError(f"{frontend / 'media'} holds {len(fonts)} files like {ICON_FONT_GLOB}, not one")
+    names = icon_names(frontend, python_sources)
+    digest = _digest(names)
+    version = streamlit_version()
+    done = read_prepared(target)
+    if (done is not None and done.streamlit_version == version and done.names_digest == digest
+            and (target / "static" / "media" / done.icon_font).is_file()):
+        return done
+    static = target / "static"
+    if static.exists():
+        shutil.rmtree(static)
+    (target / MARKER).unlink(missing_ok=True)
+    shutil.copytree(frontend, static)
+    font = static / "media" / fonts[0].name
+    kept, total = cut_icon_font(fonts[0], font, names)
+    compressed = precompress(static, quality=quality, workers=workers)
+    prepared = PreparedFrontend(version, font.name, kept, total, font.stat().st_size,
+                                fonts[0].stat().st_size, compressed, digest)
+    (target / MARKER).write_text(json.dumps(asdict(prepared), indent=1) + "\n", encoding="utf-8")
+    return prepared
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Prepare the frontend into a folder and print what was made; return the exit status."""
+    parser = argparse.ArgumentParser(prog="python -m deploy.frontend", description=__doc__.splitlines()[0])
+    parser.add_argument("target", type=Path, help="folder to write (its static/ is what nginx serves)")
+    parser.add_argument("--quality", type=int, default=BROTLI_QUALITY, choices=range(0, 12), metavar="0-11",
+                        help=f"Brotli quality (default {BROTLI_QUALITY})")
+    args = parser.parse_args(argv)
+    try:
+        prepared = prepare_frontend(args.target, quality=args.quality)
+    except ImportError as error:
+        print(f"{error.name} is missing: pip install -r requirements-build.txt", file=sys.stderr)
+        return 1
+    except FileNotFoundError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"{args.target / 'static'}: Streamlit {prepared.streamlit_version}'s frontend, "
+          f"{prepared.compressed_files} files with .br and .gz copies; {prepared.icon_font} "
+          f"{prepared.icon_font_original_bytes:,} -> {prepared.icon_font_bytes:,} bytes "
+          f"({prepared.icons_kept} of {prepared.icons_in_font} icons)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,131 @@
+"""deploy/frontend.py: Streamlit's frontend prepared for nginx: compressed copies and a cut icon font."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+
+import brotli
+import pytest
+from fontTools.ttLib import TTFont
+
+from deploy import frontend
+from deploy.frontend import (
+    APP_SOURCES,
+    ICON_FONT_GLOB,
+    cut_icon_font,
+    icon_names,
+    ligatures,
+    prepare_frontend,
+    read_prepared,
+    streamlit_frontend,
+)
+from tests.conftest import ROOT
+
+ICON_FONT = next((streamlit_frontend() / "media").glob(ICON_FONT_GLOB))
+
+
+@pytest.fixture(scope="module")
+def icon_font_ligatures():
+    return ligatures(TTFont(ICON_FONT))
+
+
+@pytest.fixture
+def small_frontend(tmp_path):
+    """A frontend of two scripts, a style sheet, an image and Streamlit's own icon font."""
+    root = tmp_path / "streamlit-static"
+    (root / "js").mkdir(parents=True)
+    (root / "css").mkdir()
+    (root / "media").mkdir()
+    (root / "js" / "index.abc.js").write_text(
+        'c(B,{iconValue:`:material/keyboard_double_arrow_right:`});const k="search";' * 200)
+    (root / "js" / "other.def.js").write_text("let icon=':material/not_an_icon_at_all:';")
+    (root / "css" / "index.css").write_text("body{font-family:'Source Sans'}" * 100)
+    (root / "media" / "balloon.png").write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(64))
+    (root / "media" / ICON_FONT.name).write_bytes(ICON_FONT.read_bytes())
+    app = tmp_path / "app.py"
+    app.write_text('st.button("Clear", icon=":material/filter_alt_off:")\n')
+    return root, app
+
+
+def test_the_icon_fonts_ligatures_name_its_icons(icon_font_ligatures):
+    assert len(icon_font_ligatures) > 4000
+    assert icon_font_ligatures["keyboard_double_arrow_right"] == "keyboard_double_arrow_right"
+    assert icon_font_ligatures["123"] == "_123"
+
+
+def test_icon_names_come_from_the_scripts_and_the_python_code(small_frontend):
+    root, app = small_frontend
+    names = icon_names(root, [app])
+    assert {"keyboard_double_arrow_right", "search", "not_an_icon_at_all", "filter_alt_off"} <= names
+
+
+def test_every_icon_streamlit_and_the_app_name_is_asked_for():
+    names = icon_names(streamlit_frontend(), [ROOT / name for name in APP_SOURCES])
+    assert "filter_alt_off" in names  # the app's "Clear all filters" button
+    assert "keyboard_double_arrow_right" in names  # the sidebar's open button
+    assert {"expand_more", "close", "check"} <= names
+
+
+def test_the_cut_font_keeps_the_icons_asked_for_and_drops_the_rest(tmp_path):
+    target = tmp_path / "icons.woff2"
+    kept, total = cut_icon_font(ICON_FONT, target, ["menu", "search", "filter_alt_off", "no_such_icon", "123"])
+    assert (kept, total) == (4, len(set(ligatures(TTFont(ICON_FONT)).values())))
+    cut = ligatures(TTFont(target))
+    assert set(cut) == {"menu", "search", "filter_alt_off", "123"}
+    assert len(set(cut.values())) == 4  # four icons (the cut font's glyph names are its own)
+    assert TTFont(target).flavor == "woff2"
+    assert target.stat().st_size < ICON_FONT.stat().st_size / 20
+
+
+def test_prepare_writes_compressed_copies_that_decompress_to_the_files(small_frontend, tmp_path):
+    root, app = small_frontend
+    target = tmp_path / "prepared"
+    prepared = prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1)
+    static = target / "static"
+    script = static / "js" / "index.abc.js"
+    assert script.read_bytes() == (root / "js" / "index.abc.js").read_bytes()
+    assert brotli.decompress((static / "js" / "index.abc.js.br").read_bytes()) == script.read_bytes()
+    assert gzip.decompress((static / "js" / "index.abc.js.gz").read_bytes()) == script.read_bytes()
+    assert gzip.decompress((static / "css" / "index.css.gz").read_bytes()) == (static / "css" / "index.css").read_bytes()
+    # Nothing smaller to write: a short script, an image and a woff2 font keep no copies.
+    assert not (static / "js" / "other.def.js.gz").exists()
+    assert not list(static.glob("media/*.br")) and not list(static.glob("media/*.gz"))
+    assert prepared.compressed_files == 2
+    font = static / "media" / ICON_FONT.name
+    assert set(ligatures(TTFont(font))) == {"keyboard_double_arrow_right", "search", "filter_alt_off"}
+    assert (prepared.icons_kept, prepared.icon_font_bytes) == (3, font.stat().st_size)
+    assert read_prepared(target) == prepared
+    assert json.loads((target / "prepared.json").read_text())["icon_font"] == ICON_FONT.name
+
+
+def test_prepare_again_does_nothing_until_the_names_or_streamlit_change(small_frontend, tmp_path, monkeypatch):
+    root, app = small_frontend
+    target = tmp_path / "prepared"
+    first = prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1)
+    font = target / "static" / "media" / ICON_FONT.name
+    written = font.stat().st_mtime_ns
+    assert prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1) == first
+    assert font.stat().st_mtime_ns == written
+    app.write_text('st.button("Menu", icon=":material/menu:")\n')
+    again = prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1)
+    assert "menu" in ligatures(TTFont(font)) and "filter_alt_off" not in ligatures(TTFont(font))
+    assert again.names_digest != first.names_digest
+    monkeypatch.setattr(frontend, "streamlit_version", lambda: "0.0.1")
+    assert prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1).streamlit_version == "0.0.1"
+
+
+def test_prepare_refuses_a_frontend_without_its_icon_font(small_frontend, tmp_path):
+    root, app = small_frontend
+    (root / "media" / ICON_FONT.name).unlink()
+    with pytest.raises(FileNotFoundError, match="MaterialSymbols-Rounded"):
+        prepare_frontend(tmp_path / "prepared", frontend=root, python_sources=[app], workers=1)
+    assert not (tmp_path / "prepared").exists()
+
+
+def test_an_unreadable_record_is_no_record(tmp_path):
+    (tmp_path / "prepared.json").write_text("{not json")
+    assert read_prepared(tmp_path) is None
+    (tmp_path / "prepared.json").write_text('{"streamlit_version": "1"}')
+    assert read_prepared(tmp_path) is None
