@@ -9,9 +9,16 @@ geodata.build.towns``, and a missing or broken file means a map without them.
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pyproj
+import shapely
 
 from geodata import schema
 from geodata.files import coordinate_problem, finite_number, read_csv_table
@@ -106,3 +113,99 @@ def towns_file(data_dir: Path) -> Path:
     """Return the towns file of a data folder's ``reference`` folder, or the bundled one when it has none."""
     own = Path(data_dir) / "reference" / TOWNS_FILE
     return own if own.is_file() else schema.DATA_DIR / "reference" / TOWNS_FILE
+
+
+NEARBY_MAX_AREA_KM2 = 60_000
+"""A land area up to this size gets the towns it lies near in its popup; a larger one (Xinjiang,
+Russia) is a region, not a site, and a distance from its middle would mean nothing."""
+NAMED_WITHIN_KM = 100
+"""An area whose name names a town this close (Moscow, Smolensk Oblast) is placed by its name."""
+CITY_POPULATION = 300_000
+"""The nearest city a reader would know: Chita for the Tsugol range, not Jalai Nur (108,000),
+which is nearer."""
+SAME_PLACE_KM = 25
+_COMPASS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
+_GEOD = pyproj.Geod(ellps="WGS84")
+
+
+@dataclass(frozen=True)
+class NearbyTown:
+    """Where a place lies from a town: ``km`` away, in ``direction`` from it ("south-east")."""
+
+    town: str
+    km: float
+    direction: str
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents, to find a town's name in an area's ("Ussuriysk", "Balykchy")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def compass_point(azimuth: float) -> str:
+    """Return the eight-point compass direction of a geodesic azimuth in degrees (0 = north, 90 = east)."""
+    return _COMPASS[int(((azimuth % 360) + 22.5) // 45) % 8]
+
+
+def towns_near(lon: float, lat: float, towns: Sequence[Town], name: str = "") -> tuple[NearbyTown, ...]:
+    """Return the nearest city (100,000 people or more) and, when it is nearer, the nearest town.
+
+    Parameters
+    ----------
+    lon, lat : float
+        The place, in degrees.
+    towns : sequence of Town
+        From :func:`read_towns`.
+    name : str, optional
+        The place's own name: when it names a town within :data:`NAMED_WITHIN_KM`, or says
+        "near" a place ("Sergeyevsky training ground near Ussuriysk"), the name already says
+        where the place is, and nothing is returned.
+
+    Returns
+    -------
+    tuple of NearbyTown
+        Nearest first; empty without towns.
+    """
+    if not towns:
+        return ()
+    count = len(towns)
+    azimuths, _, metres = _GEOD.inv(np.array([town.lon for town in towns]), np.array([town.lat for town in towns]),
+                                    np.full(count, lon), np.full(count, lat))
+    km = np.asarray(metres) / 1000
+    folded = _folded(name)
+    if re.search(r"\bnear\b", folded):
+        return ()
+    for index in np.flatnonzero(km <= NAMED_WITHIN_KM):
+        if folded and re.search(rf"(?<!\w){re.escape(_folded(towns[index].name))}(?!\w)", folded):
+            return ()
+    order = np.argsort(km, kind="stable")
+    nearest = int(order[0])
+    city = next((int(index) for index in order if towns[index].population >= CITY_POPULATION), None)
+    chosen = [index for index in dict.fromkeys([nearest, city]) if index is not None]
+    if len(chosen) == 2 and _GEOD.inv(towns[nearest].lon, towns[nearest].lat, towns[city].lon, towns[city].lat)[2] \
+            < SAME_PLACE_KM * 1000:
+        chosen = [city]  # one place under two names (Jining, the seat of Ulanqab): the city's
+    return tuple(NearbyTown(towns[index].name, float(km[index]), compass_point(float(azimuths[index])))
+                 for index in sorted(chosen, key=lambda index: km[index]))
+
+
+def region_towns(regions: gpd.GeoDataFrame, towns: Sequence[Town], land: gpd.GeoDataFrame) -> dict[str, tuple]:
+    """Return, by ``region_id``, the towns each small land area lies near (:func:`towns_near`).
+
+    Only areas (``kind`` "area") up to :data:`NEARBY_MAX_AREA_KM2` whose middle is on ``land``
+    (country polygons) count: the training ranges and bases, drawn as circles around an estimated
+    position. Distances are from that middle, the estimated position itself.
+    """
+    small = regions[(regions["kind"] == "area") & (regions["area_km2"] <= NEARBY_MAX_AREA_KM2)]
+    if small.empty or not towns:
+        return {}
+    middles = shapely.centroid(small.geometry.values)
+    on_land = np.zeros(len(middles), dtype=bool)
+    on_land[land.sindex.query(middles, predicate="intersects")[0]] = True
+    found = {}
+    for region_id, name, middle, inland in zip(small["region_id"], small["name"], middles, on_land, strict=True):
+        if inland and not middle.is_empty:
+            near = towns_near(middle.x, middle.y, towns, str(name))
+            if near:
+                found[str(region_id)] = near
+    return found

@@ -289,6 +289,17 @@ def coast_text(coast_km: object) -> str:
     return " · ".join(parts)
 
 
+def _about_km(km: float) -> int:
+    """Round a distance from an estimated position: to 5 km under 100 km, to 10 km above."""
+    step = 5 if km < 100 else 10
+    return max(step, int(round(km / step)) * step)
+
+
+def towns_text(near: Iterable[object]) -> str:
+    """``"65 km west of Borzya · 230 km south-east of Chita"`` from :class:`geodata.towns.NearbyTown` items."""
+    return " · ".join(f"{_about_km(town.km):,} km {town.direction} of {town.town}" for town in near)
+
+
 def exercise_line_html(record: Mapping[str, object], href: str = "#") -> str:
     """One exercise in one line of a region popup: its name, a link that focuses it, dates and domain.
 
@@ -317,19 +328,21 @@ def exercise_blocks(exercises: pd.DataFrame) -> dict[str, str]:
 
 
 def region_popup_html(
-    region: Mapping[str, object], exercises: Iterable[Mapping[str, object]], hrefs: Mapping[str, str] | None = None
+    region: Mapping[str, object], exercises: Iterable[Mapping[str, object]], hrefs: Mapping[str, str] | None = None,
+    near: Iterable[object] = (),
 ) -> str:
     """Popup of a region: name, size, nearest coasts, then the exercises held there, newest first.
 
     ``hrefs`` gives each exercise's link by ``exercise_id`` where the page shows this outside the
-    map (see :func:`exercise_line_html`).
+    map (see :func:`exercise_line_html`); ``near``, the towns a small land area lies near
+    (:func:`geodata.towns.region_towns`).
     """
     records = list(exercises)
     hrefs = hrefs or {}
     # a record without an id (a caller's own) is an event of its own
     events = len({event_of(record) if record.get("exercise_id") else index for index, record in enumerate(records)})
     lines = [exercise_line_html(record, hrefs.get(str(record.get("exercise_id")), "#")) for record in records]
-    return region_popup_of_blocks(region, lines, events=events)
+    return region_popup_of_blocks(region, lines, events=events, near=near)
 
 
 def shown_count_text(events: int, rows: int) -> str:
@@ -338,23 +351,29 @@ def shown_count_text(events: int, rows: int) -> str:
     return text if rows == events else f"{text} ({rows} entries: phases or names of one event)"
 
 
-def region_popup_of_blocks(region: Mapping[str, object], lines: list[str], *, events: int | None = None) -> str:
+def region_popup_of_blocks(region: Mapping[str, object], lines: list[str], *, events: int | None = None,
+                           near: Iterable[object] = ()) -> str:
     """Popup of a region around the lines of its exercises, given oldest first (see :func:`region_popup_html`).
 
     Short by design: a sea that held 26 exercises gets 26 lines, not 26 write-ups. ``events`` is
     the number of events among them (:func:`geodata.filters.count_events`); one per line when
     not given. What happened there comes first, under the name; the nearest coasts and how the
     outline was drawn follow (on a phone the waters off Zhanjiang's 80-word location filled the
-    popup, and its two exercises lay below its fold).
+    popup, and its two exercises lay below its fold). A training range drawn around an estimated
+    position says how far it lies from the towns near it (``near``, :func:`towns_text`): the name
+    "Tsugol training range" tells a reader little, "65 km west of Borzya · 230 km south-east of
+    Chita" where it is.
     """
     count = len(lines) if events is None else events
     facts = [shown_count_text(count, len(lines)), f'{int(region["area_km2"]):,} km²']
     coast = coast_text(region.get("coast_km"))
     where = f'<div class="da-meta">Location: {_e(region["precision"])}</div>' if region.get("precision") else ""
+    towns = towns_text(near)
     return (
         f'<div class="da-popup"><div class="da-title">{_e(region["name"])}</div>'
         f'<div class="da-meta">{" · ".join(facts)}</div>'
         f'<ul class="da-lines">{"".join(reversed(lines))}</ul>'
+        + (f'<div class="da-meta">Estimated position: {_e(towns)}</div>' if towns else "")
         + (f'<div class="da-meta">Nearest coasts: {_e(coast)}</div>' if coast else "")
         + where
         + "</div>"

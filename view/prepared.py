@@ -14,8 +14,10 @@ import pandas as pd
 from geodata.crossings import dataset_with_crossings
 from geodata.loaders import Dataset, load_dataset, read_changelog
 from geodata.measure import read_countries
+from geodata.problems import DataError
 from geodata.query import Catalog
 from geodata.reference import read_straits, read_zones
+from geodata.towns import read_towns, region_towns, towns_file
 from layers.observations import observation_popups
 from layers.reference import reference_features, reference_files
 from layers.regions import RegionGeometries, region_geometries
@@ -94,10 +96,23 @@ def with_python_strings(dataset: Dataset) -> Dataset:
                                if isinstance(getattr(dataset, f.name), pd.DataFrame)})
 
 
+def nearby_towns(regions: gpd.GeoDataFrame, data_dir: Path, land: gpd.GeoDataFrame) -> dict[str, tuple]:
+    """Return the towns each small land area lies near (:func:`geodata.towns.region_towns`).
+
+    From the data folder's towns file; none when it is missing or unusable, as the map then goes
+    on without towns.
+    """
+    try:
+        towns, _ = read_towns(towns_file(data_dir))
+    except (DataError, OSError):
+        return {}
+    return region_towns(regions, towns, land)
+
+
 def prepare(data_dir: Path) -> Prepared:
     """Load a data folder and derive what every page of it needs; raises ``DataError`` as the loader does."""
-    zones, straits = read_zones()[0], read_straits()[0]
-    dataset = with_python_strings(dataset_with_crossings(load_dataset(data_dir), zones, straits, read_countries()))
+    zones, straits, countries = read_zones()[0], read_straits()[0], read_countries()
+    dataset = with_python_strings(dataset_with_crossings(load_dataset(data_dir), zones, straits, countries))
     exercises = dataset.exercises
     reference = reference_features(zones, straits)
     return Prepared(
@@ -105,7 +120,9 @@ def prepare(data_dir: Path) -> Prepared:
         catalog=Catalog.from_exercises(exercises, tuple(dataset.regions["region_id"]), dataset.version,
                                        zones=zone_choices(zones)),
         labels=MappingProxyType(exercise_labels(exercises)),
-        geometries=replace(region_geometries(dataset.regions, exercises), extra_files=reference_files(reference)),
+        geometries=replace(region_geometries(dataset.regions, exercises, nearby_towns(dataset.regions, data_dir,
+                                                                                     countries)),
+                           extra_files=reference_files(reference)),
         zones=zones,
         straits=straits,
         reference=reference,

@@ -332,6 +332,38 @@ def test_popup_states_the_location_precision_after_what_happened_there(small_dat
         "Nearest coasts") < text.index("Location:")  # the exercises, newest first, then where and how drawn
 
 
+def test_a_range_says_how_far_it_lies_from_the_towns_near_it(small_dataset):
+    from geodata.towns import NearbyTown
+    from layers.popups import towns_text
+
+    near = (NearbyTown("Borzya", 67.46, "west"), NearbyTown("Chita", 225.99, "south-east"))
+    assert towns_text(near) == "65 km west of Borzya · 230 km south-east of Chita"
+    assert towns_text([NearbyTown("Znamensk", 1.2, "east"), NearbyTown("X", 1_234.0, "north")]) == (
+        "5 km east of Znamensk · 1,230 km north of X")  # never "0 km"
+    region = {"name": "Tsugol", "area_km2": 11305, "precision": "approximate", "coast_km": "JPN:900"}
+    text = region_popup_html(region, small_dataset.exercises.to_dict("records"), near=near)
+    assert "Estimated position: 65 km west of Borzya · 230 km south-east of Chita" in text
+    assert text.index("Alpha-2016") < text.index("Estimated position") < text.index("Nearest coasts") < text.index(
+        "Location:")
+    hostile = region_popup_html(region, [], near=[NearbyTown(HOSTILE, 10, "north")])
+    assert "<script>" not in hostile and "<img" not in hostile
+    assert "Estimated position" not in region_popup_html(region, [])
+
+
+def test_region_layers_put_the_prepared_towns_in_the_popup(small_dataset):
+    from geodata.towns import NearbyTown
+
+    regions, exercises = small_dataset.regions, small_dataset.exercises
+    region_id = regions_for(regions, exercises)["region_id"].iloc[0]
+    geometries = region_geometries(regions, towns={region_id: (NearbyTown("Borzya", 67.46, "west"),)})
+    popups = {feature["properties"]["region_id"]: feature["properties"]["popup"]
+              for layer in region_layers(regions_for(regions, exercises), exercises, geometries)
+              for child in layer._children.values() if hasattr(child, "data")
+              for feature in child.data["features"]}
+    assert "Estimated position: 65 km west of Borzya" in popups[region_id]
+    assert sum("Estimated position" in popup for popup in popups.values()) == 1
+
+
 def test_coast_distances_read_in_words():
     from layers.popups import coast_text
 

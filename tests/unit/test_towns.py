@@ -15,7 +15,18 @@ from hypothesis import strategies as st
 from geodata import schema
 from geodata.build.towns import select_towns
 from geodata.problems import DataError
-from geodata.towns import MAX_TOWNS, TOWN_COLUMNS, TOWNS_FILE, read_towns, town_min_zoom, towns_file
+from geodata.towns import (
+    MAX_TOWNS,
+    TOWN_COLUMNS,
+    TOWNS_FILE,
+    Town,
+    compass_point,
+    read_towns,
+    region_towns,
+    town_min_zoom,
+    towns_file,
+    towns_near,
+)
 from layers.assets import encoded_towns, publish_towns
 from layers.basemap import base_map
 from layers.labels import labels_layer
@@ -142,3 +153,76 @@ def test_a_saved_map_carries_its_towns_and_never_fetches_them_from_the_app(tmp_p
         else:  # a map built for the app would ask the app for its towns: not a file that stands alone
             with pytest.raises(ValueError, match="/app/static/towns/towns-abc.json"):
                 standalone_html(m, title="t", caption_text="c")
+
+
+# The towns a small land area lies near, for its popup (geodata.towns.region_towns).
+
+def _town(name: str, lat: float, lon: float, population: int = 20_000) -> Town:
+    return Town(name, lat, lon, population, False)
+
+
+def test_compass_points_name_the_direction_from_the_town():
+    assert [compass_point(a) for a in (0, 22.4, 22.6, 90, 135, 180, 225, 270, 315, 337.6, -45, 720)] == [
+        "north", "north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west", "north",
+        "north-west", "north"]
+
+
+def test_a_site_gets_its_nearest_town_and_the_nearest_city_a_reader_knows():
+    towns = [_town("Bigcity", 50.0, 113.0, 400_000), _town("Smalltown", 50.5, 115.0), _town("Far", 40.0, 100.0)]
+    near = towns_near(115.6, 50.5, towns, "Some training range")
+    assert [(n.town, n.direction) for n in near] == [("Smalltown", "east"), ("Bigcity", "east")]
+    assert 40 < near[0].km < 45 and near[0].km < near[1].km
+    # the nearest town is the city: named once
+    assert [n.town for n in towns_near(113.1, 50.0, towns)] == ["Bigcity"]
+    assert towns_near(115.6, 50.5, []) == ()
+
+
+def test_a_name_that_already_says_where_gives_no_towns():
+    towns = [_town("Ussuriysk", 43.8, 131.95, 170_000), _town("Vladivostok", 43.1, 131.9, 600_000)]
+    assert towns_near(132.1, 43.7, towns, "Sergeyevsky training ground near Ussuriysk") == ()
+    assert towns_near(132.1, 43.7, towns, "Ussuriysk range") == ()  # a town within 100 km, named
+    assert towns_near(132.1, 43.7, towns, "Ussuriyskiy range")  # a longer word is not the town's name
+    assert towns_near(140.0, 43.7, towns, "Ussuriysk") != ()  # named, but 650 km away
+
+
+def test_one_place_under_two_names_is_named_once_as_the_city():
+    towns = [_town("Jining", 41.03, 113.11, 258_757), _town("Ulanqab", 41.0, 113.13, 400_000)]
+    assert [n.town for n in towns_near(112.9, 42.4, towns)] == ["Ulanqab"]
+
+
+def test_only_small_land_areas_get_towns():
+    square = shapely.box(0, 0, 10, 10)
+    land = gpd.GeoDataFrame({"iso_a3": ["AAA"]}, geometry=[square], crs="EPSG:4326")
+    regions = gpd.GeoDataFrame(
+        {"region_id": ["range", "sea_area", "big", "sea"], "name": ["Range", "Waters", "Big", "Sea"],
+         "kind": ["area", "area", "area", "sea"], "area_km2": [2_826, 10_000, 1_339_095, 5_000]},
+        geometry=[shapely.Point(5, 5).buffer(0.2), shapely.Point(12, 5).buffer(0.2), shapely.Point(5, 5).buffer(3),
+                  shapely.Point(4, 4).buffer(0.2)], crs="EPSG:4326")
+    found = region_towns(regions, [_town("Town", 5.5, 5.0, 500_000)], land)
+    assert list(found) == ["range"] and found["range"][0].direction == "south"
+
+
+def test_the_bundled_ranges_say_where_they_are():
+    from geodata.measure import read_countries
+
+    towns, problems = read_towns(towns_file(schema.DATA_DIR))
+    regions = gpd.read_file(schema.DATA_DIR / schema.REGIONS_FILE)
+    found = {key: [(n.town, n.direction) for n in near]
+             for key, near in region_towns(regions, towns, read_countries()).items()}
+    # Sources put Tsugol "about 250 km south-east of Chita"; the circle's middle is an estimate.
+    assert found["tsugol_range"] == [("Borzya", "west"), ("Chita", "south-east")]
+    assert "zhurihe_base" in found and "kapustin_yar_range" in found
+    # placed by their names, or at sea
+    assert not {"moscow_area", "sergeyevsky_range", "zhanjiang_waters", "smolensk_region", "russia"} & set(found)
+
+
+def test_an_unusable_towns_file_leaves_the_popups_without_towns(tmp_path):
+    from geodata.measure import read_countries
+    from view.prepared import nearby_towns
+
+    regions = gpd.read_file(schema.DATA_DIR / schema.REGIONS_FILE)
+    (tmp_path / "reference").mkdir()
+    (tmp_path / "reference" / TOWNS_FILE).write_text("not,the,columns\n1,2,3\n", encoding="utf-8")
+    assert nearby_towns(regions, tmp_path, read_countries()) == {}
+    (tmp_path / "reference" / TOWNS_FILE).unlink()  # no file of its own: the bundled towns
+    assert "tsugol_range" in nearby_towns(regions, tmp_path, read_countries())
