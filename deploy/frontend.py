@@ -9,12 +9,12 @@ that nginx serves from disk (``deploy/nginx_conf.py``, ``frontend=``):
 - every script, style sheet and other text file beside a ``.br`` (Brotli, quality 11) and a ``.gz``
   (gzip, level 9) copy, for nginx's ``brotli_static`` and ``gzip_static``: the three largest
   scripts a phone fetches are 324 KB at gzip level 5 and 252 KB in Brotli;
-- the icon font (Material Symbols Rounded, 375 KB, 4,309 icons) cut to the icons the page can
+- the icon font (Material Symbols Rounded, 375 KB, 4,009 icons under 4,309 names) cut to the icons the page can
   name. Streamlit draws an icon by writing its name (``keyboard_double_arrow_right``) in that font,
   whose ligatures turn the name into the glyph, so a name is all the page needs. The icons kept
   are every name the frontend's scripts hold as a string (``:material/menu:`` or ``"menu"``),
   every ``:material/…:`` name in Streamlit's Python package and in Drill Atlas's own code. What
-  is left, about 650 icons, is a few tens of KB.
+  is left (504 of 4,009 icons with Streamlit 1.67) is 54 KB.
 
 Nothing here changes what Streamlit serves itself; a file this copy lacks (another Streamlit
 version's scripts) falls through to the replicas (the nginx configuration's ``error_page``).
