@@ -124,6 +124,7 @@ CITY_POPULATION = 300_000
 """The nearest city a reader would know: Chita for the Tsugol range, not Jalai Nur (108,000),
 which is nearer."""
 SAME_PLACE_KM = 25
+"""A town this close to the city is the same place under another name: only the city is given."""
 _COMPASS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
 _GEOD = pyproj.Geod(ellps="WGS84")
 
@@ -148,7 +149,7 @@ def compass_point(azimuth: float) -> str:
 
 
 def towns_near(lon: float, lat: float, towns: Sequence[Town], name: str = "") -> tuple[NearbyTown, ...]:
-    """Return the nearest city (100,000 people or more) and, when it is nearer, the nearest town.
+    """Return the nearest city (:data:`CITY_POPULATION` people or more) and, when it is nearer, the nearest town.
 
     Parameters
     ----------
@@ -166,15 +167,13 @@ def towns_near(lon: float, lat: float, towns: Sequence[Town], name: str = "") ->
     tuple of NearbyTown
         Nearest first; empty without towns.
     """
-    if not towns:
+    folded = _folded(name)
+    if not towns or re.search(r"\bnear\b", folded):
         return ()
     count = len(towns)
     azimuths, _, metres = _GEOD.inv(np.array([town.lon for town in towns]), np.array([town.lat for town in towns]),
                                     np.full(count, lon), np.full(count, lat))
     km = np.asarray(metres) / 1000
-    folded = _folded(name)
-    if re.search(r"\bnear\b", folded):
-        return ()
     for index in np.flatnonzero(km <= NAMED_WITHIN_KM):
         if folded and re.search(rf"(?<!\w){re.escape(_folded(towns[index].name))}(?!\w)", folded):
             return ()

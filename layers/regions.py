@@ -51,7 +51,7 @@ class RegionGeometries:
     popup_lines: Mapping[str, str] = field(default_factory=dict)
     """Each exercise's line in the region popups by ``exercise_id`` (:func:`layers.popups.exercise_blocks`);
     empty when built without the exercises: the popups then build the shown exercises' lines."""
-    towns: Mapping[str, tuple] = field(default_factory=dict)
+    nearby_towns: Mapping[str, tuple] = field(default_factory=dict)
     """The towns each small land area lies near, by ``region_id`` (:func:`geodata.towns.region_towns`),
     for its popup; empty when built without towns."""
     extra_files: Mapping[str, bytes] = field(default_factory=dict)
@@ -80,15 +80,15 @@ class RegionGeometries:
 
 
 def region_geometries(regions: gpd.GeoDataFrame, exercises: pd.DataFrame | None = None,
-                      towns: Mapping[str, tuple] | None = None) -> RegionGeometries:
+                      nearby_towns: Mapping[str, tuple] | None = None) -> RegionGeometries:
     """Encode every region's outline at every level once, keyed by ``region_id``.
 
     Each level is simplified (topology kept) to its tolerance on its decimal grid
     (:data:`layers.outlines.LEVELS`): a first map sends the coarsest level its zoom allows
     and the browser fetches the detail level for what it zooms into. Measures and exports use
     the full geometry. With the dataset's ``exercises``, each one's popup line is prepared too:
-    what every map of the dataset draws is then built once. ``towns`` are the towns small land
-    areas lie near, for their popups (:func:`geodata.towns.region_towns`).
+    what every map of the dataset draws is then built once. ``nearby_towns`` are the towns small
+    land areas lie near, for their popups (:func:`geodata.towns.region_towns`).
     """
     ids = regions["region_id"].tolist()
     return RegionGeometries(
@@ -98,7 +98,7 @@ def region_geometries(regions: gpd.GeoDataFrame, exercises: pd.DataFrame | None 
         },
         labels=region_labels(regions),
         popup_lines=exercise_blocks(exercises) if exercises is not None else {},
-        towns=dict(towns or {}),
+        nearby_towns=dict(nearby_towns or {}),
     )
 
 
@@ -154,7 +154,7 @@ def _features(
                     "region_id": region["region_id"],
                     "tooltip": region_tooltip_html(region, events),
                     "popup": region_popup_of_blocks(region, held, events=events,
-                                                    near=geometries.towns.get(region["region_id"], ())),
+                                                    near=geometries.nearby_towns.get(region["region_id"], ())),
                 },
             }
         )

@@ -355,7 +355,7 @@ def test_region_layers_put_the_prepared_towns_in_the_popup(small_dataset):
 
     regions, exercises = small_dataset.regions, small_dataset.exercises
     region_id = regions_for(regions, exercises)["region_id"].iloc[0]
-    geometries = region_geometries(regions, towns={region_id: (NearbyTown("Borzya", 67.46, "west"),)})
+    geometries = region_geometries(regions, nearby_towns={region_id: (NearbyTown("Borzya", 67.46, "west"),)})
     popups = {feature["properties"]["region_id"]: feature["properties"]["popup"]
               for layer in region_layers(regions_for(regions, exercises), exercises, geometries)
               for child in layer._children.values() if hasattr(child, "data")
