@@ -9,7 +9,6 @@ geodata.build.towns``, and a missing or broken file means a map without them.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,12 +16,13 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
-import pyproj
 import shapely
 
 from geodata import schema
 from geodata.files import coordinate_problem, finite_number, read_csv_table
+from geodata.geometry import WGS84
 from geodata.problems import DataError, Problem, quote
+from geodata.search import fold
 
 TOWNS_FILE = "towns.csv"
 TOWN_COLUMNS = ("geonameid", "name", "country", "lat", "lon", "population", "capital")
@@ -126,7 +126,6 @@ which is nearer."""
 SAME_PLACE_KM = 25
 """A town this close to the city is the same place under another name: only the city is given."""
 _COMPASS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
-_GEOD = pyproj.Geod(ellps="WGS84")
 
 
 @dataclass(frozen=True)
@@ -136,11 +135,6 @@ class NearbyTown:
     town: str
     km: float
     direction: str
-
-
-def _folded(text: str) -> str:
-    """Lower case without accents, to find a town's name in an area's ("Ussuriysk", "Balykchy")."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def compass_point(azimuth: float) -> str:
@@ -167,21 +161,22 @@ def towns_near(lon: float, lat: float, towns: Sequence[Town], name: str = "") ->
     tuple of NearbyTown
         Nearest first; empty without towns.
     """
-    folded = _folded(name)
-    if not towns or re.search(r"\bnear\b", folded):
+    words = f" {fold(name)} "  # the name's words, folded as the search folds them
+    if not towns or " near " in words:
         return ()
     count = len(towns)
-    azimuths, _, metres = _GEOD.inv(np.array([town.lon for town in towns]), np.array([town.lat for town in towns]),
+    azimuths, _, metres = WGS84.inv(np.array([town.lon for town in towns]), np.array([town.lat for town in towns]),
                                     np.full(count, lon), np.full(count, lat))
     km = np.asarray(metres) / 1000
     for index in np.flatnonzero(km <= NAMED_WITHIN_KM):
-        if folded and re.search(rf"(?<!\w){re.escape(_folded(towns[index].name))}(?!\w)", folded):
+        town = fold(towns[index].name)
+        if town and f" {town} " in words:
             return ()
     order = np.argsort(km, kind="stable")
     nearest = int(order[0])
     city = next((int(index) for index in order if towns[index].population >= CITY_POPULATION), None)
     chosen = [index for index in dict.fromkeys([nearest, city]) if index is not None]
-    if len(chosen) == 2 and _GEOD.inv(towns[nearest].lon, towns[nearest].lat, towns[city].lon, towns[city].lat)[2] \
+    if len(chosen) == 2 and WGS84.inv(towns[nearest].lon, towns[nearest].lat, towns[city].lon, towns[city].lat)[2] \
             < SAME_PLACE_KM * 1000:
         chosen = [city]  # one place under two names (Jining, the seat of Ulanqab): the city's
     return tuple(NearbyTown(towns[index].name, float(km[index]), compass_point(float(azimuths[index])))
