@@ -7,7 +7,7 @@ blocked (:func:`bench.browser.route_offline`), and Chrome DevTools Protocol emul
 bytes/s down and up, 150 ms latency). The app and the floor app (``bench/floor_app.py``) are
 loaded in turn, straight from ``streamlit run`` and through nginx (:class:`bench.proxy.NginxProxy`,
 which compresses) when nginx is installed, then through nginx serving Streamlit's frontend from a
-copy :func:`deploy.frontend.prepare_frontend` made (pre-compressed, its icon font cut down) when
+copy :func:`deploy.frontend.prepare_frontend` made (pre-compressed, its fonts cut down) when
 ``fonttools`` and ``brotli`` are installed.
 
 Bytes are counted from the protocol's ``Network.loadingFinished`` (``encodedDataLength``: what

@@ -21,7 +21,7 @@ A complete configuration that runs without root from a folder (``nginx -p DIR -c
     python -m deploy.nginx_conf --replica 127.0.0.1:8501 --listen 127.0.0.1:8080 --standalone DIR
 
 Streamlit's frontend served by nginx from a copy ``python -m deploy.frontend FRONTEND`` prepared
-(pre-compressed, the icon font cut down; see :mod:`deploy.frontend`)::
+(pre-compressed, its fonts cut down; see :mod:`deploy.frontend`)::
 
     python -m deploy.nginx_conf --replica 127.0.0.1:8501 --frontend FRONTEND
 """

@@ -79,7 +79,7 @@ publish_static_assets(Path("static"), data_dir / schema.LAND_FILE)
 publish_towns(Path("static"), towns_file(data_dir))
 EOF
 
-# Streamlit's frontend for nginx to serve, pre-compressed with its icon font cut down (deploy/frontend.py):
+# Streamlit's frontend for nginx to serve, pre-compressed with its fonts cut down (deploy/frontend.py):
 # prepared once into .cache/ (about 20 s), again only when Streamlit or the app's icons change.
 FRONTEND=()
 if "$PY" -c 'import brotli, fontTools' 2>/dev/null; then

@@ -271,8 +271,8 @@ def test_app_below_a_base_url_path_loads_leaflet_from_the_prefix(prefixed_cluste
 
 
 @pytest.mark.browser
-def test_nginx_sends_the_prepared_frontend_compressed_with_its_cut_icon_font(frontend_cluster, page,
-                                                                              blocked_requests):
+def test_nginx_sends_the_prepared_frontend_compressed_with_its_cut_fonts(frontend_cluster, page,
+                                                                         blocked_requests):
     proxy, replicas, prepared = frontend_cluster
     if BROTLI_STATIC_MODULE.is_file():
         encoding = "br"
@@ -315,6 +315,21 @@ def test_nginx_sends_the_prepared_frontend_compressed_with_its_cut_icon_font(fro
     names = {name for name, _, _ in shapes}
     assert "filter_alt_off" in names, shapes
     assert all(0 < width <= 1.5 * height for _, width, height in shapes), shapes
+    # The text font is the cut one and still draws Cyrillic, and accented Greek from its letters and
+    # combining marks: set in Source Sans, they measure otherwise than in the fallback font; the
+    # phonetic letters it left out measure the same.
+    sans = next(name for name in prepared.text_fonts if name.startswith("SourceSansVF-Upright"))
+    text_font = next(r for path, r in frontend.items() if path.endswith(sans))
+    assert len(text_font.body()) == prepared.text_fonts[sans][0] < prepared.text_fonts[sans][1] * 0.6
+    widths = page.evaluate("""async () => {
+        await document.fonts.load('16px "Source Sans"', "Ж");
+        const context = document.createElement("canvas").getContext("2d");
+        const width = (font, text) => { context.font = font; return context.measureText(text).width; };
+        return ["Морское взаимодействие", "ἀἁἂἃ", "ɐɑɒɓ"].map(text =>
+            [width('16px "Source Sans", monospace', text), width("16px monospace", text)]);
+    }""")
+    (russian, russian_fallback), (greek, greek_fallback), (phonetic, phonetic_fallback) = widths
+    assert russian != russian_fallback and greek != greek_fallback and phonetic == phonetic_fallback, widths
     # What the copy lacks comes from the replica; what it has, from nginx alone.
     logged = proxy.requests()
     markdown = [r for r in logged if "/static/js/StreamlitMarkdown." in r["path"]]

@@ -14,7 +14,9 @@ from deploy import frontend
 from deploy.frontend import (
     APP_SOURCES,
     ICON_FONT_GLOB,
+    TEXT_FONT_UNICODES,
     cut_icon_font,
+    cut_text_font,
     icon_names,
     ligatures,
     prepare_frontend,
@@ -24,6 +26,12 @@ from deploy.frontend import (
 from tests.conftest import ROOT
 
 ICON_FONT = next((streamlit_frontend() / "media").glob(ICON_FONT_GLOB))
+TEXT_FONT = next((streamlit_frontend() / "media").glob("SourceSansVF-Upright*.woff2"))
+"""The font Streamlit draws the page's text in."""
+
+
+def features(font, table: str) -> set[str]:
+    return {record.FeatureTag for record in font[table].table.FeatureList.FeatureRecord}
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +87,38 @@ def test_the_cut_font_keeps_the_icons_asked_for_and_drops_the_rest(tmp_path):
     assert target.stat().st_size < ICON_FONT.stat().st_size / 20
 
 
+def test_the_cut_text_font_keeps_latin_greek_and_cyrillic_and_stays_variable(tmp_path):
+    target = tmp_path / "sans.woff2"
+    size = cut_text_font(TEXT_FONT, target)
+    cut, whole = TTFont(target), TTFont(TEXT_FONT)
+    assert size == target.stat().st_size < TEXT_FONT.stat().st_size * 0.6
+    kept = set(cut.getBestCmap())
+    # What the record and the page write: Russian and transliterated names, Vietnamese, Greek,
+    # the dashes, the middle dot, <=, the multiplication sign and the arrows of the hints.
+    for text in ("Морское взаимодействие-2024", "Zhurihe Ulanqab Jäger Øresund Šiauliai Xəzər", "Hải Phòng",
+                 "Ελληνικά", "Moʻorea Izhevskʼ", "1–3 · 5 km ≤ 200 m × 2 → ← “quoted” — € CO₂ km² ✓ ⟨⟩ ▲"):
+        assert {ord(c) for c in text} <= kept, text
+    # Left out: precomposed polytonic Greek (browsers draw it from the letter and a combining mark)
+    # and the phonetic alphabet but the schwa.
+    assert {ord("\u1f00"), ord("ɐ")} <= set(whole.getBestCmap()) - kept
+    assert [axis.axisTag for axis in cut["fvar"].axes] == [axis.axisTag for axis in whole["fvar"].axes] == ["wght"]
+    assert {"kern", "mark"} <= features(cut, "GPOS") and "liga" in features(cut, "GSUB")
+    assert "smcp" in features(whole, "GSUB") and "smcp" not in features(cut, "GSUB")
+    assert cut.flavor == "woff2"
+
+
+def test_prepare_cuts_the_text_fonts_and_records_them(small_frontend, tmp_path):
+    root, app = small_frontend
+    (root / "media" / TEXT_FONT.name).write_bytes(TEXT_FONT.read_bytes())
+    target = tmp_path / "prepared"
+    prepared = prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1)
+    font = target / "static" / "media" / TEXT_FONT.name
+    assert prepared.text_fonts == {TEXT_FONT.name: [font.stat().st_size, TEXT_FONT.stat().st_size]}
+    assert prepared.text_font_unicodes == TEXT_FONT_UNICODES
+    assert ord("Ж") in TTFont(font).getBestCmap() and ord("\u1f00") not in TTFont(font).getBestCmap()
+    assert read_prepared(target) == prepared
+
+
 def test_prepare_writes_compressed_copies_that_decompress_to_the_files(small_frontend, tmp_path):
     root, app = small_frontend
     target = tmp_path / "prepared"
@@ -96,6 +136,7 @@ def test_prepare_writes_compressed_copies_that_decompress_to_the_files(small_fro
     font = static / "media" / ICON_FONT.name
     assert set(ligatures(TTFont(font))) == {"keyboard_double_arrow_right", "search", "filter_alt_off"}
     assert (prepared.icons_kept, prepared.icon_font_bytes) == (3, font.stat().st_size)
+    assert prepared.text_fonts == {}  # this frontend has none
     assert read_prepared(target) == prepared
     assert json.loads((target / "prepared.json").read_text())["icon_font"] == ICON_FONT.name
 
@@ -112,6 +153,8 @@ def test_prepare_again_does_nothing_until_the_names_or_streamlit_change(small_fr
     again = prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1)
     assert "menu" in ligatures(TTFont(font)) and "filter_alt_off" not in ligatures(TTFont(font))
     assert again.names_digest != first.names_digest
+    monkeypatch.setattr(frontend, "TEXT_FONT_UNICODES", "U+0000-007F")
+    assert prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1).text_font_unicodes == "U+0000-007F"
     monkeypatch.setattr(frontend, "streamlit_version", lambda: "0.0.1")
     assert prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1).streamlit_version == "0.0.1"
 
