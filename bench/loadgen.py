@@ -53,10 +53,10 @@ STOP_P95_S = 1.0
 """:func:`capacity` goes on past ``P95_LIMIT_S`` up to this p95, so that the figures say how the server degrades."""
 LEVELS = (5, 10, 15, 20, 25, 30, 40, 50, 60, 70, 80, 100, 120, 140, 160, 200, 250, 300, 400)
 """Session counts :func:`capacity` steps through: fine where one 2-core server is expected, coarse beyond."""
-TARGET_LEVELS = (10, 20, 40, 60, 80, 100, 120, 140, 160, 200, 240, 280, 320)
+TARGET_LEVELS = (10, 20, 40, 60, 80, 100, 120, 140, 160, 200, 240, 280, 320, 360, 400)
 """Coarser steps for ``python -m bench.run``, within :data:`TARGET_BUDGET_S`: they reach issue 17's 100 sessions,
-and go on to 320 so that two replicas can show 1.8x one server that holds up to 160 (on 2026-12-04 one held 120,
-and the steps' end at 200 capped the ratio at 1.67x)."""
+and go on to 400 so that two replicas can show 1.8x one server that holds up to 200 (on 2026-12-04 one held 120,
+and the steps' end at 200 capped the ratio at 1.67x; on 2026-12-05 one server pinned to a core held 200)."""
 TARGET_BUDGET_S = 480.0
 FILTER_KEY = "years"
 """The widget every session changes: the year range slider."""
@@ -455,18 +455,23 @@ async def idle_memory(url: str, server_pid: int, sessions: int, *, settle_s: flo
     }
 
 
-def server_capacity(data_dir: Path, workdir: Path, replicas: int = 1, *, floor: bool = False, **options) -> dict:
+def server_capacity(data_dir: Path, workdir: Path, replicas: int = 1, *, floor: bool = False, pinned: bool = False,
+                    **options) -> dict:
     """Start ``replicas`` servers on ``data_dir`` (behind nginx when more than one) and run :func:`capacity`.
 
     They serve the app, or with ``floor`` the floor of a rerun (``bench/capacity_floor_app.py``: a
-    year slider and the map it moves, nothing else). Returns what :func:`capacity` returns, plus
-    ``replicas``.
+    year slider and the map it moves, nothing else). With ``pinned`` each server runs on one core
+    of its own (replica n on CPU n, modulo the machine's CPUs), as ``deploy/HOSTING.md`` advises;
+    nginx and this process run anywhere. Returns what :func:`capacity` returns, plus ``replicas``
+    and ``pinned``.
     """
     from bench.proxy import NginxProxy
     from bench.server import APP, CAPACITY_FLOOR_APP, StreamlitServer
 
     script = CAPACITY_FLOOR_APP if floor else APP
-    servers = [StreamlitServer(script, data_dir, workdir / f"replica-{n}.log") for n in range(replicas)]
+    cpus = sorted(os.sched_getaffinity(0))
+    servers = [StreamlitServer(script, data_dir, workdir / f"replica-{n}.log",
+                               cpus={cpus[n % len(cpus)]} if pinned else None) for n in range(replicas)]
     proxy = None
     try:
         proxy = NginxProxy([s.port for s in servers], workdir / "nginx") if replicas > 1 else None
@@ -478,7 +483,7 @@ def server_capacity(data_dir: Path, workdir: Path, replicas: int = 1, *, floor: 
             proxy.stop()
         for server in servers:
             server.stop()
-    return {"replicas": replicas, **result}
+    return {"replicas": replicas, "pinned": pinned, **result}
 
 
 def idle_memory_of(data_dir: Path, workdir: Path, sessions: int, query_string: str = "") -> dict:
@@ -509,6 +514,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="seconds the steps may take in all; the run stops before passing it (default %(default)s)")
     parser.add_argument("--sessions", type=int, default=11, help="idle sessions for the memory figure")
     parser.add_argument("--query", default="", help="query string every session opens with")
+    parser.add_argument("--pinned", action="store_true", help="run each server on one core of its own")
     parser.add_argument("--floor", action="store_true",
                         help="serve the floor of a rerun (bench/capacity_floor_app.py) instead of the app")
     args = parser.parse_args(argv)
@@ -517,7 +523,8 @@ def main(argv: list[str] | None = None) -> None:
             result = idle_memory_of(args.data, Path(folder), args.sessions, args.query)
         else:
             levels = tuple(int(n) for n in args.levels.split(","))
-            result = server_capacity(args.data, Path(folder), args.replicas, floor=args.floor, levels=levels,
+            result = server_capacity(args.data, Path(folder), args.replicas, floor=args.floor, pinned=args.pinned,
+                                     levels=levels,
                                      window_s=args.window, budget_s=args.budget, query_string=args.query)
     print(json.dumps(result, indent=1))
 

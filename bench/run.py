@@ -188,24 +188,30 @@ def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> 
     if not args.no_load:
         from bench.loadgen import TARGET_BUDGET_S, TARGET_LEVELS, server_capacity
 
-        for replicas in (1, 2):
-            print(f"capacity, {replicas} replica(s):", flush=True)
-            try:
-                with machine_lock(args.lock):
-                    result = server_capacity(data_dir, workdir, replicas, window_s=args.load_window,
-                                             levels=TARGET_LEVELS, budget_s=TARGET_BUDGET_S,
-                                             log=lambda line: print(line, flush=True))
-            except Exception as error:  # noqa: BLE001 - nginx missing, a server that failed: say so, go on
-                figures[f"capacity_{replicas}_failed"] = repr(error).splitlines()[0][:160]
-                continue
-            held = held_step(result)
-            figures[f"sessions_held_{replicas}"] = result["sessions_held"]
-            figures[f"rerun_p95_at_held_{replicas}_s"] = held["rerun_p95_s"]
-            figures[f"sessions_held_p95_1s_{replicas}"] = result["sessions_held_at_stop_p95"]
-            figures[f"capacity_budget_spent_{replicas}"] = result["budget_spent"]
-            figures[f"most_reruns_per_s_{replicas}"] = max(s["reruns_per_s"] for s in result["steps"])
-            figures[f"server_cpu_ms_per_rerun_{replicas}"] = held["server_cpu_ms_per_rerun"]
-            figures[f"generator_cpu_cores_{replicas}"] = max(s["generator_cpu_cores"] for s in result["steps"])
+        for pinned in (False, True):
+            for replicas in (1, 2):
+                tag = f"{replicas}_pinned" if pinned else f"{replicas}"
+                print(f"capacity, {replicas} replica(s){', each pinned to a core' if pinned else ''}:", flush=True)
+                try:
+                    with machine_lock(args.lock):
+                        result = server_capacity(data_dir, workdir, replicas, pinned=pinned,
+                                                 window_s=args.load_window, levels=TARGET_LEVELS,
+                                                 budget_s=TARGET_BUDGET_S, log=lambda line: print(line, flush=True))
+                except Exception as error:  # noqa: BLE001 - nginx missing, a server that failed: say so, go on
+                    figures[f"capacity_{tag}_failed"] = repr(error).splitlines()[0][:160]
+                    continue
+                held = held_step(result)
+                figures[f"sessions_held_{tag}"] = result["sessions_held"]
+                figures[f"rerun_p95_at_held_{tag}_s"] = held["rerun_p95_s"]
+                figures[f"sessions_held_p95_1s_{tag}"] = result["sessions_held_at_stop_p95"]
+                figures[f"capacity_budget_spent_{tag}"] = result["budget_spent"]
+                figures[f"most_reruns_per_s_{tag}"] = max(s["reruns_per_s"] for s in result["steps"])
+                figures[f"server_cpu_ms_per_rerun_{tag}"] = held["server_cpu_ms_per_rerun"]
+                figures[f"generator_cpu_cores_{tag}"] = max(s["generator_cpu_cores"] for s in result["steps"])
+        from bench.machine import two_process_speedup
+
+        with machine_lock(args.lock):
+            figures |= two_process_speedup()
         print("capacity, the floor of a rerun (a slider and the map it moves), 1 server:", flush=True)
         try:
             with machine_lock(args.lock):
@@ -217,10 +223,12 @@ def issue17_figures(data_dir: Path, args: argparse.Namespace, workdir: Path) -> 
             figures["floor_server_cpu_ms_per_rerun_1"] = held_step(result)["server_cpu_ms_per_rerun"]
         except Exception as error:  # noqa: BLE001 - a server that failed: say so, go on
             figures["capacity_floor_failed"] = repr(error).splitlines()[0][:160]
-        for name in ("sessions_held", "sessions_held_p95_1s"):
-            if figures.get(f"{name}_1") and f"{name}_2" in figures:
-                figures[f"replicas_ratio_{name.removeprefix('sessions_held').strip('_') or 'p95_300ms'}"] = (
-                    figures[f"{name}_2"] / figures[f"{name}_1"])
+        for pinned in ("", "_pinned"):
+            for name in ("sessions_held", "sessions_held_p95_1s"):
+                if figures.get(f"{name}_1{pinned}") and f"{name}_2{pinned}" in figures:
+                    limit = name.removeprefix("sessions_held").strip("_") or "p95_300ms"
+                    two, one = figures[f"{name}_2{pinned}"], figures[f"{name}_1{pinned}"]
+                    figures[f"replicas_ratio{pinned}_{limit}"] = two / one
     return figures
 
 
@@ -297,6 +305,25 @@ def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> li
         rows.append(_row("2 replicas / 1 server", extra["replicas_ratio_p95_300ms"],
                          f"{extra['replicas_ratio_p95_300ms']:.2f}x", REPLICAS_TARGET, f">= {REPLICAS_TARGET}x",
                          at_most=False))
+    if "machine_two_process_speedup" in extra:
+        speedup = extra["machine_two_process_speedup"]
+        rows.append(("  the machine: 2 busy processes / 1 (bench.machine)", f"{speedup:.2f}x", "", "", None))
+        if "replicas_ratio_p95_300ms" in extra:
+            rows.append(("  2 replicas / 1 server, of what the machine gives 2 processes",
+                         f"{extra['replicas_ratio_p95_300ms'] / speedup:.0%}", "", "", None))
+    if "sessions_held_1_pinned" in extra:
+        held = extra["sessions_held_1_pinned"]
+        spent = " (time budget spent)" if extra.get("capacity_budget_spent_1_pinned") else ""
+        rows.append(_row("sessions held, 1 server pinned to a core, p95 <= 0.3 s", held, f"{held}{spent}",
+                         SESSIONS_TARGET, f">= {SESSIONS_TARGET}", at_most=False))
+    if "sessions_held_2_pinned" in extra:
+        spent = " (time budget spent)" if extra.get("capacity_budget_spent_2_pinned") else ""
+        rows.append(("sessions held, 2 replicas + nginx, a core each", f"{extra['sessions_held_2_pinned']}{spent}",
+                     "", "", None))
+    if "replicas_ratio_pinned_p95_300ms" in extra:
+        rows.append(_row("2 replicas / 1 server, each pinned to a core", extra["replicas_ratio_pinned_p95_300ms"],
+                         f"{extra['replicas_ratio_pinned_p95_300ms']:.2f}x", REPLICAS_TARGET,
+                         f">= {REPLICAS_TARGET}x", at_most=False))
     for replicas in (1, 2):
         if f"sessions_held_p95_1s_{replicas}" in extra:
             rows.append((f"sessions held at p95 <= 1 s, {replicas} replica(s)",

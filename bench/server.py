@@ -111,12 +111,17 @@ class StreamlitServer:
     cwd : pathlib.Path, optional
         Folder the server runs in (its ``.streamlit/config.toml`` applies); the repository root
         when None.
+    cpus : set of int, optional
+        CPUs the server may run on (``os.sched_setaffinity``, set before the interpreter has
+        started a thread, so every thread it starts inherits it): one core per replica, as
+        ``deploy/HOSTING.md`` advises. Any CPU when None.
     """
 
     def __init__(self, script: Path, data_dir: Path, log_path: Path, *, port: int | None = None,
                  tiles: bool = False, env: dict[str, str] | None = None, base_url_path: str = "",
-                 cwd: Path | None = None):
+                 cwd: Path | None = None, cpus: set[int] | None = None):
         self.script = Path(script)
+        self.cpus = cpus
         self.served_script = self._outside_checkout(self.script)
         self.cwd = Path(cwd or ROOT)
         self.port = port or free_port()
@@ -146,6 +151,8 @@ class StreamlitServer:
                  "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
                 cwd=self.cwd, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
             )
+        if self.cpus:
+            os.sched_setaffinity(self.process.pid, self.cpus)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and self.process.poll() is None:
             try:

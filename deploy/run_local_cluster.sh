@@ -6,7 +6,8 @@
 #
 # Settings (environment): ATLAS_PORT (nginx, default 8080), ATLAS_REPLICA_PORTS (default "8501 8502"),
 # ATLAS_PREFIX (serve below /PREFIX/, e.g. atlas; default: the site root), DRILL_ATLAS_TILES=off (no tile
-# requests), DRILL_ATLAS_DATA_DIR (another data folder). nginx runs from a temporary folder, never /etc.
+# requests), DRILL_ATLAS_DATA_DIR (another data folder), ATLAS_PIN=off (do not pin each replica to a core).
+# nginx runs from a temporary folder, never /etc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -92,15 +93,26 @@ else
   echo "nginx asks the replicas for Streamlit's frontend; to prepare it for nginx: pip install -r requirements-build.txt"
 fi
 
+# One core per replica where there are as many cores (taskset, util-linux): a replica is one Python
+# process whose threads share one interpreter lock, and it answers faster kept on one core
+# (deploy/HOSTING.md, "One core per replica"). ATLAS_PIN=off leaves the scheduler free.
+CORES="$(nproc 2>/dev/null || echo 1)"
+PIN=()
 START="$(now)"
 REPLICAS=()
+n=0
 for port in "${REPLICA_PORTS[@]}"; do
-  "$PY" -m streamlit run app.py --server.address 127.0.0.1 --server.port "$port" --server.headless true \
+  if [ "${ATLAS_PIN:-on}" != off ] && command -v taskset >/dev/null && [ "$CORES" -ge "${#REPLICA_PORTS[@]}" ]; then
+    PIN=(taskset --cpu-list "$n")
+  fi
+  "${PIN[@]}" "$PY" -m streamlit run app.py --server.address 127.0.0.1 --server.port "$port" --server.headless true \
     --server.fileWatcherType none --browser.gatherUsageStats false ${PREFIX:+--server.baseUrlPath "$PREFIX"} \
     </dev/null >"$RUN_DIR/replica-$port.log" 2>&1 &
   PIDS+=("$!")
   REPLICAS+=(--replica "127.0.0.1:$port")
+  n=$((n + 1))
 done
+[ "${#PIN[@]}" -gt 0 ] && echo "replicas pinned one to a core (taskset; ATLAS_PIN=off to leave them free)"
 for port in "${REPLICA_PORTS[@]}"; do wait_ok "http://127.0.0.1:$port${URL_PATH}_stcore/health"; done
 REPLICAS_UP="$(now)"
 

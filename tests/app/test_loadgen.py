@@ -71,3 +71,26 @@ def test_the_floor_of_a_rerun_is_driven_as_the_app_is_and_sends_a_new_map_per_ye
     sent = [b - a for a, b in zip(received, received[1:], strict=False)]
     assert min(sent) > 1000, sent  # a map's HTML, not a reference by hash
     assert "Traceback" not in server.log()
+
+
+def test_a_pinned_server_runs_every_thread_on_its_one_core(tmp_path):
+    # Defences: "each pinned to a core" in the capacity figures is true of every thread the server
+    # runs, the script runs included, not only of the process's first thread.
+    import os
+
+    cpu = max(os.sched_getaffinity(0))
+    server = StreamlitServer(APP, SMALL_DATA, tmp_path / "streamlit.log", cpus={cpu})
+
+    async def drive() -> None:
+        session = Session(server.url)
+        await session.open(timeout=60)
+        await session.close()
+
+    try:
+        asyncio.run(drive())
+        threads = os.listdir(f"/proc/{server.pid}/task")
+        allowed = {tid: os.sched_getaffinity(int(tid)) for tid in threads}
+    finally:
+        server.stop()
+    assert len(threads) > 3  # the event loop, the script runner, Streamlit's other threads
+    assert set(map(frozenset, allowed.values())) == {frozenset({cpu})}, allowed

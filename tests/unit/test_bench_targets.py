@@ -10,6 +10,7 @@ from shapely.geometry import Polygon, box
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from bench.coast import coast_hausdorff, decode_outline, directed_hausdorff
+from bench.machine import two_process_speedup
 from bench.phone import KINDS, Transfers, byte_kind, format_breakdown, map_component_bytes
 from bench.run import format_targets, target_rows
 from layers.outlines import encode_polygons
@@ -142,6 +143,33 @@ def test_a_capacity_run_ended_by_its_time_budget_says_so():
     rows = {row[0]: row for row in target_rows([], extra)}
     assert rows["sessions held, 1 server, p95 <= 0.3 s"][1] == "30 (time budget spent)"
     assert rows["sessions held, 2 replicas + nginx"][1] == "60"
+
+
+def test_the_replicas_ratio_is_shown_against_what_the_machine_gives_two_processes():
+    extra = {"sessions_held_1": 140, "server_cpu_ms_per_rerun_1": 26.0, "sessions_held_2": 200,
+             "replicas_ratio_p95_300ms": 200 / 140, "machine_two_process_speedup": 1.65}
+    rows = {row[0]: row for row in target_rows([], extra)}
+    assert rows["2 replicas / 1 server"][1:] == ("1.43x", ">= 1.8x", "0.79", False)
+    assert rows["  the machine: 2 busy processes / 1 (bench.machine)"][1:] == ("1.65x", "", "", None)
+    assert rows["  2 replicas / 1 server, of what the machine gives 2 processes"][1] == "87%"
+
+
+def test_servers_pinned_to_a_core_each_have_rows_of_their_own():
+    extra = {"sessions_held_1": 140, "server_cpu_ms_per_rerun_1": 26.0, "sessions_held_2": 280,
+             "replicas_ratio_p95_300ms": 2.0, "sessions_held_1_pinned": 200, "sessions_held_2_pinned": 320,
+             "capacity_budget_spent_2_pinned": True, "replicas_ratio_pinned_p95_300ms": 1.6}
+    rows = {row[0]: row for row in target_rows([], extra)}
+    assert rows["2 replicas / 1 server"][3:] == ("1.11", True)
+    assert rows["sessions held, 1 server pinned to a core, p95 <= 0.3 s"][1:] == ("200", ">= 100", "2.00", True)
+    assert rows["sessions held, 2 replicas + nginx, a core each"][1] == "320 (time budget spent)"
+    assert rows["2 replicas / 1 server, each pinned to a core"][1:] == ("1.60x", ">= 1.8x", "0.89", False)
+
+
+def test_two_processes_are_timed_against_one():
+    figures = two_process_speedup(rounds=2, iterations=200_000)
+    assert figures["machine_one_process_s"] > 0 and figures["machine_two_processes_s"] > 0
+    # Two processes on at most two cores do at most about twice the work of one, and not much less than one's.
+    assert 0.5 < figures["machine_two_process_speedup"] < 2.5
 
 
 def test_wire_frames_compress_as_the_server_does():
