@@ -73,7 +73,7 @@ TEXT_FONT_UNICODES = ",".join((
 ))
 """What the cut text fonts keep, in the notation of CSS ``unicode-range`` and ``pyftsubset --unicodes``.
 
-Left out (497 of Source Sans's 1,615 characters): precomposed polytonic Greek, the phonetic
+Left out (393 of Source Sans's 1,615 characters): precomposed polytonic Greek, the phonetic
 alphabets but the schwa, modifier letters, box drawing, and the few pictographs the fonts hold.
 """
 COMPRESSED_SUFFIXES = frozenset({".js", ".css", ".svg", ".json", ".txt", ".html", ".map", ".ttf", ".otf"})
