@@ -112,8 +112,8 @@ class StreamlitServer:
         Folder the server runs in (its ``.streamlit/config.toml`` applies); the repository root
         when None.
     cpus : set of int, optional
-        CPUs the server may run on (``os.sched_setaffinity``, set before the interpreter has
-        started a thread, so every thread it starts inherits it): one core per replica, as
+        CPUs the server may run on (``os.sched_setaffinity``, set as soon as the process starts,
+        before Streamlit starts its threads, so every thread inherits it): one core per replica, as
         ``deploy/HOSTING.md`` advises. Any CPU when None.
     """
 

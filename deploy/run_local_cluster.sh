@@ -81,7 +81,7 @@ publish_towns(Path("static"), towns_file(data_dir))
 EOF
 
 # Streamlit's frontend for nginx to serve, pre-compressed with its fonts cut down (deploy/frontend.py):
-# prepared once into .cache/ (about 20 s), again only when Streamlit or the app's icons change.
+# prepared once into .cache/ (about 30 s), again only when Streamlit or the app's icons change.
 FRONTEND=()
 if "$PY" -c 'import brotli, fontTools' 2>/dev/null; then
   FRONTEND_DIR="$RUN_DIR/frontend"
@@ -95,16 +95,19 @@ fi
 
 # One core per replica where there are as many cores (taskset, util-linux): a replica is one Python
 # process whose threads share one interpreter lock, and it answers faster kept on one core
-# (deploy/HOSTING.md, "One core per replica"). ATLAS_PIN=off leaves the scheduler free.
-CORES="$(nproc 2>/dev/null || echo 1)"
+# (deploy/HOSTING.md, "One core per replica"). The cores are the ones this process may use (a
+# container's cpuset need not start at 0). ATLAS_PIN=off leaves the scheduler free.
+read -r -a CPUS <<< "$("$PY" -c 'import os; print(*sorted(os.sched_getaffinity(0)))')"
+PINNED=no
+if [ "${ATLAS_PIN:-on}" != off ] && command -v taskset >/dev/null && [ "${#CPUS[@]}" -ge "${#REPLICA_PORTS[@]}" ]; then
+  PINNED=yes
+fi
 PIN=()
 START="$(now)"
 REPLICAS=()
 n=0
 for port in "${REPLICA_PORTS[@]}"; do
-  if [ "${ATLAS_PIN:-on}" != off ] && command -v taskset >/dev/null && [ "$CORES" -ge "${#REPLICA_PORTS[@]}" ]; then
-    PIN=(taskset --cpu-list "$n")
-  fi
+  [ "$PINNED" = yes ] && PIN=(taskset --cpu-list "${CPUS[$n]}")
   "${PIN[@]}" "$PY" -m streamlit run app.py --server.address 127.0.0.1 --server.port "$port" --server.headless true \
     --server.fileWatcherType none --browser.gatherUsageStats false ${PREFIX:+--server.baseUrlPath "$PREFIX"} \
     </dev/null >"$RUN_DIR/replica-$port.log" 2>&1 &
@@ -112,7 +115,9 @@ for port in "${REPLICA_PORTS[@]}"; do
   REPLICAS+=(--replica "127.0.0.1:$port")
   n=$((n + 1))
 done
-[ "${#PIN[@]}" -gt 0 ] && echo "replicas pinned one to a core (taskset; ATLAS_PIN=off to leave them free)"
+if [ "$PINNED" = yes ]; then
+  echo "replicas pinned one to a core (taskset; ATLAS_PIN=off to leave them free)"
+fi
 for port in "${REPLICA_PORTS[@]}"; do wait_ok "http://127.0.0.1:$port${URL_PATH}_stcore/health"; done
 REPLICAS_UP="$(now)"
 
