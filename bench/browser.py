@@ -31,6 +31,15 @@ from view.after_map import WAITING_NOTE
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+OFFLINE_ARGS = ["--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=127.0.0.1;localhost"]
+"""Chromium arguments that send every request but this machine's to a proxy that is not there: none leaves.
+
+For loads that need the browser's HTTP cache (:mod:`bench.phone`). Playwright's routing
+(:func:`route_offline`) pauses every request for its driver and turns that cache off, so a file
+the page fetched ahead for the map's frame (:func:`deploy.frontend.page_hints`) would be fetched
+again, as no phone does.
+"""
+
 MAP_FRAME_TITLE = "streamlit_folium.st_folium"
 MAP_FRAME = f'iframe[title="{MAP_FRAME_TITLE}"]'
 APP_POLYGONS = "path.da-region"

@@ -2,7 +2,8 @@
 
 Issue 17's target: with 4x CPU throttling and 1.6 Mbps, the bundled data's first paint within 5 s.
 Each load is a fresh browser context (an empty cache) with a 390 x 844 viewport, the internet
-blocked (:func:`bench.browser.route_offline`), and Chrome DevTools Protocol emulation on the page:
+blocked (:data:`bench.browser.OFFLINE_ARGS`, not Playwright's routing, which turns the HTTP cache
+off), and Chrome DevTools Protocol emulation on the page:
 ``Emulation.setCPUThrottlingRate`` (rate 4) and ``Network.emulateNetworkConditions`` (200,000
 bytes/s down and up, 150 ms latency). The app and the floor app (``bench/floor_app.py``) are
 loaded in turn, straight from ``streamlit run`` and through nginx (:class:`bench.proxy.NginxProxy`,
@@ -34,7 +35,7 @@ from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.extensions.permessage_deflate import PerMessageDeflate
 from websockets.frames import Frame, Opcode
 
-from bench.browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, route_offline, wait_count
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, MAP_FRAME, OFFLINE_ARGS, wait_count
 
 PHONE_VIEWPORT = {"width": 390, "height": 844}
 CPU_SLOWDOWN = 4
@@ -222,7 +223,6 @@ def phone_load(browser, url: str, selector: str, count: int, timeout_s: float = 
         and ``total_bytes`` (everything up to the map's requests done).
     """
     context = browser.new_context(viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True, device_scale_factor=3)
-    route_offline(context, baseline=False)
     if without_fonts:
         context.route(FONT_REQUESTS, lambda route: route.abort())
     page = context.new_page()
@@ -281,7 +281,6 @@ def warm_up(browser, url: str, selector: str, count: int, timeout_s: float = 120
     took 11.1-11.6 s.)
     """
     context = browser.new_context(viewport=PHONE_VIEWPORT)
-    route_offline(context, baseline=False)
     try:
         page = context.new_page()
         page.goto(url, timeout=timeout_s * 1000)
@@ -313,7 +312,7 @@ def phone_figures(pages: dict[str, tuple[str, str, int]], *, repeats: int = 1, t
 
     loads: dict[str, list[dict]] = {name: [] for name in pages}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + OFFLINE_ARGS)
         try:
             for url, selector, count in pages.values():
                 warm_up(browser, url, selector, count, timeout_s)

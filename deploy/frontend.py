@@ -23,11 +23,15 @@ that nginx serves from disk (``deploy/nginx_conf.py``, ``frontend=``):
   Source Sans the page draws its text in goes from 170 to 97 KB. A character a cut font lacks is
   drawn from the next font of the style's list (the system's sans-serif), as Chinese already is.
 
+- the page itself (``index.html``, beside ``static/``): Streamlit's, with links that let a browser
+  fetch what shows the map's frame while it waits for the app's first message (:func:`page_hints`).
+  It names this release's map script, so it is written again on every run.
+
 Nothing here changes what Streamlit serves itself; a file this copy lacks (another Streamlit
 version's scripts) falls through to the replicas (the nginx configuration's ``error_page``).
 
-``python -m deploy.frontend DIR`` writes ``DIR/static/`` and ``DIR/prepared.json`` (what was made,
-for which Streamlit); run again, it does nothing when both still match. It needs ``fonttools`` and
+``python -m deploy.frontend DIR`` writes ``DIR/static/``, ``DIR/index.html`` and ``DIR/prepared.json``
+(what was made, for which Streamlit); run again, it writes only the page when the rest still matches. It needs ``fonttools`` and
 ``brotli`` (``requirements-build.txt``), which the app itself does not.
 """
 
@@ -36,6 +40,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import hashlib
+import html
 import importlib.metadata
 import importlib.util
 import json
@@ -45,7 +50,7 @@ import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -76,12 +81,21 @@ TEXT_FONT_UNICODES = ",".join((
 Left out (393 of Source Sans's 1,615 characters): precomposed polytonic Greek, the phonetic
 alphabets but the schwa, modifier letters, box drawing, and the few pictographs the fonts hold.
 """
+MAP_COMPONENT = "streamlit_folium.st_folium"
+"""The map's component as Streamlit serves it, at ``component/<name>/`` below the page."""
+COMPONENT_CHUNK_GLOB = "ComponentInstance.*.js"
+"""The frontend's chunk that shows a component's frame: it loads only once a page's first message names one."""
+INDEX = "index.html"
 COMPRESSED_SUFFIXES = frozenset({".js", ".css", ".svg", ".json", ".txt", ".html", ".map", ".ttf", ".otf"})
 """Files worth a ``.br`` and ``.gz`` copy: text, and fonts not already compressed (woff2, png, gif are)."""
 BROTLI_QUALITY = 11
 GZIP_LEVEL = 9
 MARKER = "prepared.json"
 
+# A chunk's static import of another chunk of its folder (Vite writes `from"./name.hash.js"`).
+_STATIC_IMPORT = re.compile(r'(?:from|import)\s*"\./([A-Za-z0-9_$.-]{1,200}\.js)"')
+# A script a page names in its own folder's static/js/ (its entry, its module preloads).
+_PAGE_SCRIPT = re.compile(r'(?:href|src)="\./static/js/([A-Za-z0-9_$.-]{1,200}\.js)"')
 _MATERIAL_NAME = re.compile(r":material/([a-z0-9_]{1,64}):")
 # A quoted lowercase word in a script: a name the frontend may pass to its icon component.
 _QUOTED_NAME = re.compile(r"""["'`]([a-z0-9_]{1,64})["'`]""")
@@ -108,6 +122,9 @@ class PreparedFrontend:
         set prepares again.
     compressed_files : int
         Files given a ``.br`` and ``.gz`` copy.
+    hints : list of list of str
+        The ``[rel, href]`` of each ``<link>`` the copy's ``index.html`` adds to Streamlit's
+        (:func:`page_hints`); written again on every run, as the app's files may have changed.
     names_digest : str
         SHA-256 of the sorted icon names asked for; a change (a new icon in the app) prepares again.
     """
@@ -122,6 +139,7 @@ class PreparedFrontend:
     text_font_unicodes: str
     compressed_files: int
     names_digest: str
+    hints: list[list[str]]
 
 
 def streamlit_package() -> Path:
@@ -276,6 +294,63 @@ def precompress(folder: Path, quality: int = BROTLI_QUALITY, level: int = GZIP_L
         return sum(pool.map(_compress_one, files, [quality] * len(files), [level] * len(files), chunksize=8))
 
 
+def chunk_closure(js_dir: Path, first: str) -> list[str]:
+    """Return the chunk ``first`` of ``js_dir`` and every chunk it imports statically, in the order met."""
+    seen: list[str] = []
+    waiting = [first]
+    while waiting:
+        name = waiting.pop(0)
+        if name in seen or not (js_dir / name).is_file():
+            continue
+        seen.append(name)
+        waiting.extend(_STATIC_IMPORT.findall((js_dir / name).read_text(encoding="utf-8", errors="replace")))
+    return seen
+
+
+def component_build() -> Path:
+    """Return the map component's built frontend (streamlit-folium's ``frontend/build``)."""
+    return Path(importlib.util.find_spec("streamlit_folium").origin).parent / "frontend" / "build"
+
+
+def page_hints(index_html: str, frontend: Path, component: Path, frame_files: Sequence[str]) -> list[list[str]]:
+    """Return the ``[rel, href]`` of the links that let a browser fetch the map's frame while it waits for the map.
+
+    Streamlit's page fetches what shows a component's frame (:data:`COMPONENT_CHUNK_GLOB` and the
+    chunks it imports) only once the app's first message names a component, and the frame then
+    fetches its own page, streamlit-folium's script and the map's (``frame_files``), each after
+    the one before has run: on the emulated phone 1.9 s from the map's message to its outlines,
+    most of it waiting for these files while the link stood idle (bench/README.md). Named in the
+    page's ``<head>``, they come while the page waits for the app's first message instead:
+
+    - ``modulepreload`` for the chunks the page does not preload already (a module preload is
+      not refetched when the page imports the module);
+    - ``prefetch`` for streamlit-folium's scripts and ``frame_files`` (paths from the site's root,
+      :func:`layers.compose.frame_files`): the frame, a document of its own, takes them from the
+      browser's HTTP cache, so they must be answered cacheable (nginx's configuration does so).
+
+    Every ``href`` is relative to the page, as Streamlit's own are, so a site below a prefix works.
+    """
+    js_dir = frontend / "js"
+    loaded = set(_PAGE_SCRIPT.findall(index_html))
+    hints = []
+    for chunk in sorted(js_dir.glob(COMPONENT_CHUNK_GLOB))[:1]:
+        hints += [["modulepreload", f"./static/js/{name}"] for name in chunk_closure(js_dir, chunk.name)
+                  if name not in loaded]
+    component_page = component / INDEX
+    if component_page.is_file():
+        hints += [["prefetch", f"./component/{MAP_COMPONENT}/static/js/{name}"]
+                  for name in _PAGE_SCRIPT.findall(component_page.read_text(encoding="utf-8", errors="replace"))]
+    hints += [["prefetch", f".{path}"] for path in frame_files if path.startswith("/")]
+    return hints
+
+
+def index_with_hints(index_html: str, hints: Sequence[Sequence[str]]) -> str:
+    """Return Streamlit's ``index.html`` with a ``<link>`` for each hint just before ``</head>``."""
+    links = "".join(f'<link rel="{rel}"{" crossorigin" if rel == "modulepreload" else ""} href="{html.escape(href)}">\n'
+                    for rel, href in hints)
+    return index_html.replace("</head>", links + "</head>", 1)
+
+
 def _digest(names: Iterable[str]) -> str:
     return hashlib.sha256("\n".join(sorted(names)).encode()).hexdigest()
 
@@ -290,8 +365,13 @@ def read_prepared(target: Path) -> PreparedFrontend | None:
 
 def prepare_frontend(target: Path, *, frontend: Path | None = None,
                      python_sources: Sequence[Path] | None = None,
-                     quality: int = BROTLI_QUALITY, workers: int | None = None) -> PreparedFrontend:
-    """Write Streamlit's frontend, ready for nginx, to ``target/static``; return what was made.
+                     quality: int = BROTLI_QUALITY, workers: int | None = None,
+                     frame_files: Sequence[str] | None = None,
+                     component: Path | None = None) -> PreparedFrontend:
+    """Write Streamlit's frontend, ready for nginx, to ``target/static`` and its page to ``target/index.html``.
+
+    Returns what was made. The page is Streamlit's ``index.html`` (beside ``frontend``) with the
+    links of :func:`page_hints`; it is written on every run, the rest only when it changed.
 
     Parameters
     ----------
@@ -306,6 +386,11 @@ def prepare_frontend(target: Path, *, frontend: Path | None = None,
         Brotli quality of the ``.br`` copies.
     workers : int, optional
         Processes compressing; default the machine's cores.
+    frame_files : sequence of str, optional
+        The files a served map's frame loads (:func:`layers.compose.frame_files`); default those
+        of the app served at the site's root.
+    component : pathlib.Path, optional
+        The map component's built frontend; default :func:`component_build`.
 
     Raises
     ------
@@ -326,27 +411,46 @@ def prepare_frontend(target: Path, *, frontend: Path | None = None,
     names = icon_names(frontend, python_sources)
     digest = _digest(names)
     version = streamlit_version()
+    if frame_files is None:
+        from layers.assets import asset_urls
+        from layers.compose import frame_files as files_of
+
+        frame_files = files_of(asset_urls(""))
+    page = frontend.parent / INDEX
+    index_html = page.read_text(encoding="utf-8") if page.is_file() else ""
+    hints = page_hints(index_html, frontend, component or component_build(), frame_files) if index_html else []
     done = read_prepared(target)
     if (done is not None and done.streamlit_version == version and done.names_digest == digest
             and done.text_font_unicodes == TEXT_FONT_UNICODES
             and (target / "static" / "media" / done.icon_font).is_file()):
-        return done
-    static = target / "static"
-    if static.exists():
-        shutil.rmtree(static)
-    (target / MARKER).unlink(missing_ok=True)
-    shutil.copytree(frontend, static)
-    font = static / "media" / fonts[0].name
-    kept, total = cut_icon_font(fonts[0], font, names)
-    text_fonts = {}
-    for source in sorted({path for pattern in TEXT_FONT_GLOBS for path in (frontend / "media").glob(pattern)}):
-        text_fonts[source.name] = [cut_text_font(source, static / "media" / source.name, TEXT_FONT_UNICODES),
-                                   source.stat().st_size]
-    compressed = precompress(static, quality=quality, workers=workers)
-    prepared = PreparedFrontend(version, font.name, kept, total, font.stat().st_size,
-                                fonts[0].stat().st_size, text_fonts, TEXT_FONT_UNICODES, compressed, digest)
+        prepared = replace(done, hints=hints)
+    else:
+        static = target / "static"
+        if static.exists():
+            shutil.rmtree(static)
+        (target / MARKER).unlink(missing_ok=True)
+        shutil.copytree(frontend, static)
+        font = static / "media" / fonts[0].name
+        kept, total = cut_icon_font(fonts[0], font, names)
+        text_fonts = {}
+        for source in sorted({path for pattern in TEXT_FONT_GLOBS for path in (frontend / "media").glob(pattern)}):
+            text_fonts[source.name] = [cut_text_font(source, static / "media" / source.name, TEXT_FONT_UNICODES),
+                                       source.stat().st_size]
+        compressed = precompress(static, quality=quality, workers=workers)
+        prepared = PreparedFrontend(version, font.name, kept, total, font.stat().st_size, fonts[0].stat().st_size,
+                                    text_fonts, TEXT_FONT_UNICODES, compressed, digest, hints)
+    _write_page(target / INDEX, index_with_hints(index_html, hints) if index_html else None, quality)
     (target / MARKER).write_text(json.dumps(asdict(prepared), indent=1) + "\n", encoding="utf-8")
     return prepared
+
+
+def _write_page(path: Path, text: str | None, quality: int) -> None:
+    """Write the page and its compressed copies, or remove them where Streamlit has no page to copy."""
+    for stale in (path, path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")):
+        stale.unlink(missing_ok=True)
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+        _compress_one(str(path), quality, GZIP_LEVEL)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -36,6 +36,8 @@ from pathlib import Path
 
 import jinja2
 
+from deploy.frontend import MAP_COMPONENT
+
 STICKY_COOKIE = "atlas_replica"
 UPSTREAM_HEADER = "X-Upstream"
 # A day: an open page whose WebSocket is idle this long reconnects (to the same replica).
@@ -84,6 +86,7 @@ _TEMPLATE = _ENVIRONMENT.get_template(
         "MAX_BODY": MAX_BODY,
         "GZIP_TYPES": GZIP_TYPES,
         "GZIP_LEVEL": GZIP_LEVEL,
+        "MAP_COMPONENT": MAP_COMPONENT,
     },
 )
 

@@ -12,7 +12,7 @@ from geodata.filters import bounds_of, landing_bounds, regions_for, with_context
 from geodata.query import map_params
 from layers.assets import AssetUrls, scripts_of
 from layers.basemap import DEFAULT_BOUNDS, base_map, region_boxes, show_all_control
-from layers.folium_internals import stable_ids
+from layers.folium_internals import frame_links, stable_ids
 from layers.labels import labels_layer
 from layers.land import land_layer
 from layers.legend import legend
@@ -63,6 +63,22 @@ def reference_legend_outlines(
         if outline is not None and shown and outline not in lines:
             lines.append(outline)
     return lines
+
+
+def frame_files(assets: AssetUrls) -> list[str]:
+    """Return the style sheets and scripts the frame of a map served with ``assets`` loads before it draws.
+
+    They are the ``css_links`` and ``js_links`` of every map :func:`dashboard_map` composes:
+    its base map's, and where the plugins are served the draw and measure tools' style sheets
+    (their scripts come after the map has drawn, with the tools' file). :mod:`deploy.frontend`
+    names them in the page's ``<head>`` so that a browser fetches them while it waits for the map.
+    """
+    m = base_map(assets, tiles=False)
+    if assets.plugins:
+        draw_control(assets, drawings_layer().add_to(m)).add_to(m)
+        measure_control(assets).add_to(m)
+    css, js = frame_links(m)
+    return css + js
 
 
 def dashboard_map(

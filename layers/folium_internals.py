@@ -348,7 +348,7 @@ def script_rewritten(base: type[MacroElement], rewrite) -> type[MacroElement]:
     return Rewritten
 
 
-def _links(folium_map: folium.Map) -> tuple[list[str], list[str]]:
+def frame_links(folium_map: folium.Map) -> tuple[list[str], list[str]]:
     """Return the CSS and JS links of the map's elements, deduplicated in order, as ``st_folium`` collects them."""
     css, js = [], []
 
@@ -386,7 +386,7 @@ def map_frame_arguments(streamlit_folium, folium_map: folium.Map, *, key: str, h
         "zoom": folium_map.options.get("zoom"), "last_circle_radius": None, "last_circle_polygon": None,
         "selected_layers": None, "selected_tags": None, "last_geocoder_result": None,
     }
-    css_links, js_links = _links(folium_map)
+    css_links, js_links = frame_links(folium_map)
     return {
         "script": script, "header": header, "html": html, "id": streamlit_folium.get_full_id(folium_map),
         "key": streamlit_folium.generate_js_hash(script, key, False), "height": height, "width": None,

@@ -47,6 +47,11 @@ def test_map_is_served_locally_and_returns_only_drawings(app_factory):
     ]
     assert args["returned_objects"] == ["all_drawings"]
     assert "L.tileLayer" not in args["script"]
+    # What the prepared page names for the browser to fetch ahead (deploy/frontend.py, page_hints).
+    from layers.assets import asset_urls
+    from layers.compose import frame_files
+
+    assert frame_files(asset_urls("")) == args["css_links"] + args["js_links"]
 
 
 def test_the_towns_are_published_beside_the_map_and_named_in_its_script(app_factory):

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from bench.browser import OFFLINE_ARGS
 from bench.proxy import NGINX, NginxProxy
 from bench.server import APP, StreamlitServer
 from deploy.frontend import prepare_frontend
@@ -267,6 +268,43 @@ def test_app_below_a_base_url_path_loads_leaflet_from_the_prefix(prefixed_cluste
     assert any(path.startswith(f"/{PREFIX}/app/static/leaflet-") and status == 200 for path, status in paths), paths
     assert [path for path, _ in paths if not path.startswith(f"/{PREFIX}/")] == [f"/{PREFIX}"]
     assert blocked_requests == []
+    assert "Traceback" not in replicas[0].log()
+
+
+@pytest.mark.browser
+def test_the_prepared_page_fetches_the_maps_frame_ahead_and_the_frame_takes_it_from_the_cache(
+        frontend_cluster, browser_type, browser_type_launch_args):
+    proxy, replicas, prepared = frontend_cluster
+    assert [rel for rel, _ in prepared.hints].count("prefetch") >= 3, prepared.hints
+    # Playwright's routing (the other tests' blocked_requests) turns the browser's cache off: this
+    # browser keeps it, and reaches nothing beyond this machine (a proxy that is not there).
+    args = {**browser_type_launch_args, "args": [*browser_type_launch_args.get("args", []), *OFFLINE_ARGS]}
+    browser = browser_type.launch(**args)
+    try:
+        # A replica knows the component and has published the app's files once a page has run the
+        # app: the first visitor's page asks for them too early (and its frame, later, again).
+        warm = browser.new_page()
+        warm.goto(proxy.url)
+        expect(regions_drawn(warm)).to_have_count(SMALL_DATA_REGIONS, timeout=TIMEOUT)
+        warm.context.close()
+        page = browser.new_page()
+        failed = []
+        page.on("requestfailed", lambda request: failed.append((request.url, request.failure)))
+        response = page.goto(proxy.url)
+        cookie = response.header_value("set-cookie").split(";")[0].split("=")[1]
+        expect(regions_drawn(page)).to_have_count(SMALL_DATA_REGIONS, timeout=TIMEOUT)
+        page.wait_for_timeout(500)
+    finally:
+        browser.close()
+    assert all(not re.match(r"https?://127\.0\.0\.1[:/]", url) for url, _ in failed), failed
+    mine = [r for r in proxy.requests() if r["key"] == cookie]
+    # The page is the copy's, from nginx alone, with the cookie that keeps this browser on its replica.
+    pages = [r for r in mine if r["path"] == f"/{PREFIX}/"]
+    assert len(pages) == 1 and pages[0]["replica"] == "-", pages
+    # Each file the page named was fetched once: the frame took what the page fetched from the cache.
+    for rel, href in prepared.hints:
+        fetched = [r for r in mine if r["path"] == f"/{PREFIX}/{href.removeprefix('./')}"]
+        assert [r["status"] for r in fetched] == ["200"], (rel, href, fetched)
     assert "Traceback" not in replicas[0].log()
 
 

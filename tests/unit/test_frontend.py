@@ -14,11 +14,17 @@ from deploy import frontend
 from deploy.frontend import (
     APP_SOURCES,
     ICON_FONT_GLOB,
+    INDEX,
+    MAP_COMPONENT,
     TEXT_FONT_UNICODES,
+    chunk_closure,
+    component_build,
     cut_icon_font,
     cut_text_font,
     icon_names,
+    index_with_hints,
     ligatures,
+    page_hints,
     prepare_frontend,
     read_prepared,
     streamlit_frontend,
@@ -172,3 +178,96 @@ def test_an_unreadable_record_is_no_record(tmp_path):
     assert read_prepared(tmp_path) is None
     (tmp_path / "prepared.json").write_text('{"streamlit_version": "1"}')
     assert read_prepared(tmp_path) is None
+
+
+PAGE = """<!DOCTYPE html><html><head>
+<script type="module" crossorigin src="./static/js/index.abc.js"></script>
+<link rel="modulepreload" crossorigin href="./static/js/shared.q1.js">
+</head><body></body></html>"""
+"""Streamlit's page in small: its entry script and one module it preloads."""
+
+
+@pytest.fixture
+def component(tmp_path):
+    """A component build whose page loads one script, as streamlit-folium's does."""
+    build = tmp_path / "component-build"
+    (build / "static" / "js").mkdir(parents=True)
+    (build / INDEX).write_text('<html><head><script defer="defer" src="./static/js/main.5e1f.js"></script></head></html>')
+    return build
+
+
+def write_component_chunks(js_dir):
+    """ComponentInstance imports a chunk of its own and two the page loads; that chunk imports a third."""
+    (js_dir / "ComponentInstance.c1.js").write_text(
+        'import{a}from"./IFrameUtil.u2.js";import{b}from"./index.abc.js";import{c}from "./shared.q1.js";'
+        'const l=()=>import(`./Lazy.z9.js`);')
+    (js_dir / "IFrameUtil.u2.js").write_text('import"./urls.r3.js";export const a=1;')
+    (js_dir / "urls.r3.js").write_text("export const u=1;")
+    (js_dir / "shared.q1.js").write_text("export const c=1;")
+    (js_dir / "Lazy.z9.js").write_text("export default 1;")
+
+
+def test_the_component_chunk_brings_what_it_imports_statically_not_what_it_imports_later(small_frontend):
+    root, _ = small_frontend
+    write_component_chunks(root / "js")
+    assert chunk_closure(root / "js", "ComponentInstance.c1.js") == [
+        "ComponentInstance.c1.js", "IFrameUtil.u2.js", "index.abc.js", "shared.q1.js", "urls.r3.js"]
+    assert chunk_closure(root / "js", "missing.js") == []
+
+
+def test_the_page_hints_name_the_frames_files_the_page_does_not_load_already(small_frontend, component):
+    root, _ = small_frontend
+    write_component_chunks(root / "js")
+    hints = page_hints(PAGE, root, component, ["/app/static/leaflet/leaflet.css", "/app/static/map/map-abc.js"])
+    assert hints == [
+        ["modulepreload", "./static/js/ComponentInstance.c1.js"],
+        ["modulepreload", "./static/js/IFrameUtil.u2.js"],
+        ["modulepreload", "./static/js/urls.r3.js"],
+        ["prefetch", f"./component/{MAP_COMPONENT}/static/js/main.5e1f.js"],
+        ["prefetch", "./app/static/leaflet/leaflet.css"],
+        ["prefetch", "./app/static/map/map-abc.js"],
+    ]
+    page = index_with_hints(PAGE, hints)
+    assert page.count("<link") == PAGE.count("<link") + 6
+    assert '<link rel="modulepreload" crossorigin href="./static/js/urls.r3.js">' in page
+    assert f'<link rel="prefetch" href="./component/{MAP_COMPONENT}/static/js/main.5e1f.js">' in page
+    assert page.index("map-abc.js") < page.index("</head>")
+    # Another Streamlit, without the chunk or the component's page: no hints of them, the page still whole.
+    (component / INDEX).unlink()
+    assert page_hints(PAGE, root / "js", component, []) == []
+
+
+def test_the_hints_name_streamlit_folium_and_the_installed_frontends_chunks():
+    page = (streamlit_frontend().parent / INDEX).read_text(encoding="utf-8")
+    hints = page_hints(page, streamlit_frontend(), component_build(), ["/app/static/x.js"])
+    rels = [rel for rel, _ in hints]
+    assert rels[0] == "modulepreload" and hints[0][1].startswith("./static/js/ComponentInstance.")
+    assert any(href.startswith(f"./component/{MAP_COMPONENT}/static/js/main.") for _, href in hints)
+    assert hints[-1] == ["prefetch", "./app/static/x.js"]
+    for _, href in hints[:rels.count("modulepreload")]:
+        assert (streamlit_frontend() / "js" / href.removeprefix("./static/js/")).is_file()
+
+
+def test_prepare_writes_the_page_with_its_hints_again_on_every_run(small_frontend, component, tmp_path):
+    root, app = small_frontend
+    (root.parent / INDEX).write_text(PAGE)
+    target = tmp_path / "prepared"
+    first = prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1,
+                             frame_files=["/app/static/map/map-abc.js"], component=component)
+    page = (target / INDEX).read_text()
+    assert page == index_with_hints(PAGE, first.hints) and "map-abc.js" in page
+    assert brotli.decompress((target / "index.html.br").read_bytes()).decode() == page
+    assert gzip.decompress((target / "index.html.gz").read_bytes()).decode() == page
+    script = target / "static" / "js" / "index.abc.js"
+    written = script.stat().st_mtime_ns
+    # A new release of the app's map script: the page names it; the frontend is not copied again.
+    second = prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1,
+                              frame_files=["/app/static/map/map-def.js"], component=component)
+    assert "map-def.js" in (target / INDEX).read_text() and "map-abc.js" not in (target / INDEX).read_text()
+    assert second.hints[-1] == ["prefetch", "./app/static/map/map-def.js"] and read_prepared(target) == second
+    assert script.stat().st_mtime_ns == written
+    # A Streamlit without a page to copy: none is left behind for nginx to send.
+    (root.parent / INDEX).unlink()
+    assert prepare_frontend(target, frontend=root, python_sources=[app], quality=5, workers=1,
+                            frame_files=[], component=component).hints == []
+    assert not (target / INDEX).exists() and not (target / "index.html.br").exists()

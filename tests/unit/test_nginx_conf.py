@@ -2,7 +2,8 @@
 
 The files in tests/data/nginx/ are the output of the implementation before the template (commit
 da5eca2's parent), for three argument sets; ``standalone.conf`` has its runtime folder as RUN_DIR.
-Changed since, by hand and on purpose: ``gzip_comp_level 5`` and ``text/javascript`` (2026-12-03).
+Changed since, by hand and on purpose: ``gzip_comp_level 5`` and ``text/javascript`` (2026-12-03);
+the app's static files and streamlit-folium's scripts answered cacheable (2026-12-05).
 """
 
 from __future__ import annotations
@@ -127,3 +128,32 @@ def test_without_a_frontend_nothing_changes(tmp_path):
 def test_a_frontend_folder_that_could_add_a_directive_is_refused(tmp_path, folder):
     with pytest.raises(ValueError, match="frontend folder"):
         site_config(["127.0.0.1:8501"], frontend=tmp_path / folder)
+
+
+def _block(site: str, opening: str) -> str:
+    return site.split(opening, 1)[1].split("\n    }\n", 1)[0]
+
+
+def test_the_apps_files_and_the_components_scripts_are_answered_cacheable():
+    site = site_config(["127.0.0.1:8501"], prefix="/atlas/")
+    files = _block(site, "location ^~ /atlas/app/static/ {")
+    assert "proxy_pass http://atlas_replicas;" in files and "proxy_hide_header Cache-Control;" in files
+    assert 'add_header Cache-Control "public, max-age=86400";' in files
+    scripts = _block(site, "location ^~ /atlas/component/streamlit_folium.st_folium/static/ {")
+    assert 'add_header Cache-Control "public, immutable, max-age=31536000";' in scripts
+    # Nothing else gains a lifetime: the page and the WebSocket are the replicas' as before.
+    assert site.count("add_header Cache-Control") == 2
+
+
+def test_a_prepared_frontend_sends_its_page_and_sets_the_sticky_cookie(tmp_path):
+    site = site_config(["127.0.0.1:8501"], prefix="/atlas/", frontend=tmp_path, brotli=True, show_upstream=True)
+    page = _block(site, "location = /atlas/ {")
+    assert f"root {tmp_path.resolve()};" in page
+    assert "try_files /index.html @atlas_page_from_replica;" in page
+    assert "brotli_static on;" in page and "gzip_static on;" in page
+    assert 'add_header Cache-Control "no-cache";' in page and "add_header Set-Cookie $atlas_set_cookie;" in page
+    # Without the copy's page, a replica's, answered as every other page.
+    fallback = _block(site, "location @atlas_page_from_replica {")
+    assert fallback == _block(site, "location /atlas/ {")
+    assert "add_header Set-Cookie $atlas_set_cookie;" in fallback and "X-Upstream" in fallback
+    assert "location = /atlas/ {" not in site_config(["127.0.0.1:8501"], prefix="/atlas/")
