@@ -31,8 +31,9 @@ Nothing here changes what Streamlit serves itself; a file this copy lacks (anoth
 version's scripts) falls through to the replicas (the nginx configuration's ``error_page``).
 
 ``python -m deploy.frontend DIR`` writes ``DIR/static/``, ``DIR/index.html`` and ``DIR/prepared.json``
-(what was made, for which Streamlit); run again, it writes only the page when the rest still matches. It needs ``fonttools`` and
-``brotli`` (``requirements-build.txt``), which the app itself does not.
+(what was made, for which Streamlit); run again, it writes only the page when the rest still
+matches. It needs ``fonttools`` and ``brotli`` (``requirements-build.txt``), which the app itself
+does not.
 """
 
 from __future__ import annotations
