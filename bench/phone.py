@@ -153,9 +153,15 @@ class Transfers:
         self.urls[event["requestId"]] = event["url"]
 
     def sent(self, event: dict) -> None:
-        """``Network.requestWillBeSent``."""
+        """``Network.requestWillBeSent``: the map frame's requests, and the page's prefetches for it, are the map's.
+
+        The page fetches the frame's files ahead (``prefetch``, :func:`deploy.frontend.page_hints`),
+        and the frame then takes them from the cache with 0 bytes: counted where they were fetched.
+        """
+        headers = {name.lower(): value for name, value in event["request"].get("headers", {}).items()}
         self.urls[event["requestId"]] = event["request"]["url"]
-        self.in_map_frame[event["requestId"]] = "/component/" in event.get("documentURL", "")
+        self.in_map_frame[event["requestId"]] = ("/component/" in event.get("documentURL", "")
+                                                 or headers.get("sec-purpose", "").startswith("prefetch"))
 
     def done(self, event: dict) -> None:
         """``Network.loadingFinished``."""
@@ -198,7 +204,7 @@ class Transfers:
         return sum(1 for request, ours in self.in_map_frame.items() if ours and request not in self.finished)
 
     def map_bytes(self) -> int:
-        """Return the bytes of the map's HTML/JS from the WebSocket plus every finished request of the map frame."""
+        """Return the bytes of the map's HTML/JS from the WebSocket plus the map's finished requests (:meth:`sent`)."""
         frame = sum(size for request, size in self.finished.items() if self.in_map_frame.get(request))
         return frame + (self.map_args or 0)
 

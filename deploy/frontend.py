@@ -123,11 +123,11 @@ class PreparedFrontend:
         set prepares again.
     compressed_files : int
         Files given a ``.br`` and ``.gz`` copy.
+    names_digest : str
+        SHA-256 of the sorted icon names asked for; a change (a new icon in the app) prepares again.
     hints : list of list of str
         The ``[rel, href]`` of each ``<link>`` the copy's ``index.html`` adds to Streamlit's
         (:func:`page_hints`); written again on every run, as the app's files may have changed.
-    names_digest : str
-        SHA-256 of the sorted icon names asked for; a change (a new icon in the app) prepares again.
     """
 
     streamlit_version: str

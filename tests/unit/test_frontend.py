@@ -232,9 +232,10 @@ def test_the_page_hints_name_the_frames_files_the_page_does_not_load_already(sma
     assert '<link rel="modulepreload" crossorigin href="./static/js/urls.r3.js">' in page
     assert f'<link rel="prefetch" href="./component/{MAP_COMPONENT}/static/js/main.5e1f.js">' in page
     assert page.index("map-abc.js") < page.index("</head>")
-    # Another Streamlit, without the chunk or the component's page: no hints of them, the page still whole.
+    # Another Streamlit, without the chunk or the component's page: no hints of them.
+    (root / "js" / "ComponentInstance.c1.js").unlink()
     (component / INDEX).unlink()
-    assert page_hints(PAGE, root / "js", component, []) == []
+    assert page_hints(PAGE, root, component, []) == []
 
 
 def test_the_hints_name_streamlit_folium_and_the_installed_frontends_chunks():
