@@ -446,12 +446,21 @@ def prepare_frontend(target: Path, *, frontend: Path | None = None,
 
 
 def _write_page(path: Path, text: str | None, quality: int) -> None:
-    """Write the page and its compressed copies, or remove them where Streamlit has no page to copy."""
-    for stale in (path, path.with_name(path.name + ".br"), path.with_name(path.name + ".gz")):
-        stale.unlink(missing_ok=True)
+    """Write the page and its compressed copies, or remove them where Streamlit has no page to copy.
+
+    Each file replaces the one before at once (``os.replace``): nginx may be sending the page
+    while ``python -m deploy.frontend`` runs again on a live site.
+    """
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     if text is not None:
-        path.write_text(text, encoding="utf-8")
-        _compress_one(str(path), quality, GZIP_LEVEL)
+        temporary.write_text(text, encoding="utf-8")
+        _compress_one(str(temporary), quality, GZIP_LEVEL)
+    for suffix in (".br", ".gz", ""):
+        made = Path(f"{temporary}{suffix}")
+        if made.is_file():
+            os.replace(made, f"{path}{suffix}")
+        else:
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
