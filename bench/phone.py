@@ -5,10 +5,11 @@ Each load is a fresh browser context (an empty cache) with a 390 x 844 viewport,
 blocked (:data:`bench.browser.OFFLINE_ARGS`, not Playwright's routing, which turns the HTTP cache
 off), and Chrome DevTools Protocol emulation on the page:
 ``Emulation.setCPUThrottlingRate`` (rate 4) and ``Network.emulateNetworkConditions`` (200,000
-bytes/s down and up, 150 ms latency). The app and the floor app (``bench/floor_app.py``) are
-loaded in turn, straight from ``streamlit run`` and through nginx (:class:`bench.proxy.NginxProxy`,
-which compresses) when nginx is installed, then through nginx serving Streamlit's frontend from a
-copy :func:`deploy.frontend.prepare_frontend` made (pre-compressed, its fonts cut down) when
+bytes/s down and up, 150 ms latency). The app, the floor app (``bench/floor_app.py``: an empty
+map) and the bare page (``bench/bare_app.py``: one line of text, no map) are loaded in turn,
+straight from ``streamlit run`` and through nginx (:class:`bench.proxy.NginxProxy`, which
+compresses) when nginx is installed, then through nginx serving Streamlit's frontend from a copy
+:func:`deploy.frontend.prepare_frontend` made (pre-compressed, its fonts cut down) when
 ``fonttools`` and ``brotli`` are installed.
 
 Bytes are counted from the protocol's ``Network.loadingFinished`` (``encodedDataLength``: what
@@ -29,6 +30,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -48,6 +50,8 @@ PHONE_TARGET_S = 5.0
 LANDING_MAP_TARGET_BYTES = 450_000
 """Issue 17: everything fetched for the landing page's map, the coastline backdrop included."""
 MAP_COMPONENT = "st_folium"
+BARE_LINE = 'div[data-testid="stMarkdownContainer"]'
+"""The bare page's one line of text (``bench/bare_app.py``), in the page itself, not in a frame."""
 KINDS = ("streamlit frontend", "map frame page", "map HTML/JS (WebSocket)", "other WebSocket", "Leaflet",
          "plugins", "outlines", "backdrop", "other")
 
@@ -213,8 +217,25 @@ FONT_REQUESTS = "**/*.{woff,woff2,ttf,otf}"
 """Every web font a page asks for: :func:`phone_load` refuses them with ``without_fonts``."""
 
 
+class PhonePage(NamedTuple):
+    """A page the phone loads: where, and what it waits for.
+
+    ``count`` of ``selector`` in the frame ``frame`` (the map's, :data:`bench.browser.MAP_FRAME`),
+    or in the page itself where ``frame`` is None (the bare page's line of text).
+    """
+
+    url: str
+    selector: str
+    count: int
+    frame: str | None = MAP_FRAME
+
+
+def _waited_for(page, selector: str, frame: str | None):
+    return page.frame_locator(frame).locator(selector) if frame else page.locator(selector)
+
+
 def phone_load(browser, url: str, selector: str, count: int, timeout_s: float = 120, *,
-               without_fonts: bool = False) -> dict:
+               frame: str | None = MAP_FRAME, without_fonts: bool = False) -> dict:
     """Load ``url`` once on the emulated phone; time the first and the last of ``count`` polygons.
 
     With ``without_fonts`` the page's font requests are refused, so its text falls back to the
@@ -246,7 +267,7 @@ def phone_load(browser, url: str, selector: str, count: int, timeout_s: float = 
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
     page.on("websocket", lambda socket: socket.on("framereceived", transfers.frame)
             if "_stcore/stream" in socket.url else None)
-    locator = page.frame_locator(MAP_FRAME).locator(selector)
+    locator = _waited_for(page, selector, frame)
     first = before_first = largest = None
     started = time.perf_counter()
     page.goto(url, wait_until="commit", timeout=timeout_s * 1000)
@@ -275,10 +296,12 @@ def phone_load(browser, url: str, selector: str, count: int, timeout_s: float = 
     return result
 
 
-def warm_up(browser, url: str, selector: str, count: int, timeout_s: float = 120) -> None:
+def warm_up(browser, url: str, selector: str, count: int, timeout_s: float = 120, *,
+            frame: str | None = MAP_FRAME) -> None:
     """Load ``url`` once, unthrottled and untimed, until its map holds ``count`` of ``selector``.
 
-    Waits as the laptop's loads do (:func:`bench.browser.wait_count`).
+    Waits as the laptop's loads do (:func:`bench.browser.wait_count`); on a page without a map
+    (``frame`` None), until the page itself holds them.
 
     A fresh server loads the data and builds the landing view on its first page, which only the
     first reader after a start meets: :func:`bench.browser.first_paints` leaves that load out,
@@ -290,12 +313,15 @@ def warm_up(browser, url: str, selector: str, count: int, timeout_s: float = 120
     try:
         page = context.new_page()
         page.goto(url, timeout=timeout_s * 1000)
-        wait_count(page, selector, count, timeout_s)
+        if frame is None:
+            page.locator(selector).nth(count - 1).wait_for(timeout=timeout_s * 1000)
+        else:
+            wait_count(page, selector, count, timeout_s)
     finally:
         context.close()
 
 
-def phone_figures(pages: dict[str, tuple[str, str, int]], *, repeats: int = 1, timeout_s: float = 120,
+def phone_figures(pages: dict[str, tuple], *, repeats: int = 1, timeout_s: float = 120,
                   without_fonts: bool = False, log=print) -> dict:
     """Load each page ``repeats`` times on the emulated phone, the pages in turn; return the medians.
 
@@ -304,8 +330,8 @@ def phone_figures(pages: dict[str, tuple[str, str, int]], *, repeats: int = 1, t
     Parameters
     ----------
     pages : dict
-        ``{name: (url, selector, count)}``, e.g. ``{"app": (url, APP_POLYGONS, 38), "floor":
-        (url, FLOOR_MAP, 1)}``.
+        ``{name: PhonePage}`` or ``{name: (url, selector, count)}`` for a page with a map, e.g.
+        ``{"app": (url, APP_POLYGONS, 38), "floor": (url, FLOOR_MAP, 1)}``.
 
     Returns
     -------
@@ -320,12 +346,13 @@ def phone_figures(pages: dict[str, tuple[str, str, int]], *, repeats: int = 1, t
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS + OFFLINE_ARGS)
         try:
-            for url, selector, count in pages.values():
-                warm_up(browser, url, selector, count, timeout_s)
+            shown = {name: PhonePage(*spec) for name, spec in pages.items()}
+            for url, selector, count, frame in shown.values():
+                warm_up(browser, url, selector, count, timeout_s, frame=frame)
             for _ in range(repeats):
-                for name, (url, selector, count) in pages.items():
+                for name, (url, selector, count, frame) in shown.items():
                     try:
-                        loads[name].append(phone_load(browser, url, selector, count, timeout_s,
+                        loads[name].append(phone_load(browser, url, selector, count, timeout_s, frame=frame,
                                                       without_fonts=without_fonts))
                         log(f"phone {name}: {loads[name][-1]['all_s']:.1f} s")
                     except TimeoutError as error:
@@ -351,7 +378,7 @@ WAYS = (("", "direct"), ("_nginx", "nginx"), ("_frontend", "nginx, frontend prep
 
 def measure_phone(data_dir: Path, workdir: Path, *, expected: int, repeats: int = 1, nginx: bool = True,
                   direct: bool = True, frontend: bool = True, without_fonts: bool = False, log=print) -> dict:
-    """Start the app and the floor app on ``data_dir`` (and nginx in front of each) and measure them on the phone.
+    """Start the app, the floor app and the bare page on ``data_dir``, nginx in front of each; time them on the phone.
 
     ``direct=False`` loads them only through nginx (straight from Streamlit where nginx is missing);
     ``frontend=False`` leaves out the loads through nginx serving a prepared frontend (they also
@@ -360,7 +387,7 @@ def measure_phone(data_dir: Path, workdir: Path, *, expected: int, repeats: int 
     """
     from bench.browser import APP_POLYGONS, FLOOR_MAP
     from bench.proxy import NGINX, NginxProxy
-    from bench.server import APP, FLOOR_APP, StreamlitServer
+    from bench.server import APP, BARE_APP, FLOOR_APP, StreamlitServer
 
     servers, proxies = [], []
     try:
@@ -368,7 +395,10 @@ def measure_phone(data_dir: Path, workdir: Path, *, expected: int, repeats: int 
         servers.append(app)
         floor = StreamlitServer(FLOOR_APP, data_dir, workdir / "phone-floor.log")
         servers.append(floor)
-        direct_pages = {"app": (app.url, APP_POLYGONS, expected), "floor": (floor.url, FLOOR_MAP, 1)}
+        bare = StreamlitServer(BARE_APP, data_dir, workdir / "phone-bare.log")
+        servers.append(bare)
+        direct_pages = {"app": PhonePage(app.url, APP_POLYGONS, expected), "floor": PhonePage(floor.url, FLOOR_MAP, 1),
+                        "bare": PhonePage(bare.url, BARE_LINE, 1, None)}
         through_nginx = nginx and Path(NGINX).exists()
         pages = dict(direct_pages) if direct or not through_nginx else {}
         prepared = None
@@ -382,13 +412,13 @@ def measure_phone(data_dir: Path, workdir: Path, *, expected: int, repeats: int 
             except ImportError as error:
                 log(f"phone: no prepared frontend ({error.name} is missing: pip install -r requirements-build.txt)")
         if through_nginx:
-            for name, server in (("app", app), ("floor", floor)):
+            for name, server in (("app", app), ("floor", floor), ("bare", bare)):
                 for suffix, folder in (("_nginx", None), ("_frontend", prepared)):
                     if suffix == "_frontend" and folder is None:
                         continue
                     proxy = NginxProxy([server.port], workdir / f"phone{suffix}-{name}", frontend=folder)
                     proxies.append(proxy)
-                    pages[f"{name}{suffix}"] = (proxy.url, *direct_pages[name][1:])
+                    pages[f"{name}{suffix}"] = direct_pages[name]._replace(url=proxy.url)
         return phone_figures(pages, repeats=repeats, without_fonts=without_fonts, log=log)
     finally:
         for proxy in proxies:

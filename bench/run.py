@@ -288,6 +288,9 @@ def target_rows(results: list[tuple[str, dict, dict | None]], extra: dict) -> li
                              f"{extra[f'phone_app{suffix}_s']:.1f} s", PHONE_TARGET_S, f"<= {PHONE_TARGET_S:.0f} s"))
         if f"phone_floor{suffix}_s" in extra:
             rows.append((f"phone, the floor ({how})", f"{extra[f'phone_floor{suffix}_s']:.1f} s", "", "", None))
+        if f"phone_bare{suffix}_s" in extra:
+            rows.append((f"phone, a bare Streamlit page: one line, no map ({how})",
+                         f"{extra[f'phone_bare{suffix}_s']:.1f} s", "", "", None))
     if "sessions_held_1" in extra:
         held = extra["sessions_held_1"]
         shown = f"{held} (time budget spent)" if extra.get("capacity_budget_spent_1") else f"{held}"
@@ -364,9 +367,10 @@ def print_targets(results: list[tuple[str, dict, dict | None]], extra: dict) -> 
     print(format_targets(rows))
     from bench.phone import WAYS, format_breakdown
 
-    for name in (f"{page}{suffix}" for page in ("app", "floor") for suffix, _ in WAYS):
+    for name in (f"{page}{suffix}" for page in ("app", "floor", "bare") for suffix, _ in WAYS):
         if f"phone_{name}_bytes_before_first" in extra:
-            print(f"phone {name}, KB before the first polygon: "
+            what = "its line of text" if name.startswith("bare") else "the first polygon"
+            print(f"phone {name}, KB before {what}: "
                   f"{format_breakdown(extra[f'phone_{name}_bytes_before_first'])}")
             if extra.get(f"phone_{name}_largest_before_first"):
                 print("  largest: " + ", ".join(f"{path} {size / 1000:,.0f}"

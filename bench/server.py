@@ -24,6 +24,7 @@ APP = ROOT / "app.py"
 BASELINE_APP = ROOT / "bench" / "baseline_app.py"
 FLOOR_APP = ROOT / "bench" / "floor_app.py"
 CAPACITY_FLOOR_APP = ROOT / "bench" / "capacity_floor_app.py"
+BARE_APP = ROOT / "bench" / "bare_app.py"
 
 
 @contextlib.contextmanager
@@ -173,7 +174,7 @@ class StreamlitServer:
         script it runs. The copy imports the project's packages from the checkout
         (``PYTHONPATH``). Other scripts run as they are.
         """
-        if script.resolve() not in (APP.resolve(), FLOOR_APP.resolve(), CAPACITY_FLOOR_APP.resolve()):
+        if script.resolve() not in {path.resolve() for path in (APP, FLOOR_APP, CAPACITY_FLOOR_APP, BARE_APP)}:
             return script
         folder = Path(tempfile.mkdtemp(prefix="drill-atlas-app-"))
         (folder / "static").mkdir()  # Streamlit looks for it at start-up

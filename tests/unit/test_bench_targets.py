@@ -132,12 +132,25 @@ def test_target_rows_give_ratio_and_met():
 
 def test_the_phone_through_nginx_serving_the_prepared_frontend_has_rows_of_its_own():
     extra = {"phone_app_nginx_s": 10.6, "phone_floor_nginx_s": 7.7, "phone_app_frontend_s": 8.6,
-             "phone_floor_frontend_s": 7.0, "phone_app_frontend_landing_map_bytes": 350_000}
+             "phone_floor_frontend_s": 7.0, "phone_app_frontend_landing_map_bytes": 350_000,
+             "phone_bare_frontend_s": 4.64}
     rows = {row[0]: row for row in target_rows([], extra)}
     assert rows["phone 4x CPU 1.6 Mbps (nginx)"][1:4] == ("10.6 s", "<= 5 s", "2.12")
     assert rows["phone 4x CPU 1.6 Mbps (nginx, frontend prepared)"][1:] == ("8.6 s", "<= 5 s", "1.72", False)
     assert rows["phone, the floor (nginx, frontend prepared)"][1] == "7.0 s"
     assert rows["landing map, backdrop incl. (nginx, frontend prepared)"][3:] == ("0.78", True)
+    # Streamlit's own page without a map: shown beside the app, not judged against the app's target
+    assert rows["phone, a bare Streamlit page: one line, no map (nginx, frontend prepared)"][1:] == (
+        "4.6 s", "", "", None)
+
+
+def test_a_phone_page_waits_in_the_map_frame_unless_told_it_has_none():
+    from bench.browser import MAP_FRAME
+    from bench.phone import BARE_LINE, PhonePage
+
+    assert PhonePage(*("http://127.0.0.1:1/", "path", 3)).frame == MAP_FRAME
+    bare = PhonePage("http://127.0.0.1:1/", BARE_LINE, 1, None)
+    assert bare._replace(url="http://127.0.0.1:2/") == ("http://127.0.0.1:2/", BARE_LINE, 1, None)
 
 
 def test_a_capacity_run_ended_by_its_time_budget_says_so():
