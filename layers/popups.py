@@ -36,7 +36,9 @@ def bind_feature_html(max_width: int = POPUP_MAX_WIDTH) -> JsCode:
     map's render time. Leaflet reads a string given to ``bindTooltip`` or ``bindPopup`` as
     HTML, so both properties must come from the builders of this module. A region's path gets
     its ``data-region`` and a route's the ``data-exercise`` of its exercise, so the page's
-    exercise list (:mod:`view.exercise_list`) can mark them.
+    exercise list (:mod:`view.exercise_list`) can mark them. An open popup closes its shape's
+    tooltip: the tooltip only repeated the popup's title beside it, and on a phone, where a tap
+    opens both, ran off the map's edge.
     """
     return JsCode(
         "function (feature, layer) {"
@@ -49,6 +51,7 @@ def bind_feature_html(max_width: int = POPUP_MAX_WIDTH) -> JsCode:
         f' if (html.popup) layer.bindPopup(html.popup, {{maxWidth: {int(max_width)}, className: "foliumpopup",'
         f" autoPanPaddingTopLeft: {list(POPUP_PAD_TOP_LEFT_PX)},"
         f" autoPanPaddingBottomRight: {list(POPUP_PAD_BOTTOM_RIGHT_PX)}}});"
+        " if (html.tooltip && html.popup) layer.on('popupopen', function () { layer.closeTooltip(); });"
         " }"
     )
 

@@ -153,6 +153,8 @@ def test_first_click_on_a_region_opens_its_popup(page, serve, blocked_requests):
     page.mouse.click(x, y)  # a user's click: no scrolling into view first
     expect(frame.locator(".leaflet-popup-content")).to_contain_text("Bravo-2019", timeout=5_000)
     assert page.evaluate(scrolled) == 0
+    # the pointer is still on the region: its tooltip, which only repeats the popup's title, is closed
+    expect(frame.locator(".leaflet-tooltip.foliumtooltip")).to_have_count(0)
 
 
 def test_hostile_text_shows_escaped_and_never_runs(page, serve, blocked_requests, hostile_data, screenshot):
