@@ -39,6 +39,9 @@ DEFAULT_BOUNDS = [[10.0, 100.0], [62.0, 170.0]]
 ATTRIBUTION_CLEARANCE_PX = 130
 """Room the attribution leaves at the map's left for the scale bar (Leaflet's ``maxWidth`` 100 px and margins)."""
 
+CREDITS_FONT_PX = 12
+"""Leaflet's own size for the credits and the scale bar, which folium's 1rem map text overrides."""
+
 MAP_CSS = (
     f"html body .leaflet-container {{ background: {SEA_BACKGROUND}; }}"
     # A popup never wider than the map minus its controls (on a 390 px phone too).
@@ -46,6 +49,9 @@ MAP_CSS = (
     # The attribution (bottom right) wraps before it reaches the scale bar (bottom left, at most
     # 100 px wide): with the tiles' credits it is about 390 px, wider than what a phone's map leaves.
     f" .leaflet-control-attribution {{ max-width: calc(100vw - {ATTRIBUTION_CLEARANCE_PX}px); }}"
+    # folium sets the map's text to 1rem (16 px); the credits and the scale keep Leaflet's own 12 px,
+    # a quarter less of the map's bottom right (on a phone 67 -> 50 px high).
+    f" .leaflet-control-attribution, .leaflet-control-scale-line {{ font-size: {CREDITS_FONT_PX}px; }}"
     f" .da-popup {{ max-height: {MAX_POPUP_HEIGHT_PX}px; overflow-y: auto; font-size: 13px; line-height: 1.4; }}"
     " .da-popup .da-title { font-weight: 600; font-size: 14px; }"
     " .da-meta { color: #555; }"

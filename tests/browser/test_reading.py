@@ -224,6 +224,10 @@ def test_the_map_credits_never_cover_the_scale_bar(page, with_tiles, blocked_req
     assert scale["x"] + scale["width"] <= attribution["x"] or scale["y"] + scale["height"] <= attribution["y"]
     map_box = page.locator(MAP_FRAME).first.bounding_box()
     assert attribution["x"] + attribution["width"] <= map_box["x"] + map_box["width"] + 1  # all of it in view
+    # in Leaflet's 12 px, not folium's 16 px map text: a quarter less of the map's corner (with the
+    # towns' credit, three lines of 17 px on a phone, two on a laptop; 67 and 45 px high at 16 px)
+    assert credits.evaluate("element => getComputedStyle(element).fontSize") == "12px"
+    assert attribution["height"] <= (3 if viewport is PHONE else 2) * 1.4 * 12 + 1
 
 
 PLACE = ".da-label.da-town"
