@@ -51,7 +51,7 @@ MAP_HEIGHT, MAP_ONLY_HEIGHT, PLAYBACK_MAP_HEIGHT, LIST_BESIDE_MAP = 560, 720, 44
 RECORD_TAB_KEY = "record_tab"
 EXERCISE_LIST = st.components.v2.component(exercise_list.NAME, css=exercise_list.STYLE, js=exercise_list.SCRIPT)
 MAP_WATCH = st.components.v2.component(after_map.NAME, js=after_map.SCRIPT)
-(cached_prepared, published_land, published_outlines, published_towns, shared_scene, shared_charts,
+(cached_prepared, published_land, published_outlines, published_towns, published_popups, shared_scene, shared_charts,
  cached_measures, cached_upload) = page_caches(st.cache_resource, st.cache_data)
 
 
@@ -337,7 +337,8 @@ def main() -> None:
     view = scene.view
     assets = layers.asset_urls(land_name, st.get_option("server.baseUrlPath") or "",
                                published_outlines(str(STATIC_DIR), str(DATA_DIR), signature),
-                               published_towns(str(STATIC_DIR), str(DATA_DIR)))
+                               published_towns(str(STATIC_DIR), str(DATA_DIR)),
+                               published_popups(str(STATIC_DIR), str(DATA_DIR), signature))
 
     drawings = share.map_drawings(st.session_state)
     own_layers = parsed is not None or upload is not None or bool(drawings)

@@ -31,6 +31,7 @@ LEAFLET_VERSION = xstatic_leaflet.VERSION
 LEAFLET_FOLDER = f"leaflet-{LEAFLET_VERSION}"
 LAND_FOLDER = "land"
 TOWNS_FOLDER = "towns"
+POPUPS_FOLDER = "popups"
 LAND_DECIMALS = 3
 OUTLINES_FOLDER = "outlines"
 VENDOR_DIR = Path(__file__).resolve().parent / "vendor"
@@ -80,6 +81,9 @@ class AssetUrls:
     towns: str | None = None
     """URL of the town and city names (:func:`encoded_towns`) a map shows where no tiles load; None
     where they are not served: the map then names only its regions."""
+    popups: str | None = None
+    """URL of the dataset's popups file (:func:`publish_popups`); None where it is not served: every
+    popup is then written into the map."""
 
 
 def scripts_of(assets: AssetUrls, name: str, url: str) -> list[tuple[str, str]]:
@@ -234,6 +238,19 @@ def publish_towns(static_dir: Path, towns_file: Path) -> str | None:
     return name
 
 
+def publish_popups(static_dir: Path, body: bytes) -> str | None:
+    """Write a dataset's popups file (:meth:`layers.popups.PopupBook.file`) under a content-hashed name; return it.
+
+    None when static/ cannot be written: maps then carry their popups themselves.
+    """
+    name = f"{POPUPS_FOLDER}/popups-{hashlib.sha256(body).hexdigest()[:12]}.json"
+    try:
+        _write_if_changed(body, static_dir / name)
+    except OSError:
+        return None
+    return name
+
+
 def publish_outlines(static_dir: Path, files: Mapping[str, bytes]) -> str | None:
     """Write the regions' outline files into Streamlit's static folder; return their folder below it.
 
@@ -260,7 +277,7 @@ def publish_outlines(static_dir: Path, files: Mapping[str, bytes]) -> str | None
 
 
 def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: str | None = None,
-               towns_name: str | None = None) -> AssetUrls:
+               towns_name: str | None = None, popups_name: str | None = None) -> AssetUrls:
     """Return the URLs under which Streamlit serves the published assets.
 
     Parameters
@@ -273,6 +290,8 @@ def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: 
         What :func:`publish_outlines` returned; without it maps carry the detail outlines.
     towns_name : str, optional
         What :func:`publish_towns` returned; without it maps name no towns.
+    popups_name : str, optional
+        What :func:`publish_popups` returned; without it maps carry their popups.
     """
     prefix = "/" + base_url_path.strip("/") if base_url_path.strip("/") else ""
     static = f"{prefix}/app/static"
@@ -286,4 +305,5 @@ def asset_urls(land_name: str | None, base_url_path: str = "", outlines_folder: 
         tools_script=f"{static}/{tools_script_name()}",
         helpers=f"{static}/{helpers_path()}",
         towns=f"{static}/{towns_name}" if towns_name else None,
+        popups=f"{static}/{popups_name}" if popups_name else None,
     )

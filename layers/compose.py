@@ -17,11 +17,12 @@ from layers.labels import labels_layer
 from layers.land import land_layer
 from layers.legend import legend
 from layers.maphelpers import serve_helpers
-from layers.observations import LEGEND_LABEL, OBSERVATION_COLOUR, observation_layer
+from layers.observations import LEGEND_LABEL, OBSERVATION_COLOUR, observation_layer, observation_popup_texts
 from layers.outlines import DETAIL_TOLERANCE_DEG, OutlineDecoder, OutlineDetail, level_for_zoom
+from layers.popups import PopupBook, PopupBookLoader
 from layers.reference import LEGEND_NOTE as REFERENCE_NOTE
-from layers.regions import RegionGeometries, opening_zoom, region_layers, selection_layer
-from layers.routes import route_layer
+from layers.regions import RegionGeometries, opening_zoom, region_layers, region_popup_texts, selection_layer
+from layers.routes import route_layer, route_popup_texts
 from layers.snapshot import snapshot_control
 from layers.styles import GROUP_COLOURS, GROUP_LABELS, fill_scale
 from layers.tools import draw_control, drawings_layer, measure_control
@@ -81,6 +82,20 @@ def frame_files(assets: AssetUrls) -> list[str]:
     return css + js
 
 
+def dataset_popup_book(regions: gpd.GeoDataFrame, geometries: RegionGeometries, routes: gpd.GeoDataFrame | None,
+                       exercises: pd.DataFrame, observation_popups: Mapping[object, str]) -> PopupBook:
+    """Return the popups' texts every view of a dataset shares, as one file for the browser (:class:`PopupBook`).
+
+    The regions' own texts and the exercises' lines (``geometries`` built with ``exercises``),
+    every route's popup and every observation's block. What a view adds (a region's count) stays
+    in its map.
+    """
+    texts = region_popup_texts(regions, geometries)
+    if routes is not None:
+        texts += route_popup_texts(routes, exercises)
+    return PopupBook.of(texts + observation_popup_texts(observation_popups))
+
+
 def dashboard_map(
     regions: gpd.GeoDataFrame,
     geometries: RegionGeometries,
@@ -101,6 +116,7 @@ def dashboard_map(
     snapshot: tuple[str, str] | None = None,
     layers: tuple[str, ...] | None = None,
     drawings: tuple[dict, ...] = (),
+    popup_book: PopupBook | None = None,
 ) -> folium.Map:
     """Compose the map of the shown exercises.
 
@@ -154,6 +170,10 @@ def dashboard_map(
     drawings : tuple of dict
         Shapes the reader drew (GeoJSON features as Leaflet.draw gives them), put back on the map
         as drawings: in the draw tool's layer, in its style, deletable with its bin.
+    popup_book : PopupBook, optional
+        The dataset's :func:`dataset_popup_book`. Where the assets serve it (``assets.popups``),
+        the popups of the regions, routes and observations refer to it and the map fetches it
+        once its outlines are drawn; otherwise every popup is written into the map.
 
     Returns
     -------
@@ -182,13 +202,16 @@ def dashboard_map(
     if land is not None:
         land.add_to(m)
     lines = geometries.popup_lines or None
-    region_groups = region_layers(used, shown, geometries, tolerance, lines) if with_regions else []
+    book = popup_book if assets.popups else None
+    if book is not None:
+        PopupBookLoader(assets.popups).add_to(m)
+    region_groups = region_layers(used, shown, geometries, tolerance, lines, book) if with_regions else []
     for fg in region_groups:
         fg.add_to(m)
-    routes_fg = route_layer(routes, shown, selected) if routes is not None and with_regions else None
+    routes_fg = route_layer(routes, shown, selected, book) if routes is not None and with_regions else None
     if routes_fg is not None:
         routes_fg.add_to(m)
-    points_fg = (observation_layer(observations, shown, observation_popups, selected)
+    points_fg = (observation_layer(observations, shown, observation_popups, selected, book)
                  if observations is not None and with_regions else None)
     if points_fg is not None:
         points_fg.add_to(m)

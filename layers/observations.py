@@ -12,7 +12,7 @@ from geodata import schema
 from geodata.observations import observed_text
 from geodata.sources import host_of
 from layers.folium_internals import FastGeoJson
-from layers.popups import MAX_POPUP_HEIGHT_PX, bind_feature_html, escape_html, source_links
+from layers.popups import MAX_POPUP_HEIGHT_PX, PopupBook, bind_feature_html, escape_html, popup_value, source_links
 
 OBSERVATION_COLOUR = "#6d28d9"
 OBSERVATION_RADIUS = 6
@@ -87,9 +87,22 @@ def observation_popups(observations: pd.DataFrame, exercises: pd.DataFrame) -> d
             for index, record in zip(observations.index, observations.to_dict("records"), strict=True)}
 
 
+POINT_POPUP_OPEN = f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto">'
+POINT_POPUP_BETWEEN = "<hr style='margin:4px 0'>"
+POINT_POPUP_CLOSE = "</div>"
+
+
+def observation_popup_texts(popups: Mapping[object, str]) -> list[str]:
+    """Return what every view's point popups share, for a :class:`layers.popups.PopupBook`.
+
+    Each observation's block (:func:`observation_popups`) and the popup's own frame around them.
+    """
+    return [POINT_POPUP_OPEN, POINT_POPUP_BETWEEN, POINT_POPUP_CLOSE, *popups.values()]
+
+
 def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
                       popups: Mapping[object, str] | None = None,
-                      selected: str | None = None) -> folium.FeatureGroup | None:
+                      selected: str | None = None, book: PopupBook | None = None) -> folium.FeatureGroup | None:
     """Draw the placed observations of the shown exercises as one GeoJson layer of points.
 
     Observations at the same position (several passages of one strait) share one point, whose
@@ -106,6 +119,8 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
     selected : str, optional
         The selected exercise: when it has a placed observation, points without one of its
         observations are drawn faded (:data:`OTHER_POINT_STYLE`).
+    book : PopupBook, optional
+        The dataset's popups file, where the map loads one: the popups refer to it.
 
     Returns
     -------
@@ -131,7 +146,8 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
     for (lat, lon), pairs in points.items():
         records = [record for _, record in pairs]
         faded = picked_out and all(record["exercise_id"] != selected for record in records)
-        blocks = "<hr style='margin:4px 0'>".join(popups[index] for index, _ in pairs)
+        blocks = [piece for position, (index, _) in enumerate(pairs)
+                  for piece in ((POINT_POPUP_BETWEEN,) if position else ()) + (popups[index],)]
         first = records[0]
         more = f" (+{len(records) - 1} more here)" if len(records) > 1 else ""
         features.append({
@@ -140,8 +156,7 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
             "properties": {
                 "tooltip": _e(f"{names.get(first['exercise_id'], first['exercise_id'])} · {first['observed_date']}"
                               f" · {first['observer']}{more}"),
-                "popup": f'<div class="da-popup" style="max-height:{MAX_POPUP_HEIGHT_PX}px;overflow-y:auto">{blocks}'
-                         "</div>",
+                "popup": popup_value([POINT_POPUP_OPEN, *blocks, POINT_POPUP_CLOSE], book),
                 **({"faded": True} if faded else {}),
             },
         })
@@ -155,7 +170,7 @@ def observation_layer(observations: pd.DataFrame, shown_exercises: pd.DataFrame,
         style_function=lambda feature: OTHER_POINT_STYLE if feature["properties"].get("faded") else OBSERVATION_STYLE,
         marker=folium.CircleMarker(radius=OBSERVATION_RADIUS, fill=True, bubbling_mouse_events=False,
                                    class_name=POINT_CLASS),
-        on_each_feature=bind_feature_html(),
+        on_each_feature=bind_feature_html(by_reference=book is not None),
     ).add_to(fg)
     return fg
 

@@ -9,7 +9,9 @@ whose URL is http(s) become anchors.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 from folium.utilities import JsCode
@@ -18,6 +20,7 @@ from geodata import schema
 from geodata.crossings import CROSSING_LINES_COLUMN
 from geodata.filters import event_of
 from geodata.schema import country_names
+from layers.maphelpers import HelperCall, helper
 from layers.styles import domain_label
 
 MAX_POPUP_HEIGHT_PX = 300
@@ -27,7 +30,7 @@ POPUP_PAD_TOP_LEFT_PX = (56, 60)
 POPUP_PAD_BOTTOM_RIGHT_PX = (12, 12)
 
 
-def bind_feature_html(max_width: int = POPUP_MAX_WIDTH) -> JsCode:
+def bind_feature_html(max_width: int = POPUP_MAX_WIDTH, by_reference: bool = False) -> JsCode:
     """Bind each GeoJSON feature's ``tooltip`` and ``popup`` properties (escaped HTML) to it.
 
     For ``folium.GeoJson(on_each_feature=...)``. It does in the browser what
@@ -38,17 +41,22 @@ def bind_feature_html(max_width: int = POPUP_MAX_WIDTH) -> JsCode:
     its ``data-region`` and a route's the ``data-exercise`` of its exercise, so the page's
     exercise list (:mod:`view.exercise_list`) can mark them. An open popup closes its shape's
     tooltip: the tooltip only repeated the popup's title beside it, and on a phone, where a tap
-    opens both, ran off the map's edge.
+    opens both, ran off the map's edge. ``by_reference``: a popup may be a list that refers to the
+    dataset's popups file (:class:`PopupBook`), joined by the map's helper ``daMap.popupOf``
+    when it opens; only a map that loads that file and the helpers draws such popups.
     """
+    popup = (" const popup = Array.isArray(html.popup) ? function () { return daMap.popupOf(html.popup, layer); }"
+             " : html.popup;" if by_reference else " const popup = html.popup;")
     return JsCode(
         "function (feature, layer) {"
         " const html = feature.properties || {};"
+        f"{popup}"
         " if (html.region_id || html.exercise_id) layer.on('add', function () {"
         "   const path = layer.getElement && layer.getElement();"
         "   if (path && html.region_id) path.setAttribute('data-region', html.region_id);"
         "   if (path && html.exercise_id) path.setAttribute('data-exercise', html.exercise_id); });"
         ' if (html.tooltip) layer.bindTooltip(html.tooltip, {sticky: true, className: "foliumtooltip"});'
-        f' if (html.popup) layer.bindPopup(html.popup, {{maxWidth: {int(max_width)}, className: "foliumpopup",'
+        f' if (popup) layer.bindPopup(popup, {{maxWidth: {int(max_width)}, className: "foliumpopup",'
         f" autoPanPaddingTopLeft: {list(POPUP_PAD_TOP_LEFT_PX)},"
         f" autoPanPaddingBottomRight: {list(POPUP_PAD_BOTTOM_RIGHT_PX)}}});"
         " if (html.tooltip && html.popup) layer.on('popupopen', function () { layer.closeTooltip(); });"
@@ -367,25 +375,145 @@ def region_popup_of_blocks(region: Mapping[str, object], lines: list[str], *, ev
     "Tsugol training range" tells a reader little, "65 km west of Borzya · 230 km south-east of
     Chita" where it is.
     """
+    return "".join(region_popup_pieces(region, lines, events=events, near=near))
+
+
+def region_popup_pieces(region: Mapping[str, object], lines: Sequence[str], *, events: int | None = None,
+                        near: Iterable[object] = ()) -> list[str]:
+    """:func:`region_popup_of_blocks` in pieces: the region's own text around the view's count and lines.
+
+    ``[head, count, middle, *lines newest first, tail]``: the head, middle and tail
+    (:func:`region_popup_frame`) and each line are the same in every view of a dataset, so a
+    :class:`PopupBook` holds them; the count is the view's.
+    """
     count = len(lines) if events is None else events
-    facts = [shown_count_text(count, len(lines)), f'{int(region["area_km2"]):,} km²']
+    head, middle, tail = region_popup_frame(region, near)
+    return [head, _e(shown_count_text(count, len(lines))), middle, *reversed(lines), tail]
+
+
+def region_popup_frame(region: Mapping[str, object], near: Iterable[object] = ()) -> tuple[str, str, str]:
+    """Return a region popup's own text: before the count, between the count and the lines, after them."""
     coast = coast_text(region.get("coast_km"))
     where = f'<div class="da-meta">Location: {_e(region["precision"])}</div>' if region.get("precision") else ""
     towns = towns_text(near)
     return (
-        f'<div class="da-popup"><div class="da-title">{_e(region["name"])}</div>'
-        f'<div class="da-meta">{" · ".join(facts)}</div>'
-        f'<ul class="da-lines">{"".join(reversed(lines))}</ul>'
+        f'<div class="da-popup"><div class="da-title">{_e(region["name"])}</div><div class="da-meta">',
+        f' · {int(region["area_km2"]):,} km²</div><ul class="da-lines">',
+        "</ul>"
         + (f'<div class="da-meta">Estimated position: {_e(towns)}</div>' if towns else "")
         + (f'<div class="da-meta">Nearest coasts: {_e(coast)}</div>' if coast else "")
         + where
-        + "</div>"
+        + "</div>",
     )
 
 
 def region_tooltip_html(region: Mapping[str, object], count: int) -> str:
     """Hover text of a region: its name and how many shown exercises it holds."""
     return f"{_e(region['name'])} · {count} exercise{'s' if count != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class PopupBook:
+    """The popups' texts that are the same in every view of a dataset, for the browser to fetch once.
+
+    A map's popups are most of its script (150 of the landing map's 262 KB: regions, routes,
+    observations), and every new view sent them again, though a reader opens one or two. With a
+    book, published as a static file of the dataset (:func:`layers.assets.publish_popups`), a
+    feature's ``popup`` is a list: a number is the position of a text of the book, a string is
+    the view's own (a region's count) and is HTML already. The map's script joins them when the
+    popup opens (``daMap.popupOf``), once the file has come (:class:`PopupBookLoader`). Every text
+    comes from this module's builders, escaped as they escape.
+    """
+
+    texts: tuple[str, ...]
+    positions: Mapping[str, int] = field(repr=False, compare=False)
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> PopupBook:
+        """Return the book of ``texts``, each once, in the order first given."""
+        unique = tuple(dict.fromkeys(text for text in texts if text))
+        return cls(unique, {text: position for position, text in enumerate(unique)})
+
+    def refer(self, pieces: Sequence[str]) -> list[int | str]:
+        """Return ``pieces`` with each text the book holds replaced by its position."""
+        return [self.positions.get(piece, piece) for piece in pieces if piece]
+
+    def text_of(self, popup: Sequence[int | str]) -> str:
+        """Return a popup of :meth:`refer` as HTML, as the map's script joins it."""
+        return "".join(self.texts[piece] if isinstance(piece, int) else piece for piece in popup)
+
+    def file(self) -> bytes:
+        """Return the book as the browser fetches it: a JSON array of its texts."""
+        return json.dumps(list(self.texts), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def popup_value(pieces: Sequence[str], book: PopupBook | None) -> str | list[int | str]:
+    """Return a feature's ``popup``: the pieces joined, or by reference to ``book`` where the map has one."""
+    return book.refer(pieces) if book is not None else "".join(pieces)
+
+
+POPUP_LOADING = '<div class="da-popup da-meta">Loading…</div>'
+POPUP_FAILED = '<div class="da-popup da-meta">This popup could not be loaded; reload the page to try again.</div>'
+
+POPUP_OF_JS = f"""function (popup, layer) {{
+                var book = window.daPopupBook;
+                if (book && book.texts) {{
+                    return popup.map(function (piece) {{
+                        return typeof piece === "number" ? book.texts[piece] : piece;
+                    }}).join("");
+                }}
+                if (!book || book.failed) {{ return {json.dumps(POPUP_FAILED)}; }}
+                book.waiting.push(layer);
+                return {json.dumps(POPUP_LOADING)};
+            }}"""
+"""Join a popup given by reference (:meth:`PopupBook.refer`) from the popups file, or say it is still loading."""
+POPUP_OF = helper("popupOf", POPUP_OF_JS)
+
+LOAD_POPUPS_JS = """function (url) {
+                var books = window.daPopupBooks || (window.daPopupBooks = {});
+                var book = books[url];
+                window.daPopupBook = book || (books[url] = {texts: null, failed: false, waiting: []});
+                if (book) { return; }
+                book = books[url];
+                function settle() {
+                    book.waiting.splice(0).forEach(function (layer) {
+                        if (layer.isPopupOpen()) { layer.getPopup().update(); }
+                    });
+                }
+                function load() {
+                    fetch(url).then(function (response) {
+                        if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
+                        return response.json();
+                    }).then(function (texts) {
+                        book.texts = texts;
+                        settle();
+                    }).catch(function (error) {
+                        book.failed = true;
+                        console.warn("Drill Atlas: the popups could not be loaded from " + url + ": " + error);
+                        settle();
+                    });
+                }
+                requestAnimationFrame(function () { setTimeout(load, 0); });
+            }"""
+"""Fetch the popups file (``url``) once per page, after the next paint: the outlines come first.
+
+A map of another dataset version names another file, and its popups read from that one."""
+LOAD_POPUPS = helper("loadPopups", LOAD_POPUPS_JS)
+
+
+class PopupBookLoader(HelperCall):
+    """Load the dataset's popups file in the map's frame (:data:`LOAD_POPUPS_JS`)."""
+
+    helper_name = LOAD_POPUPS
+
+    def __init__(self, url: str) -> None:
+        super().__init__()
+        self._name = "PopupBookLoader"
+        self.url = url
+
+    def arguments(self) -> list[object]:
+        """Return the file's URL."""
+        return [self.url]
 
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$:"

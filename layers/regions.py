@@ -18,10 +18,13 @@ from layers.folium_internals import FastGeoJson
 from layers.labels import region_labels
 from layers.outlines import DETAIL_TOLERANCE_DEG, LEVELS, level_folder, outline_file, outline_level
 from layers.popups import (
+    PopupBook,
     bind_feature_html,
     escape_html,
     exercise_blocks,
-    region_popup_of_blocks,
+    popup_value,
+    region_popup_frame,
+    region_popup_pieces,
     region_tooltip_html,
 )
 from layers.styles import GROUP_COLOURS, GROUP_LAYER_NAMES, SELECTED_COLOUR, highlight_style, region_style
@@ -131,6 +134,7 @@ def _features(
     geometries: RegionGeometries,
     tolerance: float,
     blocks: Mapping[str, str] | None,
+    book: PopupBook | None = None,
 ) -> tuple[list[dict], dict[str, _Styled]]:
     """Return the regions' features (what the page needs of each) and, by ``region_id``, how each is drawn."""
     most = int(shown["exercise_count"].max())
@@ -153,8 +157,8 @@ def _features(
                 "properties": {
                     "region_id": region["region_id"],
                     "tooltip": region_tooltip_html(region, events),
-                    "popup": region_popup_of_blocks(region, held, events=events,
-                                                    near=geometries.nearby_towns.get(region["region_id"], ())),
+                    "popup": popup_value(region_popup_pieces(
+                        region, held, events=events, near=geometries.nearby_towns.get(region["region_id"], ())), book),
                 },
             }
         )
@@ -164,13 +168,13 @@ def _features(
 
 
 def _geojson(features: list[dict], styles: Mapping[str, _Styled], pane: str,
-             bounds: list[list[float]] | None) -> folium.GeoJson:
+             bounds: list[list[float]] | None, by_reference: bool = False) -> folium.GeoJson:
     return FastGeoJson(
         {"type": "FeatureCollection", "features": features},
         bounds=bounds,
         style_function=lambda feature: styles[feature["properties"]["region_id"]].style,
         highlight_function=lambda feature: highlight_style(styles[feature["properties"]["region_id"]].style_group),
-        on_each_feature=bind_feature_html(),
+        on_each_feature=bind_feature_html(by_reference=by_reference),
         pane=pane,
         smooth_factor=0.5,
         className=REGION_CLASS,
@@ -189,6 +193,7 @@ def region_layers(
     geometries: RegionGeometries,
     tolerance: float = DETAIL_TOLERANCE_DEG,
     blocks: Mapping[str, str] | None = None,
+    book: PopupBook | None = None,
 ) -> list[folium.FeatureGroup]:
     """Build the drill-region layers, one FeatureGroup per style group.
 
@@ -207,6 +212,9 @@ def region_layers(
     blocks : mapping, optional
         HTML block of every exercise by id (:func:`layers.popups.exercise_blocks`), built
         once per dataset by the caller; built here for ``exercises`` when not given.
+    book : PopupBook, optional
+        The dataset's popups file, where the map loads one (:func:`region_popup_texts`): the
+        popups then refer to it (:func:`layers.popups.popup_value`).
 
     Returns
     -------
@@ -218,7 +226,7 @@ def region_layers(
     """
     if shown.empty:
         return []
-    features, styles = _features(shown, exercises, geometries, tolerance, blocks)
+    features, styles = _features(shown, exercises, geometries, tolerance, blocks, book)
     bounds = shapely.bounds(shown.geometry.values)
     boxes = dict(zip(shown["region_id"].tolist(), bounds.tolist(), strict=True))
     small = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1]) < SMALL_REGION_DEG
@@ -235,11 +243,24 @@ def region_layers(
             of_kind = [f for f in members if styles[f["properties"]["region_id"]].kind == kind]
             if of_kind:
                 bounds = _bounds([boxes[f["properties"]["region_id"]] for f in of_kind])
-                _geojson(of_kind, styles, pane, bounds).add_to(fg)
+                _geojson(of_kind, styles, pane, bounds, book is not None).add_to(fg)
         if rings:
             small_region_rings(shown[small & (shown["style_group"] == group).to_numpy()], geometries.labels, fg)
         groups.append(fg)
     return groups
+
+
+def region_popup_texts(regions: gpd.GeoDataFrame, geometries: RegionGeometries) -> list[str]:
+    """Return what every view's region popups share, for a :class:`layers.popups.PopupBook`.
+
+    Each region's own text (:func:`layers.popups.region_popup_frame`) and each exercise's line
+    (``geometries.popup_lines``, built with the dataset's exercises).
+    """
+    used = ("region_id", "name", "area_km2", "precision", "coast_km")
+    table = pd.DataFrame({column: regions[column] for column in used if column in regions.columns})
+    texts = [text for region in table.to_dict("records")
+             for text in region_popup_frame(region, geometries.nearby_towns.get(region["region_id"], ()))]
+    return texts + list(geometries.popup_lines.values())
 
 
 def selection_layer(

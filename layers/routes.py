@@ -14,7 +14,7 @@ from geodata.routes import route_parts
 from layers.basemap import AREAS_PANE
 from layers.folium_internals import FastGeoJson
 from layers.outlines import encode_lines
-from layers.popups import bind_feature_html, date_range_text, escape_html, source_links
+from layers.popups import PopupBook, bind_feature_html, date_range_text, escape_html, popup_value, source_links
 from layers.styles import ROUTE_COLOURS
 
 ROUTE_KIND_LABELS = {"patrol": "patrol", "transit": "transit", "air_patrol": "air patrol"}
@@ -130,8 +130,15 @@ def _records(frame: pd.DataFrame, fields: tuple[str, ...], rows: np.ndarray | No
     return [dict(zip(fields, values, strict=True)) for values in zip(*columns, strict=True)]
 
 
+def route_popup_texts(routes: gpd.GeoDataFrame, exercises: pd.DataFrame) -> list[str]:
+    """Return every route's popup (:func:`route_popup_html`), the same in every view, for a :class:`PopupBook`."""
+    by_id = {record["exercise_id"]: record for record in _records(exercises, ("exercise_id", *ROUTE_EXERCISE_FIELDS))}
+    return [route_popup_html(route, by_id[route["exercise_id"]])
+            for route in _records(routes, ROUTE_FIELDS) if route["exercise_id"] in by_id]
+
+
 def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame,
-                selected: str | None = None) -> folium.FeatureGroup | None:
+                selected: str | None = None, book: PopupBook | None = None) -> folium.FeatureGroup | None:
     """Draw the routes of the shown exercises as one GeoJson layer.
 
     Parameters
@@ -144,6 +151,8 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame,
     selected : str, optional
         The selected exercise: its routes are drawn last in :data:`SELECTED_ROUTE`, the others
         at :data:`OTHER_ROUTE_OPACITY` (unchanged when it has no route).
+    book : PopupBook, optional
+        The dataset's popups file, where the map loads one: the popups refer to it.
 
     Returns
     -------
@@ -189,8 +198,9 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame,
                     "exercise_id": route["exercise_id"],
                     "tooltip": route_tooltip_html(route, exercise, leg),
                     # a leg's popup says what its hover says: the route's own popup lists the waypoints
-                    "popup": (route_popup_html(route, exercise) if leg is None
-                              else f'<div class="da-popup da-route">{route_tooltip_html(route, exercise, leg)}</div>'),
+                    "popup": popup_value([route_popup_html(route, exercise) if leg is None else
+                                          f'<div class="da-popup da-route">{route_tooltip_html(route, exercise, leg)}'
+                                          "</div>"], book),
                 },
             }
         )
@@ -209,7 +219,7 @@ def route_layer(routes: gpd.GeoDataFrame, shown_exercises: pd.DataFrame,
         bounds=[[float(south), float(west)], [float(north), float(east)]],
         style_function=lambda feature: styles[feature["properties"]["route_id"]],
         highlight_function=lambda feature: {"weight": ROUTE_WEIGHT + 3, "opacity": 1.0},
-        on_each_feature=bind_feature_html(),
+        on_each_feature=bind_feature_html(by_reference=book is not None),
         pane=AREAS_PANE,
         className=ROUTE_CLASS,
     ).add_to(fg)

@@ -42,6 +42,7 @@ class PageCaches(NamedTuple):
     published_land: Any
     published_outlines: Any
     published_towns: Any
+    published_popups: Any
     shared_scene: Any
     shared_charts: Any
     cached_measures: Any
@@ -85,6 +86,10 @@ def page_caches(cache_resource, cache_data) -> PageCaches:
         outlines = cached_prepared(data_dir, signature).geometries.outline_files()
         return layers.publish_outlines(Path(static_dir), outlines)
 
+    @cache_resource(show_spinner=False, max_entries=4)
+    def published_popups(static_dir: str, data_dir: str, signature: tuple) -> str | None:
+        return layers.publish_popups(Path(static_dir), cached_prepared(data_dir, signature).popup_book.file())
+
     @cache_resource(show_spinner=False, max_entries=VIEWS_KEPT)
     def shared_scene(view: query.ViewState, data_dir: str, signature: tuple) -> Scene:
         """Resolve a view once for every session that shows it (shared read-only, like ``cached_prepared``)."""
@@ -123,5 +128,5 @@ def page_caches(cache_resource, cache_data) -> PageCaches:
         """Read an uploaded layer once per file; a few recent ones kept for an hour, so uploads cannot fill memory."""
         return read_upload(name, data, max_bytes=max_bytes)
 
-    return PageCaches(cached_prepared, published_land, published_outlines, published_towns, shared_scene,
-                      shared_charts, cached_measures, cached_upload)
+    return PageCaches(cached_prepared, published_land, published_outlines, published_towns, published_popups,
+                      shared_scene, shared_charts, cached_measures, cached_upload)

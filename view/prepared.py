@@ -18,7 +18,9 @@ from geodata.problems import DataError
 from geodata.query import Catalog
 from geodata.reference import read_straits, read_zones
 from geodata.towns import read_towns, region_towns, towns_file
+from layers.compose import dataset_popup_book
 from layers.observations import observation_popups
+from layers.popups import PopupBook
 from layers.reference import reference_features, reference_files
 from layers.regions import RegionGeometries, region_geometries
 from view.exercise_list import list_rows
@@ -56,6 +58,9 @@ class Prepared:
         (:func:`view.exercise_list.list_rows`); a view picks its own.
     observation_popups : mapping
         Each observation's popup block by its row label (:func:`layers.observations.observation_popups`).
+    popup_book : layers.popups.PopupBook
+        The popups' texts every view shares (:func:`layers.compose.dataset_popup_book`), which the
+        app publishes as a static file its maps refer to.
     """
 
     dataset: Dataset
@@ -68,6 +73,7 @@ class Prepared:
     changelog: str
     list_rows: tuple
     observation_popups: Mapping
+    popup_book: PopupBook
 
 
 def zone_choices(zones: gpd.GeoDataFrame) -> tuple[tuple[str, str], ...]:
@@ -115,18 +121,21 @@ def prepare(data_dir: Path) -> Prepared:
     dataset = with_python_strings(dataset_with_crossings(load_dataset(data_dir), zones, straits, countries))
     exercises = dataset.exercises
     reference = reference_features(zones, straits)
+    geometries = replace(region_geometries(dataset.regions, exercises, nearby_towns(dataset.regions, data_dir,
+                                                                                  countries)),
+                         extra_files=reference_files(reference))
+    points = MappingProxyType(observation_popups(dataset.observations, exercises))
     return Prepared(
         dataset=dataset,
         catalog=Catalog.from_exercises(exercises, tuple(dataset.regions["region_id"]), dataset.version,
                                        zones=zone_choices(zones)),
         labels=MappingProxyType(exercise_labels(exercises)),
-        geometries=replace(region_geometries(dataset.regions, exercises, nearby_towns(dataset.regions, data_dir,
-                                                                                     countries)),
-                           extra_files=reference_files(reference)),
+        geometries=geometries,
         zones=zones,
         straits=straits,
         reference=reference,
         changelog=read_changelog(data_dir),
         list_rows=tuple(list_rows(exercises)),
-        observation_popups=MappingProxyType(observation_popups(dataset.observations, exercises)),
+        observation_popups=points,
+        popup_book=dataset_popup_book(dataset.regions, geometries, dataset.routes, exercises, points),
     )

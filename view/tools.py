@@ -273,7 +273,7 @@ def dashboard_map_of(prepared, scene, assets, *, tiles: bool, parsed: ParsedNoti
         extra_layers=(*reference, *tool_layers(parsed, notice_name, upload, upload_name)),
         fit=tool_bounds(parsed, upload, drawings) if view.map_view is None else None,
         snapshot=map_picture(prepared.dataset.version, view, prepared.catalog),
-        layers=view.layers, drawings=tuple(drawings),
+        layers=view.layers, drawings=tuple(drawings), popup_book=prepared.popup_book,
     )
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
+from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -54,6 +56,25 @@ def map_args(at: AppTest) -> dict:
     components = [c for c in at.get("component_instance") if c.proto.component_name == "streamlit_folium.st_folium"]
     assert len(components) == 1
     return json.loads(components[0].proto.json_args)
+
+
+def map_popups(at: AppTest) -> list[str]:
+    """Every popup of the map as the browser shows it: joined from the dataset's popups file where it refers to it.
+
+    The app's maps refer to the file it publishes (:class:`layers.popups.PopupBook`, loaded by
+    ``daMap.loadPopups``); a popup written into the map is taken as it is.
+    """
+    script = map_args(at)["script"]
+    loaded = re.search(r'daMap\.loadPopups\("([^"]+)"\)', script)
+    texts = json.loads((Path(os.environ["DRILL_ATLAS_STATIC_DIR"]) / loaded.group(1).split("/app/static/", 1)[1])
+                       .read_text(encoding="utf-8")) if loaded else []
+    decoder = json.JSONDecoder()
+    popups = []
+    for found in re.finditer(r'"popup":\s*', script):
+        value, _ = decoder.raw_decode(script, found.end())
+        popups.append(value if isinstance(value, str) else
+                      "".join(texts[piece] if isinstance(piece, int) else piece for piece in value))
+    return popups
 
 
 _METRIC = re.compile(r'<span data-metric="([^"<>]*)" hidden>([^<>]*)</span>')

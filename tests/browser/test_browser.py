@@ -133,6 +133,39 @@ def test_popup_lists_exercises_and_a_click_opens_the_details_with_sources(page, 
     expect(page.locator('a[href="https://example.org/bravo2"]')).to_have_count(1, timeout=TIMEOUT)
 
 
+POPUPS_FILE = "**/app/static/popups/popups-*.json"
+
+
+def test_a_popup_opened_before_the_popups_file_came_says_so_then_shows_itself(page, serve, blocked_requests):
+    # The map's popups refer to the dataset's popups file, fetched once the outlines are drawn.
+    held = []
+    page.route(POPUPS_FILE, lambda route: held.append(route))
+    open_app(page, serve(SMALL_DATA), "?years=2019-2024")
+    expect(regions_drawn(page)).to_have_count(3, timeout=TIMEOUT)
+    popup = map_frame(page).locator(".leaflet-popup-content")
+    click_map_at(page, 42.0, 137.0)
+    expect(popup).to_contain_text("Loading", timeout=TIMEOUT)
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert len(held) == 1
+    held[0].continue_()
+    expect(popup.locator("li")).to_have_count(2, timeout=TIMEOUT)  # the open popup fills in
+    expect(popup.locator("li").first).to_contain_text("Delta-2024")
+    page.wait_for_timeout(500)
+    assert len(held) == 1  # asked for once
+
+
+def test_a_popups_file_that_does_not_come_leaves_a_message_not_an_empty_popup(page, serve, blocked_requests):
+    page.route(POPUPS_FILE, lambda route: route.fulfill(status=404, body="gone"))
+    open_app(page, serve(SMALL_DATA), "?years=2019-2024")
+    expect(regions_drawn(page)).to_have_count(3, timeout=TIMEOUT)
+    page.wait_for_timeout(1500)  # the file was asked for after the outlines were drawn
+    click_map_at(page, 42.0, 137.0)
+    expect(map_frame(page).locator(".leaflet-popup-content")).to_contain_text("could not be loaded", timeout=TIMEOUT)
+
+
 def test_first_click_on_a_region_opens_its_popup(page, serve, blocked_requests):
     # Leaflet focuses the map on the first mousedown; from inside the iframe that focus scrolled a map
     # that reached below the window, between press and release, so the click could miss its region.

@@ -431,7 +431,7 @@ def test_tooltips_and_popups_are_bound_in_the_browser(built):
     for fg in groups:
         fg.add_to(page)
     script = page.get_root().render()
-    assert "layer.bindTooltip(html.tooltip" in script and "layer.bindPopup(html.popup" in script
+    assert "layer.bindTooltip(html.tooltip" in script and "layer.bindPopup(popup" in script
     assert "GeoJsonPopup" not in script and "geojsondetail" not in script.lower()
 
 
