@@ -213,8 +213,9 @@ def region_layers(
         HTML block of every exercise by id (:func:`layers.popups.exercise_blocks`), built
         once per dataset by the caller; built here for ``exercises`` when not given.
     book : PopupBook, optional
-        The dataset's popups file, where the map loads one (:func:`region_popup_texts`): the
-        popups then refer to it (:func:`layers.popups.popup_value`).
+        The dataset's popups file (:func:`layers.compose.dataset_popup_book`, which takes the
+        regions' texts from :func:`region_popup_texts`), where the map loads one: the popups
+        then refer to it (:func:`layers.popups.popup_value`).
 
     Returns
     -------
