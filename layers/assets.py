@@ -121,8 +121,8 @@ def tools_script() -> bytes:
     return "\n;\n".join(_script_parts(TOOLS_SCRIPT_PARTS)).encode("utf-8")
 
 
-def _named_by_content(folder: str, stem: str, body: bytes) -> str:
-    return f"{folder}/{stem}-{hashlib.sha256(body).hexdigest()[:12]}.js"
+def _named_by_content(folder: str, stem: str, body: bytes, suffix: str = ".js") -> str:
+    return f"{folder}/{stem}-{hashlib.sha256(body).hexdigest()[:12]}{suffix}"
 
 
 @functools.cache
@@ -144,6 +144,15 @@ def _write_if_changed(body: bytes, target: Path) -> None:
     temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")  # replicas may share one static/
     temporary.write_bytes(body)
     temporary.replace(target)
+
+
+def _published(static_dir: Path, name: str, body: bytes) -> str | None:
+    """Write ``body`` to ``name`` below ``static_dir`` and return ``name``; None where static/ cannot be written."""
+    try:
+        _write_if_changed(body, static_dir / name)
+    except OSError:
+        return None
+    return name
 
 
 def _copy_if_changed(source: Path, target: Path) -> None:
@@ -230,12 +239,7 @@ def publish_towns(static_dir: Path, towns_file: Path) -> str | None:
         body = encoded_towns(towns_file)
     except DataError:
         return None
-    name = f"{TOWNS_FOLDER}/towns-{hashlib.sha256(body).hexdigest()[:12]}.json"
-    try:
-        _write_if_changed(body, static_dir / name)
-    except OSError:
-        return None
-    return name
+    return _published(static_dir, _named_by_content(TOWNS_FOLDER, "towns", body, ".json"), body)
 
 
 def publish_popups(static_dir: Path, body: bytes) -> str | None:
@@ -243,12 +247,7 @@ def publish_popups(static_dir: Path, body: bytes) -> str | None:
 
     None when static/ cannot be written: maps then carry their popups themselves.
     """
-    name = f"{POPUPS_FOLDER}/popups-{hashlib.sha256(body).hexdigest()[:12]}.json"
-    try:
-        _write_if_changed(body, static_dir / name)
-    except OSError:
-        return None
-    return name
+    return _published(static_dir, _named_by_content(POPUPS_FOLDER, "popups", body, ".json"), body)
 
 
 def publish_outlines(static_dir: Path, files: Mapping[str, bytes]) -> str | None:

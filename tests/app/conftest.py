@@ -12,6 +12,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from layers.popups import PopupBook
 from tests.conftest import APP, SMALL_DATA
 from view import after_map
 from view.shared import MAP_FRAMES
@@ -68,12 +69,12 @@ def map_popups(at: AppTest) -> list[str]:
     loaded = re.search(r'daMap\.loadPopups\("([^"]+)"\)', script)
     texts = json.loads((Path(os.environ["DRILL_ATLAS_STATIC_DIR"]) / loaded.group(1).split("/app/static/", 1)[1])
                        .read_text(encoding="utf-8")) if loaded else []
+    book = PopupBook.of(texts)  # the file's texts are unique: the same positions
     decoder = json.JSONDecoder()
     popups = []
     for found in re.finditer(r'"popup":\s*', script):
         value, _ = decoder.raw_decode(script, found.end())
-        popups.append(value if isinstance(value, str) else
-                      "".join(texts[piece] if isinstance(piece, int) else piece for piece in value))
+        popups.append(value if isinstance(value, str) else book.text_of(value))
     return popups
 
 
